@@ -1,0 +1,113 @@
+// Starting and stopping the real servers that tests, benchmarks and `npm start` need:
+// Prism (mock or validating proxy) as a child process, polled until ready, stopped by PID.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { bundledSpec, prismBin } from './tools.ts';
+
+export interface RunningProcess {
+  url: string;
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  /** Recent output, for error messages when the process dies. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Asks the kernel for a free loopback port by listening on port 0. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Resolves when nothing listens on the port, or rejects with a clear message when something does. */
+export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const hint = envVar ? ` Set ${envVar} to another port, or stop what is using it.` : '';
+      reject(new Error(err.code === 'EADDRINUSE' ? `Port ${port} (${what}) is already in use.${hint}` : `Cannot listen on 127.0.0.1:${port} (${what}): ${err.message}`));
+    });
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/**
+ * Polls `url` until any HTTP answer arrives (readiness), the child exits, or `timeoutMs` passes.
+ * Never sleeps blindly: each wait is a short back-off between real connection attempts.
+ */
+export async function waitForHttp(url: string, opts: { timeoutMs?: number; child?: ChildProcess; output?: () => string } = {}): Promise<void> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  let delay = 50;
+  for (;;) {
+    if (opts.child && opts.child.exitCode !== null) {
+      throw new Error(`process exited with code ${opts.child.exitCode} before ${url} was ready:\n${opts.output?.() ?? ''}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await res.body?.cancel();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${url}:\n${opts.output?.() ?? ''}`);
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 250);
+    }
+  }
+}
+
+/** Stops a child by PID: SIGTERM, then SIGKILL if it lingers. Resolves once it has exited. */
+export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+  }, graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export interface PrismOptions {
+  /** `mock` serves the spec's examples (or dynamic bodies); `proxy` validates traffic to `upstream`. */
+  mode: 'mock' | 'proxy';
+  upstream?: string;
+  dynamic?: boolean;
+  seed?: string;
+  port?: number;
+  spec?: string;
+}
+
+/** Starts Prism without a shell (so the PID is Prism itself) and waits until it answers. */
+export async function startPrism(opts: PrismOptions): Promise<RunningProcess> {
+  const port = opts.port ?? (await freePort());
+  const args = [prismBin, opts.mode, opts.spec ?? bundledSpec];
+  if (opts.mode === 'proxy') {
+    if (!opts.upstream) throw new Error('prism proxy needs an upstream URL');
+    args.push(opts.upstream, '--errors');
+  }
+  if (opts.dynamic) args.push('-d');
+  if (opts.seed !== undefined) args.push('--seed', opts.seed);
+  args.push('-h', '127.0.0.1', '-p', String(port));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-8_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const output = () => log;
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(url, { child, output, timeoutMs: 60_000 });
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+  return { url, port, pid: child.pid!, child, output, stop: () => stopChild(child) };
+}
