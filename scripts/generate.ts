@@ -4,12 +4,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { createAjv } from './lib/spec-ajv.ts';
 import { redocly, root, specEntry } from './lib/tools.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -53,8 +52,7 @@ writeFileSync(
 );
 
 // 4. Validators, compiled now so that nothing compiles a schema at runtime.
-const ajv = new Ajv2020({ code: { source: true, esm: true }, allErrors: false, strict: true, strictTypes: false });
-addFormats(ajv);
+const ajv = createAjv({ code: { source: true, esm: true }, allErrors: false, strict: true, strictTypes: false });
 ajv.addVocabulary(['x-region', 'components']);
 // Bundled names like `#/components/schemas/Interaction` must resolve inside the one document.
 // Annotations are dropped first: they change nothing a validator checks, and would ship as text.
@@ -71,7 +69,7 @@ const refMap = {
   validateErrorBody: 'spec#/components/schemas/ErrorBody',
   validateParams: 'params',
 };
-const source = standaloneCode(ajv, refMap);
+const source = standalone.default(ajv, refMap);
 // Bundle ajv's tiny runtime helpers and format checks in, so the package needs no ajv at runtime.
 const bundled = await build({
   stdin: { contents: source, resolveDir: root, sourcefile: 'validators.mjs', loader: 'js' },

@@ -1,15 +1,13 @@
 // The bundled spec, checked with ajv (2020-12 dialect + formats) independently of the SDK's
 // generated validators: every named example validates, and the schema rejects what it should.
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createAjv } from '../../scripts/lib/spec-ajv.ts';
 import { bundledSpec } from '../../scripts/lib/tools.ts';
 
 const spec = parse(readFileSync(bundledSpec, 'utf8'));
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
+const ajv = createAjv({ strict: false, allErrors: true });
 ajv.addSchema({ $id: 'spec', components: spec.components });
 const validatePage = ajv.getSchema('spec#/components/schemas/InteractionPage')!;
 const validateError = ajv.getSchema('spec#/components/schemas/ErrorBody')!;

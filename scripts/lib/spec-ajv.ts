@@ -1,0 +1,14 @@
+// One way to validate against the bundled spec with ajv (JSON Schema 2020-12 + formats), shared by
+// the generator, the spec tests and the contract suite.
+import { Ajv2020, type Options } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/**
+ * An Ajv2020 instance with formats. ajv and ajv-formats are CommonJS; under NodeNext their default
+ * export is reached through `.default`, which also exists at runtime.
+ */
+export function createAjv(options: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020(options);
+  addFormats.default(ajv);
+  return ajv;
+}

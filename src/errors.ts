@@ -1,0 +1,349 @@
+import type { ValidationIssue } from '../generated/validators.js';
+
+export type { ValidationIssue };
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * Base class of every error the SDK throws. `toJSON()` and `util.inspect` show only the error's own
+ * fields, all of which are built redacted, so logging an error never prints a credential.
+ */
+export class CxEngageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CxEngageError';
+  }
+
+  /** A plain, credential-free object: `name`, `message` and the subclass's own fields. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (key !== 'cause') out[key] = value;
+    if (this.cause !== undefined) out['cause'] = describeCause(this.cause);
+    return out;
+  }
+
+  /** `util.inspect` shows the stack and `toJSON()`, never a raw cause object graph. */
+  [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    const { name: _n, message: _m, ...fields } = this.toJSON();
+    return Object.keys(fields).length ? `${this.stack ?? this.message} ${inspect(fields, options)}` : (this.stack ?? this.message);
+  }
+}
+
+/** The caller passed a bad parameter or option. Thrown before any request is sent. */
+export class InvalidInputError extends CxEngageError {
+  /** The parameter or option that failed, e.g. `limit`, `baseUrl`, `auth.token`. */
+  readonly param: string;
+  /** The rejected value (`'[redacted]'` for credentials). */
+  readonly value: unknown;
+  constructor(param: string, value: unknown, problem: string) {
+    super(`Invalid ${param}: ${problem} (got ${preview(value)})`);
+    this.name = 'InvalidInputError';
+    this.param = param;
+    this.value = value;
+  }
+}
+
+/** Distinguishes the HTTP failures an application usually handles differently. */
+export type ApiErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server_error'
+  | 'unexpected_status';
+
+/** Fields of an {@link ApiError} besides status and message. */
+export interface ApiErrorDetails {
+  code?: string | number;
+  fieldErrors?: Record<string, string[]>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  requestId?: string;
+}
+
+/** The API answered with a non-2xx status. Subclasses (and `kind`) tell the common statuses apart. */
+export class ApiError extends CxEngageError {
+  /** The HTTP status. */
+  readonly status: number;
+  /** A discriminant for the status: `switch (err.kind)` instead of `instanceof`. */
+  readonly kind: ApiErrorKind;
+  /** The vendor's error code, when the body carried one. */
+  readonly code?: string | number;
+  /** Per-field messages, from the object shape's `attribute`. Empty when there are none. */
+  readonly fieldErrors: Record<string, string[]>;
+  /** The parsed JSON body, or a text snippet when the body was not JSON. */
+  readonly body: unknown;
+  /** The response headers (lower-case names). Never request headers. */
+  readonly headers: Record<string, string>;
+  /** A request id from the response headers, when present (quote it to support). */
+  readonly requestId?: string;
+
+  constructor(status: number, message: string, details: ApiErrorDetails = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.kind = kindOf(status);
+    if (details.code !== undefined) this.code = details.code;
+    this.fieldErrors = details.fieldErrors ?? {};
+    this.body = details.body;
+    this.headers = details.headers ?? {};
+    if (details.requestId !== undefined) this.requestId = details.requestId;
+  }
+}
+
+/** HTTP 400: invalid syntax or a missing or out-of-range parameter. */
+export class BadRequestError extends ApiError {
+  declare readonly kind: 'bad_request';
+  constructor(status: number, message: string, details?: ApiErrorDetails) {
+    super(status, message, details);
+    this.name = 'BadRequestError';
+  }
+}
+/** HTTP 401: missing or rejected credentials. */
+export class AuthenticationError extends ApiError {
+  declare readonly kind: 'unauthorized';
+  constructor(status: number, message: string, details?: ApiErrorDetails) {
+    super(status, message, details);
+    this.name = 'AuthenticationError';
+  }
+}
+/** HTTP 403: the credentials lack `CONTACTS_INTERACTION_HISTORY_READ`. */
+export class PermissionDeniedError extends ApiError {
+  declare readonly kind: 'forbidden';
+  constructor(status: number, message: string, details?: ApiErrorDetails) {
+    super(status, message, details);
+    this.name = 'PermissionDeniedError';
+  }
+}
+/** HTTP 404: no such tenant or contact. */
+export class NotFoundError extends ApiError {
+  declare readonly kind: 'not_found';
+  constructor(status: number, message: string, details?: ApiErrorDetails) {
+    super(status, message, details);
+    this.name = 'NotFoundError';
+  }
+}
+/** HTTP 429, after retries (or when `Retry-After` exceeded `maxRetryAfterMs`). */
+export class RateLimitError extends ApiError {
+  declare readonly kind: 'rate_limited';
+  constructor(status: number, message: string, details?: ApiErrorDetails) {
+    super(status, message, details);
+    this.name = 'RateLimitError';
+  }
+}
+/** HTTP 5xx, after retries. */
+export class ServerError extends ApiError {
+  declare readonly kind: 'server_error';
+  constructor(status: number, message: string, details?: ApiErrorDetails) {
+    super(status, message, details);
+    this.name = 'ServerError';
+  }
+}
+
+/** The request never got an HTTP answer (DNS, refused, reset…), after retries. `cause` is a redacted copy. */
+export class ConnectionError extends CxEngageError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConnectionError';
+  }
+}
+
+/** An attempt exceeded `timeoutMs` (after retries), or the call exceeded `deadlineMs`. */
+export class TimeoutError extends CxEngageError {
+  /** Which limit was hit: one attempt's `timeoutMs`, or the whole call's `deadlineMs`. */
+  readonly scope: 'attempt' | 'deadline';
+  /** The limit, in milliseconds. */
+  readonly timeoutMs: number;
+  constructor(scope: 'attempt' | 'deadline', timeoutMs: number) {
+    super(
+      scope === 'attempt'
+        ? `Request attempt timed out after ${timeoutMs} ms (timeoutMs)`
+        : `Request exceeded its overall deadline of ${timeoutMs} ms (deadlineMs)`,
+    );
+    this.name = 'TimeoutError';
+    this.scope = scope;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A 2xx response whose body is empty, not JSON, truncated, or not declared as JSON. */
+export class InvalidResponseError extends CxEngageError {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The first characters of the body. */
+  readonly bodySnippet: string;
+  constructor(status: number, problem: string, bodySnippet: string) {
+    super(`Invalid response (HTTP ${status}): ${problem}${bodySnippet ? `: ${JSON.stringify(bodySnippet)}` : ''}`);
+    this.name = 'InvalidResponseError';
+    this.status = status;
+    this.bodySnippet = bodySnippet;
+  }
+}
+
+/** A 2xx body that does not match the spec (`validate: 'strict'`). */
+export class ResponseValidationError extends CxEngageError {
+  /** JSON pointer into the body of the first failure, e.g. `/results/3/channelType`. */
+  readonly pointer: string;
+  /** Every failure the validator reported. */
+  readonly issues: ValidationIssue[];
+  constructor(pointer: string, issues: ValidationIssue[], problem: string) {
+    super(`Response failed validation at ${pointer || '/'}: ${problem}`);
+    this.name = 'ResponseValidationError';
+    this.pointer = pointer;
+    this.issues = issues;
+  }
+}
+
+/** Why a walk over pages stopped with an error. */
+export type PaginationErrorReason = 'page_bound_exceeded' | 'total_shrank';
+
+/** Paging that cannot be trusted: a server that never ends, or items deleted mid-walk. */
+export class PaginationError extends CxEngageError {
+  /** `page_bound_exceeded`: pages went on past the bound derived from `total`; `total_shrank`: items were deleted mid-walk, so some may have been skipped. */
+  readonly reason: PaginationErrorReason;
+  constructor(reason: PaginationErrorReason, message: string) {
+    super(message);
+    this.name = 'PaginationError';
+    this.reason = reason;
+  }
+}
+
+function kindOf(status: number): ApiErrorKind {
+  switch (status) {
+    case 400: return 'bad_request';
+    case 401: return 'unauthorized';
+    case 403: return 'forbidden';
+    case 404: return 'not_found';
+    case 429: return 'rate_limited';
+    default: return status >= 500 && status <= 599 ? 'server_error' : 'unexpected_status';
+  }
+}
+
+/** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
+export function normaliseErrorBody(body: unknown): { code?: string | number; message?: string; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  if (!isRecord(body)) return { fieldErrors };
+  const error = body['error'];
+  if (typeof error === 'string') return { message: error, fieldErrors };
+  if (Array.isArray(error)) {
+    const messages = error.filter((e): e is string => typeof e === 'string');
+    return messages.length ? { message: messages.join('; '), fieldErrors } : { fieldErrors };
+  }
+  if (isRecord(error)) {
+    const attribute = error['attribute'];
+    if (isRecord(attribute)) {
+      for (const [field, value] of Object.entries(attribute)) {
+        const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+        if (list.length) fieldErrors[field] = list;
+      }
+    }
+    const code = error['code'];
+    const fields = Object.entries(fieldErrors).map(([field, list]) => `${field}: ${list.join(', ')}`).join('; ');
+    const message = typeof error['message'] === 'string' ? error['message'] : fields || undefined;
+    return {
+      ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+      ...(message !== undefined ? { message } : {}),
+      fieldErrors,
+    };
+  }
+  // Not one of the vendor's shapes (e.g. a gateway's problem+json): take any human-readable field.
+  for (const key of ['message', 'detail', 'title']) {
+    if (typeof body[key] === 'string') return { message: body[key], fieldErrors };
+  }
+  return { fieldErrors };
+}
+
+const FALLBACK_TEXT: Record<ApiErrorKind, string> = {
+  bad_request: 'Bad Request', unauthorized: 'Unauthorized', forbidden: 'Forbidden', not_found: 'Not Found',
+  rate_limited: 'Too Many Requests', server_error: 'Server Error', unexpected_status: 'Unexpected Status',
+};
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
+
+/** Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON. */
+export function createApiError(status: number, statusText: string, body: unknown, headers: Record<string, string>): ApiError {
+  const { message, ...normalised } = normaliseErrorBody(body);
+  const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v !== undefined);
+  const details: ApiErrorDetails = {
+    ...normalised,
+    body: typeof body === 'string' ? snippet(body) : body,
+    headers,
+    ...(requestId !== undefined ? { requestId } : {}),
+  };
+  const kind = kindOf(status);
+  const text = `HTTP ${status}: ${message ?? (statusText || FALLBACK_TEXT[kind])}`;
+  switch (kind) {
+    case 'bad_request': return new BadRequestError(status, text, details);
+    case 'unauthorized': return new AuthenticationError(status, text, details);
+    case 'forbidden': return new PermissionDeniedError(status, text, details);
+    case 'not_found': return new NotFoundError(status, text, details);
+    case 'rate_limited': return new RateLimitError(status, text, details);
+    case 'server_error': return new ServerError(status, text, details);
+    default: return new ApiError(status, text, details);
+  }
+}
+
+const REDACTED = '[redacted]';
+
+/** A function that replaces every occurrence of the given secrets, deep inside strings, arrays and plain objects. */
+export type Redactor = <T>(value: T) => T;
+
+/** Makes a {@link Redactor} for the client's credentials. Empty secrets are ignored. */
+export function createRedactor(secrets: readonly string[]): Redactor {
+  const list = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  const redactString = (s: string): string => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), s);
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return redactString(value);
+    if (depth > 20 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactString(k), walk(v, depth + 1)]));
+  };
+  return <T>(value: T): T => (list.length ? (walk(value, 0) as T) : value);
+}
+
+/**
+ * A credential-free copy of an error thrown by `fetch`: name, message, `code` and nested causes only,
+ * so that an error object graph (which might hold the Request and its headers) is never kept.
+ */
+export function safeCause(error: unknown, redact: Redactor, depth = 0): unknown {
+  if (!(error instanceof Error)) return redact(typeof error === 'string' ? error : String(error));
+  const copy = new Error(redact(error.message), depth < 3 && error.cause !== undefined ? { cause: safeCause(error.cause, redact, depth + 1) } : undefined);
+  copy.name = error.name;
+  if (error.stack) copy.stack = redact(error.stack);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  return copy;
+}
+
+function describeCause(cause: unknown, depth = 0): unknown {
+  if (!(cause instanceof Error)) return cause;
+  const code = (cause as { code?: unknown }).code;
+  return {
+    name: cause.name,
+    message: cause.message,
+    ...(code !== undefined ? { code } : {}),
+    ...(cause.cause !== undefined && depth < 3 ? { cause: describeCause(cause.cause, depth + 1) } : {}),
+  };
+}
+
+/** The first 300 characters of a body, for error messages and properties. */
+export function snippet(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(snippet(value, 80));
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value == null) return String(value);
+  if (typeof value === 'function') return 'a function';
+  try {
+    return snippet(JSON.stringify(value) ?? String(value), 80);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

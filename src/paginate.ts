@@ -1,0 +1,139 @@
+import type { components } from '../generated/schema.js';
+import { PaginationError } from './errors.js';
+import { linkSignal } from './signals.js';
+
+type InteractionPage = components['schemas']['InteractionPage'];
+type Interaction = components['schemas']['Interaction'];
+
+/** Fetches page `page` (with the walk's page size), aborting when `signal` aborts. */
+export type FetchPage = (page: number, signal: AbortSignal) => Promise<InteractionPage>;
+
+/** A checked walk: `last` is `Infinity` when uncapped. */
+export interface Walk {
+  pageSize: number;
+  last: number;
+  concurrency: number;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The page bound derived from the first `total`: the list may double during the walk, plus slack.
+ * A server whose `total` keeps growing past it is treated as one that never ends.
+ */
+export function pageBound(total: number, pageSize: number): number {
+  return 2 * Math.ceil(total / pageSize) + 2;
+}
+
+/**
+ * Walks pages in order and yields each with the results not yielded before (deduplicated by
+ * `interactionId`, and cut at `last`).
+ *
+ * - New interactions arrive at the front and push items onto later pages: page `i`, served when the
+ *   total is `T`, ends `(i + 1) × pageSize − T` items from the end of the list. The walk goes on until
+ *   that reach is ≥ 0 (past the original last page when `total` grew), so nothing that existed at the
+ *   start is lost; dedupe drops the overlap.
+ * - A page that starts beyond the reach of the pages before it leaves a gap: it was served before an
+ *   earlier page (with concurrency), or items were deleted. It is fetched once more; if the gap remains,
+ *   items were deleted and some may have been skipped: {@link PaginationError} `total_shrank`.
+ *   Totals cannot tell where items were deleted, so any such shrink is reported; a deletion offset by
+ *   as many inserts between two pages goes unnoticed.
+ * - The walk ends at a short (or empty) page, at `last`, or once the reach is ≥ 0, so an honest
+ *   server costs no extra request. A page with more results than its own `total` allows means `total`
+ *   lies low: then only a short page ends the walk. Pages past {@link pageBound} throw
+ *   {@link PaginationError} `page_bound_exceeded` (a server whose pages never end, or whose `total`
+ *   keeps growing faster than the walk reads).
+ * - With `concurrency > 1`, page 0 is fetched alone (to learn `total`), then up to `concurrency` pages
+ *   are in flight while pages are still yielded in order. With 1, a page is requested only when the
+ *   consumer asks for it. `last` never costs more than `ceil(last / pageSize)` requests unless dedupe
+ *   dropped items.
+ * - Ending the walk (break, return, error) aborts every request still in flight.
+ */
+export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerator<InteractionPage, void, undefined> {
+  const { pageSize, last, concurrency, signal } = walk;
+  if (signal?.aborted) throw signal.reason;
+  if (last <= 0) return;
+  const controller = new AbortController();
+  const unlink = linkSignal(controller, signal);
+  const inflight = new Map<number, Promise<InteractionPage>>();
+  const seen = new Set<string>();
+  let yielded = 0;
+  let index = 0; // next page to yield
+  let next = 0; // next page to request
+  let end = 1; // pages needed to cover the largest total seen
+  let firstTotal = 0;
+  let maxTotal = 0;
+  let bound = Infinity;
+  // How far the pages consumed so far reach, counted from the end of the list: page i at total T
+  // ends at (i + 1) × pageSize − T. Once it is ≥ 0, every item that existed at the start was covered.
+  let reach = -Infinity;
+  let trusted = true; // whether `total` agrees with the pages seen
+
+  const start = (page: number) => {
+    const promise = fetchPage(page, controller.signal);
+    promise.catch(() => {}); // awaited later, or abandoned when the walk ends
+    inflight.set(page, promise);
+  };
+  // Requests only pages that could still be needed: in flight pages can hold pageSize items each.
+  const fill = () => {
+    while (next < end && inflight.size < concurrency && (next - index) * pageSize < last - yielded) start(next++);
+  };
+
+  try {
+    for (;;) {
+      if (end > bound) {
+        throw new PaginationError(
+          'page_bound_exceeded',
+          `Pagination did not end: ${index} pages read, total ${firstTotal} at the start and ${maxTotal} now, and pages still not empty; stopped at the bound of ${bound} pages of ${pageSize} derived from the first total`,
+        );
+      }
+      fill();
+      let page = await inflight.get(index)!;
+      inflight.delete(index);
+      if (index === 0) {
+        firstTotal = page.total;
+        bound = pageBound(page.total, pageSize);
+      } else if (index * pageSize - page.total > reach) {
+        // A gap before this page: it was served before an earlier one (concurrency), or items were
+        // deleted. Served again now, after every earlier page, only a deletion leaves the gap.
+        page = await fetchPage(index, controller.signal);
+        if (index * pageSize - page.total > reach) {
+          throw new PaginationError(
+            'total_shrank',
+            `Pagination is unreliable: total shrank (from ${maxTotal} to ${page.total} at page ${index}): items were deleted during the walk, so some may have been skipped`,
+          );
+        }
+      }
+      reach = Math.max(reach, (index + 1) * pageSize - page.total);
+      maxTotal = Math.max(maxTotal, page.total);
+      // More results than this page's own total allows: total lies low, so only a short page ends the walk.
+      if (page.results.length > Math.min(pageSize, Math.max(0, page.total - index * pageSize))) trusted = false;
+      const fresh: Interaction[] = [];
+      for (const item of page.results) {
+        if (yielded + fresh.length >= last) break;
+        if (seen.has(item.interactionId)) continue;
+        seen.add(item.interactionId);
+        fresh.push(item);
+      }
+      yielded += fresh.length;
+      index++;
+      const done = yielded >= last || page.results.length < pageSize || (trusted && reach >= 0);
+      end = Math.max(end, Math.ceil(maxTotal / pageSize), done ? 0 : index + 1);
+      if (!done && concurrency > 1) fill();
+      yield { ...page, results: fresh };
+      if (done) return;
+    }
+  } finally {
+    controller.abort(new DOMException('The iteration ended', 'AbortError'));
+    unlink();
+  }
+}
+
+/** Yields every interaction of {@link walkPages}, in order; an abort also stops mid-page. */
+export async function* walkItems(pages: AsyncIterable<InteractionPage>, signal?: AbortSignal): AsyncGenerator<Interaction, void, undefined> {
+  for await (const page of pages) {
+    for (const item of page.results) {
+      if (signal?.aborted) throw signal.reason;
+      yield item;
+    }
+  }
+}

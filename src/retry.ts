@@ -1,0 +1,177 @@
+import { ConnectionError, TimeoutError, safeCause, type Redactor } from './errors.js';
+import { linkSignal, abortable, sleep } from './signals.js';
+
+/** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+]);
+
+/** Input of {@link retryDelay}. `attempt` is the retry about to be made: 1 for the first retry. */
+export interface RetryDelayInput {
+  attempt: number;
+  /** The failed attempt's status; absent for a network error or an attempt timeout. */
+  status?: number;
+  /** The raw `Retry-After` header. */
+  retryAfter?: string | null;
+  now: number;
+  random: () => number;
+  baseMs?: number;
+  capMs?: number;
+  maxRetryAfterMs: number;
+  /** When given, `attempt > maxRetries` means no retry. */
+  maxRetries?: number;
+}
+
+/**
+ * The retry policy, as a pure function: how long to wait before retry number `attempt`, or `null` for
+ * "do not retry". A valid `Retry-After` is honoured exactly; one longer than `maxRetryAfterMs` means
+ * "give up now" (waiting less than the server asked would only be refused again). Otherwise
+ * exponential backoff with full jitter: `random() × min(capMs, baseMs × 2^(attempt−1))`.
+ */
+export function retryDelay({
+  attempt, status, retryAfter, now, random, baseMs = 500, capMs = 8000, maxRetryAfterMs, maxRetries,
+}: RetryDelayInput): number | null {
+  if (maxRetries !== undefined && attempt > maxRetries) return null;
+  if (status !== undefined && !RETRYABLE_STATUSES.has(status)) return null;
+  const after = retryAfter == null ? undefined : parseRetryAfter(retryAfter, now);
+  if (after !== undefined) return after > maxRetryAfterMs ? null : after;
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
+}
+
+/**
+ * Parses `Retry-After` (delay-seconds or an HTTP-date) into milliseconds from `now`.
+ * A date in the past is 0; anything else unparseable is `undefined`.
+ */
+export function parseRetryAfter(value: string, now: number): number | undefined {
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  // HTTP-dates start with a day name ("Wed, 21 Oct 2015 07:28:00 GMT"); this keeps Date.parse's
+  // leniency ("-5", "1") from turning garbage into a date.
+  if (!/^[a-z]{3,9},?\s/i.test(v)) return undefined;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Whether an error thrown by `fetch` is a transient network failure (undici throws TypeError). */
+export function isRetryableError(error: unknown): boolean {
+  if (error instanceof TimeoutError) return error.scope === 'attempt';
+  if (error instanceof TypeError) return true;
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as Error).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/** A debug/warn sink. */
+export interface Logger {
+  debug?(msg: string, meta?: Record<string, unknown>): void;
+  warn(msg: string, meta?: Record<string, unknown>): void;
+}
+
+/** Settings of {@link createRetryingFetch}. */
+export interface RetryingFetchOptions {
+  fetch: (input: Request) => Promise<Response>;
+  timeoutMs: number;
+  deadlineMs: number;
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  redact: Redactor;
+  logger?: Logger | undefined;
+  random?: () => number;
+  now?: () => number;
+}
+
+/**
+ * Wraps `fetch` with the retry loop. It sits beneath openapi-fetch (as its `fetch`), so each attempt is
+ * a fresh clone of the Request. Every attempt's body is read inside the attempt (under its timeout) and
+ * handed on as a buffered Response.
+ *
+ * Outcomes: a Response (2xx, non-retryable, or retries exhausted); `TimeoutError` (attempt timeout after
+ * retries, or the overall deadline); `ConnectionError` (network failure after retries). A caller abort is
+ * never retried: it rejects with the caller signal's `reason` (a `DOMException` named `AbortError` unless
+ * the caller passed its own reason), exactly as `fetch` would.
+ */
+export function createRetryingFetch(options: RetryingFetchOptions): (input: Request) => Promise<Response> {
+  const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger } = options;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+
+  return async function retryingFetch(input: Request): Promise<Response> {
+    const caller = input.signal;
+    if (caller.aborted) throw caller.reason;
+    const call = new AbortController();
+    const unlinkCaller = linkSignal(call, caller);
+    const deadlineAt = now() + deadlineMs;
+    const deadline = setTimeout(() => call.abort(new TimeoutError('deadline', deadlineMs)), deadlineMs);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        let response: Response | undefined;
+        let error: unknown;
+        const one = new AbortController();
+        const unlinkCall = linkSignal(one, call.signal);
+        const timer = setTimeout(() => one.abort(new TimeoutError('attempt', timeoutMs)), timeoutMs);
+        try {
+          const res = await abortable(options.fetch(new Request(input.clone(), { signal: one.signal })), one.signal);
+          response = buffered(res, await abortable(res.arrayBuffer(), one.signal));
+        } catch (err) {
+          if (caller.aborted) throw caller.reason;
+          if (call.signal.aborted) throw call.signal.reason;
+          error = one.signal.aborted ? one.signal.reason : err;
+        } finally {
+          clearTimeout(timer);
+          unlinkCall();
+        }
+
+        const retryable = response ? !response.ok : isRetryableError(error);
+        const delay = retryable
+          ? retryDelay({
+              attempt: attempt + 1, maxRetries, now: now(), random, maxRetryAfterMs,
+              ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
+            })
+          : null;
+        // A wait the deadline would cut short is not worth starting: report what we have.
+        if (delay === null || now() + delay >= deadlineAt) {
+          if (response) return response;
+          throw asConnectionError(error, attempt + 1, redact);
+        }
+        logger?.debug?.('cxengage: retrying request', redact({
+          method: input.method, url: input.url, attempt: attempt + 1, delayMs: delay,
+          ...(response ? { status: response.status } : { error: describe(error) }),
+        }));
+        try {
+          await sleep(delay, call.signal);
+        } catch {
+          if (caller.aborted) throw caller.reason;
+          throw call.signal.reason;
+        }
+      }
+    } finally {
+      clearTimeout(deadline);
+      unlinkCaller();
+    }
+  };
+}
+
+function asConnectionError(error: unknown, attempts: number, redact: Redactor): Error {
+  if (error instanceof TimeoutError) return error;
+  const suffix = attempts > 1 ? ` after ${attempts} attempts` : '';
+  return new ConnectionError(redact(`Connection failed${suffix}: ${describe(error)}`), { cause: safeCause(error, redact) });
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
+
+/** A Response over the already-read bytes (bytes, so no default content-type is added); `url` is kept. */
+function buffered(res: Response, bytes: ArrayBuffer): Response {
+  const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
+  const copy = new Response(nullBody ? null : bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+  Object.defineProperty(copy, 'url', { value: res.url });
+  return copy;
+}

@@ -1,0 +1,123 @@
+import type { components } from '../generated/schema.js';
+import { validateInteractionPage, validateParams, type ValidationIssue } from '../generated/validators.js';
+import { spec } from '../generated/spec.js';
+import { InvalidInputError, ResponseValidationError } from './errors.js';
+import type { Logger } from './retry.js';
+
+/** One page of a contact's interactions. */
+export type InteractionPage = components['schemas']['InteractionPage'];
+
+/** How 2xx bodies are checked against the spec: throw, log and return, or skip (zero cost). */
+export type ValidationMode = 'off' | 'warn' | 'strict';
+
+/** Path and query parameters of one page call, already checked. */
+export interface CheckedParams {
+  tenantId: string;
+  contactId: string;
+  limit?: number;
+  page?: number;
+}
+
+/**
+ * Checks one page call's parameters with the validator compiled from the spec (uuids, `limit` bounds,
+ * `page` ≥ 0, no unknown keys), plus a safe-integer guard the schema cannot express. Throws
+ * {@link InvalidInputError} naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`).
+ */
+export function checkParams(params: unknown, names: Partial<Record<string, string>> = {}): CheckedParams {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new InvalidInputError('params', params, 'must be an object');
+  }
+  // Keys explicitly set to undefined mean "omitted", as in TypeScript's optional properties.
+  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  const rename = (p: string) => names[p] ?? p;
+  for (const key of ['limit', 'page']) {
+    const v = defined[key];
+    if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new InvalidInputError(rename(key), v, 'must be a safe integer');
+  }
+  if (!validateParams(defined)) {
+    const issue = validateParams.errors?.[0];
+    const param = issue ? paramOf(issue) : 'params';
+    throw new InvalidInputError(rename(param), param in defined ? defined[param] : undefined, issue?.message ?? 'is invalid');
+  }
+  return defined as unknown as CheckedParams;
+}
+
+/** A checked walk over pages: `last` is `Infinity` when uncapped. */
+export interface CheckedIterateParams {
+  tenantId: string;
+  contactId: string;
+  pageSize: number;
+  last: number;
+  concurrency: number;
+  signal: AbortSignal | undefined;
+}
+
+const ITERATE_KEYS = new Set(['tenantId', 'contactId', 'pageSize', 'last', 'concurrency', 'signal']);
+
+/**
+ * Checks the iterators' parameters: ids and `pageSize` (default: the spec's maximum limit) as in
+ * {@link checkParams}, `last` an integer ≥ 0, `concurrency` an integer ≥ 1, no unknown keys.
+ */
+export function checkIterateParams(params: unknown): CheckedIterateParams {
+  if (typeof params !== 'object' || params === null) throw new InvalidInputError('params', params, 'must be an object');
+  const p = params as Record<string, unknown>;
+  const extra = Object.keys(p).find((key) => !ITERATE_KEYS.has(key));
+  if (extra !== undefined) throw new InvalidInputError(extra, p[extra], 'is not a known parameter');
+  const { tenantId, contactId, limit } = checkParams(
+    { tenantId: p['tenantId'], contactId: p['contactId'], limit: p['pageSize'] ?? spec.parameters.limit.schema.maximum },
+    { limit: 'pageSize' },
+  );
+  const { last = Infinity, concurrency = 1 } = p;
+  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0)) throw new InvalidInputError('last', last, 'must be an integer ≥ 0');
+  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1) throw new InvalidInputError('concurrency', concurrency, 'must be an integer ≥ 1');
+  return { tenantId, contactId, pageSize: limit!, last: last as number, concurrency: concurrency as number, signal: checkSignal(p['signal']) };
+}
+
+/** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
+export function checkSignal(signal: unknown): AbortSignal | undefined {
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  throw new InvalidInputError('signal', typeof signal, 'must be an AbortSignal');
+}
+
+function paramOf(issue: ValidationIssue): string {
+  const p = issue.params;
+  if (typeof p['missingProperty'] === 'string') return p['missingProperty'];
+  if (typeof p['additionalProperty'] === 'string') return p['additionalProperty'];
+  return issue.instancePath.split('/')[1] ?? 'params';
+}
+
+/**
+ * Checks a 2xx body per `mode`. `strict` throws {@link ResponseValidationError} (schema failures, and
+ * more results than the limit); `warn` logs the same and returns the body; `off` returns it unchecked.
+ */
+export function checkPage(body: unknown, mode: ValidationMode, logger: Logger, requestedLimit?: number): InteractionPage {
+  if (mode === 'off') return body as InteractionPage;
+  const failure = pageFailure(body, requestedLimit);
+  if (!failure) return body as InteractionPage;
+  if (mode === 'strict') throw failure;
+  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
+  return body as InteractionPage;
+}
+
+function pageFailure(body: unknown, requestedLimit: number | undefined): ResponseValidationError | undefined {
+  if (!validateInteractionPage(body)) {
+    const issues = validateInteractionPage.errors ?? [];
+    const first = issues[0];
+    const child = first?.params['missingProperty'] ?? first?.params['additionalProperty'];
+    const pointer = (first?.instancePath ?? '') + (typeof child === 'string' ? `/${escapePointer(child)}` : '');
+    return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
+  }
+  const max = Math.min(body.limit, requestedLimit ?? Infinity);
+  if (body.results.length > max) {
+    const issue: ValidationIssue = {
+      instancePath: '/results', schemaPath: '#/invariant/limit', keyword: 'maxItems', params: { limit: max },
+      message: `must NOT have more than ${max} items (the page limit)`,
+    };
+    return new ResponseValidationError('/results', [issue], `${body.results.length} results exceed the page limit of ${max}`);
+  }
+  return undefined;
+}
+
+function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,226 @@
+import createClient from 'openapi-fetch';
+import { describe, expect, it, vi } from 'vitest';
+import type { paths } from '../generated/schema.js';
+import { spec } from '../generated/spec.js';
+import {
+  InvalidInputError, ResponseValidationError, createInteractionsClient, regions, type ClientOptions,
+} from '../src/index.js';
+import { CONTACT, TENANT, interaction, json, page, recordingFetch } from './helpers.js';
+
+const params = { tenantId: TENANT, contactId: CONTACT };
+const PATH = `/tenants/${TENANT}/contacts/${CONTACT}/interactions`;
+const okPage = () => json(page([interaction(1)]), { headers: { 'x-request-id': 'abc' } });
+
+function setup(options: Partial<ClientOptions> = {}, answer: () => Response = okPage) {
+  const { fetch, requests } = recordingFetch(answer);
+  const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch, maxRetries: 0, ...options });
+  return { client, requests };
+}
+
+function thrown(fn: () => unknown): InvalidInputError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return error as InvalidInputError;
+  }
+  return expect.fail('expected an InvalidInputError');
+}
+
+describe('auth', () => {
+  it('Basic: API key and secret', async () => {
+    const { client, requests } = setup({ auth: { username: 'key-1', password: 'sécret' } });
+    await client.listInteractions(params);
+    expect(requests[0]!.headers.get('authorization')).toBe(`Basic ${Buffer.from('key-1:sécret', 'utf8').toString('base64')}`);
+  });
+
+  it('Token: the scheme word is Token, not Bearer', async () => {
+    const { client, requests } = setup({ auth: { token: 'abc.def-123' } });
+    await client.listInteractions(params);
+    expect(requests[0]!.headers.get('authorization')).toBe('Token abc.def-123');
+    expect(requests[0]!.headers.get('accept')).toBe('application/json');
+  });
+
+  it.each<[string, unknown]>([
+    ['auth', undefined],
+    ['auth', 'key:secret'],
+    ['auth', { token: 'a', username: 'b', password: 'c' }],
+    ['auth.token', { token: '' }],
+    ['auth.token', { token: 'has space' }],
+    ['auth.token', { token: 'line\nbreak' }],
+    ['auth.username', { username: '', password: 'x' }],
+    ['auth.username', { username: 'a:b', password: 'x' }],
+    ['auth.password', { username: 'key' }],
+  ])('rejects %s = %j', (param, auth) => {
+    const error = thrown(() => createInteractionsClient({ auth } as ClientOptions));
+    expect(error.param).toBe(param);
+    expect(error.value).toBe('[redacted]');
+  });
+});
+
+describe('regions and base URL', () => {
+  it('regions come from the spec, default us-east-1', async () => {
+    expect(regions).toEqual(spec.regions);
+    const { client, requests } = setup();
+    await client.listInteractions(params);
+    expect(requests[0]!.url).toBe(`${spec.regions[spec.defaultRegion]}${PATH}`);
+    expect(requests[0]!.url).toBe(`https://api.cxengage.net/v1${PATH}`);
+  });
+
+  it('eu-west-1', async () => {
+    const { client, requests } = setup({ region: 'eu-west-1' });
+    await client.listInteractions(params);
+    expect(requests[0]!.url).toBe(`${regions['eu-west-1']}${PATH}`);
+  });
+
+  it('an unknown region is refused, with the known ones named', () => {
+    const error = thrown(() => setup({ region: 'ap-south-1' as never }));
+    expect(error).toMatchObject({ param: 'region', value: 'ap-south-1' });
+    expect(error.message).toContain('us-east-1, eu-west-1');
+    expect(thrown(() => setup({ region: 'toString' as never })).param).toBe('region');
+  });
+
+  it.each([
+    ['http://127.0.0.1:4010', `http://127.0.0.1:4010${PATH}`],
+    ['http://127.0.0.1:4010/', `http://127.0.0.1:4010${PATH}`],
+    ['http://127.0.0.1:5000/v1', `http://127.0.0.1:5000/v1${PATH}`],
+    ['http://127.0.0.1:5000/v1/', `http://127.0.0.1:5000/v1${PATH}`],
+    ['http://127.0.0.1:5000//v1//', `http://127.0.0.1:5000/v1${PATH}`],
+    ['http://localhost:8080/api', `http://localhost:8080/api${PATH}`],
+    ['http://127.9.8.7', `http://127.9.8.7${PATH}`],
+    ['http://[::1]:4010', `http://[::1]:4010${PATH}`],
+    ['https://proxy.example.test/cx/v1/', `https://proxy.example.test/cx/v1${PATH}`],
+  ])('baseUrl %s → %s (no double slash)', async (baseUrl, url) => {
+    const { client, requests } = setup({ baseUrl });
+    await client.listInteractions(params);
+    expect(requests[0]!.url).toBe(url);
+  });
+
+  it('baseUrl overrides region', async () => {
+    const { client, requests } = setup({ region: 'eu-west-1', baseUrl: 'https://x.example.test/v1' });
+    await client.listInteractions(params);
+    expect(requests[0]!.url).toBe(`https://x.example.test/v1${PATH}`);
+  });
+
+  it.each(['http://api.example.test/v1', 'http://10.0.0.1', 'http://128.0.0.1', 'http://localhost.evil.test'])(
+    'refuses insecure %s unless allowInsecureHttp',
+    async (baseUrl) => {
+      expect(thrown(() => setup({ baseUrl })).message).toMatch(/allowInsecureHttp/);
+      const { client, requests } = setup({ baseUrl, allowInsecureHttp: true });
+      await client.listInteractions(params);
+      expect(requests[0]!.url.startsWith('http://')).toBe(true);
+    },
+  );
+
+  it.each(['not a url', 'ftp://x.test', 'https://x.test/v1?a=1', 'https://x.test/#frag', '/v1'])('refuses baseUrl %j', (baseUrl) => {
+    expect(thrown(() => setup({ baseUrl })).param).toBe('baseUrl');
+  });
+
+  it('refuses credentials in the base URL without echoing them', () => {
+    const error = thrown(() => setup({ baseUrl: 'https://user:hunter2@x.test/v1' }));
+    expect(error.param).toBe('baseUrl');
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('hunter2');
+  });
+});
+
+describe('options', () => {
+  it.each<[keyof ClientOptions, unknown]>([
+    ['timeoutMs', 0], ['timeoutMs', -1], ['timeoutMs', NaN], ['timeoutMs', Infinity], ['timeoutMs', 2 ** 31],
+    ['deadlineMs', 0], ['deadlineMs', '5'],
+    ['maxRetries', -1], ['maxRetries', 1.5],
+    ['maxRetryAfterMs', -1],
+    ['validate', 'loose'],
+    ['logger', {}],
+    ['fetch', 'fetch'],
+  ])('rejects %s = %j', (param, value) => {
+    expect(thrown(() => setup({ [param]: value })).param).toBe(param);
+  });
+});
+
+describe('one page', () => {
+  it('omits page from the query when the caller omits it, and sends it when given', async () => {
+    const { client, requests } = setup();
+    await client.listInteractions(params);
+    await client.listInteractions({ ...params, page: 0, limit: 5 });
+    await client.listInteractions({ ...params, page: undefined });
+    expect(requests.map((r) => new URL(r.url).search)).toEqual(['', '?limit=5&page=0', '']);
+    expect(requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('gives raw response access', async () => {
+    const { client } = setup();
+    const { data, response } = await client.listInteractionsWithResponse(params);
+    expect(data.results).toHaveLength(1);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('abc');
+  });
+
+  it('passes the caller signal: an abort rejects with its reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    controller.abort(reason);
+    const { client, requests } = setup();
+    await expect(client.listInteractions(params, { signal: controller.signal })).rejects.toBe(reason);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a tenantId like ../x never produces a request', async () => {
+    const { client, requests } = setup();
+    await expect(client.listInteractions({ ...params, tenantId: '../x' })).rejects.toMatchObject({ param: 'tenantId', value: '../x' });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('openapi-fetch encodes path params (the second line of defence)', async () => {
+    const { fetch, requests } = recordingFetch(okPage);
+    const raw = createClient<paths>({ baseUrl: 'https://x.test/v1', fetch });
+    await raw.GET(spec.path, { params: { path: { tenantId: '../x', contactId: 'a b/c?d#e' } } });
+    expect(requests[0]!.url).toBe('https://x.test/v1/tenants/..%2Fx/contacts/a%20b%2Fc%3Fd%23e/interactions');
+  });
+});
+
+describe('validation modes', () => {
+  const bad = () => json(page([interaction(1), interaction(2, { channelType: 'fax' as never })]));
+
+  it('strict (default) throws ResponseValidationError with the JSON pointer', async () => {
+    const { client } = setup({}, bad);
+    const error = await client.listInteractions(params).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ pointer: '/results/1/channelType' });
+    expect((error as ResponseValidationError).issues[0]).toMatchObject({ keyword: 'enum' });
+    expect((error as Error).message).toContain('/results/1/channelType');
+  });
+
+  it('strict names a missing property in the pointer', async () => {
+    const { interactionId: _, ...noId } = interaction(1);
+    const { client } = setup({}, () => json(page([noId as never])));
+    await expect(client.listInteractions(params)).rejects.toMatchObject({ pointer: '/results/0/interactionId' });
+  });
+
+  it('strict checks results.length <= limit', async () => {
+    const { client } = setup({}, () => json(page([interaction(1), interaction(2)], { limit: 1 })));
+    await expect(client.listInteractions(params)).rejects.toMatchObject({ name: 'ResponseValidationError', pointer: '/results' });
+    const again = setup({}, () => json(page([interaction(1), interaction(2)], { limit: 10 })));
+    await expect(again.client.listInteractions({ ...params, limit: 1 })).rejects.toMatchObject({ pointer: '/results' });
+  });
+
+  it('warn logs and returns the data', async () => {
+    const logger = { warn: vi.fn() };
+    const { client } = setup({ validate: 'warn', logger }, bad);
+    const data = await client.listInteractions(params);
+    expect(data.results[1]!.channelType).toBe('fax');
+    expect(logger.warn).toHaveBeenCalledOnce();
+    expect(logger.warn.mock.calls[0]![1]).toMatchObject({ pointer: '/results/1/channelType' });
+  });
+
+  it('off skips validation entirely', async () => {
+    const logger = { warn: vi.fn() };
+    const { client } = setup({ validate: 'off', logger }, () => json({ anything: true }));
+    await expect(client.listInteractions(params)).resolves.toEqual({ anything: true });
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('extra (undocumented) properties are kept in every mode', async () => {
+    const { client } = setup({}, () => json(page([interaction(1, { talkTime: 42 })])));
+    expect((await client.listInteractions(params)).results[0]!['talkTime']).toBe(42);
+  });
+});

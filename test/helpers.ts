@@ -1,0 +1,83 @@
+import type { Interaction, InteractionPage } from '../src/index.js';
+
+export const TENANT = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+export const CONTACT = '2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
+/** A credential no message, property, JSON or log line may ever contain. */
+export const SENTINEL = 'S3NT1NEL-s3cr3t-VALUE-42';
+
+/** A deterministic uuid for item number `n`. */
+export function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function interaction(n: number, overrides: Partial<Interaction> = {}): Interaction {
+  return {
+    interactionId: uuid(n),
+    startTimestamp: '2024-05-01T10:00:00.000Z',
+    endTimestamp: '2024-05-01T10:05:00.000Z',
+    channelType: 'voice',
+    channelName: 'Voice',
+    directionType: 'inbound',
+    directionName: 'Inbound',
+    customer: '+15555550100',
+    note: 0,
+    csat: null,
+    recording: null,
+    transcript: null,
+    lastAgentId: null,
+    lastAgentName: null,
+    lastQueueId: null,
+    lastQueueName: null,
+    lastDispositionId: null,
+    lastDispositionName: null,
+    ...overrides,
+  };
+}
+
+export function page(results: Interaction[], extra: Partial<InteractionPage> = {}): InteractionPage {
+  return { page: 0, limit: 10, offset: 0, total: results.length, results, ...extra };
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
+/** A fetch recording every Request it is given, answering with `answer`. */
+export function recordingFetch(answer: (request: Request, n: number) => Response | Promise<Response>) {
+  const requests: Request[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    requests.push(request);
+    return answer(request, requests.length);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+/** A fetch that never answers, but rejects with the signal's reason when aborted (as fetch does). */
+export function hangingFetch() {
+  const requests: Request[] = [];
+  const fetch = (input: RequestInfo | URL): Promise<Response> => {
+    const request = input as Request;
+    requests.push(request);
+    return new Promise((_, reject) => {
+      if (request.signal.aborted) reject(request.signal.reason);
+      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+    });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+/** mulberry32: a tiny seeded PRNG, so "random" tests are reproducible. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

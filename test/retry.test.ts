@@ -1,0 +1,278 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionError, TimeoutError } from '../src/errors.js';
+import { createRedactor } from '../src/errors.js';
+import { createRetryingFetch, isRetryableError, parseRetryAfter, retryDelay, type RetryDelayInput } from '../src/retry.js';
+import { SENTINEL, hangingFetch } from './helpers.js';
+
+const NOW = Date.parse('2025-01-01T00:00:00.000Z');
+const base = { now: NOW, random: () => 0.5, maxRetryAfterMs: 60_000 } satisfies Partial<RetryDelayInput>;
+
+describe('retryDelay', () => {
+  it.each<[string, Partial<RetryDelayInput>, number | null]>([
+    ['first retry: half of base (full jitter)', { attempt: 1, status: 503 }, 250],
+    ['second retry doubles', { attempt: 2, status: 503 }, 500],
+    ['third retry doubles again', { attempt: 3, status: 500 }, 1000],
+    ['capped at capMs', { attempt: 10, status: 502, random: () => 0.999 }, 7992],
+    ['random 0 may retry at once', { attempt: 1, status: 504, random: () => 0 }, 0],
+    ['network error (no status) backs off', { attempt: 1 }, 250],
+    ['408 is retried', { attempt: 1, status: 408 }, 250],
+    ['429 without Retry-After backs off', { attempt: 1, status: 429 }, 250],
+    ['custom base and cap', { attempt: 4, status: 503, baseMs: 100, capMs: 300 }, 150],
+    ['400 is not retried', { attempt: 1, status: 400 }, null],
+    ['401 is not retried', { attempt: 1, status: 401 }, null],
+    ['403 is not retried', { attempt: 1, status: 403 }, null],
+    ['404 is not retried', { attempt: 1, status: 404 }, null],
+    ['200 is not retried', { attempt: 1, status: 200 }, null],
+    ['501 is not retried', { attempt: 1, status: 501 }, null],
+    ['Retry-After seconds honoured', { attempt: 1, status: 429, retryAfter: '7' }, 7000],
+    ['Retry-After 0', { attempt: 1, status: 503, retryAfter: '0' }, 0],
+    ['Retry-After HTTP-date honoured', { attempt: 1, status: 503, retryAfter: new Date(NOW + 3000).toUTCString() }, 3000],
+    ['Retry-After in the past means now', { attempt: 1, status: 429, retryAfter: new Date(NOW - 60_000).toUTCString() }, 0],
+    ['garbage Retry-After falls back to backoff', { attempt: 2, status: 429, retryAfter: 'soon' }, 500],
+    ['Retry-After beyond maxRetryAfterMs: give up', { attempt: 1, status: 429, retryAfter: '61' }, null],
+    ['Retry-After exactly at the cap is honoured', { attempt: 1, status: 429, retryAfter: '60' }, 60_000],
+    ['Retry-After ignored on a non-retryable status', { attempt: 1, status: 400, retryAfter: '1' }, null],
+    ['within maxRetries', { attempt: 3, status: 503, maxRetries: 3 }, 1000],
+    ['past maxRetries', { attempt: 4, status: 503, maxRetries: 3 }, null],
+    ['maxRetries 0', { attempt: 1, status: 503, maxRetries: 0 }, null],
+  ])('%s', (_name, input, expected) => {
+    expect(retryDelay({ ...base, attempt: 1, ...input })).toBe(expected);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it.each<[string, number | undefined]>([
+    ['5', 5000],
+    [' 5 ', 5000],
+    ['0', 0],
+    ['1.5', 1500],
+    ['86400', 86_400_000],
+    [new Date(NOW + 10_000).toUTCString(), 10_000],
+    ['Wednesday, 01-Jan-25 00:00:30 GMT', 30_000], // RFC 850 form
+    [new Date(NOW - 1).toUTCString(), 0],
+    ['Thu, 01 Jan 1970 00:00:00 GMT', 0],
+    ['', undefined],
+    ['soon', undefined],
+    ['-5', undefined],
+    ['1e3', undefined],
+    ['Wed, 99 Foo 2015 07:28:00 GMT', undefined],
+    ['2025-01-01T00:00:10Z', undefined], // not an HTTP-date
+  ])('%j → %s', (value, expected) => {
+    expect(parseRetryAfter(value, NOW)).toBe(expected);
+  });
+});
+
+describe('isRetryableError', () => {
+  const coded = (code: string) => Object.assign(new Error(code), { code });
+  it.each<[string, unknown, boolean]>([
+    ['fetch failed (TypeError)', new TypeError('fetch failed'), true],
+    ['ECONNRESET', coded('ECONNRESET'), true],
+    ['code on the cause', new Error('wrapped', { cause: coded('UND_ERR_SOCKET') }), true],
+    ['attempt timeout', new TimeoutError('attempt', 10), true],
+    ['deadline', new TimeoutError('deadline', 10), false],
+    ['an AbortError', new DOMException('x', 'AbortError'), false],
+    ['a plain Error', new Error('boom'), false],
+    ['ENOTFOUND alone', coded('ENOTFOUND'), false],
+    ['a string', 'nope', false],
+  ])('%s → %s', (_name, error, expected) => {
+    expect(isRetryableError(error)).toBe(expected);
+  });
+});
+
+describe('createRetryingFetch', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const request = (init?: RequestInit) =>
+    new Request('https://api.example.test/v1/x', { headers: { Authorization: `Token ${SENTINEL}` }, ...init });
+
+  function setup(statuses: Array<number | Error | (() => Response)>, options: Partial<Parameters<typeof createRetryingFetch>[0]> = {}) {
+    const calls: Array<{ at: number; request: Request }> = [];
+    const debug = vi.fn();
+    const retrying = createRetryingFetch({
+      fetch: async (r) => {
+        calls.push({ at: Date.now(), request: r });
+        const next = statuses[Math.min(calls.length, statuses.length) - 1]!;
+        if (next instanceof Error) throw next;
+        if (typeof next === 'function') return next();
+        return new Response(`{"n":${calls.length}}`, { status: next });
+      },
+      timeoutMs: 30_000,
+      deadlineMs: 120_000,
+      maxRetries: 3,
+      maxRetryAfterMs: 60_000,
+      redact: createRedactor([SENTINEL]),
+      logger: { debug, warn: vi.fn() },
+      random: () => 0.5,
+      ...options,
+    });
+    return { retrying, calls, debug };
+  }
+
+  async function settle<T>(promise: Promise<T>): Promise<T> {
+    const caught = promise.catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const result = await caught;
+    if (result instanceof Error || result instanceof DOMException) throw result;
+    return result as T;
+  }
+
+  it.each([408, 429, 500, 502, 503, 504])('retries %i, then returns the success', async (status) => {
+    const { retrying, calls } = setup([status, 200]);
+    const response = await settle(retrying(request()));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('{"n":2}');
+    expect(calls).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it.each([400, 401, 403, 404])('does not retry %i', async (status) => {
+    const { retrying, calls } = setup([status, 200]);
+    const response = await settle(retrying(request()));
+    expect(response.status).toBe(status);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('backs off exponentially with jitter, and respects maxRetries', async () => {
+    const { retrying, calls } = setup([503]);
+    const response = await settle(retrying(request()));
+    expect(response.status).toBe(503);
+    expect(calls.map((c) => c.at - NOW)).toEqual([0, 250, 750, 1750]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('maxRetries: 0 makes one attempt', async () => {
+    const { retrying, calls } = setup([503], { maxRetries: 0 });
+    expect((await settle(retrying(request()))).status).toBe(503);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('honours Retry-After to the millisecond', async () => {
+    const { retrying, calls } = setup([() => new Response('', { status: 429, headers: { 'Retry-After': '5' } }), 200]);
+    const promise = retrying(request());
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    expect((await promise).status).toBe(200);
+  });
+
+  it('gives up at once when Retry-After exceeds maxRetryAfterMs', async () => {
+    const { retrying, calls } = setup([() => new Response('', { status: 429, headers: { 'Retry-After': '3600' } }), 200]);
+    expect((await settle(retrying(request()))).status).toBe(429);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('sends a fresh Request per attempt, with the same URL and headers', async () => {
+    const { retrying, calls } = setup([500, 502, 200]);
+    const original = request();
+    await settle(retrying(original));
+    const requests = calls.map((c) => c.request);
+    expect(new Set([original, ...requests]).size).toBe(4);
+    for (const r of requests) {
+      expect(r.url).toBe(original.url);
+      expect(r.headers.get('authorization')).toBe(`Token ${SENTINEL}`);
+    }
+  });
+
+  it('retries network errors, then throws ConnectionError with a cause', async () => {
+    const { retrying, calls } = setup([new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })]);
+    const error = await settle(retrying(request())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/after 4 attempts.*ECONNREFUSED/);
+    expect((error as Error).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+    expect(calls).toHaveLength(4);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not retry an unknown error', async () => {
+    const { retrying, calls } = setup([new Error('boom')]);
+    await expect(settle(retrying(request()))).rejects.toBeInstanceOf(ConnectionError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('logs each retry at debug level, without headers', async () => {
+    const { retrying, debug } = setup([503, new TypeError('fetch failed'), 200]);
+    await settle(retrying(request()));
+    expect(debug).toHaveBeenCalledTimes(2);
+    expect(debug.mock.calls[0]![1]).toMatchObject({ attempt: 1, delayMs: 250, status: 503, method: 'GET' });
+    expect(debug.mock.calls[1]![1]).toMatchObject({ attempt: 2, delayMs: 500, error: 'fetch failed' });
+    expect(JSON.stringify(debug.mock.calls)).not.toMatch(/authorization|Token|S3NT1NEL/i);
+  });
+
+  it('times out each attempt, retries, then throws TimeoutError (attempt)', async () => {
+    const hang = hangingFetch();
+    const retrying = createRetryingFetch({
+      fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 2, maxRetryAfterMs: 0,
+      redact: createRedactor([]), random: () => 0.5,
+    });
+    const error = await settle(retrying(request())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ scope: 'attempt', timeoutMs: 1000 });
+    expect(hang.requests).toHaveLength(3);
+    expect(hang.requests.every((r) => r.signal.aborted)).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops at the overall deadline with TimeoutError (deadline)', async () => {
+    const hang = hangingFetch();
+    const retrying = createRetryingFetch({
+      fetch: hang.fetch, timeoutMs: 10_000, deadlineMs: 3000, maxRetries: 5, maxRetryAfterMs: 0,
+      redact: createRedactor([]), random: () => 0.5,
+    });
+    const promise = retrying(request()).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await promise;
+    expect(error).toMatchObject({ name: 'TimeoutError', scope: 'deadline', timeoutMs: 3000 });
+    expect((error as Error).message).toContain('3000 ms');
+    expect(hang.requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not start a backoff the deadline would cut short: returns the last response', async () => {
+    const { retrying, calls } = setup([() => new Response('', { status: 503, headers: { 'Retry-After': '10' } })], { deadlineMs: 5000 });
+    expect((await settle(retrying(request()))).status).toBe(503);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('never retries a caller abort: rejects with the signal reason', async () => {
+    const hang = hangingFetch();
+    const retrying = createRetryingFetch({
+      fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 3, maxRetryAfterMs: 0, redact: createRedactor([]),
+    });
+    const controller = new AbortController();
+    const promise = retrying(request({ signal: controller.signal })).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    const reason = new Error('user cancelled');
+    controller.abort(reason);
+    expect(await promise).toBe(reason);
+    expect(hang.requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a caller abort during backoff stops the retries', async () => {
+    const { retrying, calls } = setup([503]);
+    const controller = new AbortController();
+    const promise = retrying(request({ signal: controller.signal })).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100); // inside the first 250 ms backoff
+    controller.abort();
+    const error = await promise;
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(calls).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an already-aborted signal sends nothing', async () => {
+    const { retrying, calls } = setup([200]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(retrying(request({ signal: controller.signal }))).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  ApiError, AuthenticationError, BadRequestError, ConnectionError, CxEngageError, InvalidInputError, InvalidResponseError,
+  NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseValidationError, ServerError, TimeoutError,
+  createInteractionsClient, regions,
+  type Auth, type ClientOptions, type ErrorBody, type Interaction, type InteractionPage, type InteractionsClient,
+  type IterateParams, type ListParams, type Logger, type Region, type RequestOptions, type ValidationMode,
+} from '../src/index.js';
+
+describe('public surface', () => {
+  it('createInteractionsClient', () => {
+    expectTypeOf(createInteractionsClient).parameter(0).toEqualTypeOf<ClientOptions>();
+    expectTypeOf(createInteractionsClient).returns.toEqualTypeOf<InteractionsClient>();
+    expectTypeOf<Region>().toEqualTypeOf<'us-east-1' | 'eu-west-1'>();
+    expectTypeOf(regions).toEqualTypeOf<Record<Region, string>>();
+    expectTypeOf<ValidationMode>().toEqualTypeOf<'off' | 'warn' | 'strict'>();
+    expectTypeOf<Auth>().toEqualTypeOf<{ username: string; password: string } | { token: string }>();
+    expectTypeOf<ClientOptions['region']>().toEqualTypeOf<Region | undefined>();
+    expectTypeOf<ClientOptions['logger']>().toEqualTypeOf<Logger | undefined>();
+    // @ts-expect-error auth is required
+    createInteractionsClient({});
+    // @ts-expect-error unknown region
+    createInteractionsClient({ auth: { token: 't' }, region: 'ap-south-1' });
+  });
+
+  it('one page', () => {
+    const client = createInteractionsClient({ auth: { token: 't' } });
+    expectTypeOf(client.listInteractions).parameters.toEqualTypeOf<[ListParams, (RequestOptions | undefined)?]>();
+    expectTypeOf(client.listInteractions).returns.resolves.toEqualTypeOf<InteractionPage>();
+    expectTypeOf(client.listInteractionsWithResponse).returns.resolves.toEqualTypeOf<{ data: InteractionPage; response: Response }>();
+    expectTypeOf<ListParams>().toEqualTypeOf<{ tenantId: string; contactId: string; limit?: number; page?: number }>();
+    // @ts-expect-error contactId is required
+    void client.listInteractions({ tenantId: 'x' });
+  });
+
+  it('iterators', () => {
+    const client = createInteractionsClient({ auth: { token: 't' } });
+    expectTypeOf(client.iterateInteractions).parameter(0).toEqualTypeOf<IterateParams>();
+    expectTypeOf(client.iterateInteractions).returns.toEqualTypeOf<AsyncIterableIterator<Interaction>>();
+    expectTypeOf(client.iteratePages).returns.toEqualTypeOf<AsyncIterableIterator<InteractionPage>>();
+    expectTypeOf<IterateParams['signal']>().toEqualTypeOf<AbortSignal | undefined>();
+  });
+
+  it('Interaction and page fields come from the spec', () => {
+    expectTypeOf<InteractionPage['results']>().toEqualTypeOf<Interaction[]>();
+    expectTypeOf<InteractionPage['page']>().toEqualTypeOf<number | null>();
+    expectTypeOf<InteractionPage['total']>().toEqualTypeOf<number>();
+    expectTypeOf<Interaction['interactionId']>().toEqualTypeOf<string>();
+    expectTypeOf<Interaction['endTimestamp']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Interaction['channelType']>().toEqualTypeOf<'voice' | 'sms' | 'email' | 'messaging' | 'work-item'>();
+    expectTypeOf<Interaction['directionType']>().toEqualTypeOf<'inbound' | 'outbound' | 'agent-initiated'>();
+    expectTypeOf<Interaction['note']>().toEqualTypeOf<0 | 1>();
+    expectTypeOf<Interaction['csat']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Interaction['somethingUndocumented']>().toEqualTypeOf<unknown>();
+    expectTypeOf<ErrorBody['error']>().toMatchTypeOf<string | string[] | object>();
+  });
+
+  it('errors', () => {
+    for (const E of [InvalidInputError, ApiError, ConnectionError, TimeoutError, InvalidResponseError, ResponseValidationError, PaginationError]) {
+      expectTypeOf(E.prototype).toMatchTypeOf<CxEngageError>();
+    }
+    for (const E of [BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError, ServerError]) {
+      expectTypeOf(E.prototype).toMatchTypeOf<ApiError>();
+    }
+    expectTypeOf<CxEngageError>().toMatchTypeOf<Error>();
+    expectTypeOf<ApiError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<ApiError['kind']>().toEqualTypeOf<
+      'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'rate_limited' | 'server_error' | 'unexpected_status'
+    >();
+    expectTypeOf<NotFoundError['kind']>().toEqualTypeOf<'not_found'>();
+    expectTypeOf<ApiError['code']>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<ApiError['fieldErrors']>().toEqualTypeOf<Record<string, string[]>>();
+    expectTypeOf<ApiError['headers']>().toEqualTypeOf<Record<string, string>>();
+    expectTypeOf<ApiError['body']>().toEqualTypeOf<unknown>();
+    expectTypeOf<InvalidInputError['param']>().toEqualTypeOf<string>();
+    expectTypeOf<ResponseValidationError['pointer']>().toEqualTypeOf<string>();
+    expectTypeOf<TimeoutError['scope']>().toEqualTypeOf<'attempt' | 'deadline'>();
+    expectTypeOf<PaginationError['reason']>().toEqualTypeOf<'page_bound_exceeded' | 'total_shrank'>();
+  });
+});
