@@ -11,10 +11,13 @@ export interface paths {
          * Get the last N interactions for a contact
          * @description Returns one page of a contact's interactions, **most recent first**. By default the first
          *     page (page 0) of 10 interactions; ask for up to 100 a page with `limit`.
+         *
          *     Requires the `CONTACTS_INTERACTION_HISTORY_READ` permission; without it the API answers 403.
+         *
          *     **Deprecation plan.** The vendor says that in the future this route will be deprecated, and
          *     recommends the "Get a Specific Interaction" endpoint
          *     (`GET /v1/tenants/{tenantId}/interactions/{interactionId}`). It is not deprecated today.
+         *
          *     The response may include statistics that this reference does not describe: interaction
          *     objects accept extra properties.
          */

@@ -53,7 +53,7 @@ writeFileSync(
 
 // 4. Validators, compiled now so that nothing compiles a schema at runtime.
 const ajv = createAjv({ code: { source: true, esm: true }, allErrors: false, strict: true, strictTypes: false });
-ajv.addVocabulary(['x-region', 'components']);
+ajv.addVocabulary(['x-region', 'x-faker', 'components']);
 // Bundled names like `#/components/schemas/Interaction` must resolve inside the one document.
 // Annotations are dropped first: they change nothing a validator checks, and would ship as text.
 ajv.addSchema({ $id: 'spec', components: { schemas: withoutAnnotations(spec.components.schemas) } }, 'spec');
@@ -111,7 +111,7 @@ console.log(`generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,sche
 function withoutAnnotations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAnnotations);
   if (node === null || typeof node !== 'object') return node;
-  const annotations = new Set(['description', 'title', 'example', 'examples']);
+  const annotations = new Set(['description', 'title', 'example', 'examples', 'x-faker']);
   return Object.fromEntries(
     Object.entries(node)
       .filter(([key]) => !annotations.has(key))

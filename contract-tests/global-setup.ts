@@ -1,0 +1,92 @@
+// Starts the contract suite's servers in parallel on free loopback ports, hands their URLs, the
+// data-set ids and the credentials to the tests (vitest provide/inject), and stops them by PID.
+//   1. Prism static mock of the bundled spec
+//   2. Prism dynamic mock with a fixed --seed
+//   3. the stateful reference API (in this process), seeded with the fixtures' data sets
+//   4. `prism proxy --errors` in front of the reference API
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { startPrism, type RunningProcess } from '../scripts/lib/servers.ts';
+import { startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
+import { arazzoContact, contactIdForSize, dataSets, dataSetSizes, referenceSeed, tenantId, unknownContactId, unknownTenantId } from './support/fixtures.ts';
+
+export interface ContractContext {
+  staticMockUrl: string;
+  dynamicMockUrl: string;
+  dynamicMockSeed: string;
+  /** The reference API itself, `http://127.0.0.1:PORT/v1`. */
+  referenceUrl: string;
+  /** Prism's validating proxy in front of the reference API (no /v1: Prism adds the upstream's). */
+  proxyUrl: string;
+  tenantId: string;
+  unknownTenantId: string;
+  unknownContactId: string;
+  /** Data-set size → contact id. */
+  contacts: Record<string, string>;
+  arazzoContact: { contactId: string; total: number; limit: number };
+  credentials: {
+    apiKey: { username: string; password: string };
+    token: string;
+    /** A valid key whose role lacks CONTACTS_INTERACTION_HISTORY_READ. */
+    keyWithoutPermission: { username: string; password: string };
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    contract: ContractContext;
+  }
+}
+
+const DYNAMIC_SEED = '20240601';
+const secret = () => randomBytes(18).toString('base64url');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const credentials: ContractContext['credentials'] = {
+    apiKey: { username: 'contract-key', password: secret() },
+    token: secret(),
+    keyWithoutPermission: { username: 'contract-key-no-history', password: secret() },
+  };
+  const reference: ReferenceApi = await startReferenceApi({
+    seed: referenceSeed,
+    dataSets,
+    credentials: {
+      apiKeys: [
+        { key: credentials.apiKey.username, secret: credentials.apiKey.password },
+        { key: credentials.keyWithoutPermission.username, secret: credentials.keyWithoutPermission.password, permissions: ['CONTACTS_READ'] },
+      ],
+      tokens: [{ token: credentials.token }],
+    },
+  });
+
+  const started = await Promise.allSettled([
+    startPrism({ mode: 'mock' }),
+    startPrism({ mode: 'mock', dynamic: true, seed: DYNAMIC_SEED }),
+    startPrism({ mode: 'proxy', upstream: reference.baseUrl }),
+  ]);
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const teardown = async () => {
+    await Promise.all([...running.map((p: RunningProcess) => p.stop()), reference.close()]);
+  };
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await teardown();
+    throw failed.reason;
+  }
+  const [staticMock, dynamicMock, proxy] = running as [RunningProcess, RunningProcess, RunningProcess];
+
+  project.provide('contract', {
+    staticMockUrl: staticMock.url,
+    dynamicMockUrl: dynamicMock.url,
+    dynamicMockSeed: DYNAMIC_SEED,
+    referenceUrl: reference.baseUrl,
+    proxyUrl: proxy.url,
+    tenantId,
+    unknownTenantId,
+    unknownContactId,
+    contacts: Object.fromEntries(dataSetSizes.map((size) => [String(size), contactIdForSize(size)])),
+    arazzoContact,
+    credentials,
+  });
+  return teardown;
+}

@@ -1,0 +1,82 @@
+// Pagination through Prism's validating proxy in front of the reference API: every data set
+// walked with every page size, page by page (raw listInteractions) and with the SDK iterator.
+import { describe, expect, it } from 'vitest';
+import { spec } from '../generated/spec.ts';
+import { ReferenceStore } from '../src/testing/index.ts';
+import { contract, sdkClient } from './support/client.ts';
+import { dataSetSizes, pageSizes, referenceSeed } from './support/fixtures.ts';
+import { everyBodyConformsTest, recordingFetch } from './support/recording-fetch.ts';
+
+const recorder = recordingFetch();
+const client = () => sdkClient(contract().proxyUrl, recorder);
+// 1000 interactions one per page is 2 × 1001 requests, over half of this file's traffic; that one
+// combination goes straight to the reference API (still SDK-strict and ajv-checked) to keep the
+// suite fast on 2 cores. Every other combination goes through Prism's validating proxy.
+const direct = (size: number, limit: number) => size === 1000 && limit === 1;
+const walker = (size: number, limit: number) => (direct(size, limit) ? sdkClient(contract().referenceUrl, recorder) : client());
+// The same seed, tenant and contact give the same interactions as the reference API's store.
+const expectedData = (size: number) => new ReferenceStore({ seed: referenceSeed }).addContact(contract().tenantId, contract().contacts[String(size)]!, size);
+
+describe.concurrent('pagination: walking every page yields exactly the data set', () => {
+  for (const size of dataSetSizes) {
+    it(`${size} interactions × page sizes ${pageSizes.join(', ')}: raw pages and the SDK iterator`, async () => {
+      const expected = expectedData(size);
+      const ids = { tenantId: contract().tenantId, contactId: contract().contacts[String(size)]! };
+      expect(new Set(expected.map((i) => i.interactionId)).size).toBe(size);
+      for (const limit of pageSizes) {
+        const sdk = walker(size, limit);
+        const walked = [];
+        let lengths = 0;
+        for (let page = 0; ; page++) {
+          const body = await sdk.listInteractions({ ...ids, limit, page });
+          expect({ page: body.page, limit: body.limit, offset: body.offset, total: body.total }).toEqual({ page, limit, offset: page * limit, total: size });
+          expect(body.results.length).toBeLessThanOrEqual(limit);
+          expect(body.results.length).toBe(Math.max(0, Math.min(limit, size - page * limit)));
+          lengths += body.results.length;
+          walked.push(...body.results);
+          if (body.results.length === 0) {
+            expect(page).toBe(Math.ceil(size / limit)); // the first empty page is the one past the end
+            break;
+          }
+        }
+        expect(lengths).toBe(size);
+        expect(walked).toEqual(expected); // same items, same order: no duplicate, no loss
+        const iterated = [];
+        for await (const item of sdk.iterateInteractions({ ...ids, pageSize: limit })) iterated.push(item);
+        expect(iterated).toEqual(expected);
+      }
+    });
+  }
+});
+
+describe('pagination: defaults when params are omitted', () => {
+  const size = 11;
+  const ids = () => ({ tenantId: contract().tenantId, contactId: contract().contacts[String(size)]! });
+  const defaultLimit = spec.parameters.limit.schema.default;
+
+  it(`no limit and no page: page null, limit ${defaultLimit} (spec default), offset 0`, async () => {
+    const body = await client().listInteractions(ids());
+    expect(body).toEqual({ page: null, limit: defaultLimit, offset: 0, total: size, results: expectedData(size).slice(0, defaultLimit) });
+  });
+
+  it('page without limit: the default limit applies and page is echoed', async () => {
+    const body = await client().listInteractions({ ...ids(), page: 1 });
+    expect(body).toEqual({ page: 1, limit: defaultLimit, offset: defaultLimit, total: size, results: expectedData(size).slice(defaultLimit, 2 * defaultLimit) });
+  });
+
+  it('limit without page: page 0 is served and page is null', async () => {
+    const body = await client().listInteractions({ ...ids(), limit: 3 });
+    expect(body).toEqual({ page: null, limit: 3, offset: 0, total: size, results: expectedData(size).slice(0, 3) });
+  });
+
+  it('the iterator uses the spec maximum as its default page size', async () => {
+    const before = recorder.records.length;
+    const all = [];
+    for await (const item of client().iterateInteractions({ tenantId: contract().tenantId, contactId: contract().contacts['250']! })) all.push(item);
+    expect(all).toEqual(expectedData(250));
+    const urls = recorder.records.slice(before).map((r) => new URL(r.url).searchParams.get('limit'));
+    expect(new Set(urls)).toEqual(new Set([String(spec.parameters.limit.schema.maximum)]));
+  });
+});
+
+everyBodyConformsTest(recorder);

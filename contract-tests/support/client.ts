@@ -1,0 +1,24 @@
+// The SDK as the contract tests use it: strict validation, no retries (each request is one
+// observation), and every response going through a recording fetch.
+import { inject } from 'vitest';
+import { createInteractionsClient, type Auth, type ClientOptions, type InteractionsClient } from '../../src/index.ts';
+import type { RecordingFetch } from './recording-fetch.ts';
+
+export const contract = () => inject('contract');
+
+export function basicAuth(): Auth {
+  return { ...contract().credentials.apiKey };
+}
+
+export function sdkClient(baseUrl: string, recorder: RecordingFetch, overrides: Partial<ClientOptions> = {}): InteractionsClient {
+  return createInteractionsClient({ baseUrl, auth: basicAuth(), fetch: recorder.fetch, validate: 'strict', maxRetries: 0, ...overrides });
+}
+
+/** Raw request headers for fetch() calls that bypass the SDK. */
+export function basicHeader(auth = contract().credentials.apiKey): string {
+  return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+
+export function interactionsPath(tenantId: string, contactId: string): string {
+  return `/tenants/${tenantId}/contacts/${contactId}/interactions`;
+}

@@ -1,0 +1,29 @@
+/**
+ * `cxengage-interactions/testing`: an in-memory reference implementation of CxEngage's
+ * "Get Last N Interactions for a Contact" endpoint, for your own tests.
+ *
+ * It implements the documented semantics: most recent first; `limit` default and maximum from the
+ * spec; `page` defaulting to 0 and echoed as `null` when omitted; `offset = page * limit`; `total`;
+ * empty pages past the end; HTTP Basic (API key + secret) and `Authorization: Token <t>`; 401 for
+ * missing or wrong credentials, 403 without `CONTACTS_INTERACTION_HISTORY_READ`, 404 for an
+ * unknown tenant or contact, 400 for invalid parameters; error bodies in the vendor's three shapes.
+ *
+ * @example
+ * ```ts
+ * import { startReferenceApi } from 'cxengage-interactions/testing';
+ * const api = await startReferenceApi({
+ *   seed: 1,
+ *   dataSets: [{ tenantId: TENANT, contactId: CONTACT, interactions: 25 }],
+ *   credentials: { apiKeys: [{ key: 'k', secret: 's' }], tokens: [{ token: 't' }] },
+ * });
+ * api.store.insertInteractions(TENANT, CONTACT, 3); // new activity arrives at the front
+ * await api.close();
+ * ```
+ * @packageDocumentation
+ */
+export { startReferenceApi, driftModes } from './server.js';
+export type { ReferenceApi, ReferenceApiOptions, DataSet, Drift } from './server.js';
+export { ReferenceStore, REQUIRED_PERMISSION } from './store.js';
+export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions } from './store.js';
+export { generateInteractions } from './interactions.js';
+export type { Interaction, InteractionPage, GenerateOptions } from './interactions.js';

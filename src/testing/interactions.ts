@@ -1,0 +1,104 @@
+// Deterministic, schema-valid interactions for the reference API and for consumers' own tests.
+import type { components } from '../../generated/schema.js';
+import { intBetween, pick, seededRandom, uuid, type Random } from './random.js';
+
+/** One interaction, exactly as the spec describes it. */
+export type Interaction = components['schemas']['Interaction'];
+/** One page of interactions, exactly as the spec describes it. */
+export type InteractionPage = components['schemas']['InteractionPage'];
+
+// Keyed by the spec's enums: the compiler rejects a missing or an unknown channel or direction,
+// so these tables cannot drift from generated/schema.d.ts.
+const channelLabels: Record<Interaction['channelType'], string> = {
+  voice: 'Voice',
+  sms: 'Sms',
+  email: 'Email',
+  messaging: 'Messaging',
+  'work-item': 'Work Item',
+};
+const directionLabels: Record<Interaction['directionType'], string> = {
+  inbound: 'Inbound',
+  outbound: 'Outbound',
+  'agent-initiated': 'Agent Initiated',
+};
+const channelTypes = Object.keys(channelLabels) as Interaction['channelType'][];
+const directionTypes = Object.keys(directionLabels) as Interaction['directionType'][];
+
+const agents = [
+  { id: '7a8c3cd0-82b2-41e7-b08f-6e56a766befb', name: 'Don Smith' },
+  { id: 'b1e2c3d4-5f60-4172-8394-a5b6c7d8e9f0', name: 'Ana Ruiz' },
+  { id: 'd2a0c6e1-4b7f-4c3a-9e21-5f8b7a6c4d30', name: 'Kenji Mori' },
+];
+const queues = [
+  { id: '3703e470-834a-41e7-b08f-6e56a766befb', name: 'Support' },
+  { id: 'c4d5e6f7-0819-4a2b-9c3d-4e5f60718293', name: 'Billing' },
+];
+const dispositions = [
+  { id: '9a8b7c6d-5e4f-4321-8fed-cba987654321', name: 'Resolved' },
+  { id: '1f2e3d4c-5b6a-4978-8877-665544332211', name: 'Callback requested' },
+];
+
+/** The newest start time used when the caller gives none: a fixed instant, never the clock. */
+export const DEFAULT_NEWEST_START = Date.UTC(2024, 5, 1, 12, 0, 0, 0);
+/** Consecutive interactions start at least 1 s and less than this far apart. */
+export const MAX_START_GAP_MS = 60 * 60 * 1000;
+
+export interface GenerateOptions {
+  /** Start time (ms since epoch) of the first, most recent interaction. */
+  newestStart?: number;
+}
+
+function customerFor(random: Random, channel: Interaction['channelType']): string {
+  if (channel === 'voice' || channel === 'sms') return `+1506${String(intBetween(random, 0, 9_999_999)).padStart(7, '0')}`;
+  if (channel === 'messaging') return `@customer.${intBetween(random, 1, 9999)}`;
+  return `customer${intBetween(random, 1, 9999)}@example.com`;
+}
+
+function maybe<T>(random: Random, probability: number, value: () => T): T | null {
+  return random() < probability ? value() : null;
+}
+
+function generateOne(random: Random, startMs: number): Interaction {
+  const channelType = pick(random, channelTypes);
+  const directionType = pick(random, directionTypes);
+  const agent = maybe(random, 0.9, () => pick(random, agents));
+  const queue = maybe(random, 0.95, () => pick(random, queues));
+  const disposition = maybe(random, 0.5, () => pick(random, dispositions));
+  const durationMs = intBetween(random, 5_000, 2 * 60 * 60 * 1000);
+  return {
+    interactionId: uuid(random),
+    startTimestamp: new Date(startMs).toISOString(),
+    endTimestamp: maybe(random, 0.95, () => new Date(startMs + durationMs).toISOString()),
+    channelType,
+    channelName: channelLabels[channelType],
+    directionType,
+    directionName: directionLabels[directionType],
+    customer: customerFor(random, channelType),
+    note: random() < 0.3 ? 1 : 0,
+    csat: maybe(random, 0.3, () => intBetween(random, 1, 20) / 2),
+    recording: null,
+    transcript: null,
+    lastAgentId: agent?.id ?? null,
+    lastAgentName: agent?.name ?? null,
+    lastQueueId: queue?.id ?? null,
+    lastQueueName: queue?.name ?? null,
+    lastDispositionId: disposition?.id ?? null,
+    lastDispositionName: disposition?.name ?? null,
+  };
+}
+
+/**
+ * Generates `count` schema-valid interactions, most recent first, with strictly decreasing
+ * `startTimestamp`. The same `count`, `seed` and options always give the same interactions.
+ */
+export function generateInteractions(count: number, seed: string | number, options: GenerateOptions = {}): Interaction[] {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  const random = seededRandom(seed);
+  const result: Interaction[] = [];
+  let startMs = options.newestStart ?? DEFAULT_NEWEST_START;
+  for (let i = 0; i < count; i++) {
+    result.push(generateOne(random, startMs));
+    startMs -= intBetween(random, 1_000, MAX_START_GAP_MS - 1);
+  }
+  return result;
+}

@@ -1,0 +1,160 @@
+// The reference API's in-memory state: tenants, contacts and their interactions (most recent
+// first), the credentials it accepts, and failures queued by tests.
+import { DEFAULT_NEWEST_START, MAX_START_GAP_MS, generateInteractions, type Interaction } from './interactions.js';
+
+/** The permission the endpoint requires; a caller without it gets 403. */
+export const REQUIRED_PERMISSION = 'CONTACTS_INTERACTION_HISTORY_READ';
+
+/** What a credential may do. `permissions` defaults to `[REQUIRED_PERMISSION]`. */
+export interface CredentialOptions {
+  permissions?: readonly string[];
+}
+
+/** The three error-body shapes the vendor's own code reads. */
+export type ErrorShape = 'string' | 'array' | 'object';
+
+/** A failure the API answers instead of the next matching request(s). */
+export interface QueuedFailure {
+  status: number;
+  /** Shape of the `error` body; by default the shape the API uses for that status. */
+  shape?: ErrorShape;
+  /** How many requests fail; default 1. */
+  times?: number;
+  /** Extra response headers, such as `Retry-After`. */
+  headers?: Record<string, string>;
+}
+
+interface PendingFailure {
+  status: number;
+  times: number;
+  headers: Record<string, string>;
+  shape?: ErrorShape;
+}
+
+export interface StoreOptions {
+  /** Seed for the interactions the store generates; the same seed gives the same data. */
+  seed?: string | number;
+}
+
+export class ReferenceStore {
+  readonly seed: string;
+  private readonly contacts = new Map<string, Map<string, Interaction[]>>();
+  private readonly apiKeys = new Map<string, { secret: string; permissions: readonly string[] }>();
+  private readonly tokens = new Map<string, { permissions: readonly string[] }>();
+  private readonly failures: PendingFailure[] = [];
+  private generation = 0;
+
+  constructor(options: StoreOptions = {}) {
+    this.seed = String(options.seed ?? 'reference-api');
+  }
+
+  /** Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists). */
+  addTenant(tenantId: string): void {
+    if (!this.contacts.has(tenantId)) this.contacts.set(tenantId, new Map());
+  }
+
+  /**
+   * Creates (or replaces) a contact with the given interactions, most recent first, or with
+   * `count` generated ones (deterministic for the store's seed, tenant and contact).
+   * Returns a copy of the contact's interactions.
+   */
+  addContact(tenantId: string, contactId: string, interactions: readonly Interaction[] | number = 0): Interaction[] {
+    this.addTenant(tenantId);
+    const list =
+      typeof interactions === 'number'
+        ? generateInteractions(interactions, `${this.seed}/${tenantId}/${contactId}`)
+        : interactions.map((item) => ({ ...item }));
+    this.contacts.get(tenantId)!.set(contactId, list);
+    return list.map((item) => ({ ...item }));
+  }
+
+  /** True when the tenant is known. */
+  hasTenant(tenantId: string): boolean {
+    return this.contacts.has(tenantId);
+  }
+
+  /** The contact's interactions, most recent first (a copy), or undefined for an unknown contact. */
+  interactions(tenantId: string, contactId: string): Interaction[] | undefined {
+    return this.contacts.get(tenantId)?.get(contactId)?.map((item) => ({ ...item }));
+  }
+
+  /** Internal, uncopied access for the server. @internal */
+  list(tenantId: string, contactId: string): readonly Interaction[] | undefined {
+    return this.contacts.get(tenantId)?.get(contactId);
+  }
+
+  /**
+   * Adds interactions at the front of the contact's list, as new activity does on the real API:
+   * `n` generated ones newer than every existing one, or the given ones (most recent first).
+   * Returns the inserted interactions.
+   */
+  insertInteractions(tenantId: string, contactId: string, interactions: readonly Interaction[] | number): Interaction[] {
+    const list = this.mustGet(tenantId, contactId);
+    let added: Interaction[];
+    if (typeof interactions === 'number') {
+      const newestExisting = list[0] ? Date.parse(list[0].startTimestamp) : DEFAULT_NEWEST_START;
+      this.generation += 1;
+      // Starting n hours after the newest keeps every new one strictly newer (gaps are < 1 h).
+      added = generateInteractions(interactions, `${this.seed}/${tenantId}/${contactId}/insert-${this.generation}`, {
+        newestStart: newestExisting + interactions * MAX_START_GAP_MS,
+      });
+    } else {
+      added = interactions.map((item) => ({ ...item }));
+    }
+    list.unshift(...added);
+    return added.map((item) => ({ ...item }));
+  }
+
+  /** Removes the given interactions (by id), or all of them when no ids are given. Returns how many went. */
+  deleteInteractions(tenantId: string, contactId: string, interactionIds?: readonly string[]): number {
+    const list = this.mustGet(tenantId, contactId);
+    const before = list.length;
+    const doomed = interactionIds ? new Set(interactionIds) : undefined;
+    const kept = doomed ? list.filter((item) => !doomed.has(item.interactionId)) : [];
+    list.splice(0, list.length, ...kept);
+    return before - list.length;
+  }
+
+  /** Accepts HTTP Basic with this API key and secret. */
+  addApiKey(key: string, secret: string, options: CredentialOptions = {}): void {
+    this.apiKeys.set(key, { secret, permissions: options.permissions ?? [REQUIRED_PERMISSION] });
+  }
+
+  /** Accepts `Authorization: Token <token>`. */
+  addToken(token: string, options: CredentialOptions = {}): void {
+    this.tokens.set(token, { permissions: options.permissions ?? [REQUIRED_PERMISSION] });
+  }
+
+  /** The permissions of a valid API key and secret, or undefined. @internal */
+  permissionsForKey(key: string, secret: string): readonly string[] | undefined {
+    const entry = this.apiKeys.get(key);
+    return entry && entry.secret === secret ? entry.permissions : undefined;
+  }
+
+  /** The permissions of a valid token, or undefined. @internal */
+  permissionsForToken(token: string): readonly string[] | undefined {
+    return this.tokens.get(token)?.permissions;
+  }
+
+  /** Makes the next request(s) fail with this status, whatever they ask for. */
+  queueFailure(failure: QueuedFailure): void {
+    const times = failure.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new RangeError('times must be a positive integer');
+    this.failures.push({ status: failure.status, times, headers: failure.headers ?? {}, ...(failure.shape ? { shape: failure.shape } : {}) });
+  }
+
+  /** Takes one queued failure, if any. @internal */
+  takeFailure(): Readonly<PendingFailure> | undefined {
+    const next = this.failures[0];
+    if (!next) return undefined;
+    next.times -= 1;
+    if (next.times === 0) this.failures.shift();
+    return next;
+  }
+
+  private mustGet(tenantId: string, contactId: string): Interaction[] {
+    const list = this.contacts.get(tenantId)?.get(contactId);
+    if (!list) throw new Error(`unknown contact ${contactId} of tenant ${tenantId}; call addContact first`);
+    return list;
+  }
+}
