@@ -1,0 +1,30 @@
+// The clients the benchmarks compare, all fetching the same page from the same server.
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/schema.d.ts';
+import { createInteractionsClient, type ClientOptions } from '../src/index.ts';
+import { benchIds, interactionsPath } from './servers.ts';
+
+export type FetchOnce = () => Promise<number>;
+
+/** Each returns the number of results read, so no variant can skip parsing unnoticed. */
+export function pageFetchers(baseUrl: string, limit: number): Record<'raw' | 'openapiFetch' | 'sdkOff' | 'sdkStrict', FetchOnce> {
+  const url = `${baseUrl}/tenants/${benchIds.tenantId}/contacts/${benchIds.contactId}/interactions?limit=${limit}&page=0`;
+  const bare = createClient<paths>({ baseUrl });
+  const sdk = (validate: 'off' | 'strict') => createInteractionsClient({ auth: { token: 'bench-token' }, baseUrl, validate });
+  const off = sdk('off');
+  const strict = sdk('strict');
+  const params = { ...benchIds, limit, page: 0 };
+  return {
+    raw: async () => ((await (await fetch(url)).json()) as { results: unknown[] }).results.length,
+    openapiFetch: async () => {
+      const { data } = await bare.GET(interactionsPath, { params: { path: benchIds, query: { limit, page: 0 } } });
+      return data?.results.length ?? 0;
+    },
+    sdkOff: async () => (await off.listInteractions(params)).results.length,
+    sdkStrict: async () => (await strict.listInteractions(params)).results.length,
+  };
+}
+
+export function sdkClient(baseUrl: string, options: Partial<ClientOptions> = {}) {
+  return createInteractionsClient({ auth: { token: 'bench-token' }, baseUrl, ...options });
+}
