@@ -70,14 +70,5 @@ export function hangingFetch() {
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
 
-/** mulberry32: a tiny seeded PRNG, so "random" tests are reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so "random" tests are reproducible (the reference API's own). */
+export { seededRandom as seeded } from '../src/testing/random.ts';

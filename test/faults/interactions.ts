@@ -30,7 +30,10 @@ const notes = enumOf<Interaction['note']>('note');
 /** "work-item" → "Work Item", the vendor's label style. */
 const label = (value: string) => value.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 
-/** mulberry32: tiny, fast and good enough for fixtures. */
+/**
+ * mulberry32, not src/testing's sfc32: this generator seeds one PRNG per index (so the 1,000,000-item
+ * bench server never holds the list), and mulberry32's one-word seeding is what makes that cheap.
+ */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
