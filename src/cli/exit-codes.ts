@@ -1,0 +1,39 @@
+// Exit codes are part of the CLI's interface: scripts branch on them, so each failure class keeps
+// its own number. `--help` prints this table.
+import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
+import { UsageError } from './usage-error.js';
+
+export const exitCodes = {
+  ok: 0,
+  /** Anything else: network, timeout, server error, invalid response, interrupted. */
+  failure: 1,
+  /** Bad flags or values, missing credentials. Nothing was sent. */
+  usage: 2,
+  /** The API refused the credentials (401) or they lack the permission (403). */
+  auth: 3,
+  /** No such tenant or contact (404). */
+  notFound: 4,
+} as const;
+
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
+
+export function exitCodeFor(error: unknown): ExitCode {
+  if (error instanceof UsageError || error instanceof InvalidInputError) return exitCodes.usage;
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
+  if (error instanceof NotFoundError) return exitCodes.notFound;
+  return exitCodes.failure;
+}
+
+/** One line for stderr; the stack and causes only when debugging. */
+export function errorReport(error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = error instanceof UsageError ? " (see 'cxengage-interactions --help')" : '';
+  const line = `cxengage-interactions: ${message.replace(/\s*\n\s*/g, ' ')}${hint}`;
+  if (!debug || !(error instanceof Error)) return line;
+  const details: string[] = [error.stack ?? ''];
+  for (let cause = error.cause, depth = 0; cause !== undefined && depth < 5; depth += 1) {
+    details.push(`caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return `${line}\n${details.join('\n')}`;
+}

@@ -1,0 +1,256 @@
+// The built CLI (dist/src/cli/main.js) as a subprocess against the reference API on loopback.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../../generated/spec.ts';
+import { csvColumns } from '../../src/cli/format.ts';
+import { generateInteractions, startReferenceApi, type Interaction, type ReferenceApi } from '../../src/testing/index.ts';
+import { freePort } from '../../scripts/lib/servers.ts';
+import { root } from '../../scripts/lib/tools.ts';
+
+const cli = path.join(root, 'dist/src/cli/main.js');
+const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const contact = '2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
+const quirkyContact = '0b7e5a52-94f6-4c1e-8d57-3f3c7b9a1e20';
+const unknownContact = 'ffffffff-0000-4000-8000-000000000000';
+const emptyContact = '5d1c9a3e-7b2f-4e60-9a84-2c6f0e1b3d75';
+const key = 'cli-test-key';
+const secret = 'cli-test-secret-4f9a';
+const token = 'cli-test-token-77b1';
+const keyEnv = { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: secret };
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with only the given environment (never the developer's credentials). */
+function run(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function newestSource(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs;
+    }),
+  );
+}
+
+// Concurrent: each test is a separate process against a read-only store (~0.4 s of Node start-up each).
+describe.concurrent('cxengage-interactions (built CLI)', () => {
+  let api: ReferenceApi;
+  let all: Interaction[];
+  let quirky: Interaction;
+  let target: string[];
+
+  beforeAll(async () => {
+    if (!existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run \`npm run build\` first`);
+    if (statSync(cli).mtimeMs < newestSource(path.join(root, 'src/cli'))) throw new Error('dist/ is older than src/cli/: run `npm run build` first');
+    const [base] = generateInteractions(1, 'cli-quirky');
+    quirky = { ...base!, customer: 'Doe, "JD"', lastAgentName: null };
+    api = await startReferenceApi({
+      seed: 'cli-test',
+      dataSets: [
+        { tenantId: tenant, contactId: contact, interactions: 137 },
+        { tenantId: tenant, contactId: quirkyContact, interactions: [quirky] },
+        { tenantId: tenant, contactId: emptyContact, interactions: 0 },
+      ],
+      credentials: {
+        apiKeys: [{ key, secret }, { key: 'no-permission-key', secret: 'no-permission-secret', permissions: [] }],
+        tokens: [{ token }],
+      },
+    });
+    all = api.store.interactions(tenant, contact)!;
+    target = ['--tenant', tenant, '--contact', contact, '--base-url', api.baseUrl];
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  describe('formats', () => {
+    it('json: one array, the default page size, stdout only', async () => {
+      const { code, stdout, stderr } = await run(['list', ...target, '--format', 'json']);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(stdout)).toEqual(all.slice(0, spec.parameters.limit.schema.default));
+    });
+
+    it('json with --page and --limit picks that page', async () => {
+      const { code, stdout } = await run(['list', ...target, '--format', 'json', '--page', '2', '--limit', '20']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(all.slice(40, 60));
+    });
+
+    it('ndjson: one interaction per line', async () => {
+      const { code, stdout } = await run(['list', ...target, '--format', 'ndjson', '--limit', '5']);
+      expect(code).toBe(0);
+      expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(all.slice(0, 5));
+    });
+
+    it('csv: a header and RFC 4180 rows', async () => {
+      const { code, stdout } = await run(['list', ...target, '--format', 'csv', '--limit', '3']);
+      expect(code).toBe(0);
+      const lines = stdout.split('\r\n');
+      expect(lines[0]).toBe(csvColumns.join(','));
+      expect(lines.slice(1, 4).map((line) => line.split(',')[0])).toEqual(all.slice(0, 3).map((i) => i.interactionId));
+      expect(lines.slice(4)).toEqual(['']);
+    });
+
+    it('csv quotes commas and quotes, and leaves null empty', async () => {
+      const { code, stdout } = await run(['list', '--tenant', tenant, '--contact', quirkyContact, '--base-url', api.baseUrl, '--format', 'csv']);
+      expect(code).toBe(0);
+      const row = stdout.split('\r\n')[1]!;
+      expect(row).toContain(',"Doe, ""JD""",');
+      const agentColumn = csvColumns.indexOf('lastAgentName');
+      expect(row.replace('"Doe, ""JD"""', 'X').split(',')[agentColumn]).toBe('');
+    });
+
+    it('csv and json for a contact with no interactions: a header, an empty array', async () => {
+      const args = ['list', '--tenant', tenant, '--contact', emptyContact, '--base-url', api.baseUrl];
+      expect(await run([...args, '--format', 'csv', '--all'])).toEqual({ code: 0, stdout: `${csvColumns.join(',')}\r\n`, stderr: '' });
+      expect(await run([...args, '--format', 'json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    });
+
+    it('table: a header and one aligned row per interaction, no colour when piped', async () => {
+      const { code, stdout, stderr } = await run(['list', ...target, '--limit', '4']);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const lines = stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(5);
+      expect(lines[0]).toMatch(/^STARTED\s+CHANNEL/);
+      lines.slice(1).forEach((line, i) => expect(line.endsWith(all[i]!.interactionId)).toBe(true));
+      expect(stdout).not.toContain('\x1b');
+    });
+  });
+
+  describe('walking pages', () => {
+    it('--all returns every interaction in order, once', async () => {
+      const { code, stdout, stderr } = await run(['list', ...target, '--all', '--format', 'ndjson']);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const ids = stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as Interaction).interactionId);
+      expect(ids).toEqual(all.map((i) => i.interactionId));
+    });
+
+    it('--all with a small page size and concurrency gives the same list', async () => {
+      const { code, stdout } = await run(['list', ...target, '--all', '--limit', '10', '--concurrency', '4', '--format', 'json']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(all);
+    });
+
+    it('--last N returns the most recent N', async () => {
+      const { code, stdout } = await run(['list', ...target, '--last', '25', '--limit', '10', '--format', 'csv']);
+      expect(code).toBe(0);
+      const rows = stdout.trimEnd().split('\r\n').slice(1);
+      expect(rows.map((row) => row.split(',')[0])).toEqual(all.slice(0, 25).map((i) => i.interactionId));
+    });
+  });
+
+  describe('credentials', () => {
+    it('accepts a token from the environment and key/secret from flags', async () => {
+      const byToken = await run(['list', ...target, '--format', 'json', '--limit', '1'], { CXENGAGE_TOKEN: token });
+      expect(byToken.code).toBe(0);
+      expect(JSON.parse(byToken.stdout)).toEqual(all.slice(0, 1));
+      const byFlags = await run(['list', ...target, '--format', 'json', '--limit', '1', '--api-key', key, '--api-secret', secret], {});
+      expect(byFlags.code).toBe(0);
+    });
+
+    it('wrong credentials: exit 3, one line, no secret', async () => {
+      const wrong = 'wrong-secret-value-123';
+      const { code, stdout, stderr } = await run(['list', ...target, '--debug'], { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: wrong });
+      expect(code).toBe(3);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toMatch(/^cxengage-interactions: HTTP 401/);
+      expect(stderr).not.toContain(wrong);
+      const plain = await run(['list', ...target], { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: wrong });
+      expect(plain.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+
+    it('a key without the permission: exit 3 (403)', async () => {
+      const { code, stderr } = await run(['list', ...target], { CXENGAGE_API_KEY: 'no-permission-key', CXENGAGE_API_SECRET: 'no-permission-secret' });
+      expect(code).toBe(3);
+      expect(stderr).toMatch(/HTTP 403/);
+    });
+
+    it('no credentials: exit 2 naming the variables', async () => {
+      const { code, stderr } = await run(['list', ...target], {});
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/CXENGAGE_API_KEY and CXENGAGE_API_SECRET, or CXENGAGE_TOKEN/);
+    });
+  });
+
+  describe('failures', () => {
+    it('unknown contact: exit 4, and not even a csv header on stdout', async () => {
+      const { code, stdout, stderr } = await run(['list', '--tenant', tenant, '--contact', unknownContact, '--base-url', api.baseUrl, '--format', 'csv']);
+      expect({ code, stdout }).toEqual({ code: 4, stdout: '' });
+      expect(stderr.trimEnd()).toBe('cxengage-interactions: HTTP 404: Contact not found.');
+    });
+
+    it.each([
+      [['--bogus'], /Unknown option '--bogus'/],
+      [['--all', '--last', '2'], /--all and --last cannot be combined/],
+      [['--format', 'xml'], /--format must be one of/],
+      [['--limit', String(spec.parameters.limit.schema.maximum + 1)], /Invalid limit/],
+      [['--page=-1'], /Invalid page/],
+      [['--concurrency', '2'], /--concurrency needs --all or --last/],
+    ])('bad flags %j: exit 2, one line', async (args, message) => {
+      const { code, stdout, stderr } = await run(['list', ...target, ...args]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toMatch(message);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+
+    it('an unknown region or command: exit 2', async () => {
+      const region = await run(['list', '--tenant', tenant, '--contact', contact, '--region', 'mars-1']);
+      expect(region.code).toBe(2);
+      expect(region.stderr).toMatch(/--region must be one of/);
+      const command = await run(['frobnicate']);
+      expect(command.code).toBe(2);
+      expect(command.stderr).toMatch(/unknown command 'frobnicate'/);
+    });
+
+    it('a server that keeps failing: exit 1', async () => {
+      // Its own API: the queued failures must not reach the tests running beside this one.
+      const failing = await startReferenceApi({ dataSets: [{ tenantId: tenant, contactId: contact, interactions: 3 }], credentials: { apiKeys: [{ key, secret }] } });
+      try {
+        failing.store.queueFailure({ status: 503, times: 10, headers: { 'retry-after': '0' } });
+        const { code, stdout, stderr } = await run(['list', '--tenant', tenant, '--contact', contact, '--base-url', failing.baseUrl]);
+        expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+        expect(stderr).toMatch(/HTTP 503/);
+        expect(failing.store.takeFailure()).toBeDefined(); // failures were left over: the CLI gave up
+      } finally {
+        await failing.close();
+      }
+    });
+
+    it('a closed port: exit 1', async () => {
+      const port = await freePort();
+      const { code, stderr } = await run(['list', '--tenant', tenant, '--contact', contact, '--base-url', `http://127.0.0.1:${port}`]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^cxengage-interactions: /);
+    });
+  });
+
+  describe('help and version', () => {
+    it('--help documents the flags and exit codes', async () => {
+      const { code, stdout } = await run(['--help']);
+      expect(code).toBe(0);
+      for (const flag of ['--tenant', '--contact', '--limit', '--page', '--all', '--last', '--concurrency', '--format', '--region', '--base-url', '--token', 'NO_COLOR']) {
+        expect(stdout).toContain(flag);
+      }
+      expect(stdout).toMatch(/Exit codes:\n\s+0 {2}success\n\s+1 {2}failure.*\n\s+2 {2}usage.*\n\s+3 {2}auth.*\n\s+4 {2}tenant or contact not found/);
+    });
+
+    it('--version prints the package version', async () => {
+      const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+      expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    });
+  });
+});
