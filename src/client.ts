@@ -5,7 +5,7 @@ import {
   InvalidInputError, InvalidResponseError, createApiError, createRedactor, snippet, type Redactor,
 } from './errors.js';
 import { walkItems, walkPages } from './paginate.js';
-import { createRetryingFetch, type Logger } from './retry.js';
+import { createRetryingFetch, takeBodyText, type Logger } from './retry.js';
 import {
   checkIterateParams, checkPage, checkParams, checkSignal, type CheckedParams, type InteractionPage, type ValidationMode,
 } from './validate.js';
@@ -32,7 +32,7 @@ export interface ClientOptions {
   baseUrl?: string;
   /** `http://` is refused unless the host is loopback (127.0.0.0/8, ::1, localhost) or this is true. */
   allowInsecureHttp?: boolean;
-  /** Default `globalThis.fetch`. */
+  /** Default `globalThis.fetch`. Called once per attempt as `fetch(request, { signal })`: honour `init.signal`. */
   fetch?: typeof fetch;
   /** Per attempt, in ms. Default 30 000. */
   timeoutMs?: number;
@@ -130,28 +130,29 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     baseUrl,
     headers: { Authorization: authorization, Accept: 'application/json' },
     fetch: createRetryingFetch({
-      fetch: (request) => fetchImpl(request), timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger: safeLogger,
+      fetch: (request, init) => fetchImpl(request, init), timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger: safeLogger,
     }),
   });
 
   async function getPage(params: CheckedParams, signal: AbortSignal | undefined) {
     const { tenantId, contactId, limit, page } = params;
-    const query = { ...(limit !== undefined ? { limit } : {}), ...(page !== undefined ? { page } : {}) };
-    const { data, error, response } = await api.GET(spec.path, {
-      params: { path: { tenantId, contactId }, query },
-      parseAs: 'text',
-      ...(signal ? { signal } : {}),
-    });
+    const query: { limit?: number; page?: number } = {};
+    if (limit !== undefined) query.limit = limit;
+    if (page !== undefined) query.page = page;
+    // The retrying fetch has already read the body (under the attempt timeout): 'stream' keeps
+    // openapi-fetch from reading it again, and the text comes from takeBodyText().
+    const { error, response } = await api.GET(spec.path, { params: { path: { tenantId, contactId }, query }, parseAs: 'stream', signal });
     if (!response.ok) {
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, response.statusText, redact(error ?? ''), redact(headers));
     }
-    const body = parseJson(response, typeof data === 'string' ? data : '', redact);
+    const body = parseJson(response, takeBodyText(response) ?? '', redact);
     return { data: checkPage(body, mode, safeLogger, limit), response };
   }
 
-  function listInteractionsWithResponse(params: ListParams, options?: RequestOptions) {
-    return Promise.resolve().then(() => getPage(checkParams(params), checkSignal(options?.signal)));
+  // async: a bad parameter rejects the returned promise rather than throwing.
+  async function listInteractionsWithResponse(params: ListParams, options?: RequestOptions) {
+    return getPage(checkParams(params), checkSignal(options?.signal));
   }
 
   function walk(params: IterateParams) {
@@ -162,7 +163,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 
   return {
     listInteractionsWithResponse,
-    listInteractions: (params, options) => listInteractionsWithResponse(params, options).then((r) => r.data),
+    listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
     iteratePages: (params) => walk(params),
     iterateInteractions: (params) => walkItems(walk(params), params.signal),
   };
@@ -170,17 +171,21 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 
 function parseJson(response: Response, text: string, redact: Redactor): unknown {
   const type = response.headers.get('content-type');
-  if (!text.trim()) throw new InvalidResponseError(response.status, 'the body is empty', '');
-  const bodySnippet = redact(snippet(text, 120));
+  const fail = (problem: string): never => {
+    throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : redact(snippet(text, 120)));
+  };
   if (type !== null && !/[/+]json\b/i.test(type)) {
-    throw new InvalidResponseError(response.status, `the content-type is ${JSON.stringify(type)}, not JSON`, bodySnippet);
+    if (!text.trim()) fail(EMPTY);
+    fail(`the content-type is ${JSON.stringify(type)}, not JSON`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new InvalidResponseError(response.status, 'the body is not valid JSON (malformed or truncated)', bodySnippet);
+    return fail(text.trim() ? 'the body is not valid JSON (malformed or truncated)' : EMPTY);
   }
 }
+
+const EMPTY = 'the body is empty';
 
 function authHeader(auth: unknown): { authorization: string; secrets: string[] } {
   const fail = (param: string, problem: string): never => {

@@ -25,8 +25,51 @@ export function pageBound(total: number, pageSize: number): number {
 }
 
 /**
+ * Ids remembered beyond what insertions can explain: inserts offset by as many deletions between two
+ * pages leave `total` unchanged yet still push items onto later pages. About 1 MB of ids.
+ */
+const WINDOW_SLACK = 10_000;
+
+/**
+ * How many of the most recently yielded ids dedupe must remember. An item reappears only when
+ * insertions ahead of it push it onto a later page, and the ids yielded between its two sightings are
+ * fewer than its displacement: the insertions made during the walk, which `growth` counts as every
+ * rise of `total` from one page to the next. The current page and those in flight (`concurrency`) are
+ * added for totals that lie, plus {@link WINDOW_SLACK} for churn that `total` cannot show. So memory
+ * stays bounded on a long walk while every duplicate an honest server can cause is still dropped.
+ */
+export function dedupeWindow(pageSize: number, concurrency: number, growth: number): number {
+  return pageSize * (concurrency + 1) + Math.max(0, growth) + WINDOW_SLACK;
+}
+
+/** A set of the last ids added (FIFO eviction), so a long walk holds a bounded number of ids. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  private readonly order: string[] = [];
+  private head = 0;
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  add(id: string): void {
+    this.ids.add(id);
+    this.order.push(id);
+  }
+
+  /** Forgets the oldest ids beyond `size`. */
+  trim(size: number): void {
+    while (this.ids.size > size) this.ids.delete(this.order[this.head++]!);
+    if (this.head > 4096 && this.head * 2 > this.order.length) {
+      this.order.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/**
  * Walks pages in order and yields each with the results not yielded before (deduplicated by
- * `interactionId`, and cut at `last`).
+ * `interactionId` over a window of recent ids, see {@link dedupeWindow}; and cut at `last`).
  *
  * - New interactions arrive at the front and push items onto later pages: page `i`, served when the
  *   total is `T`, ends `(i + 1) × pageSize − T` items from the end of the list. The walk goes on until
@@ -55,13 +98,15 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
   const controller = new AbortController();
   const unlink = linkSignal(controller, signal);
   const inflight = new Map<number, Promise<InteractionPage>>();
-  const seen = new Set<string>();
+  const seen = new RecentIds();
   let yielded = 0;
   let index = 0; // next page to yield
   let next = 0; // next page to request
   let end = 1; // pages needed to cover the largest total seen
   let firstTotal = 0;
   let maxTotal = 0;
+  let lastTotal = 0;
+  let rise = 0; // the sum of every increase of `total` from one page to the next: insertions seen
   let bound = Infinity;
   // How far the pages consumed so far reach, counted from the end of the list: page i at total T
   // ends at (i + 1) × pageSize − T. Once it is ≥ 0, every item that existed at the start was covered.
@@ -103,6 +148,8 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
           );
         }
       }
+      if (index > 0) rise += Math.max(0, page.total - lastTotal);
+      lastTotal = page.total;
       reach = Math.max(reach, (index + 1) * pageSize - page.total);
       maxTotal = Math.max(maxTotal, page.total);
       // More results than this page's own total allows: total lies low, so only a short page ends the walk.
@@ -114,6 +161,7 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
         seen.add(item.interactionId);
         fresh.push(item);
       }
+      seen.trim(dedupeWindow(pageSize, concurrency, rise));
       yielded += fresh.length;
       index++;
       const done = yielded >= last || page.results.length < pageSize || (trusted && reach >= 0);

@@ -1,5 +1,5 @@
 import { ConnectionError, TimeoutError, safeCause, type Redactor } from './errors.js';
-import { linkSignal, abortable, sleep } from './signals.js';
+import { abortRace, linkSignal, sleep } from './signals.js';
 
 /** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -74,7 +74,8 @@ export interface Logger {
 
 /** Settings of {@link createRetryingFetch}. */
 export interface RetryingFetchOptions {
-  fetch: (input: Request) => Promise<Response>;
+  /** Called once per attempt, with the attempt's own signal in `init` (as `fetch(input, init)` takes it). */
+  fetch: (input: Request, init: { signal: AbortSignal }) => Promise<Response>;
   timeoutMs: number;
   deadlineMs: number;
   maxRetries: number;
@@ -85,10 +86,30 @@ export interface RetryingFetchOptions {
   now?: () => number;
 }
 
+/** Text of the 2xx bodies the retrying fetch has read and nobody has taken yet. */
+const texts = new WeakMap<Response, string>();
+
 /**
- * Wraps `fetch` with the retry loop. It sits beneath openapi-fetch (as its `fetch`), so each attempt is
- * a fresh clone of the Request. Every attempt's body is read inside the attempt (under its timeout) and
- * handed on as a buffered Response.
+ * The body of a 2xx Response returned by a retrying fetch, read (and decoded) inside its attempt;
+ * `undefined` for any other Response, or once taken. Such a Response is the one `fetch` gave, with its
+ * body used up, as after any read. The text is handed over once and forgotten here: a WeakMap entry
+ * would otherwise keep tens of kilobytes per page alive until a full GC.
+ */
+export function takeBodyText(response: Response): string | undefined {
+  const text = texts.get(response);
+  texts.delete(response);
+  return text;
+}
+
+/**
+ * Wraps `fetch` with the retry loop. It sits beneath openapi-fetch (as its `fetch`). Each attempt is a
+ * fresh request: `fetch(input, { signal })` with the attempt's own signal, so `fetch` builds a new
+ * request from `input` (a clone of `input` when it has a body, which can be sent only once). Every attempt's body is read inside the
+ * attempt (under its timeout): a 2xx comes back with the text available from {@link takeBodyText}; any
+ * other status comes back as a buffered, still readable Response.
+ *
+ * One timer per attempt covers both limits: it fires at the attempt timeout or at the overall
+ * deadline, whichever is sooner, and a backoff that would cross the deadline is never started.
  *
  * Outcomes: a Response (2xx, non-retryable, or retries exhausted); `TimeoutError` (attempt timeout after
  * retries, or the overall deadline); `ConnectionError` (network failure after retries). A caller abort is
@@ -100,58 +121,62 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
+  // One attempt: the response and its whole body, so the attempt timeout covers the body read.
+  async function attempt(request: Request, signal: AbortSignal): Promise<Response> {
+    const res = await options.fetch(request, { signal });
+    const text = await res.text();
+    if (!res.ok) return buffered(res, text);
+    texts.set(res, text);
+    return res;
+  }
+
   return async function retryingFetch(input: Request): Promise<Response> {
     const caller = input.signal;
     if (caller.aborted) throw caller.reason;
-    const call = new AbortController();
-    const unlinkCaller = linkSignal(call, caller);
     const deadlineAt = now() + deadlineMs;
-    const deadline = setTimeout(() => call.abort(new TimeoutError('deadline', deadlineMs)), deadlineMs);
-    try {
-      for (let attempt = 0; ; attempt++) {
-        let response: Response | undefined;
-        let error: unknown;
-        const one = new AbortController();
-        const unlinkCall = linkSignal(one, call.signal);
-        const timer = setTimeout(() => one.abort(new TimeoutError('attempt', timeoutMs)), timeoutMs);
-        try {
-          const res = await abortable(options.fetch(new Request(input.clone(), { signal: one.signal })), one.signal);
-          response = buffered(res, await abortable(res.arrayBuffer(), one.signal));
-        } catch (err) {
-          if (caller.aborted) throw caller.reason;
-          if (call.signal.aborted) throw call.signal.reason;
-          error = one.signal.aborted ? one.signal.reason : err;
-        } finally {
-          clearTimeout(timer);
-          unlinkCall();
-        }
-
-        const retryable = response ? !response.ok : isRetryableError(error);
-        const delay = retryable
-          ? retryDelay({
-              attempt: attempt + 1, maxRetries, now: now(), random, maxRetryAfterMs,
-              ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
-            })
-          : null;
-        // A wait the deadline would cut short is not worth starting: report what we have.
-        if (delay === null || now() + delay >= deadlineAt) {
-          if (response) return response;
-          throw asConnectionError(error, attempt + 1, redact);
-        }
-        logger?.debug?.('cxengage: retrying request', redact({
-          method: input.method, url: input.url, attempt: attempt + 1, delayMs: delay,
-          ...(response ? { status: response.status } : { error: describe(error) }),
-        }));
-        try {
-          await sleep(delay, call.signal);
-        } catch {
-          if (caller.aborted) throw caller.reason;
-          throw call.signal.reason;
-        }
+    const hasBody = input.body !== null;
+    for (let n = 0; ; n++) {
+      let response: Response | undefined;
+      let error: unknown;
+      const one = abortRace();
+      const unlinkCaller = linkSignal(one, caller);
+      const left = deadlineAt - now();
+      const timer = setTimeout(
+        () => one.abort(left <= timeoutMs ? new TimeoutError('deadline', deadlineMs) : new TimeoutError('attempt', timeoutMs)),
+        Math.max(0, Math.min(left, timeoutMs)),
+      );
+      try {
+        response = await one.race(attempt(hasBody ? input.clone() : input, one.signal));
+      } catch (err) {
+        if (caller.aborted) throw caller.reason;
+        error = one.signal.aborted ? one.signal.reason : err;
+        if (error instanceof TimeoutError && error.scope === 'deadline') throw error;
+      } finally {
+        clearTimeout(timer);
+        unlinkCaller();
       }
-    } finally {
-      clearTimeout(deadline);
-      unlinkCaller();
+
+      const retryable = response ? !response.ok : isRetryableError(error);
+      const delay = retryable
+        ? retryDelay({
+            attempt: n + 1, maxRetries, now: now(), random, maxRetryAfterMs,
+            ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
+          })
+        : null;
+      // A wait the deadline would cut short is not worth starting: report what we have.
+      if (delay === null || now() + delay >= deadlineAt) {
+        if (response) return response;
+        throw asConnectionError(error, n + 1, redact);
+      }
+      logger?.debug?.('cxengage: retrying request', redact({
+        method: input.method, url: input.url, attempt: n + 1, delayMs: delay,
+        ...(response ? { status: response.status } : { error: describe(error) }),
+      }));
+      try {
+        await sleep(delay, caller);
+      } catch {
+        throw caller.reason;
+      }
     }
   };
 }
@@ -168,10 +193,13 @@ function describe(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
-/** A Response over the already-read bytes (bytes, so no default content-type is added); `url` is kept. */
-function buffered(res: Response, bytes: ArrayBuffer): Response {
+/**
+ * A readable Response over the already-read text, as bytes (so no default content-type is added);
+ * `url` is kept.
+ */
+function buffered(res: Response, text: string): Response {
   const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
-  const copy = new Response(nullBody ? null : bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+  const copy = new Response(nullBody ? null : new TextEncoder().encode(text), { status: res.status, statusText: res.statusText, headers: res.headers });
   Object.defineProperty(copy, 'url', { value: res.url });
   return copy;
 }

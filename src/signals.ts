@@ -1,5 +1,5 @@
 /** Aborts `controller` when `signal` aborts, with the same reason. Returns the unlink function. */
-export function linkSignal(controller: AbortController, signal: AbortSignal | undefined): () => void {
+export function linkSignal(controller: Pick<AbortController, 'abort'>, signal: AbortSignal | undefined): () => void {
   if (!signal) return () => {};
   if (signal.aborted) {
     controller.abort(signal.reason);
@@ -29,4 +29,31 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
     clearTimeout(timer),
   );
+}
+
+/** An AbortController that can also cut short the promise it races, see {@link abortRace}. */
+export interface AbortRace {
+  readonly signal: AbortSignal;
+  abort(reason: unknown): void;
+  /** Settles like `promise`, or rejects with the reason as soon as `abort` is called. */
+  race<T>(promise: Promise<T>): Promise<T>;
+}
+
+/**
+ * Like {@link abortable} over a controller's own signal, for code that aborts only through this
+ * object: `abort` rejects the race directly, with no listener to add and remove on every attempt.
+ */
+export function abortRace(): AbortRace {
+  const controller = new AbortController();
+  let stop: (reason: unknown) => void = () => {};
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => {}); // aborted after the race settled, or never raced
+  return {
+    signal: controller.signal,
+    abort(reason) {
+      stop(reason);
+      controller.abort(reason);
+    },
+    race: (promise) => Promise.race([promise, stopped]),
+  };
 }

@@ -59,12 +59,13 @@ export function recordingFetch(answer: (request: Request, n: number) => Response
 /** A fetch that never answers, but rejects with the signal's reason when aborted (as fetch does). */
 export function hangingFetch() {
   const requests: Request[] = [];
-  const fetch = (input: RequestInfo | URL): Promise<Response> => {
-    const request = input as Request;
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = init?.signal ? new Request(input, { signal: init.signal }) : (input as Request);
     requests.push(request);
+    const signal = request.signal;
     return new Promise((_, reject) => {
-      if (request.signal.aborted) reject(request.signal.reason);
-      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
     });
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };

@@ -4,7 +4,7 @@ import {
   InvalidInputError, PaginationError, ResponseValidationError, createInteractionsClient, type Interaction,
   type IterateParams,
 } from '../src/index.js';
-import { pageBound } from '../src/paginate.js';
+import { dedupeWindow, pageBound } from '../src/paginate.js';
 import { CONTACT, TENANT, interaction, json, seeded } from './helpers.js';
 
 interface Served {
@@ -164,6 +164,44 @@ describe('iterateInteractions', () => {
       for (const item of (await client.listInteractions({ ...base, limit: 100, page: p })).results) seen.add(item.interactionId);
     }
     expect(server.original.filter((id) => !seen.has(id)).length).toBeGreaterThan(0);
+  });
+
+  it.each([1, 4])(
+    'dedupe remembers a window, not every id: a duplicate displaced far beyond a page and the fixed window is still dropped (concurrency %i)',
+    async (concurrency) => {
+      // 12 000 items; once page 1 is served, 11 000 are inserted at the front (less than doubling, so
+      // within the page bound). Pages 0 and 1 then reappear 11 000 places later, after about 10 800
+      // other ids: more than the window holds without the growth of total.
+      const inserted = 11_000;
+      let served = 0;
+      const server = fakeServer(12_000, { afterServe: (s) => void (++served === 2 && s.insertFront(inserted)) });
+      const displacedAfter = inserted - 2 * 100;
+      expect(dedupeWindow(100, concurrency, 0)).toBeLessThan(displacedAfter);
+      const ids = await collect(clientFor(server).iterateInteractions({ ...base, concurrency }));
+      const unique = new Set(ids);
+      expect(unique.size).toBe(ids.length);
+      expect(server.original.filter((id) => !unique.has(id))).toEqual([]);
+      // The first 200 ids really were served twice, far apart.
+      const pagesServed = server.requests.filter((r) => r.done).length;
+      expect(pagesServed * 100).toBeGreaterThanOrEqual(12_000 + inserted);
+    },
+  );
+
+  it('dedupe forgets ids beyond the window on an honest walk (memory stays bounded)', async () => {
+    // A server that repeats page 0 forever after the window has passed: the repeat is yielded again,
+    // which shows old ids are dropped from memory (an unchanged total means nothing can be displaced).
+    const window = dedupeWindow(100, 1, 0);
+    const pages = Math.ceil(window / 100) + 3;
+    const total = (pages + 1) * 100;
+    const at = (p: number) => Array.from({ length: 100 }, (_, i) => interaction(p * 100 + i + 1));
+    const fetch = async (input: RequestInfo | URL) => {
+      const p = Number(new URL((input as Request).url).searchParams.get('page'));
+      return json({ page: p, limit: 100, offset: p * 100, total, results: at(p === pages ? 0 : p) });
+    };
+    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, validate: 'off' });
+    const ids = await collect(client.iterateInteractions(base));
+    expect(ids).toHaveLength(total);
+    expect(ids.slice(-100)).toEqual(ids.slice(0, 100));
   });
 
   it('concurrency: pages resolved out of order are still yielded in order, with at most k in flight', async () => {

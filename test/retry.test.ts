@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionError, TimeoutError } from '../src/errors.js';
 import { createRedactor } from '../src/errors.js';
-import { createRetryingFetch, isRetryableError, parseRetryAfter, retryDelay, type RetryDelayInput } from '../src/retry.js';
+import { createRetryingFetch, isRetryableError, parseRetryAfter, retryDelay, takeBodyText, type RetryDelayInput } from '../src/retry.js';
 import { SENTINEL, hangingFetch } from './helpers.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00.000Z');
@@ -91,11 +91,11 @@ describe('createRetryingFetch', () => {
     new Request('https://api.example.test/v1/x', { headers: { Authorization: `Token ${SENTINEL}` }, ...init });
 
   function setup(statuses: Array<number | Error | (() => Response)>, options: Partial<Parameters<typeof createRetryingFetch>[0]> = {}) {
-    const calls: Array<{ at: number; request: Request }> = [];
+    const calls: Array<{ at: number; request: Request; signal: AbortSignal; body: string | null }> = [];
     const debug = vi.fn();
     const retrying = createRetryingFetch({
-      fetch: async (r) => {
-        calls.push({ at: Date.now(), request: r });
+      fetch: async (r, init) => {
+        calls.push({ at: Date.now(), request: r, signal: init.signal, body: r.body ? await r.text() : null });
         const next = statuses[Math.min(calls.length, statuses.length) - 1]!;
         if (next instanceof Error) throw next;
         if (typeof next === 'function') return next();
@@ -125,7 +125,10 @@ describe('createRetryingFetch', () => {
     const { retrying, calls } = setup([status, 200]);
     const response = await settle(retrying(request()));
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe('{"n":2}');
+    // Read inside the attempt: the text is handed on, the body itself is used up.
+    expect(takeBodyText(response)).toBe('{"n":2}');
+    expect(takeBodyText(response)).toBeUndefined(); // handed over once, then forgotten
+    expect(response.bodyUsed).toBe(true);
     expect(calls).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -134,6 +137,9 @@ describe('createRetryingFetch', () => {
     const { retrying, calls } = setup([status, 200]);
     const response = await settle(retrying(request()));
     expect(response.status).toBe(status);
+    // Not a 2xx: buffered, and still readable by openapi-fetch for the error body.
+    expect(await response.text()).toBe('{"n":1}');
+    expect(takeBodyText(response)).toBeUndefined();
     expect(calls).toHaveLength(1);
   });
 
@@ -167,16 +173,22 @@ describe('createRetryingFetch', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('sends a fresh Request per attempt, with the same URL and headers', async () => {
+  it('makes each attempt a fresh request: same URL and headers, its own signal', async () => {
     const { retrying, calls } = setup([500, 502, 200]);
     const original = request();
     await settle(retrying(original));
-    const requests = calls.map((c) => c.request);
-    expect(new Set([original, ...requests]).size).toBe(4);
-    for (const r of requests) {
+    expect(calls).toHaveLength(3);
+    expect(new Set([original.signal, ...calls.map((c) => c.signal)]).size).toBe(4);
+    for (const { request: r } of calls) {
       expect(r.url).toBe(original.url);
       expect(r.headers.get('authorization')).toBe(`Token ${SENTINEL}`);
     }
+  });
+
+  it('sends a request body in full on every attempt', async () => {
+    const { retrying, calls } = setup([503, 503, 200]);
+    await settle(retrying(request({ method: 'POST', body: '{"q":1}' })));
+    expect(calls.map((c) => c.body)).toEqual(['{"q":1}', '{"q":1}', '{"q":1}']);
   });
 
   it('retries network errors, then throws ConnectionError with a cause', async () => {
@@ -232,6 +244,23 @@ describe('createRetryingFetch', () => {
     expect(error).toMatchObject({ name: 'TimeoutError', scope: 'deadline', timeoutMs: 3000 });
     expect((error as Error).message).toContain('3000 ms');
     expect(hang.requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a deadline falling inside a later attempt cuts that attempt short (one timer per attempt)', async () => {
+    const hang = hangingFetch();
+    const retrying = createRetryingFetch({
+      fetch: hang.fetch, timeoutMs: 2000, deadlineMs: 3000, maxRetries: 5, maxRetryAfterMs: 0,
+      redact: createRedactor([]), random: () => 0,
+    });
+    const promise = retrying(request()).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2001); // the first attempt times out; its backoff (random 0) ends
+    expect(hang.requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(998);
+    expect(hang.requests[1]!.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await promise).toMatchObject({ name: 'TimeoutError', scope: 'deadline', timeoutMs: 3000 });
+    expect(hang.requests).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
 
