@@ -216,7 +216,7 @@ var validateInteractionPage = validate21;
 var schema32 = { "type": "object", "required": ["page", "limit", "offset", "total", "results"], "properties": { "page": { "type": ["integer", "null"], "minimum": 0 }, "limit": { "type": "integer", "minimum": 1, "maximum": 100 }, "offset": { "type": "integer", "minimum": 0 }, "total": { "type": "integer", "minimum": 0 }, "results": { "type": "array", "maxItems": 100, "items": { "$ref": "#/components/schemas/Interaction" } } } };
 var schema33 = { "type": "object", "additionalProperties": true, "required": ["interactionId", "startTimestamp", "endTimestamp", "channelType", "channelName", "directionType", "directionName", "customer", "note", "csat", "recording", "transcript", "lastAgentId", "lastAgentName", "lastQueueId", "lastQueueName", "lastDispositionId", "lastDispositionName"], "properties": { "interactionId": { "type": "string", "format": "uuid" }, "startTimestamp": { "type": "string", "format": "date-time" }, "endTimestamp": { "type": ["string", "null"], "format": "date-time" }, "channelType": { "type": "string", "enum": ["voice", "sms", "email", "messaging", "work-item"] }, "channelName": { "type": "string" }, "directionType": { "type": "string", "enum": ["inbound", "outbound", "agent-initiated"] }, "directionName": { "type": "string" }, "customer": { "type": "string" }, "note": { "type": "integer", "enum": [0, 1] }, "csat": { "type": ["number", "null"] }, "recording": {}, "transcript": {}, "lastAgentId": { "type": ["string", "null"], "format": "uuid" }, "lastAgentName": { "type": ["string", "null"] }, "lastQueueId": { "type": ["string", "null"], "format": "uuid" }, "lastQueueName": { "type": ["string", "null"] }, "lastDispositionId": { "type": ["string", "null"], "format": "uuid" }, "lastDispositionName": { "type": ["string", "null"] } } };
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var formats2 = require_formats().fullFormats["date-time"];
+var formats2 = require_formats().fastFormats["date-time"];
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -368,7 +368,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (errors === _errs17) {
                                       if (errors === _errs17) {
                                         if (typeof data7 === "string") {
-                                          if (!formats2.validate(data7)) {
+                                          if (!formats2.validate.test(data7)) {
                                             validate21.errors = [{ instancePath: instancePath + "/results/" + i0 + "/startTimestamp", schemaPath: "#/components/schemas/Interaction/properties/startTimestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
                                             return false;
                                           }
@@ -393,7 +393,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (errors === _errs19) {
                                         if (errors === _errs19) {
                                           if (typeof data8 === "string") {
-                                            if (!formats2.validate(data8)) {
+                                            if (!formats2.validate.test(data8)) {
                                               validate21.errors = [{ instancePath: instancePath + "/results/" + i0 + "/endTimestamp", schemaPath: "#/components/schemas/Interaction/properties/endTimestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
                                               return false;
                                             }

@@ -4,11 +4,11 @@ import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /**
- * An Ajv2020 instance with formats. ajv and ajv-formats are CommonJS; under NodeNext their default
+ * An Ajv2020 instance with formats (`fast`: shape-only regexes, e.g. no days-in-month check). ajv and ajv-formats are CommonJS; under NodeNext their default
  * export is reached through `.default`, which also exists at runtime.
  */
-export function createAjv(options: Options = {}): Ajv2020 {
+export function createAjv(options: Options = {}, formats: 'full' | 'fast' = 'full'): Ajv2020 {
   const ajv = new Ajv2020(options);
-  addFormats.default(ajv);
+  addFormats.default(ajv, { mode: formats });
   return ajv;
 }
