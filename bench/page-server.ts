@@ -3,6 +3,7 @@
 // small histories are serialised once, large ones are generated per request and never held.
 //   node --import tsx bench/page-server.ts PORT TOTAL LATENCY_MS
 import { createServer } from 'node:http';
+import { spec } from '../generated/spec.ts';
 import { interactionAt } from '../test/faults/interactions.ts';
 
 const [portArg, totalArg, latencyArg] = process.argv.slice(2);
@@ -34,7 +35,7 @@ const server = createServer((req, res) => {
     return;
   }
   const pageText = url.searchParams.get('page');
-  const payload = body(Number(url.searchParams.get('limit') ?? 10), Number(pageText ?? 0), pageText !== null);
+  const payload = body(Number(url.searchParams.get('limit') ?? spec.parameters.limit.schema.default), Number(pageText ?? 0), pageText !== null);
   const send = () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': payload.length }).end(payload);
   if (latencyMs > 0) setTimeout(send, latencyMs);
   else send();

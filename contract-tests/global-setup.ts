@@ -4,10 +4,10 @@
 //   2. Prism dynamic mock with a fixed --seed
 //   3. the stateful reference API (in this process), seeded with the fixtures' data sets
 //   4. `prism proxy --errors` in front of the reference API
-import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startPrism, type RunningProcess } from '../scripts/lib/servers.ts';
 import { startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
+import { seededRandom } from '../src/testing/random.ts';
 import { arazzoContact, contactIdForSize, dataSets, dataSetSizes, referenceSeed, tenantId, unknownContactId, unknownTenantId } from './support/fixtures.ts';
 
 export interface ContractContext {
@@ -39,7 +39,9 @@ declare module 'vitest' {
 }
 
 const DYNAMIC_SEED = '20240601';
-const secret = () => randomBytes(18).toString('base64url');
+// Seeded, like everything else the suite makes up: secrets only need to be unguessable by accident.
+const secretSource = seededRandom('contract-credentials');
+const secret = () => Array.from({ length: 24 }, () => Math.floor(secretSource() * 36).toString(36)).join('');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const credentials: ContractContext['credentials'] = {

@@ -87,7 +87,7 @@ describe('status conformance: reference API through the validating proxy', () =>
   it('403 for a key without CONTACTS_INTERACTION_HISTORY_READ', async () => {
     const client = sdkClient(c().proxyUrl, recorder, { auth: { ...c().credentials.keyWithoutPermission } });
     const error = await client.listInteractions({ tenantId: c().tenantId, contactId: c().contacts['10']! }).catch((e: unknown) => e);
-    expectTypedError(error, 403, 'Missing permission: CONTACTS_INTERACTION_HISTORY_READ');
+    expectTypedError(error, 403, `Missing permission: ${spec.permission}`);
   });
 
   it('404 for an unknown contact and for an unknown tenant', async () => {

@@ -3,6 +3,7 @@
 export const spec = {
   "operationId": "listContactInteractions",
   "path": "/tenants/{tenantId}/contacts/{contactId}/interactions",
+  "permission": "CONTACTS_INTERACTION_HISTORY_READ",
   "parameters": {
     "tenantId": {
       "in": "path",

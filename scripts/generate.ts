@@ -25,8 +25,10 @@ const spec = parse(readFileSync(bundledPath, 'utf8'));
 const ast = await openapiTS(new URL(`file://${bundledPath}`), { rootTypes: false });
 writeFileSync(path.join(outDir, 'schema.d.ts'), header + astToString(ast));
 
-// 3. Facts the SDK needs at runtime: parameter schemas and regional servers.
-const operation = spec.paths['/tenants/{tenantId}/contacts/{contactId}/interactions'].get;
+// 3. Facts the SDK needs at runtime: the operation's path, parameter schemas, permission, and the
+// regional servers. The spec has one operation; it is found by shape, not by a retyped path.
+const [[operationPath, pathItem]] = Object.entries(spec.paths) as [[string, { get: any }]];
+const operation = pathItem.get;
 const parameters = Object.fromEntries(
   operation.parameters.map((p: { name: string; in: string; required?: boolean; schema: object }) => [
     p.name,
@@ -38,7 +40,8 @@ const regions = Object.fromEntries(
 );
 const facts = {
   operationId: operation.operationId,
-  path: '/tenants/{tenantId}/contacts/{contactId}/interactions',
+  path: operationPath,
+  permission: operation['x-permission'],
   parameters,
   regions,
   defaultRegion: spec.servers[0]['x-region'],

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { spec } from '../generated/spec.ts';
 import { startReferenceApi } from '../src/testing/index.ts';
 import { buildDocs, docsStale, serveDocs } from './build-docs.ts';
 import { assertPortFree, startPrism, type RunningProcess } from './lib/servers.ts';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   }
 
   // The spec's own parameter examples, so the docs' example IDs work against the sandbox.
-  const operation = parse(readFileSync(bundledSpec, 'utf8')).paths['/tenants/{tenantId}/contacts/{contactId}/interactions'].get;
+  const operation = parse(readFileSync(bundledSpec, 'utf8')).paths[spec.path].get;
   const example = (name: string) => (operation.parameters as { name: string; example: string }[]).find((p) => p.name === name)!.example;
   const tenantId = example('tenantId');
   const contactId = example('contactId');

@@ -10,5 +10,10 @@ import addFormats from 'ajv-formats';
 export function createAjv(options: Options = {}, formats: 'full' | 'fast' = 'full'): Ajv2020 {
   const ajv = new Ajv2020(options);
   addFormats.default(ajv, { mode: formats });
+  // ajv-formats also accepts a `urn:uuid:` prefix, which the API does not: its ids are bare.
+  ajv.addFormat('uuid', uuidPattern);
   return ajv;
 }
+
+/** A bare RFC 4122 uuid (8-4-4-4-12 hex digits), as every CxEngage id is. */
+export const uuidPattern = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;

@@ -26,7 +26,9 @@ export function resolveAuth(flags: CredentialFlags, env: Readonly<Record<string,
 
 /** Secrets to keep out of anything the CLI prints. */
 export function secretsOf(auth: Auth): string[] {
-  return 'token' in auth ? [auth.token] : [auth.password];
+  if ('token' in auth) return [auth.token];
+  // The Basic header value too: an echoed request header would show the pair base64-encoded.
+  return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
 }
 
 function pick(key: string | undefined, secret: string | undefined, token: string | undefined, names: readonly [string, string, string]): Auth | undefined {

@@ -111,7 +111,7 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 }
 
 function redact(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
+  return secrets.filter((s) => s.length > 0).reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
 }
 
 function version(): string {

@@ -43,6 +43,7 @@ export const DEFAULT_NEWEST_START = Date.UTC(2024, 5, 1, 12, 0, 0, 0);
 /** Consecutive interactions start at least 1 s and less than this far apart. */
 export const MAX_START_GAP_MS = 60 * 60 * 1000;
 
+/** Options of {@link generateInteractions}. */
 export interface GenerateOptions {
   /** Start time (ms since epoch) of the first, most recent interaction. */
   newestStart?: number;

@@ -2,7 +2,6 @@
 // under /v1 like the real API, plus opt-in "drift" that breaks one rule on purpose so tests can
 // prove that the contract checks notice.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { spec } from '../../generated/spec.js';
 import type { Interaction, InteractionPage } from './interactions.js';
@@ -25,6 +24,7 @@ export const driftModes = [
   'duplicate-across-pages',
   'oldest-first',
 ] as const;
+/** One of {@link driftModes}: the documented rule a drifted reference API breaks. */
 export type Drift = (typeof driftModes)[number];
 
 /** A data set to load at start: a contact with `count` generated interactions, or the given ones. */
@@ -34,6 +34,7 @@ export interface DataSet {
   interactions: readonly Interaction[] | number;
 }
 
+/** Options of {@link startReferenceApi}. */
 export interface ReferenceApiOptions {
   /** Port to listen on; 0 (the default) asks the kernel for a free one. */
   port?: number;
@@ -57,6 +58,7 @@ export interface ReferenceApiOptions {
   drift?: Drift | Readonly<Record<string, Drift>>;
 }
 
+/** A running reference API. */
 export interface ReferenceApi {
   /** Base URL including `/v1`, e.g. `http://127.0.0.1:PORT/v1`. */
   baseUrl: string;
@@ -67,7 +69,8 @@ export interface ReferenceApi {
   close(): Promise<void>;
 }
 
-const API_PREFIX = '/v1';
+// Served under the real API's base path (`/v1`), read from the spec's servers.
+const API_PREFIX = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
 const uuidPattern = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 // The route comes from the spec's path template, e.g. /tenants/{tenantId}/contacts/{contactId}/interactions.
 const route = new RegExp(`^${API_PREFIX}${spec.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
@@ -110,11 +113,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 function sendError(res: ServerResponse, e: ErrorSpec): void {
   const message = e.message ?? statusText[e.status] ?? 'Error.';
   send(res, e.status, errorBody(e.status, message, e.shape ?? defaultShape[e.status] ?? 'string', e.attribute), e.headers);
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** The caller's permissions, or undefined when the credentials are missing or wrong. */

@@ -1,9 +1,10 @@
 // The reference API's in-memory state: tenants, contacts and their interactions (most recent
 // first), the credentials it accepts, and failures queued by tests.
+import { spec } from '../../generated/spec.js';
 import { DEFAULT_NEWEST_START, MAX_START_GAP_MS, generateInteractions, type Interaction } from './interactions.js';
 
-/** The permission the endpoint requires; a caller without it gets 403. */
-export const REQUIRED_PERMISSION = 'CONTACTS_INTERACTION_HISTORY_READ';
+/** The permission the endpoint requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
+export const REQUIRED_PERMISSION: string = spec.permission;
 
 /** What a credential may do. `permissions` defaults to `[REQUIRED_PERMISSION]`. */
 export interface CredentialOptions {
@@ -31,11 +32,17 @@ interface PendingFailure {
   shape?: ErrorShape;
 }
 
+/** Options of a {@link ReferenceStore}. */
 export interface StoreOptions {
   /** Seed for the interactions the store generates; the same seed gives the same data. */
   seed?: string | number;
 }
 
+/**
+ * The reference API's state: tenants, contacts and their interactions (most recent first), the
+ * credentials it accepts, and failures queued by tests. Mutate it between requests to simulate
+ * new activity (`insertInteractions`) or deletions while a client walks the pages.
+ */
 export class ReferenceStore {
   readonly seed: string;
   private readonly contacts = new Map<string, Map<string, Interaction[]>>();

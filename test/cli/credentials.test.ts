@@ -33,7 +33,7 @@ describe('resolveAuth', () => {
   });
 
   it('names the secrets to redact', () => {
-    expect(secretsOf({ username: 'k', password: 'pw' })).toEqual(['pw']);
+    expect(secretsOf({ username: 'k', password: 'pw' })).toEqual(['pw', Buffer.from('k:pw').toString('base64')]);
     expect(secretsOf({ token: 'tok' })).toEqual(['tok']);
   });
 });

@@ -24,15 +24,18 @@ interface Case {
   client?: Partial<ClientOptions>;
   server?: Partial<ChaosOptions>;
   concurrency?: number;
-  /** Generous bound on how long the walk may take before it counts as hung. */
+  /** Generous bound on how long the walk may take before it counts as hung (a hang guard, not a timing check). */
   budgetMs?: number;
+  /** When the SDK must give up rather than retry: the exact number of faults the server may inject. */
+  injectedExactly?: number;
 }
 
 const cases: Case[] = [
   { name: '429 with Retry-After in seconds', scenario: 'retry-after-seconds', typed: RateLimitError, server: { retryAfterSeconds: 1 } },
   { name: '429 with Retry-After as an HTTP date', scenario: 'retry-after-http-date', typed: RateLimitError, server: { retryAfterSeconds: 1 } },
-  // A Retry-After beyond maxRetryAfterMs is not waited for: the documented RateLimitError, at once.
-  { name: '429 with Retry-After over maxRetryAfterMs', scenario: 'retry-after-seconds', typed: RateLimitError, server: { retryAfterSeconds: 120 }, budgetMs: 1_000 },
+  // A Retry-After beyond maxRetryAfterMs is not waited for: the documented RateLimitError after the
+  // one 429, with no retry (counted on the server, not timed).
+  { name: '429 with Retry-After over maxRetryAfterMs', scenario: 'retry-after-seconds', typed: RateLimitError, server: { retryAfterSeconds: 120 }, injectedExactly: 1 },
   // 500 exercises the SDK's own jittered backoff; the others ask for an immediate retry.
   { name: 'burst of 500', scenario: 'burst-500', typed: ServerError },
   { name: 'burst of 502', scenario: 'burst-502', typed: ServerError, server: { retryAfterOn5xx: true } },
@@ -162,6 +165,10 @@ describe('fault injection against a chaos server', () => {
     outcomes.push({ name: c.name, injected, outcome });
 
     expect(injected, 'the fault was injected').toBeGreaterThan(0);
+    if (c.injectedExactly !== undefined) {
+      expect(injected, 'faults injected (no retry expected)').toBe(c.injectedExactly);
+      expect(outcome.kind).toBe('typed');
+    }
     expect(leaks).toEqual([]);
     expect(rejections.reasons).toEqual([]);
     expect(outcome).not.toHaveProperty('why');
