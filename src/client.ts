@@ -2,7 +2,8 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import {
-  InvalidInputError, InvalidResponseError, createApiError, createRedactor, snippet, type Redactor,
+  InvalidInputError, InvalidResponseError, createApiError, createRedactor, snippet, type ApiError, type Redactor,
+  type ResponseValidationError,
 } from './errors.js';
 import { walkItems, walkPages } from './paginate.js';
 import { createRetryingFetch, takeBodyText, type Logger } from './retry.js';
@@ -21,18 +22,24 @@ export type Auth = { username: string; password: string } | { token: string };
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = spec.regions;
+/** The region used when neither `region` nor `baseUrl` is given, read from the spec. */
+export const defaultRegion: Region = spec.defaultRegion;
 
 /** Options of {@link createInteractionsClient}. */
 export interface ClientOptions {
   /** API key and secret (Basic), or a token from `POST /v1/tokens`. */
   auth: Auth;
-  /** Default `'us-east-1'`. Ignored when `baseUrl` is given. */
+  /** Default {@link defaultRegion}. Ignored when `baseUrl` is given. */
   region?: Region;
   /** Overrides `region`, e.g. `'http://127.0.0.1:4010'`. A trailing slash is dropped. */
   baseUrl?: string;
   /** `http://` is refused unless the host is loopback (127.0.0.0/8, ::1, localhost) or this is true. */
   allowInsecureHttp?: boolean;
-  /** Default `globalThis.fetch`. Called once per attempt as `fetch(request, { signal })`: honour `init.signal`. */
+  /**
+   * Default `globalThis.fetch`. Called once per attempt as `fetch(request, { signal, redirect: 'manual' })`:
+   * honour both. Redirects are never followed, so one cannot lead to another host or to `http://`: a 3xx
+   * answer is an {@link ApiError} with `kind: 'unexpected_status'` (its `Location` in `headers`), not retried.
+   */
   fetch?: typeof fetch;
   /** Per attempt, in ms. Default 30 000. */
   timeoutMs?: number;
@@ -42,7 +49,11 @@ export interface ClientOptions {
   maxRetries?: number;
   /** A `Retry-After` longer than this (ms) is not waited for: the error is thrown. Default 60 000. */
   maxRetryAfterMs?: number;
-  /** Response validation. Default `'strict'`. */
+  /**
+   * Response validation. Default `'strict'`. With `'off'` (or `'warn'`), `listInteractions` returns a 2xx
+   * JSON body as it came, unchecked (even `null` or `{}`); the iterators still check the fields they walk
+   * by (`total`, `results`, each `interactionId`) and throw {@link ResponseValidationError} otherwise.
+   */
   validate?: ValidationMode;
   /** Receives retry notices (`debug`) and validation warnings (`warn`). Default: `console.warn` for warnings only. */
   logger?: Logger;
@@ -144,7 +155,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     const { error, response } = await api.GET(spec.path, { params: { path: { tenantId, contactId }, query }, parseAs: 'stream', signal });
     if (!response.ok) {
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
-      throw createApiError(response.status, response.statusText, redact(error ?? ''), redact(headers));
+      throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
     }
     const body = parseJson(response, takeBodyText(response) ?? '', redact);
     return { data: checkPage(body, mode, safeLogger, limit), response };
@@ -172,7 +183,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 function parseJson(response: Response, text: string, redact: Redactor): unknown {
   const type = response.headers.get('content-type');
   const fail = (problem: string): never => {
-    throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : redact(snippet(text, 120)));
+    throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
   };
   if (type !== null && !/[/+]json\b/i.test(type)) {
     if (!text.trim()) fail(EMPTY);
@@ -210,7 +221,7 @@ function authHeader(auth: unknown): { authorization: string; secrets: string[] }
 }
 
 function resolveBaseUrl(options: ClientOptions): string {
-  const region = options.region ?? spec.defaultRegion;
+  const region = options.region ?? defaultRegion;
   if (!Object.hasOwn(spec.regions, region)) {
     throw new InvalidInputError('region', region, `must be one of ${Object.keys(spec.regions).join(', ')}`);
   }
@@ -219,17 +230,26 @@ function resolveBaseUrl(options: ClientOptions): string {
   try {
     url = new URL(options.baseUrl);
   } catch {
-    throw new InvalidInputError('baseUrl', options.baseUrl, 'must be an absolute http(s) URL');
+    throw new InvalidInputError('baseUrl', withoutCredentials(options.baseUrl), 'must be an absolute http(s) URL');
   }
   if (url.username || url.password) {
     throw new InvalidInputError('baseUrl', `${url.protocol}//[redacted]@${url.host}${url.pathname}`, 'must not hold credentials; use auth');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError('baseUrl', options.baseUrl, 'must be an http(s) URL');
-  if (url.search || url.hash) throw new InvalidInputError('baseUrl', options.baseUrl, 'must not have a query or fragment');
+  const shown = withoutCredentials(options.baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError('baseUrl', shown, 'must be an http(s) URL');
+  if (url.search || url.hash) throw new InvalidInputError('baseUrl', shown, 'must not have a query or fragment');
   if (url.protocol === 'http:' && !isLoopback(url.hostname) && options.allowInsecureHttp !== true) {
-    throw new InvalidInputError('baseUrl', options.baseUrl, 'http:// is refused for a non-loopback host; use https, or set allowInsecureHttp: true');
+    throw new InvalidInputError('baseUrl', shown, 'http:// is refused for a non-loopback host; use https, or set allowInsecureHttp: true');
   }
   return `${url.origin}${url.pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '')}`;
+}
+
+/**
+ * The base URL as it may be echoed in an error: any `user:pass@` before the host is replaced, even in a
+ * string the URL parser refused (or read as a scheme, as in `key:secret@host`).
+ */
+function withoutCredentials(baseUrl: unknown): unknown {
+  return typeof baseUrl === 'string' ? baseUrl.replace(/^([a-z][a-z\d+.-]*:[/\\]+|[/\\]*)[^/\\?#]*@/i, '$1[redacted]@') : baseUrl;
 }
 
 function isLoopback(hostname: string): boolean {

@@ -289,13 +289,18 @@ const REDACTED = '[redacted]';
 /** A function that replaces every occurrence of the given secrets, deep inside strings, arrays and plain objects. */
 export type Redactor = <T>(value: T) => T;
 
+/** How deep the redactor looks into arrays and objects; anything deeper is replaced whole. */
+const MAX_REDACT_DEPTH = 20;
+
 /** Makes a {@link Redactor} for the client's credentials. Empty secrets are ignored. */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const list = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   const redactString = (s: string): string => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), s);
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return redactString(value);
-    if (depth > 20 || value === null || typeof value !== 'object') return value;
+    if (value === null || typeof value !== 'object') return value;
+    // Not searched, so not shown: it might hold a credential.
+    if (depth > MAX_REDACT_DEPTH) return REDACTED;
     if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
     if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactString(k), walk(v, depth + 1)]));

@@ -3,7 +3,7 @@
  * `GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions`.
  * @packageDocumentation
  */
-export { createInteractionsClient, regions } from './client.js';
+export { createInteractionsClient, defaultRegion, regions } from './client.js';
 export type {
   ClientOptions, InteractionsClient, ListParams, IterateParams, RequestOptions, Auth, Region, Interaction, ErrorBody,
 } from './client.js';

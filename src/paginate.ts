@@ -1,5 +1,5 @@
 import type { components } from '../generated/schema.js';
-import { PaginationError } from './errors.js';
+import { PaginationError, ResponseValidationError } from './errors.js';
 import { linkSignal } from './signals.js';
 
 type InteractionPage = components['schemas']['InteractionPage'];
@@ -40,6 +40,26 @@ const WINDOW_SLACK = 10_000;
  */
 export function dedupeWindow(pageSize: number, concurrency: number, growth: number): number {
   return pageSize * (concurrency + 1) + Math.max(0, growth) + WINDOW_SLACK;
+}
+
+/**
+ * Throws {@link ResponseValidationError} unless `page` has what the walk relies on: a `total` (a safe
+ * integer ≥ 0), a `results` array, and a string `interactionId` on each result (dedupe keys on it).
+ * Checked whatever the validation mode, so `'off'` or `'warn'` never turns a bad page into a crash.
+ */
+export function checkWalkable(page: unknown): InteractionPage {
+  const fail = (pointer: string, keyword: string, message: string): never => {
+    throw new ResponseValidationError(pointer, [{ instancePath: pointer, schemaPath: '#/invariant/walk', keyword, params: {}, message }], message);
+  };
+  if (typeof page !== 'object' || page === null || Array.isArray(page)) return fail('', 'type', 'must be an object (a page)');
+  const { total, results } = page as Record<string, unknown>;
+  if (!Number.isSafeInteger(total) || (total as number) < 0) fail('/total', 'type', 'must be an integer ≥ 0');
+  if (!Array.isArray(results)) return fail('/results', 'type', 'must be an array');
+  for (const [i, item] of (results as unknown[]).entries()) {
+    if (typeof item !== 'object' || item === null) fail(`/results/${i}`, 'type', 'must be an object');
+    if (typeof (item as Record<string, unknown>)['interactionId'] !== 'string') fail(`/results/${i}/interactionId`, 'type', 'must be a string');
+  }
+  return page as InteractionPage;
 }
 
 /** A set of the last ids added (FIFO eviction), so a long walk holds a bounded number of ids. */
@@ -90,6 +110,7 @@ class RecentIds {
  *   consumer asks for it. `last` never costs more than `ceil(last / pageSize)` requests unless dedupe
  *   dropped items.
  * - Ending the walk (break, return, error) aborts every request still in flight.
+ * - Every page is checked by {@link checkWalkable} first, whatever the validation mode.
  */
 export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerator<InteractionPage, void, undefined> {
   const { pageSize, last, concurrency, signal } = walk;
@@ -113,8 +134,9 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
   let reach = -Infinity;
   let trusted = true; // whether `total` agrees with the pages seen
 
+  const get = (page: number) => fetchPage(page, controller.signal).then(checkWalkable);
   const start = (page: number) => {
-    const promise = fetchPage(page, controller.signal);
+    const promise = get(page);
     promise.catch(() => {}); // awaited later, or abandoned when the walk ends
     inflight.set(page, promise);
   };
@@ -140,7 +162,7 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
       } else if (index * pageSize - page.total > reach) {
         // A gap before this page: it was served before an earlier one (concurrency), or items were
         // deleted. Served again now, after every earlier page, only a deletion leaves the gap.
-        page = await fetchPage(index, controller.signal);
+        page = await get(index);
         if (index * pageSize - page.total > reach) {
           throw new PaginationError(
             'total_shrank',

@@ -55,10 +55,17 @@ export function parseRetryAfter(value: string, now: number): number | undefined 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Whether an error thrown by `fetch` is a transient network failure (undici throws TypeError). */
+/**
+ * The messages of the TypeError `fetch` rejects with on a network failure: undici's `fetch failed` (no
+ * answer) and `terminated` (connection lost mid-body), and the browsers' wordings. Any other TypeError is
+ * a bug (say, in an injected `fetch`), which retrying cannot fix.
+ */
+const NETWORK_FAILURE_MESSAGES = new Set(['fetch failed', 'terminated', 'Failed to fetch', 'Load failed', 'NetworkError when attempting to fetch resource.']);
+
+/** Whether an error thrown by `fetch` is a transient network failure. */
 export function isRetryableError(error: unknown): boolean {
   if (error instanceof TimeoutError) return error.scope === 'attempt';
-  if (error instanceof TypeError) return true;
+  if (error instanceof TypeError && NETWORK_FAILURE_MESSAGES.has(error.message)) return true;
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as Error).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
@@ -72,10 +79,19 @@ export interface Logger {
   warn(msg: string, meta?: Record<string, unknown>): void;
 }
 
+/** A programming error (an injected `fetch` that throws one, or returns something that is not a Response). */
+function isProgrammingError(error: unknown): boolean {
+  return (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError)
+    && !isRetryableError(error);
+}
+
 /** Settings of {@link createRetryingFetch}. */
 export interface RetryingFetchOptions {
-  /** Called once per attempt, with the attempt's own signal in `init` (as `fetch(input, init)` takes it). */
-  fetch: (input: Request, init: { signal: AbortSignal }) => Promise<Response>;
+  /**
+   * Called once per attempt, with the attempt's own signal in `init` (as `fetch(input, init)` takes it),
+   * and `redirect: 'manual'`: a redirect is never followed, so it cannot lead to another host or to http.
+   */
+  fetch: (input: Request, init: { signal: AbortSignal; redirect: 'manual' }) => Promise<Response>;
   timeoutMs: number;
   deadlineMs: number;
   maxRetries: number;
@@ -103,18 +119,20 @@ export function takeBodyText(response: Response): string | undefined {
 
 /**
  * Wraps `fetch` with the retry loop. It sits beneath openapi-fetch (as its `fetch`). Each attempt is a
- * fresh request: `fetch(input, { signal })` with the attempt's own signal, so `fetch` builds a new
- * request from `input` (a clone of `input` when it has a body, which can be sent only once). Every attempt's body is read inside the
- * attempt (under its timeout): a 2xx comes back with the text available from {@link takeBodyText}; any
- * other status comes back as a buffered, still readable Response.
+ * fresh request: `fetch(input, { signal, redirect: 'manual' })` with the attempt's own signal, so `fetch`
+ * builds a new request from `input` (a clone of `input` when it has a body, which can be sent only once).
+ * Every attempt's body is read inside the attempt (under its timeout): a 2xx comes back with the text
+ * available from {@link takeBodyText}; any other status (3xx included: redirects are not followed) comes
+ * back as a buffered, still readable Response.
  *
  * One timer per attempt covers both limits: it fires at the attempt timeout or at the overall
  * deadline, whichever is sooner, and a backoff that would cross the deadline is never started.
  *
  * Outcomes: a Response (2xx, non-retryable, or retries exhausted); `TimeoutError` (attempt timeout after
- * retries, or the overall deadline); `ConnectionError` (network failure after retries). A caller abort is
- * never retried: it rejects with the caller signal's `reason` (a `DOMException` named `AbortError` unless
- * the caller passed its own reason), exactly as `fetch` would.
+ * retries, or the overall deadline); `ConnectionError` (network failure after retries); a programming
+ * error (a TypeError that is no network failure, a RangeError…) as itself, never retried. A caller abort
+ * is never retried: it rejects with the caller signal's `reason` (a `DOMException` named `AbortError`
+ * unless the caller passed its own reason), exactly as `fetch` would.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): (input: Request) => Promise<Response> {
   const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger } = options;
@@ -123,7 +141,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
 
   // One attempt: the response and its whole body, so the attempt timeout covers the body read.
   async function attempt(request: Request, signal: AbortSignal): Promise<Response> {
-    const res = await options.fetch(request, { signal });
+    const res = await options.fetch(request, { signal, redirect: 'manual' });
     const text = await res.text();
     if (!res.ok) return buffered(res, text);
     texts.set(res, text);
@@ -151,6 +169,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
         if (caller.aborted) throw caller.reason;
         error = one.signal.aborted ? one.signal.reason : err;
         if (error instanceof TimeoutError && error.scope === 'deadline') throw error;
+        if (isProgrammingError(error)) throw error;
       } finally {
         clearTimeout(timer);
         unlinkCaller();
@@ -194,12 +213,11 @@ function describe(error: unknown): string {
 }
 
 /**
- * A readable Response over the already-read text, as bytes (so no default content-type is added);
- * `url` is kept.
+ * A readable Response over the already-read text of a non-2xx answer, as bytes (so no default
+ * content-type is added); `url` is kept. A 304 may not have a body.
  */
 function buffered(res: Response, text: string): Response {
-  const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
-  const copy = new Response(nullBody ? null : new TextEncoder().encode(text), { status: res.status, statusText: res.statusText, headers: res.headers });
+  const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(text), { status: res.status, statusText: res.statusText, headers: res.headers });
   Object.defineProperty(copy, 'url', { value: res.url });
   return copy;
 }

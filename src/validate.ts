@@ -2,6 +2,7 @@ import type { components } from '../generated/schema.js';
 import { validateInteractionPage, validateParams, type ValidationIssue } from '../generated/validators.js';
 import { spec } from '../generated/spec.js';
 import { InvalidInputError, ResponseValidationError } from './errors.js';
+import type { IterateParams } from './client.js';
 import type { Logger } from './retry.js';
 
 /** One page of a contact's interactions. */
@@ -52,11 +53,14 @@ export interface CheckedIterateParams {
   signal: AbortSignal | undefined;
 }
 
-const ITERATE_KEYS = new Set(['tenantId', 'contactId', 'pageSize', 'last', 'concurrency', 'signal']);
+const ITERATE_KEYS: ReadonlySet<string> = new Set(Object.keys({
+  tenantId: true, contactId: true, pageSize: true, last: true, concurrency: true, signal: true,
+} satisfies Record<keyof IterateParams, true>));
 
 /**
  * Checks the iterators' parameters: ids and `pageSize` (default: the spec's maximum limit) as in
- * {@link checkParams}, `last` an integer ≥ 0, `concurrency` an integer ≥ 1, no unknown keys.
+ * {@link checkParams}, `last` an integer ≥ 0, `concurrency` an integer ≥ 1, no unknown keys. As for an
+ * optional property, `undefined` means omitted; `null` is refused.
  */
 export function checkIterateParams(params: unknown): CheckedIterateParams {
   if (typeof params !== 'object' || params === null) throw new InvalidInputError('params', params, 'must be an object');
@@ -64,7 +68,7 @@ export function checkIterateParams(params: unknown): CheckedIterateParams {
   const extra = Object.keys(p).find((key) => !ITERATE_KEYS.has(key));
   if (extra !== undefined) throw new InvalidInputError(extra, p[extra], 'is not a known parameter');
   const { tenantId, contactId, limit } = checkParams(
-    { tenantId: p['tenantId'], contactId: p['contactId'], limit: p['pageSize'] ?? spec.parameters.limit.schema.maximum },
+    { tenantId: p['tenantId'], contactId: p['contactId'], limit: p['pageSize'] === undefined ? spec.parameters.limit.schema.maximum : p['pageSize'] },
     { limit: 'pageSize' },
   );
   const { last = Infinity, concurrency = 1 } = p;
@@ -88,7 +92,8 @@ function paramOf(issue: ValidationIssue): string {
 
 /**
  * Checks a 2xx body per `mode`. `strict` throws {@link ResponseValidationError} (schema failures, and
- * more results than the limit); `warn` logs the same and returns the body; `off` returns it unchecked.
+ * more results than the limit); `warn` logs the same and returns the body; `off` returns it unchecked,
+ * whatever it is (`null` included): the iterators check what they rely on themselves.
  */
 export function checkPage(body: unknown, mode: ValidationMode, logger: Logger, requestedLimit?: number): InteractionPage {
   if (mode === 'off') return body as InteractionPage;

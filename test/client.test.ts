@@ -1,9 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { describe, expect, it, vi } from 'vitest';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import {
-  InvalidInputError, ResponseValidationError, createInteractionsClient, regions, type ClientOptions,
+  ApiError, InvalidInputError, ResponseValidationError, createInteractionsClient, defaultRegion, regions, type ClientOptions,
 } from '../src/index.js';
 import { CONTACT, TENANT, interaction, json, page, recordingFetch } from './helpers.js';
 
@@ -59,12 +61,12 @@ describe('auth', () => {
 });
 
 describe('regions and base URL', () => {
-  it('regions come from the spec, default us-east-1', async () => {
+  it('regions and the default region come from the spec', async () => {
     expect(regions).toEqual(spec.regions);
+    expect(defaultRegion).toBe(spec.defaultRegion);
     const { client, requests } = setup();
     await client.listInteractions(params);
     expect(requests[0]!.url).toBe(`${spec.regions[spec.defaultRegion]}${PATH}`);
-    expect(requests[0]!.url).toBe(`https://api.cxengage.net/v1${PATH}`);
   });
 
   it('eu-west-1', async () => {
@@ -116,10 +118,17 @@ describe('regions and base URL', () => {
     expect(thrown(() => setup({ baseUrl })).param).toBe('baseUrl');
   });
 
-  it('refuses credentials in the base URL without echoing them', () => {
-    const error = thrown(() => setup({ baseUrl: 'https://user:hunter2@x.test/v1' }));
+  it.each([
+    'https://user:hunter2@x.test/v1',
+    'https://user:hunter2@x.test:99999/v1', // unparseable (port out of range)
+    'https://user:hunter2@', // unparseable (no host)
+    'user:hunter2@x.test/v1', // parsed with the scheme "user:"
+    'http://user:p@ss:hunter2@x.test/v1?x',
+  ])('refuses credentials in the base URL %s without echoing them', (baseUrl) => {
+    const error = thrown(() => setup({ baseUrl }));
     expect(error.param).toBe('baseUrl');
-    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('hunter2');
+    expect(`${error.message} ${JSON.stringify(error)} ${String(error.value)}`).not.toContain('hunter2');
+    expect(String(error.value)).toContain('[redacted]@');
   });
 });
 
@@ -212,15 +221,52 @@ describe('validation modes', () => {
     expect(logger.warn.mock.calls[0]![1]).toMatchObject({ pointer: '/results/1/channelType' });
   });
 
-  it('off skips validation entirely', async () => {
+  it('off skips validation entirely: any JSON body comes back as it is (null and {} included)', async () => {
     const logger = { warn: vi.fn() };
-    const { client } = setup({ validate: 'off', logger }, () => json({ anything: true }));
-    await expect(client.listInteractions(params)).resolves.toEqual({ anything: true });
+    for (const body of [{ anything: true }, {}, null]) {
+      const { client } = setup({ validate: 'off', logger }, () => json(body));
+      await expect(client.listInteractions(params)).resolves.toEqual(body);
+    }
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
   it('extra (undocumented) properties are kept in every mode', async () => {
     const { client } = setup({}, () => json(page([interaction(1, { talkTime: 42 })])));
     expect((await client.listInteractions(params)).results[0]!['talkTime']).toBe(42);
+  });
+});
+
+describe('redirects are never followed', () => {
+  it('each attempt asks fetch not to follow: a 3xx is an ApiError, not retried', async () => {
+    const inits: RequestInit[] = [];
+    const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init ?? {});
+      if (init?.redirect !== 'manual') throw new Error(`redirect mode ${String(init?.redirect)}`);
+      return new Response('moved', { status: 301, statusText: 'Moved Permanently', headers: { location: 'http://x.test/v1' } });
+    };
+    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, maxRetries: 3 });
+    const error = await client.listInteractions(params).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 301, kind: 'unexpected_status', message: 'HTTP 301: Moved Permanently' });
+    expect((error as ApiError).headers['location']).toBe('http://x.test/v1');
+    expect(inits).toHaveLength(1);
+  });
+
+  it('the real fetch does not follow an https→http style redirect from a local server', async () => {
+    let followed = 0;
+    const server = createServer((req, res) => {
+      if (req.url === '/elsewhere') followed++;
+      res.writeHead(302, { location: '/elsewhere', 'content-type': 'text/plain' }).end('moved');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+      await expect(client.listInteractions(params)).rejects.toMatchObject({ name: 'ApiError', status: 302, headers: { location: '/elsewhere' } });
+      expect(followed).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -206,6 +206,38 @@ describe('redaction: a credential never leaks', () => {
     expect(JSON.stringify([logger.warn.mock.calls, logger.debug.mock.calls])).not.toContain(SENTINEL);
   });
 
+  it.each(auths)('%s: a credential straddling the 120-character snippet cut leaks not even in part', async (_n, auth) => {
+    const secret = 'token' in auth ? auth.token : btoa(`key:${SENTINEL}`);
+    for (let k = 1; k < secret.length; k++) {
+      const text = `${'x'.repeat(120 - k)}${secret} and more`; // the cut at 120 falls k characters into the secret
+      const error = (await errorFor(() => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } }), { auth })) as InvalidResponseError;
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      const leaked = `${'x'.repeat(120 - k)}${secret.slice(0, k)}`;
+      expect(error.bodySnippet.startsWith('x'.repeat(120 - k))).toBe(true);
+      expect(error.bodySnippet).not.toContain(leaked);
+      expect(error.message).not.toContain(leaked);
+    }
+  });
+
+  it.each(auths)('%s: a status text echoing the credential', async (_n, auth) => {
+    const secret = 'token' in auth ? auth.token : btoa(`key:${SENTINEL}`);
+    const error = await errorFor(() => new Response('', { status: 404, statusText: `Not Found ${secret} ${SENTINEL}` }), { auth });
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toMatch(/^HTTP 404: Not Found \[redacted\]/);
+    expect(leaks(error)).toBe(false);
+  });
+
+  it.each(auths)('%s: a credential nested deeper than the redactor looks', async (_n, auth) => {
+    let deep: unknown = { secret: SENTINEL, also: ['token' in auth ? `Token ${SENTINEL}` : `Basic ${btoa(`key:${SENTINEL}`)}`] };
+    for (let i = 0; i < 25; i++) deep = { nested: deep }; // the secret sits 26 levels deep
+    const error = await errorFor(() => json({ error: 'nope', deep }, { status: 400 }), { auth });
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(leaks(error)).toBe(false);
+    expect(JSON.stringify((error as ApiError).toJSON())).not.toContain(SENTINEL);
+    expect(inspect(error, { depth: Infinity })).not.toContain(SENTINEL);
+    expect(JSON.stringify(error)).toContain('"nested":"[redacted]"');
+  });
+
   it('bad credentials are named, never echoed', () => {
     for (const auth of [{ token: `${SENTINEL}\n` }, { username: `a:${SENTINEL}`, password: SENTINEL }, { token: SENTINEL, password: SENTINEL }, { username: 'key', password: 1 }]) {
       let error: unknown;

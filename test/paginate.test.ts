@@ -7,6 +7,8 @@ import {
 import { dedupeWindow, pageBound } from '../src/paginate.js';
 import { CONTACT, TENANT, interaction, json, seeded } from './helpers.js';
 
+const LIMIT = spec.parameters.limit.schema;
+
 interface Served {
   page: number;
   limit: number;
@@ -31,7 +33,7 @@ function fakeServer(count: number, options: { manual?: boolean; afterServe?: (se
     const url = new URL(request.url);
     const served: Served = {
       page: Number(url.searchParams.get('page') ?? 0),
-      limit: Number(url.searchParams.get('limit') ?? 10),
+      limit: Number(url.searchParams.get('limit') ?? LIMIT.default),
       signal: request.signal,
       done: false,
     };
@@ -100,11 +102,10 @@ const base = { tenantId: TENANT, contactId: CONTACT } satisfies IterateParams;
 
 describe('iterateInteractions', () => {
   it('walks every page in order with pageSize defaulting to the spec maximum', async () => {
-    const server = fakeServer(250);
+    const server = fakeServer(2 * LIMIT.maximum + Math.ceil(LIMIT.maximum / 2));
     const ids = await collect(clientFor(server).iterateInteractions(base));
     expect(ids).toEqual(server.original);
-    expect(server.requests.map((r) => [r.page, r.limit])).toEqual([[0, 100], [1, 100], [2, 100]]);
-    expect(spec.parameters.limit.schema.maximum).toBe(100);
+    expect(server.requests.map((r) => [r.page, r.limit])).toEqual([[0, LIMIT.maximum], [1, LIMIT.maximum], [2, LIMIT.maximum]]);
   });
 
   it('an empty list costs one request', async () => {
@@ -363,8 +364,11 @@ describe('iteratePages', () => {
 
 describe('iterator parameters are checked before any request', () => {
   it.each<[string, Record<string, unknown>]>([
-    ['pageSize', { pageSize: 0 }],
-    ['pageSize', { pageSize: 101 }],
+    ['pageSize', { pageSize: LIMIT.minimum - 1 }],
+    ['pageSize', { pageSize: LIMIT.maximum + 1 }],
+    ['pageSize', { pageSize: null }],
+    ['last', { last: null }],
+    ['concurrency', { concurrency: null }],
     ['pageSize', { pageSize: 2.5 }],
     ['pageSize', { pageSize: Infinity }],
     ['last', { last: -1 }],
@@ -381,5 +385,58 @@ describe('iterator parameters are checked before any request', () => {
     );
     expect(() => clientFor(server).iteratePages({ ...base, ...bad } as IterateParams)).toThrow(InvalidInputError);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('undefined means omitted, for every optional parameter', async () => {
+    const server = fakeServer(3);
+    const params = { ...base, pageSize: undefined, last: undefined, concurrency: undefined, signal: undefined };
+    expect(await collect(clientFor(server).iterateInteractions(params))).toEqual(server.original);
+    expect(server.requests.map((r) => r.limit)).toEqual([LIMIT.maximum]);
+  });
+});
+
+describe('a page the walk cannot rely on is a typed error in every validation mode, never a crash', () => {
+  const { interactionId: _, ...noId } = interaction(2);
+  it.each<[string, unknown, string]>([
+    ['{}', {}, '/total'],
+    ['null', null, ''],
+    ['an array', [], ''],
+    ['total missing', { page: 0, limit: 10, offset: 0, results: [] }, '/total'],
+    ['total negative', { page: 0, limit: 10, offset: 0, total: -1, results: [] }, '/total'],
+    ['total a string', { page: 0, limit: 10, offset: 0, total: '3', results: [] }, '/total'],
+    ['results missing', { page: 0, limit: 10, offset: 0, total: 3 }, '/results'],
+    ['results an object', { page: 0, limit: 10, offset: 0, total: 3, results: {} }, '/results'],
+    ['a null result', { page: 0, limit: 10, offset: 0, total: 2, results: [interaction(1), null] }, '/results/1'],
+    ['a result without interactionId', { page: 0, limit: 10, offset: 0, total: 2, results: [interaction(1), noId] }, '/results/1/interactionId'],
+  ])('%s', async (_name, body, pointer) => {
+    for (const validate of ['off', 'warn', 'strict'] as const) {
+      const fetch = async () => json(body);
+      const logger = { warn: () => {} };
+      const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, validate, logger });
+      const items = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+      const pages = await (async () => {
+        for await (const _page of client.iteratePages(base));
+      })().catch((e: unknown) => e);
+      for (const error of [items, pages]) {
+        expect(error, validate).toBeInstanceOf(ResponseValidationError);
+        // strict reports the schema's first failure (e.g. /page for {}); the others, the walk's own check.
+        if (validate !== 'strict') expect(error, validate).toMatchObject({ pointer });
+      }
+    }
+  });
+
+  it('a bad page after good ones (validate off) is a typed error too', async () => {
+    const fetch = async (input: RequestInfo | URL) => {
+      const p = Number(new URL((input as Request).url).searchParams.get('page'));
+      return json(p === 0 ? { page: 0, limit: 2, offset: 0, total: 4, results: [interaction(1), interaction(2)] } : {});
+    };
+    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, validate: 'off' });
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const item of client.iterateInteractions({ ...base, pageSize: 2 })) ids.push(item.interactionId);
+    })().catch((e: unknown) => e);
+    expect(ids).toHaveLength(2);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toMatchObject({ pointer: '/total' });
   });
 });

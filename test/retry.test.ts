@@ -66,6 +66,11 @@ describe('isRetryableError', () => {
   const coded = (code: string) => Object.assign(new Error(code), { code });
   it.each<[string, unknown, boolean]>([
     ['fetch failed (TypeError)', new TypeError('fetch failed'), true],
+    ['undici reset mid-body', new TypeError('terminated', { cause: coded('UND_ERR_SOCKET') }), true],
+    ['a browser network failure', new TypeError('Failed to fetch'), true],
+    ['a TypeError whose cause has a retryable code', new TypeError('socket hang up', { cause: coded('ECONNRESET') }), true],
+    ['a TypeError from a bug', new TypeError("Cannot read properties of undefined (reading 'text')"), false],
+    ['a TypeError from a bug, with an unrelated cause', new TypeError('x is not a function', { cause: new Error('y') }), false],
     ['ECONNRESET', coded('ECONNRESET'), true],
     ['code on the cause', new Error('wrapped', { cause: coded('UND_ERR_SOCKET') }), true],
     ['attempt timeout', new TimeoutError('attempt', 10), true],
@@ -91,11 +96,11 @@ describe('createRetryingFetch', () => {
     new Request('https://api.example.test/v1/x', { headers: { Authorization: `Token ${SENTINEL}` }, ...init });
 
   function setup(statuses: Array<number | Error | (() => Response)>, options: Partial<Parameters<typeof createRetryingFetch>[0]> = {}) {
-    const calls: Array<{ at: number; request: Request; signal: AbortSignal; body: string | null }> = [];
+    const calls: Array<{ at: number; request: Request; signal: AbortSignal; redirect: RequestRedirect; body: string | null }> = [];
     const debug = vi.fn();
     const retrying = createRetryingFetch({
       fetch: async (r, init) => {
-        calls.push({ at: Date.now(), request: r, signal: init.signal, body: r.body ? await r.text() : null });
+        calls.push({ at: Date.now(), request: r, signal: init.signal, redirect: init.redirect, body: r.body ? await r.text() : null });
         const next = statuses[Math.min(calls.length, statuses.length) - 1]!;
         if (next instanceof Error) throw next;
         if (typeof next === 'function') return next();
@@ -199,6 +204,40 @@ describe('createRetryingFetch', () => {
     expect((error as Error).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
     expect(calls).toHaveLength(4);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it.each([
+    ['a TypeError', new TypeError('fetchImpl is not a function')],
+    ['a RangeError', new RangeError('Invalid array length')],
+  ])('a programming error (%s) in the injected fetch surfaces as itself, not retried', async (_name, bug) => {
+    const { retrying, calls } = setup([bug, 200]);
+    await expect(settle(retrying(request()))).rejects.toBe(bug);
+    expect(calls).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an injected fetch resolving to something that is not a Response: the TypeError surfaces, not retried', async () => {
+    const { retrying, calls } = setup([() => undefined as unknown as Response, 200]);
+    await expect(settle(retrying(request()))).rejects.toThrow(TypeError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('asks fetch not to follow redirects on every attempt; a 3xx comes back as is, readable, not retried', async () => {
+    const { retrying, calls } = setup([503, () => new Response('moved', { status: 301, headers: { location: 'http://x.test/' } })]);
+    const response = await settle(retrying(request()));
+    expect(calls.map((c) => c.redirect)).toEqual(['manual', 'manual']);
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('http://x.test/');
+    expect(await response.text()).toBe('moved');
+  });
+
+  it('a 304 (which may not have a body) comes back as a readable, empty Response', async () => {
+    const { retrying, calls } = setup([() => new Response(null, { status: 304, headers: { etag: '"v1"' } })]);
+    const response = await settle(retrying(request()));
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe('"v1"');
+    expect(await response.text()).toBe('');
+    expect(calls).toHaveLength(1);
   });
 
   it('does not retry an unknown error', async () => {

@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { components } from '../generated/schema.js';
+import type { spec } from '../generated/spec.js';
 import {
   ApiError, AuthenticationError, BadRequestError, ConnectionError, CxEngageError, InvalidInputError, InvalidResponseError,
   NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseValidationError, ServerError, TimeoutError,
-  createInteractionsClient, regions,
+  createInteractionsClient, defaultRegion, regions,
   type Auth, type ClientOptions, type ErrorBody, type Interaction, type InteractionPage, type InteractionsClient,
   type IterateParams, type ListParams, type Logger, type Region, type RequestOptions, type ValidationMode,
 } from '../src/index.js';
@@ -11,8 +13,11 @@ describe('public surface', () => {
   it('createInteractionsClient', () => {
     expectTypeOf(createInteractionsClient).parameter(0).toEqualTypeOf<ClientOptions>();
     expectTypeOf(createInteractionsClient).returns.toEqualTypeOf<InteractionsClient>();
-    expectTypeOf<Region>().toEqualTypeOf<'us-east-1' | 'eu-west-1'>();
+    // The spec's region names, as literals (never widened to string).
+    expectTypeOf<Region>().toEqualTypeOf<keyof typeof spec.regions>();
+    expectTypeOf<string>().not.toMatchTypeOf<Region>();
     expectTypeOf(regions).toEqualTypeOf<Record<Region, string>>();
+    expectTypeOf(defaultRegion).toEqualTypeOf<Region>();
     expectTypeOf<ValidationMode>().toEqualTypeOf<'off' | 'warn' | 'strict'>();
     expectTypeOf<Auth>().toEqualTypeOf<{ username: string; password: string } | { token: string }>();
     expectTypeOf<ClientOptions['region']>().toEqualTypeOf<Region | undefined>();
@@ -47,9 +52,14 @@ describe('public surface', () => {
     expectTypeOf<InteractionPage['total']>().toEqualTypeOf<number>();
     expectTypeOf<Interaction['interactionId']>().toEqualTypeOf<string>();
     expectTypeOf<Interaction['endTimestamp']>().toEqualTypeOf<string | null>();
-    expectTypeOf<Interaction['channelType']>().toEqualTypeOf<'voice' | 'sms' | 'email' | 'messaging' | 'work-item'>();
-    expectTypeOf<Interaction['directionType']>().toEqualTypeOf<'inbound' | 'outbound' | 'agent-initiated'>();
-    expectTypeOf<Interaction['note']>().toEqualTypeOf<0 | 1>();
+    // The spec's enums, kept as literal unions (never widened to string or number).
+    type Schema = components['schemas']['Interaction'];
+    expectTypeOf<Interaction['channelType']>().toEqualTypeOf<Schema['channelType']>();
+    expectTypeOf<string>().not.toMatchTypeOf<Interaction['channelType']>();
+    expectTypeOf<Interaction['directionType']>().toEqualTypeOf<Schema['directionType']>();
+    expectTypeOf<string>().not.toMatchTypeOf<Interaction['directionType']>();
+    expectTypeOf<Interaction['note']>().toEqualTypeOf<Schema['note']>();
+    expectTypeOf<number>().not.toMatchTypeOf<Interaction['note']>();
     expectTypeOf<Interaction['csat']>().toEqualTypeOf<number | null>();
     expectTypeOf<Interaction['somethingUndocumented']>().toEqualTypeOf<unknown>();
     expectTypeOf<ErrorBody['error']>().toMatchTypeOf<string | string[] | object>();

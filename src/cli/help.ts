@@ -1,4 +1,4 @@
-import { regions } from '../index.js';
+import { defaultRegion, regions } from '../index.js';
 import { credentialEnv } from './credentials.js';
 import { exitCodes } from './exit-codes.js';
 import { formats } from './format.js';
@@ -17,7 +17,7 @@ Options:
   --last N               fetch the most recent N interactions
   --concurrency K        pages in flight at once with --all/--last (default 1)
   --format F             ${formats.join(' | ')} (default table)
-  --region R             ${Object.keys(regions).join(' | ')} (default ${Object.keys(regions)[0]})
+  --region R             ${Object.keys(regions).join(' | ')} (default ${defaultRegion})
   --base-url URL         another API base URL, e.g. a local sandbox
   --api-key KEY          API key (prefer ${credentialEnv.key})
   --api-secret SECRET    API secret (prefer ${credentialEnv.secret}; flags show up in ps)
