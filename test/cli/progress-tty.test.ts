@@ -1,6 +1,6 @@
 // The progress line appears on stderr only when stderr is a terminal. util-linux `script` gives the
 // built CLI a real pseudo-terminal; the inner shell sends stdout to a file, so only stderr is the tty.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,7 +47,14 @@ function underTerminal(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-describe('progress on a terminal', () => {
+// util-linux `script` (Debian, most Linux) takes -qec; BSD/macOS `script` does not.
+const hasScript = /util-linux/.test(spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? '');
+const inCI = ['1', 'true'].includes((process.env.CI ?? '').toLowerCase());
+if (!hasScript) {
+  console.warn(`\n${'!'.repeat(78)}\nSKIP CLI progress-on-a-terminal test: util-linux \`script\` not found. Install it with:\n    apt-get install -y util-linux\n${'!'.repeat(78)}\n`);
+}
+
+describe.runIf(hasScript || inCI)('progress on a terminal', () => {
   it('shows a progress line on stderr when it is a tty, and keeps stdout pure data', async () => {
     const r = await underTerminal(['list', '--tenant', tenant, '--contact', contact, '--base-url', api.baseUrl, '--all', '--format', 'ndjson']);
     expect(r.code, r.terminal).toBe(0);
