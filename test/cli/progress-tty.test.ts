@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi, type ReferenceApi } from '../../src/testing/index.ts';
 import { root } from '../../scripts/lib/tools.ts';
+import { needs } from '../support/needs.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -49,12 +50,7 @@ function underTerminal(args: string[], env: Record<string, string> = {}) {
 
 // util-linux `script` (Debian, most Linux) takes -qec; BSD/macOS `script` does not.
 const hasScript = /util-linux/.test(spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? '');
-const inCI = ['1', 'true'].includes((process.env.CI ?? '').toLowerCase());
-if (!hasScript) {
-  console.warn(`\n${'!'.repeat(78)}\nSKIP CLI progress-on-a-terminal test: util-linux \`script\` not found. Install it with:\n    apt-get install -y util-linux\n${'!'.repeat(78)}\n`);
-}
-
-describe.runIf(hasScript || inCI)('progress on a terminal', () => {
+describe.runIf(needs('util-linux `script` (CLI terminal test)', hasScript, 'apt-get install -y util-linux'))('progress on a terminal', () => {
   it('shows a progress line on stderr when it is a tty, and keeps stdout pure data', async () => {
     const r = await underTerminal(['list', '--tenant', tenant, '--contact', contact, '--base-url', api.baseUrl, '--all', '--format', 'ndjson']);
     expect(r.code, r.terminal).toBe(0);

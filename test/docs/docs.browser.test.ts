@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { spec } from '../../generated/spec.ts';
 import { buildDocs, docsDir, docsStale, serveDocs, type DocsServer } from '../../scripts/build-docs.ts';
 import { bundledSpec } from '../../scripts/lib/tools.ts';
+import { needs } from '../support/needs.ts';
 
 const installHint = 'apt-get update && apt-get install -y chromium';
 const chromiumPath = findChromium();
@@ -35,20 +36,7 @@ function isLoopback(url: string): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
 }
 
-if (!chromiumPath) {
-  console.warn(`\n${'!'.repeat(78)}\nSKIP docs browser test: Chromium not found on PATH. Install it with:\n    ${installHint}\n${'!'.repeat(78)}\n`);
-}
-
-const inCI = ['1', 'true'].includes((process.env.CI ?? '').toLowerCase());
-if (!chromiumPath && inCI) {
-  describe('docs site in Chromium (CI)', () => {
-    it('requires Chromium in CI', () => {
-      throw new Error(`Chromium is required in CI: ${installHint}`);
-    });
-  });
-}
-
-describe.skipIf(!chromiumPath)('docs site in Chromium', () => {
+describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined, installHint))('docs site in Chromium', () => {
   let docs: DocsServer;
   let userDataDir: string;
   let context: BrowserContext;
