@@ -35,7 +35,7 @@ const server = createServer((req, res) => {
     return;
   }
   const pageText = url.searchParams.get('page');
-  const payload = body(Number(url.searchParams.get('limit') ?? spec.parameters.limit.schema.default), Number(pageText ?? 0), pageText !== null);
+  const payload = body(Number(url.searchParams.get('limit') ?? spec.operations.listContactInteractions.parameters.limit.schema.default), Number(pageText ?? 0), pageText !== null);
   const send = () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': payload.length }).end(payload);
   if (latencyMs > 0) setTimeout(send, latencyMs);
   else send();

@@ -8,7 +8,7 @@ import { prismErrorKind, prismProblem } from './support/prism.ts';
 import { everyBodyConformsTest, recordingFetch } from './support/recording-fetch.ts';
 
 const recorder = recordingFetch();
-const { minimum, maximum } = spec.parameters.limit.schema;
+const { minimum, maximum } = spec.operations.listContactInteractions.parameters.limit.schema;
 const badLimits = [minimum - 1, maximum + 1, -1, 2.5];
 const ids = () => ({ tenantId: contract().tenantId, contactId: contract().contacts['101']! });
 

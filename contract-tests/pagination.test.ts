@@ -52,7 +52,7 @@ describe.concurrent('pagination: walking every page yields exactly the data set'
 describe('pagination: defaults when params are omitted', () => {
   const size = 11;
   const ids = () => ({ tenantId: contract().tenantId, contactId: contract().contacts[String(size)]! });
-  const defaultLimit = spec.parameters.limit.schema.default;
+  const defaultLimit = spec.operations.listContactInteractions.parameters.limit.schema.default;
 
   it(`no limit and no page: page null, limit ${defaultLimit} (spec default), offset 0`, async () => {
     const body = await client().listInteractions(ids());
@@ -75,7 +75,7 @@ describe('pagination: defaults when params are omitted', () => {
     for await (const item of client().iterateInteractions({ tenantId: contract().tenantId, contactId: contract().contacts['250']! })) all.push(item);
     expect(all).toEqual(expectedData(250));
     const urls = recorder.records.slice(before).map((r) => new URL(r.url).searchParams.get('limit'));
-    expect(new Set(urls)).toEqual(new Set([String(spec.parameters.limit.schema.maximum)]));
+    expect(new Set(urls)).toEqual(new Set([String(spec.operations.listContactInteractions.parameters.limit.schema.maximum)]));
   });
 });
 

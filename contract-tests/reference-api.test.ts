@@ -67,8 +67,8 @@ describe('reference API: documented semantics', () => {
     const { status, type, body } = await get();
     expect(status).toBe(200);
     expect(type).toMatch(/^application\/json/);
-    expect(body).toMatchObject({ page: null, limit: spec.parameters.limit.schema.default, offset: 0, total: 25 });
-    expect(body.results).toEqual(api.store.interactions(T, C)!.slice(0, spec.parameters.limit.schema.default));
+    expect(body).toMatchObject({ page: null, limit: spec.operations.listContactInteractions.parameters.limit.schema.default, offset: 0, total: 25 });
+    expect(body.results).toEqual(api.store.interactions(T, C)!.slice(0, spec.operations.listContactInteractions.parameters.limit.schema.default));
     expect(validateBody(200, body).valid).toBe(true);
   });
 
@@ -78,7 +78,7 @@ describe('reference API: documented semantics', () => {
     expect((await get('?limit=7&page=4')).body).toMatchObject({ page: 4, offset: 28, results: [] });
   });
 
-  const { minimum, maximum } = spec.parameters.limit.schema;
+  const { minimum, maximum } = spec.operations.listContactInteractions.parameters.limit.schema;
   it.each([`?limit=${minimum - 1}`, `?limit=${maximum + 1}`, '?limit=-1', '?limit=2.5', '?limit=x', '?page=-1', '?limit=1&limit=2'])('%s → 400, object shape naming the parameter', async (query) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);

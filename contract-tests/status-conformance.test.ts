@@ -35,7 +35,7 @@ function expectTypedError(error: unknown, status: number, message: string): void
 
 describe('status conformance: static mock (Prefer: code=…)', () => {
   const ids = () => ({ tenantId: contract().tenantId, contactId: contract().contacts['10']! });
-  it.each(spec.errorStatuses)('%i maps to its typed error with the example message', async (status) => {
+  it.each(spec.operations.listContactInteractions.errorStatuses)('%i maps to its typed error with the example message', async (status) => {
     const examples = namedExamples(status);
     expect(Object.keys(examples).length).toBeGreaterThan(0);
     const [name, example] = Object.entries(examples)[0]!;
@@ -87,7 +87,7 @@ describe('status conformance: reference API through the validating proxy', () =>
   it('403 for a key without CONTACTS_INTERACTION_HISTORY_READ', async () => {
     const client = sdkClient(c().proxyUrl, recorder, { auth: { ...c().credentials.keyWithoutPermission } });
     const error = await client.listInteractions({ tenantId: c().tenantId, contactId: c().contacts['10']! }).catch((e: unknown) => e);
-    expectTypedError(error, 403, `Missing permission: ${spec.permission}`);
+    expectTypedError(error, 403, `Missing permission: ${spec.operations.listContactInteractions.permission}`);
   });
 
   it('404 for an unknown contact and for an unknown tenant', async () => {

@@ -17,5 +17,4 @@ export interface CompiledValidator<T> {
 }
 
 export declare const validateInteractionPage: CompiledValidator<components['schemas']['InteractionPage']>;
-export declare const validateErrorBody: CompiledValidator<components['schemas']['ErrorBody']>;
-export declare const validateParams: CompiledValidator<Record<string, unknown>>;
+export declare const validateListContactInteractionsParams: CompiledValidator<Record<string, unknown>>;

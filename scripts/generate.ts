@@ -8,7 +8,9 @@ import standalone from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { createAjv } from './lib/spec-ajv.ts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { fastFormats } from 'ajv-formats/dist/formats.js';
+import { uuidPattern } from './lib/spec-ajv.ts';
 import { redocly, root, specEntry } from './lib/tools.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -25,58 +27,73 @@ const spec = parse(readFileSync(bundledPath, 'utf8'));
 const ast = await openapiTS(new URL(`file://${bundledPath}`), { rootTypes: false });
 writeFileSync(path.join(outDir, 'schema.d.ts'), header + astToString(ast));
 
-// 3. Facts the SDK needs at runtime: the operation's path, parameter schemas, permission, and the
-// regional servers. The spec has one operation; it is found by shape, not by a retyped path.
-const [[operationPath, pathItem]] = Object.entries(spec.paths) as [[string, { get: any }]];
-const operation = pathItem.get;
-const parameters = Object.fromEntries(
-  operation.parameters.map((p: { name: string; in: string; required?: boolean; schema: object }) => [
-    p.name,
-    { in: p.in, required: p.required === true, schema: p.schema },
-  ]),
-);
-const regions = Object.fromEntries(
-  spec.servers.map((s: { url: string; 'x-region': string }) => [s['x-region'], s.url]),
-);
-const facts = {
-  operationId: operation.operationId,
-  path: operationPath,
-  permission: operation['x-permission'],
-  parameters,
-  regions,
-  defaultRegion: spec.servers[0]['x-region'],
-  errorStatuses: Object.keys(operation.responses).filter((s) => s !== '200').map(Number),
-  specVersion: spec.info.version,
-};
+// 3. Facts the SDK needs at runtime, per operation (keyed by operationId): method, path, permission,
+// parameter schemas, error statuses and the 2xx schema; plus the regional servers. src/ reads these
+// instead of retyping a path, a bound or a default.
+type Json = Record<string, any>;
+const operations: Record<string, Json> = {};
+for (const [operationPath, pathItem] of Object.entries(spec.paths as Record<string, Json>)) {
+  for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+    const operation = pathItem[method];
+    if (!operation) continue;
+    const parameters = Object.fromEntries(
+      (operation.parameters ?? []).map((p: Json) => [p.name, { in: p.in, required: p.required === true, schema: p.schema }]),
+    );
+    const [successStatus, success] = Object.entries(operation.responses as Record<string, Json>).find(([s]) => s.startsWith('2'))!;
+    const successRef: string | undefined = success.content?.['application/json']?.schema?.$ref;
+    operations[operation.operationId] = {
+      method,
+      path: operationPath,
+      ...(operation['x-permission'] ? { permission: operation['x-permission'] } : {}),
+      authenticated: !(Array.isArray(operation.security) && operation.security.length === 0),
+      parameters,
+      successStatus: Number(successStatus),
+      ...(successRef ? { successSchema: successRef.split('/').pop() } : {}),
+      errorStatuses: Object.keys(operation.responses).filter((s) => !s.startsWith('2')).map(Number),
+    };
+  }
+}
+const regions = Object.fromEntries(spec.servers.map((s: Json) => [s['x-region'], s.url]));
+const facts = { specVersion: spec.info.version, regions, defaultRegion: spec.servers[0]['x-region'], operations };
 writeFileSync(
   path.join(outDir, 'spec.ts'),
   `${header}/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
     `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n`,
 );
 
-// 4. Validators, compiled now so that nothing compiles a schema at runtime.
-// The SDK validates every page on the hot path, so formats are checked by shape ('fast': `date-time`
-// is ISO 8601 with a zone, a uuid is 8-4-4-4-12 hex), which costs a third of the full checks. The spec
-// tests and the contract suite validate independently with the full formats (calendar-correct dates).
-const ajv = createAjv({ code: { source: true, esm: true }, allErrors: false, strict: true, strictTypes: false }, 'fast');
+// 4. Validators, compiled now so that nothing compiles a schema at runtime: one per 2xx response
+// schema (`validateInteractionPage`…) and one per operation's parameters (`validateListContactInteractionsParams`…).
+// The SDK validates every page on the hot path, so formats are checked by shape: ajv-formats' `fast`
+// date-time regex (ISO 8601 with a zone) and a bare 8-4-4-4-12 uuid. Both are RegExps, which ajv's
+// standalone code inlines, so the output needs nothing from ajv-formats at runtime. The spec tests and
+// the contract suite validate independently with the full formats (calendar-correct dates).
+const ajv = new Ajv2020({ code: { source: true, esm: true }, allErrors: false, strict: true, strictTypes: false });
+ajv.addFormat('uuid', uuidPattern);
+ajv.addFormat('date-time', (fastFormats['date-time'] as { validate: RegExp }).validate);
+ajv.addFormat('password', true);
 ajv.addVocabulary(['x-region', 'x-faker', 'components']);
 // Bundled names like `#/components/schemas/Interaction` must resolve inside the one document.
 // Annotations are dropped first: they change nothing a validator checks, and would ship as text.
 ajv.addSchema({ $id: 'spec', components: { schemas: withoutAnnotations(spec.components.schemas) } }, 'spec');
-const queryParams = {
-  type: 'object',
-  required: Object.entries(parameters).filter(([, p]) => (p as { required: boolean }).required).map(([n]) => n),
-  properties: Object.fromEntries(Object.entries(parameters).map(([n, p]) => [n, (p as { schema: object }).schema])),
-  additionalProperties: false,
-};
-ajv.addSchema(queryParams, 'params');
-const refMap = {
-  validateInteractionPage: 'spec#/components/schemas/InteractionPage',
-  validateErrorBody: 'spec#/components/schemas/ErrorBody',
-  validateParams: 'params',
-};
+const refMap: Record<string, string> = {};
+for (const [operationId, op] of Object.entries(operations)) {
+  if (op.successSchema) refMap[`validate${op.successSchema}`] = `spec#/components/schemas/${op.successSchema}`;
+  const params = Object.entries(op.parameters as Record<string, { required: boolean; schema: object }>);
+  if (params.length === 0) continue;
+  const name = `validate${operationId[0]!.toUpperCase()}${operationId.slice(1)}Params`;
+  ajv.addSchema(
+    {
+      type: 'object',
+      required: params.filter(([, p]) => p.required).map(([n]) => n),
+      properties: Object.fromEntries(params.map(([n, p]) => [n, p.schema])),
+      additionalProperties: false,
+    },
+    name,
+  );
+  refMap[name] = name;
+}
 const source = standalone.default(ajv, refMap);
-// Bundle ajv's tiny runtime helpers and format checks in, so the package needs no ajv at runtime.
+// Bundle ajv's tiny runtime helpers (ucs2length, equal…) in, so the package needs no ajv at runtime.
 const bundled = await build({
   stdin: { contents: source, resolveDir: root, sourcefile: 'validators.mjs', loader: 'js' },
   bundle: true,
@@ -87,7 +104,12 @@ const bundled = await build({
   legalComments: 'none',
   mainFields: ['module', 'main'],
 });
+if (/ajv-formats/.test(bundled.outputFiles[0]!.text)) throw new Error('validators.js must not bundle ajv-formats');
 writeFileSync(path.join(outDir, 'validators.js'), header + bundled.outputFiles[0]!.text);
+const declarations = Object.keys(refMap).map((name) => {
+  const schema = name.endsWith('Params') ? 'Record<string, unknown>' : `components['schemas']['${name.slice('validate'.length)}']`;
+  return `export declare const ${name}: CompiledValidator<${schema}>;`;
+});
 writeFileSync(
   path.join(outDir, 'validators.d.ts'),
   `${header}import type { components } from './schema.js';
@@ -107,9 +129,7 @@ export interface CompiledValidator<T> {
   errors?: ValidationIssue[] | null;
 }
 
-export declare const validateInteractionPage: CompiledValidator<components['schemas']['InteractionPage']>;
-export declare const validateErrorBody: CompiledValidator<components['schemas']['ErrorBody']>;
-export declare const validateParams: CompiledValidator<Record<string, unknown>>;
+${declarations.join('\n')}
 `,
 );
 console.log(`generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts}`);

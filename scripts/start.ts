@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   }
 
   // The spec's own parameter examples, so the docs' example IDs work against the sandbox.
-  const operation = parse(readFileSync(bundledSpec, 'utf8')).paths[spec.path].get;
+  const operation = parse(readFileSync(bundledSpec, 'utf8')).paths[spec.operations.listContactInteractions.path].get;
   const example = (name: string) => (operation.parameters as { name: string; example: string }[]).find((p) => p.name === name)!.example;
   const tenantId = example('tenantId');
   const contactId = example('contactId');

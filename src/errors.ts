@@ -1,3 +1,9 @@
+/**
+ * The SDK's errors. Every error it throws extends {@link CxEngageError}; HTTP failures are
+ * {@link ApiError} subclasses chosen from one status table ({@link API_ERRORS}), so `instanceof`, `kind`
+ * and the fallback text can never disagree. Error bodies in any of the vendor's three shapes are
+ * normalised here. Errors are built from redacted values only (see `redact.ts`).
+ */
 import type { ValidationIssue } from '../generated/validators.js';
 
 export type { ValidationIssue };
@@ -44,14 +50,7 @@ export class InvalidInputError extends CxEngageError {
 }
 
 /** Distinguishes the HTTP failures an application usually handles differently. */
-export type ApiErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'rate_limited'
-  | 'server_error'
-  | 'unexpected_status';
+export type ApiErrorKind = (typeof API_ERRORS)[keyof typeof API_ERRORS]['kind'] | 'server_error' | 'unexpected_status';
 
 /** Fields of an {@link ApiError} besides status and message. */
 export interface ApiErrorDetails {
@@ -81,9 +80,11 @@ export class ApiError extends CxEngageError {
 
   constructor(status: number, message: string, details: ApiErrorDetails = {}) {
     super(message);
-    this.name = 'ApiError';
+    const entry = statusEntry(status);
+    // The name comes from the table, not the constructor: minifiers rename classes.
+    this.name = this instanceof entry.Class ? entry.name : 'ApiError';
     this.status = status;
-    this.kind = kindOf(status);
+    this.kind = entry.kind;
     if (details.code !== undefined) this.code = details.code;
     this.fieldErrors = details.fieldErrors ?? {};
     this.body = details.body;
@@ -95,50 +96,50 @@ export class ApiError extends CxEngageError {
 /** HTTP 400: invalid syntax or a missing or out-of-range parameter. */
 export class BadRequestError extends ApiError {
   declare readonly kind: 'bad_request';
-  constructor(status: number, message: string, details?: ApiErrorDetails) {
-    super(status, message, details);
-    this.name = 'BadRequestError';
-  }
 }
 /** HTTP 401: missing or rejected credentials. */
 export class AuthenticationError extends ApiError {
   declare readonly kind: 'unauthorized';
-  constructor(status: number, message: string, details?: ApiErrorDetails) {
-    super(status, message, details);
-    this.name = 'AuthenticationError';
-  }
 }
-/** HTTP 403: the credentials lack `CONTACTS_INTERACTION_HISTORY_READ`. */
+/** HTTP 403: the credentials lack the operation's permission (e.g. `CONTACTS_INTERACTION_HISTORY_READ`). */
 export class PermissionDeniedError extends ApiError {
   declare readonly kind: 'forbidden';
-  constructor(status: number, message: string, details?: ApiErrorDetails) {
-    super(status, message, details);
-    this.name = 'PermissionDeniedError';
-  }
 }
-/** HTTP 404: no such tenant or contact. */
+/** HTTP 404: no such tenant, contact or interaction. */
 export class NotFoundError extends ApiError {
   declare readonly kind: 'not_found';
-  constructor(status: number, message: string, details?: ApiErrorDetails) {
-    super(status, message, details);
-    this.name = 'NotFoundError';
-  }
 }
 /** HTTP 429, after retries (or when `Retry-After` exceeded `maxRetryAfterMs`). */
 export class RateLimitError extends ApiError {
   declare readonly kind: 'rate_limited';
-  constructor(status: number, message: string, details?: ApiErrorDetails) {
-    super(status, message, details);
-    this.name = 'RateLimitError';
-  }
 }
 /** HTTP 5xx, after retries. */
 export class ServerError extends ApiError {
   declare readonly kind: 'server_error';
-  constructor(status: number, message: string, details?: ApiErrorDetails) {
-    super(status, message, details);
-    this.name = 'ServerError';
-  }
+}
+
+interface StatusEntry {
+  kind: ApiErrorKind;
+  name: string;
+  text: string;
+  Class: new (status: number, message: string, details?: ApiErrorDetails) => ApiError;
+}
+
+/** The one status table: HTTP status → `kind`, class (and its `name`), and the text used when the body has none. */
+export const API_ERRORS = {
+  400: { kind: 'bad_request', name: 'BadRequestError', text: 'Bad Request', Class: BadRequestError },
+  401: { kind: 'unauthorized', name: 'AuthenticationError', text: 'Unauthorized', Class: AuthenticationError },
+  403: { kind: 'forbidden', name: 'PermissionDeniedError', text: 'Forbidden', Class: PermissionDeniedError },
+  404: { kind: 'not_found', name: 'NotFoundError', text: 'Not Found', Class: NotFoundError },
+  429: { kind: 'rate_limited', name: 'RateLimitError', text: 'Too Many Requests', Class: RateLimitError },
+} as const;
+
+const SERVER_ERROR: StatusEntry = { kind: 'server_error', name: 'ServerError', text: 'Server Error', Class: ServerError };
+const UNEXPECTED: StatusEntry = { kind: 'unexpected_status', name: 'ApiError', text: 'Unexpected Status', Class: ApiError };
+
+function statusEntry(status: number): StatusEntry {
+  const listed: StatusEntry | undefined = (API_ERRORS as Record<number, StatusEntry>)[status];
+  return listed ?? (status >= 500 && status <= 599 ? SERVER_ERROR : UNEXPECTED);
 }
 
 /** The request never got an HTTP answer (DNS, refused, reset…), after retries. `cause` is a redacted copy. */
@@ -209,17 +210,6 @@ export class PaginationError extends CxEngageError {
   }
 }
 
-function kindOf(status: number): ApiErrorKind {
-  switch (status) {
-    case 400: return 'bad_request';
-    case 401: return 'unauthorized';
-    case 403: return 'forbidden';
-    case 404: return 'not_found';
-    case 429: return 'rate_limited';
-    default: return status >= 500 && status <= 599 ? 'server_error' : 'unexpected_status';
-  }
-}
-
 /** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
 export function normaliseErrorBody(body: unknown): { code?: string | number; message?: string; fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
@@ -254,11 +244,6 @@ export function normaliseErrorBody(body: unknown): { code?: string | number; mes
   return { fieldErrors };
 }
 
-const FALLBACK_TEXT: Record<ApiErrorKind, string> = {
-  bad_request: 'Bad Request', unauthorized: 'Unauthorized', forbidden: 'Forbidden', not_found: 'Not Found',
-  rate_limited: 'Too Many Requests', server_error: 'Server Error', unexpected_status: 'Unexpected Status',
-};
-
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
 
 /** Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON. */
@@ -271,55 +256,8 @@ export function createApiError(status: number, statusText: string, body: unknown
     headers,
     ...(requestId !== undefined ? { requestId } : {}),
   };
-  const kind = kindOf(status);
-  const text = `HTTP ${status}: ${message ?? (statusText || FALLBACK_TEXT[kind])}`;
-  switch (kind) {
-    case 'bad_request': return new BadRequestError(status, text, details);
-    case 'unauthorized': return new AuthenticationError(status, text, details);
-    case 'forbidden': return new PermissionDeniedError(status, text, details);
-    case 'not_found': return new NotFoundError(status, text, details);
-    case 'rate_limited': return new RateLimitError(status, text, details);
-    case 'server_error': return new ServerError(status, text, details);
-    default: return new ApiError(status, text, details);
-  }
-}
-
-const REDACTED = '[redacted]';
-
-/** A function that replaces every occurrence of the given secrets, deep inside strings, arrays and plain objects. */
-export type Redactor = <T>(value: T) => T;
-
-/** How deep the redactor looks into arrays and objects; anything deeper is replaced whole. */
-const MAX_REDACT_DEPTH = 20;
-
-/** Makes a {@link Redactor} for the client's credentials. Empty secrets are ignored. */
-export function createRedactor(secrets: readonly string[]): Redactor {
-  const list = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
-  const redactString = (s: string): string => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), s);
-  const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return redactString(value);
-    if (value === null || typeof value !== 'object') return value;
-    // Not searched, so not shown: it might hold a credential.
-    if (depth > MAX_REDACT_DEPTH) return REDACTED;
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
-    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactString(k), walk(v, depth + 1)]));
-  };
-  return <T>(value: T): T => (list.length ? (walk(value, 0) as T) : value);
-}
-
-/**
- * A credential-free copy of an error thrown by `fetch`: name, message, `code` and nested causes only,
- * so that an error object graph (which might hold the Request and its headers) is never kept.
- */
-export function safeCause(error: unknown, redact: Redactor, depth = 0): unknown {
-  if (!(error instanceof Error)) return redact(typeof error === 'string' ? error : String(error));
-  const copy = new Error(redact(error.message), depth < 3 && error.cause !== undefined ? { cause: safeCause(error.cause, redact, depth + 1) } : undefined);
-  copy.name = error.name;
-  if (error.stack) copy.stack = redact(error.stack);
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
-  return copy;
+  const entry = statusEntry(status);
+  return new entry.Class(status, `HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
 }
 
 function describeCause(cause: unknown, depth = 0): unknown {

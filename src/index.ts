@@ -3,14 +3,36 @@
  * `GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions`.
  * @packageDocumentation
  */
-export { createInteractionsClient, defaultRegion, regions } from './client.js';
+export { createInteractionsClient } from './client.js';
+export { defaultRegion, regions } from './options.js';
 export type {
-  ClientOptions, InteractionsClient, ListParams, IterateParams, RequestOptions, Auth, Region, Interaction, ErrorBody,
-} from './client.js';
-export type { Logger } from './retry.js';
-export type { ValidationMode, InteractionPage } from './validate.js';
+  Auth,
+  ClientOptions,
+  ErrorBody,
+  Interaction,
+  InteractionPage,
+  InteractionsClient,
+  IterateParams,
+  ListParams,
+  Logger,
+  Region,
+  RequestOptions,
+  ValidationMode,
+} from './types.js';
 export {
-  CxEngageError, InvalidInputError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
-  RateLimitError, ServerError, ConnectionError, TimeoutError, InvalidResponseError, ResponseValidationError, PaginationError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  CxEngageError,
+  InvalidInputError,
+  InvalidResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
 } from './errors.js';
-export type { ApiErrorKind, ApiErrorDetails, PaginationErrorReason, ValidationIssue } from './errors.js';
+export type { ApiErrorDetails, ApiErrorKind, PaginationErrorReason, ValidationIssue } from './errors.js';

@@ -1,20 +1,14 @@
-import type { components } from '../generated/schema.js';
+/**
+ * Walking a contact's pages: in order, with bounded concurrency, deduplicated by `interactionId` while
+ * new interactions shift the list, and bounded so that a server whose pages never end is noticed.
+ * {@link walkPages} is the whole policy; the client only supplies a `fetchPage`.
+ */
 import { PaginationError, ResponseValidationError } from './errors.js';
 import { linkSignal } from './signals.js';
-
-type InteractionPage = components['schemas']['InteractionPage'];
-type Interaction = components['schemas']['Interaction'];
+import type { Interaction, InteractionPage, Walk } from './types.js';
 
 /** Fetches page `page` (with the walk's page size), aborting when `signal` aborts. */
 export type FetchPage = (page: number, signal: AbortSignal) => Promise<InteractionPage>;
-
-/** A checked walk: `last` is `Infinity` when uncapped. */
-export interface Walk {
-  pageSize: number;
-  last: number;
-  concurrency: number;
-  signal?: AbortSignal | undefined;
-}
 
 /**
  * The page bound derived from the first `total`: the list may double during the walk, plus slack.

@@ -1,5 +1,14 @@
-import { ConnectionError, TimeoutError, safeCause, type Redactor } from './errors.js';
+/**
+ * The request loop: every attempt of every call goes through {@link createRetryingFetch}, which owns
+ * retries, backoff with jitter, `Retry-After`, the per-attempt timeout and the overall deadline, and
+ * reads each body inside its attempt. The policy itself ({@link retryDelay}, {@link isRetryableError})
+ * is pure, so it is tested table by table.
+ */
+import type { BodyHandoff } from './body-handoff.js';
+import { ConnectionError, TimeoutError } from './errors.js';
+import { safeCause, type Redactor } from './redact.js';
 import { abortRace, linkSignal, sleep } from './signals.js';
+import type { Logger } from './types.js';
 
 /** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -73,12 +82,6 @@ export function isRetryableError(error: unknown): boolean {
   return false;
 }
 
-/** A debug/warn sink. */
-export interface Logger {
-  debug?(msg: string, meta?: Record<string, unknown>): void;
-  warn(msg: string, meta?: Record<string, unknown>): void;
-}
-
 /** A programming error (an injected `fetch` that throws one, or returns something that is not a Response). */
 function isProgrammingError(error: unknown): boolean {
   return (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError)
@@ -97,24 +100,11 @@ export interface RetryingFetchOptions {
   maxRetries: number;
   maxRetryAfterMs: number;
   redact: Redactor;
+  /** Where 2xx bodies read by an attempt are handed to the caller. */
+  bodies: BodyHandoff;
   logger?: Logger | undefined;
   random?: () => number;
   now?: () => number;
-}
-
-/** Text of the 2xx bodies the retrying fetch has read and nobody has taken yet. */
-const texts = new WeakMap<Response, string>();
-
-/**
- * The body of a 2xx Response returned by a retrying fetch, read (and decoded) inside its attempt;
- * `undefined` for any other Response, or once taken. Such a Response is the one `fetch` gave, with its
- * body used up, as after any read. The text is handed over once and forgotten here: a WeakMap entry
- * would otherwise keep tens of kilobytes per page alive until a full GC.
- */
-export function takeBodyText(response: Response): string | undefined {
-  const text = texts.get(response);
-  texts.delete(response);
-  return text;
 }
 
 /**
@@ -122,7 +112,7 @@ export function takeBodyText(response: Response): string | undefined {
  * fresh request: `fetch(input, { signal, redirect: 'manual' })` with the attempt's own signal, so `fetch`
  * builds a new request from `input` (a clone of `input` when it has a body, which can be sent only once).
  * Every attempt's body is read inside the attempt (under its timeout): a 2xx comes back with the text
- * available from {@link takeBodyText}; any other status (3xx included: redirects are not followed) comes
+ * handed over through `options.bodies`; any other status (3xx included: redirects are not followed) comes
  * back as a buffered, still readable Response.
  *
  * One timer per attempt covers both limits: it fires at the attempt timeout or at the overall
@@ -135,7 +125,7 @@ export function takeBodyText(response: Response): string | undefined {
  * unless the caller passed its own reason), exactly as `fetch` would.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): (input: Request) => Promise<Response> {
-  const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger } = options;
+  const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger, bodies } = options;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
@@ -144,7 +134,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
     const res = await options.fetch(request, { signal, redirect: 'manual' });
     const text = await res.text();
     if (!res.ok) return buffered(res, text);
-    texts.set(res, text);
+    bodies.put(res, text);
     return res;
   }
 

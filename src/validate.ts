@@ -1,15 +1,19 @@
-import type { components } from '../generated/schema.js';
-import { validateInteractionPage, validateParams, type ValidationIssue } from '../generated/validators.js';
+/**
+ * Validation at both edges: the caller's parameters before anything is sent (bounds, formats and
+ * unknown keys from the validators compiled from the spec), and 2xx bodies after, per the client's
+ * {@link ValidationMode}. Every failure is typed: {@link InvalidInputError} names the parameter,
+ * {@link ResponseValidationError} the JSON pointer.
+ */
 import { spec } from '../generated/spec.js';
+import {
+  validateInteractionPage,
+  validateListContactInteractionsParams as validateParams,
+  type ValidationIssue,
+} from '../generated/validators.js';
 import { InvalidInputError, ResponseValidationError } from './errors.js';
-import type { IterateParams } from './client.js';
-import type { Logger } from './retry.js';
+import type { InteractionPage, IterateParams, Logger, ValidationMode, Walk } from './types.js';
 
-/** One page of a contact's interactions. */
-export type InteractionPage = components['schemas']['InteractionPage'];
-
-/** How 2xx bodies are checked against the spec: throw, log and return, or skip (zero cost). */
-export type ValidationMode = 'off' | 'warn' | 'strict';
+const { limit: limitParam } = spec.operations.listContactInteractions.parameters;
 
 /** Path and query parameters of one page call, already checked. */
 export interface CheckedParams {
@@ -43,16 +47,6 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   return defined as unknown as CheckedParams;
 }
 
-/** A checked walk over pages: `last` is `Infinity` when uncapped. */
-export interface CheckedIterateParams {
-  tenantId: string;
-  contactId: string;
-  pageSize: number;
-  last: number;
-  concurrency: number;
-  signal: AbortSignal | undefined;
-}
-
 const ITERATE_KEYS: ReadonlySet<string> = new Set(Object.keys({
   tenantId: true, contactId: true, pageSize: true, last: true, concurrency: true, signal: true,
 } satisfies Record<keyof IterateParams, true>));
@@ -62,13 +56,18 @@ const ITERATE_KEYS: ReadonlySet<string> = new Set(Object.keys({
  * {@link checkParams}, `last` an integer ≥ 0, `concurrency` an integer ≥ 1, no unknown keys. As for an
  * optional property, `undefined` means omitted; `null` is refused.
  */
-export function checkIterateParams(params: unknown): CheckedIterateParams {
+export function checkIterateParams(params: unknown): Walk {
   if (typeof params !== 'object' || params === null) throw new InvalidInputError('params', params, 'must be an object');
   const p = params as Record<string, unknown>;
   const extra = Object.keys(p).find((key) => !ITERATE_KEYS.has(key));
+  if (extra === 'limit' || extra === 'page') {
+    // The page call's names, passed to an iterator: say what to use instead.
+    const instead = extra === 'limit' ? 'use pageSize to set the page size' : 'iterators always start at page 0';
+    throw new InvalidInputError(extra, p[extra], `is not an iterator parameter; ${instead}`);
+  }
   if (extra !== undefined) throw new InvalidInputError(extra, p[extra], 'is not a known parameter');
   const { tenantId, contactId, limit } = checkParams(
-    { tenantId: p['tenantId'], contactId: p['contactId'], limit: p['pageSize'] === undefined ? spec.parameters.limit.schema.maximum : p['pageSize'] },
+    { tenantId: p['tenantId'], contactId: p['contactId'], limit: p['pageSize'] === undefined ? limitParam.schema.maximum : p['pageSize'] },
     { limit: 'pageSize' },
   );
   const { last = Infinity, concurrency = 1 } = p;

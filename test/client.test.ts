@@ -182,7 +182,7 @@ describe('one page', () => {
   it('openapi-fetch encodes path params (the second line of defence)', async () => {
     const { fetch, requests } = recordingFetch(okPage);
     const raw = createClient<paths>({ baseUrl: 'https://x.test/v1', fetch });
-    await raw.GET(spec.path, { params: { path: { tenantId: '../x', contactId: 'a b/c?d#e' } } });
+    await raw.GET(spec.operations.listContactInteractions.path, { params: { path: { tenantId: '../x', contactId: 'a b/c?d#e' } } });
     expect(requests[0]!.url).toBe('https://x.test/v1/tenants/..%2Fx/contacts/a%20b%2Fc%3Fd%23e/interactions');
   });
 });

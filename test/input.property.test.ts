@@ -4,8 +4,8 @@ import { spec } from '../generated/spec.js';
 import { InvalidInputError, createInteractionsClient } from '../src/index.js';
 import { interaction, json, page, recordingFetch } from './helpers.js';
 
-const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.parameters.limit.schema;
-const PAGE_MIN = spec.parameters.page.schema.minimum;
+const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.operations.listContactInteractions.parameters.limit.schema;
+const PAGE_MIN = spec.operations.listContactInteractions.parameters.page.schema.minimum;
 // The shape ajv's "uuid" format accepts; used only to keep generated "invalid" strings invalid.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const BASE = 'https://api.example.test/v1';

@@ -7,7 +7,7 @@ import {
 import { dedupeWindow, pageBound } from '../src/paginate.js';
 import { CONTACT, TENANT, interaction, json, seeded } from './helpers.js';
 
-const LIMIT = spec.parameters.limit.schema;
+const LIMIT = spec.operations.listContactInteractions.parameters.limit.schema;
 
 interface Served {
   page: number;

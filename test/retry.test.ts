@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionError, TimeoutError } from '../src/errors.js';
-import { createRedactor } from '../src/errors.js';
-import { createRetryingFetch, isRetryableError, parseRetryAfter, retryDelay, takeBodyText, type RetryDelayInput } from '../src/retry.js';
+import { BodyHandoff } from '../src/body-handoff.js';
+import { createRedactor } from '../src/redact.js';
+import { createRetryingFetch, isRetryableError, parseRetryAfter, retryDelay, type RetryDelayInput } from '../src/retry.js';
 import { SENTINEL, hangingFetch } from './helpers.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00.000Z');
@@ -97,6 +98,7 @@ describe('createRetryingFetch', () => {
 
   function setup(statuses: Array<number | Error | (() => Response)>, options: Partial<Parameters<typeof createRetryingFetch>[0]> = {}) {
     const calls: Array<{ at: number; request: Request; signal: AbortSignal; redirect: RequestRedirect; body: string | null }> = [];
+    const bodies = new BodyHandoff();
     const debug = vi.fn();
     const retrying = createRetryingFetch({
       fetch: async (r, init) => {
@@ -111,11 +113,12 @@ describe('createRetryingFetch', () => {
       maxRetries: 3,
       maxRetryAfterMs: 60_000,
       redact: createRedactor([SENTINEL]),
+      bodies,
       logger: { debug, warn: vi.fn() },
       random: () => 0.5,
       ...options,
     });
-    return { retrying, calls, debug };
+    return { retrying, calls, debug, bodies };
   }
 
   async function settle<T>(promise: Promise<T>): Promise<T> {
@@ -127,24 +130,24 @@ describe('createRetryingFetch', () => {
   }
 
   it.each([408, 429, 500, 502, 503, 504])('retries %i, then returns the success', async (status) => {
-    const { retrying, calls } = setup([status, 200]);
+    const { retrying, calls, bodies } = setup([status, 200]);
     const response = await settle(retrying(request()));
     expect(response.status).toBe(200);
     // Read inside the attempt: the text is handed on, the body itself is used up.
-    expect(takeBodyText(response)).toBe('{"n":2}');
-    expect(takeBodyText(response)).toBeUndefined(); // handed over once, then forgotten
+    expect(bodies.take(response)).toBe('{"n":2}');
+    expect(bodies.take(response)).toBeUndefined(); // handed over once, then forgotten
     expect(response.bodyUsed).toBe(true);
     expect(calls).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it.each([400, 401, 403, 404])('does not retry %i', async (status) => {
-    const { retrying, calls } = setup([status, 200]);
+    const { retrying, calls, bodies } = setup([status, 200]);
     const response = await settle(retrying(request()));
     expect(response.status).toBe(status);
     // Not a 2xx: buffered, and still readable by openapi-fetch for the error body.
     expect(await response.text()).toBe('{"n":1}');
-    expect(takeBodyText(response)).toBeUndefined();
+    expect(bodies.take(response)).toBeUndefined();
     expect(calls).toHaveLength(1);
   });
 
@@ -259,7 +262,7 @@ describe('createRetryingFetch', () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
       fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 2, maxRetryAfterMs: 0,
-      redact: createRedactor([]), random: () => 0.5,
+      redact: createRedactor([]), bodies: new BodyHandoff(), random: () => 0.5,
     });
     const error = await settle(retrying(request())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -273,7 +276,7 @@ describe('createRetryingFetch', () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
       fetch: hang.fetch, timeoutMs: 10_000, deadlineMs: 3000, maxRetries: 5, maxRetryAfterMs: 0,
-      redact: createRedactor([]), random: () => 0.5,
+      redact: createRedactor([]), bodies: new BodyHandoff(), random: () => 0.5,
     });
     const promise = retrying(request()).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2999);
@@ -290,7 +293,7 @@ describe('createRetryingFetch', () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
       fetch: hang.fetch, timeoutMs: 2000, deadlineMs: 3000, maxRetries: 5, maxRetryAfterMs: 0,
-      redact: createRedactor([]), random: () => 0,
+      redact: createRedactor([]), bodies: new BodyHandoff(), random: () => 0,
     });
     const promise = retrying(request()).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2001); // the first attempt times out; its backoff (random 0) ends
@@ -312,7 +315,7 @@ describe('createRetryingFetch', () => {
   it('never retries a caller abort: rejects with the signal reason', async () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
-      fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 3, maxRetryAfterMs: 0, redact: createRedactor([]),
+      fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 3, maxRetryAfterMs: 0, redact: createRedactor([]), bodies: new BodyHandoff(),
     });
     const controller = new AbortController();
     const promise = retrying(request({ signal: controller.signal })).catch((e: unknown) => e);

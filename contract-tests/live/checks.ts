@@ -49,7 +49,7 @@ export interface LiveCheckResult {
 
 export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveCheckResult> {
   const { tenantId, contactId } = options;
-  const pageSize = options.pageSize ?? spec.parameters.limit.schema.default;
+  const pageSize = options.pageSize ?? spec.operations.listContactInteractions.parameters.limit.schema.default;
   const maxPages = options.maxPages ?? 100;
   const recorder = recordingFetch();
   const violations: Violation[] = [];
@@ -122,7 +122,7 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
   // 1. Nothing sent: page null, the spec's default limit, offset 0.
   const defaults = await fetchPage({}, 'GET (no params)');
   if (defaults) {
-    const defaultLimit = spec.parameters.limit.schema.default;
+    const defaultLimit = spec.operations.listContactInteractions.parameters.limit.schema.default;
     check(defaults.page === null, 'page-echo', '/page', `no page was sent, so page must be null; got ${JSON.stringify(defaults.page)}`);
     check(defaults.limit === defaultLimit, 'limit-echo', '/limit', `no limit was sent, so limit must be the default ${defaultLimit}; got ${defaults.limit}`);
     check(defaults.offset === 0, 'offset', '/offset', `page 0 must have offset 0; got ${defaults.offset}`);

@@ -16,7 +16,7 @@ interface OpenApiDocument {
 }
 
 export const openApi = parse(readFileSync(bundledSpec, 'utf8')) as OpenApiDocument;
-const responses = openApi.paths[spec.path]!.get.responses;
+const responses = openApi.paths[spec.operations.listContactInteractions.path]!.get.responses;
 
 const ajv = createAjv({ strict: false, allErrors: true });
 ajv.addSchema(openApi as object, 'spec');

@@ -73,9 +73,9 @@ export interface ReferenceApi {
 const API_PREFIX = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
 const uuidPattern = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 // The route comes from the spec's path template, e.g. /tenants/{tenantId}/contacts/{contactId}/interactions.
-const route = new RegExp(`^${API_PREFIX}${spec.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
-const limitSchema = spec.parameters.limit.schema;
-const pageSchema = spec.parameters.page.schema;
+const route = new RegExp(`^${API_PREFIX}${spec.operations.listContactInteractions.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
+const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
+const pageSchema = spec.operations.listContactInteractions.parameters.page.schema;
 
 const defaultShape: Record<number, ErrorShape> = { 400: 'object', 401: 'string', 403: 'object', 404: 'string', 500: 'array', 502: 'string', 503: 'array', 504: 'object' };
 const statusText: Record<number, string> = {

@@ -4,7 +4,7 @@ import { spec } from '../../generated/spec.js';
 import { DEFAULT_NEWEST_START, MAX_START_GAP_MS, generateInteractions, type Interaction } from './interactions.js';
 
 /** The permission the endpoint requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
-export const REQUIRED_PERMISSION: string = spec.permission;
+export const REQUIRED_PERMISSION: string = spec.operations.listContactInteractions.permission;
 
 /** What a credential may do. `permissions` defaults to `[REQUIRED_PERMISSION]`. */
 export interface CredentialOptions {

@@ -81,7 +81,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('json: one array, the default page size, stdout only', async () => {
       const { code, stdout, stderr } = await run(['list', ...target, '--format', 'json']);
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-      expect(JSON.parse(stdout)).toEqual(all.slice(0, spec.parameters.limit.schema.default));
+      expect(JSON.parse(stdout)).toEqual(all.slice(0, spec.operations.listContactInteractions.parameters.limit.schema.default));
     });
 
     it('json with --page and --limit picks that page', async () => {
@@ -197,7 +197,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       [['--bogus'], /Unknown option '--bogus'/],
       [['--all', '--last', '2'], /--all and --last cannot be combined/],
       [['--format', 'xml'], /--format must be one of/],
-      [['--limit', String(spec.parameters.limit.schema.maximum + 1)], /Invalid limit/],
+      [['--limit', String(spec.operations.listContactInteractions.parameters.limit.schema.maximum + 1)], /Invalid limit/],
       [['--page=-1'], /Invalid page/],
       [['--concurrency', '2'], /--concurrency needs --all or --last/],
     ])('bad flags %j: exit 2, one line', async (args, message) => {

@@ -18,7 +18,7 @@ const chromiumPath = findChromium();
 const screenshot = path.join(docsDir, 'screenshot.png');
 const operationHash = '#/contact-interactions/listcontactinteractions';
 const document = parse(readFileSync(bundledSpec, 'utf8'));
-const operation = document.paths[spec.path].get;
+const operation = document.paths[spec.operations.listContactInteractions.path].get;
 // The seed's sample, the example Redoc shows first (resolved from its $ref in the bundle).
 const seedSample = document.components.examples.seedSample.value as { results: { interactionId: string }[] };
 
@@ -87,14 +87,14 @@ describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined,
     await expect.poll(() => page.url()).toContain(operationHash);
     await page.getByRole('heading', { name: operation.summary }).waitFor();
     const body = await page.locator('body').innerText();
-    expect(body).toContain(spec.path);
+    expect(body).toContain(spec.operations.listContactInteractions.path);
     expect(body).toContain('Returns one page of a contact');
     await page.screenshot({ path: screenshot });
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
   });
 
   it('shows the bounds and defaults of limit and page', async () => {
-    const { limit, page: pageParam } = spec.parameters;
+    const { limit, page: pageParam } = spec.operations.listContactInteractions.parameters;
     const limitText = await page.locator('[id$="in=query&path=limit"]').innerText();
     expect(limitText).toContain(`integer, [ ${limit.schema.minimum} .. ${limit.schema.maximum} ]`);
     expect(limitText).toMatch(new RegExp(`Default:\\s*${limit.schema.default}\\b`));

@@ -58,8 +58,8 @@ export interface ChaosServer {
   close: () => Promise<void>;
 }
 
-const limitSchema = spec.parameters.limit.schema;
-const pageSchema = spec.parameters.page.schema;
+const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
+const pageSchema = spec.operations.listContactInteractions.parameters.page.schema;
 const route = /^\/v1\/tenants\/([^/]+)\/contacts\/([^/]+)\/interactions$/;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -6,11 +6,11 @@ import { spec } from '../../generated/spec.ts';
 import { InvalidInputError, createInteractionsClient } from '../../src/index.ts';
 import { interactionAt } from './interactions.ts';
 
-const limitBounds = spec.parameters.limit.schema;
-const pageBounds = spec.parameters.page.schema;
+const limitBounds = spec.operations.listContactInteractions.parameters.limit.schema;
+const pageBounds = spec.operations.listContactInteractions.parameters.page.schema;
 // JSON Schema's `format: uuid` (RFC 4122 string form), the format the spec gives both path ids.
 const uuidPattern = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const isUuidParam = (name: 'tenantId' | 'contactId') => spec.parameters[name].schema.format === 'uuid';
+const isUuidParam = (name: 'tenantId' | 'contactId') => spec.operations.listContactInteractions.parameters[name].schema.format === 'uuid';
 
 const historySize = 23;
 const history = Array.from({ length: historySize }, (_, i) => interactionAt(7, i));

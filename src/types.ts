@@ -1,0 +1,123 @@
+/**
+ * Every public type of the SDK, in one place. Shapes of API data come from the spec through
+ * `generated/schema.d.ts`; regions from the spec's servers. This module imports nothing from `src/`, so
+ * any module may import its types without creating a cycle.
+ */
+import type { components } from '../generated/schema.js';
+import type { spec } from '../generated/spec.js';
+
+/** One interaction of the contact. Extra (undocumented) properties are kept. */
+export type Interaction = components['schemas']['Interaction'];
+/** One page of a contact's interactions. */
+export type InteractionPage = components['schemas']['InteractionPage'];
+/** An error body in any of the vendor's three shapes. */
+export type ErrorBody = components['schemas']['ErrorBody'];
+/** A CxEngage region with a public base URL. */
+export type Region = keyof typeof spec.regions;
+/** HTTP Basic with an API key and its secret, or `Authorization: Token <token>`. */
+export type Auth = { username: string; password: string } | { token: string };
+
+/** How 2xx bodies are checked against the spec: throw, log and return, or skip (zero cost). */
+export type ValidationMode = 'off' | 'warn' | 'strict';
+
+/**
+ * Where the SDK reports what is not an error: retry notices (`debug`, optional) and validation or
+ * protocol warnings (`warn`). Messages and `meta` are redacted before they reach it.
+ */
+export interface Logger {
+  debug?(msg: string, meta?: Record<string, unknown>): void;
+  warn(msg: string, meta?: Record<string, unknown>): void;
+}
+
+/** Options of `createInteractionsClient`. */
+export interface ClientOptions {
+  /** API key and secret (Basic), or a token from `POST /v1/tokens`. */
+  auth: Auth;
+  /** Default: the spec's first server (`us-east-1`). Ignored when `baseUrl` is given. */
+  region?: Region;
+  /** Overrides `region`, e.g. `'http://127.0.0.1:4010/v1'`. A trailing slash is dropped. */
+  baseUrl?: string;
+  /** `http://` is refused unless the host is loopback (127.0.0.0/8, ::1, localhost) or this is true. */
+  allowInsecureHttp?: boolean;
+  /**
+   * Default `globalThis.fetch`. Called once per attempt as `fetch(request, { signal, redirect: 'manual' })`:
+   * honour both. Redirects are never followed, so one cannot lead to another host or to `http://`: a 3xx
+   * answer is an `ApiError` with `kind: 'unexpected_status'` (its `Location` in `headers`), not retried.
+   */
+  fetch?: typeof fetch;
+  /** Per attempt, in ms. Default 30 000. */
+  timeoutMs?: number;
+  /** For all attempts of one call together, in ms. Default 120 000. */
+  deadlineMs?: number;
+  /** Retries after the first attempt, on network errors, 408, 429 and 5xx. Default 3. */
+  maxRetries?: number;
+  /** A `Retry-After` longer than this (ms) is not waited for: the error is thrown. Default 60 000. */
+  maxRetryAfterMs?: number;
+  /**
+   * Response validation. Default `'strict'`. With `'off'` (or `'warn'`), `listInteractions` returns a 2xx
+   * JSON body as it came, unchecked (even `null` or `{}`); the iterators still check the fields they walk
+   * by (`total`, `results`, each `interactionId`) and throw `ResponseValidationError` otherwise.
+   */
+  validate?: ValidationMode;
+  /** Receives retry notices (`debug`) and warnings (`warn`). Default: `console.warn` for warnings only. */
+  logger?: Logger;
+}
+
+/** Parameters of one page call. */
+export interface ListParams {
+  tenantId: string;
+  contactId: string;
+  /** 1 to 100, default 10 (server side). */
+  limit?: number;
+  /** 0-based. When omitted, the server answers `page: null`. */
+  page?: number;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborting rejects with the signal's `reason` (an `AbortError` DOMException by default); never retried. */
+  signal?: AbortSignal;
+}
+
+/** Parameters of the iterators. */
+export interface IterateParams {
+  tenantId: string;
+  contactId: string;
+  /** Items per request. Default: the spec's maximum `limit` (100). The iterators take no `limit`. */
+  pageSize?: number;
+  /** Stop after this many items (the endpoint is "last N"): costs `ceil(last / pageSize)` requests. */
+  last?: number;
+  /** Pages in flight at once after page 0. Default 1. */
+  concurrency?: number;
+  /** Aborts the walk and any request in flight. */
+  signal?: AbortSignal;
+}
+
+/** The client. */
+export interface InteractionsClient {
+  /** One page of the contact's interactions, most recent first. */
+  listInteractions(params: ListParams, options?: RequestOptions): Promise<InteractionPage>;
+  /** {@link InteractionsClient.listInteractions} plus the raw Response (status, headers; body already read). */
+  listInteractionsWithResponse(
+    params: ListParams,
+    options?: RequestOptions,
+  ): Promise<{ data: InteractionPage; response: Response }>;
+  /** Every interaction (or the `last` N), in order, never the same `interactionId` twice. Bad params throw synchronously. */
+  iterateInteractions(params: IterateParams): AsyncIterableIterator<Interaction>;
+  /** Pages in order, each holding only results not yielded before. Bad params throw synchronously. */
+  iteratePages(params: IterateParams): AsyncIterableIterator<InteractionPage>;
+}
+
+/**
+ * A checked walk over one contact's pages, as `checkIterateParams` returns it and `walkPages` takes it:
+ * every default applied, `last` is `Infinity` when uncapped.
+ * @internal
+ */
+export interface Walk {
+  tenantId: string;
+  contactId: string;
+  pageSize: number;
+  last: number;
+  concurrency: number;
+  signal: AbortSignal | undefined;
+}
