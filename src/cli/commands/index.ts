@@ -1,0 +1,7 @@
+/** The CLI's subcommands, in the order `--help` lists them. */
+import { list } from './list.js';
+
+export const subcommands = [list] as const;
+
+/** A parsed command of any subcommand. */
+export type SubcommandInput = ReturnType<(typeof subcommands)[number]['parse']>;

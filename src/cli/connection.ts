@@ -1,0 +1,59 @@
+/**
+ * The flags every command that talks to the API shares: where (`--region` or `--base-url`), who
+ * (credentials, see `credentials.ts`) and how loud (`--debug`); and the client built from them.
+ */
+import { createInteractionsClient } from '../client.js';
+import { regions } from '../options.js';
+import type { ClientOptions, InteractionsClient, Region } from '../types.js';
+import type { FlagValues } from './command.js';
+import { resolveAuth, secretsOf, type CredentialFlags } from './credentials.js';
+import { stderrLogger, type Io } from './io.js';
+import { UsageError } from './usage-error.js';
+
+export const connectionOptions = {
+  region: { type: 'string' },
+  'base-url': { type: 'string' },
+  'api-key': { type: 'string' },
+  'api-secret': { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+export interface Connection {
+  target: { region: Region } | { baseUrl: string } | { default: true };
+  credentials: CredentialFlags;
+  debug: boolean;
+}
+
+export function parseConnection(values: FlagValues): Connection {
+  const region = values['region'] as string | undefined;
+  const baseUrl = values['base-url'] as string | undefined;
+  if (region !== undefined && baseUrl !== undefined) throw new UsageError('--region and --base-url cannot be combined');
+  return {
+    target: target(region, baseUrl),
+    credentials: {
+      apiKey: values['api-key'] as string | undefined,
+      apiSecret: values['api-secret'] as string | undefined,
+      token: values['token'] as string | undefined,
+    },
+    debug: values['debug'] === true,
+  };
+}
+
+function target(region: string | undefined, baseUrl: string | undefined): Connection['target'] {
+  if (baseUrl !== undefined) return { baseUrl };
+  if (region === undefined) return { default: true };
+  if (Object.hasOwn(regions, region)) return { region: region as Region };
+  throw new UsageError(`--region must be one of ${Object.keys(regions).join(', ')} (got '${region}')`);
+}
+
+export function connect(connection: Connection, io: Io): InteractionsClient {
+  const auth = resolveAuth(connection.credentials, io.env);
+  io.secrets.push(...secretsOf(auth));
+  const where: Pick<ClientOptions, 'region' | 'baseUrl'> =
+    'region' in connection.target
+      ? { region: connection.target.region }
+      : 'baseUrl' in connection.target
+        ? { baseUrl: connection.target.baseUrl }
+        : {};
+  return createInteractionsClient({ auth, ...where, logger: stderrLogger(io, connection.debug) });
+}
