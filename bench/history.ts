@@ -2,7 +2,8 @@
 // sequentially and with concurrency, against the ideal and against a raw-fetch walk in waves.
 import { sdkClient } from './clients.ts';
 import { interleave, median, time } from './measure.ts';
-import { benchIds, type BenchServer } from './servers.ts';
+import { benchHeaders, benchIds } from './fixtures.ts';
+import type { BenchServer } from './servers.ts';
 
 export interface HistoryResult {
   total: number;
@@ -24,7 +25,7 @@ async function sdkWalk(server: BenchServer, total: number, pageSize: number, con
 
 /** The baseline: what raw fetch achieves with the same schedule (page 0, then waves of c). */
 async function rawWaves(server: BenchServer, total: number, pageSize: number, c: number): Promise<void> {
-  const get = async (page: number) => ((await (await fetch(server.pageUrl(pageSize, page))).json()) as { results: unknown[] }).results.length;
+  const get = async (page: number) => ((await (await fetch(server.pageUrl(pageSize, page), { headers: benchHeaders })).json()) as { results: unknown[] }).results.length;
   let n = await get(0);
   const pages = Math.ceil(total / pageSize);
   for (let first = 1; first < pages; first += c) {

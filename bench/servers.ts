@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, stopChild, waitForHttp } from '../scripts/lib/servers.ts';
 import { root } from '../scripts/lib/tools.ts';
-import { idsFor } from '../test/faults/interactions.ts';
+import { benchIds } from './fixtures.ts';
 
 export interface BenchServer {
   /** Base URL with the /v1 prefix, like the real API. */
@@ -13,8 +13,6 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-export const benchIds = idsFor(20240601);
-export const interactionsPath = '/tenants/{tenantId}/contacts/{contactId}/interactions' as const;
 
 /** Runs a TypeScript module from bench/ in a child Node process (through tsx). */
 export function spawnTs(file: string, args: string[], nodeFlags: string[] = []) {

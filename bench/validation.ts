@@ -1,10 +1,10 @@
 // Figure 5: strict validation throughput on 100-item pages, against JSON.parse of the same page,
 // and the SDK's strict mode against its validation-off mode with an in-memory fetch (no network).
 import { validateInteractionPage } from '../generated/validators.js';
-import { interactionAt } from '../test/faults/interactions.ts';
+import { generateInteractions } from '../src/testing/index.ts';
 import { sdkClient } from './clients.ts';
 import { interleave, median } from './measure.ts';
-import { benchIds } from './servers.ts';
+import { benchIds } from './fixtures.ts';
 
 export interface ValidationResult {
   pages: number;
@@ -12,7 +12,7 @@ export interface ValidationResult {
 }
 
 export async function measureValidation(opts: { pages: number; rounds: number }): Promise<ValidationResult> {
-  const results = Array.from({ length: 100 }, (_, i) => interactionAt(99, i));
+  const results = generateInteractions(100, 'bench-validation');
   const text = JSON.stringify({ page: 0, limit: 100, offset: 0, total: 1000, results });
   const parsed = JSON.parse(text) as unknown;
   const inMemory = (async () => new Response(text, { headers: { 'content-type': 'application/json' } })) as typeof fetch;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism, type RunningProcess } from '../scripts/lib/servers.ts';
 import { root } from '../scripts/lib/tools.ts';
-import { driftModes, startReferenceApi, type Drift, type ReferenceApi } from '../src/testing/index.ts';
+import { startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
+import { driftModes, drifting, type Drift } from './support/drift.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 
 const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -43,7 +44,7 @@ let proxy: RunningProcess;
 beforeAll(async () => {
   api = await startReferenceApi({
     seed: 'live',
-    drift: Object.fromEntries(driftModes.map((d) => [tenants[d], d])),
+    transformPage: drifting(Object.fromEntries(driftModes.map((d) => [tenants[d], d]))),
     dataSets: Object.values(tenants).map((tenantId) => ({ tenantId, contactId, interactions: 25 })),
     credentials: { apiKeys: [{ key, secret }], tokens: [{ token: 'live-token' }] },
   });

@@ -2,7 +2,8 @@
 // documented semantics, auth, error shapes and drift switches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
-import { ReferenceStore, driftModes, generateInteractions, startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
+import { ReferenceStore, generateInteractions, startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
+import { driftModes, drifting } from './support/drift.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import { validateBody } from './support/spec.ts';
 
@@ -127,9 +128,9 @@ describe('reference API: auth and errors', () => {
   });
 });
 
-describe('reference API: drift switches each break their rule', () => {
+describe('drift switches (contract-tests/support/drift.ts) each break their rule through the transformPage hook', () => {
   it.each(driftModes)('%s', async (drift) => {
-    const drifted = await startReferenceApi({ seed: 7, drift, dataSets: [{ tenantId: T, contactId: C, interactions: 25 }], credentials: { apiKeys: [{ key: 'key', secret: 'secret' }] } });
+    const drifted = await startReferenceApi({ seed: 7, transformPage: drifting(drift), dataSets: [{ tenantId: T, contactId: C, interactions: 25 }], credentials: { apiKeys: [{ key: 'key', secret: 'secret' }] } });
     try {
       const url = `${drifted.baseUrl}/tenants/${T}/contacts/${C}/interactions?limit=10&page=1`;
       const body = (await (await fetch(url, { headers: { authorization: GOOD } })).json()) as Record<string, any>;

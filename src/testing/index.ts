@@ -7,6 +7,7 @@
  * empty pages past the end; HTTP Basic (API key + secret) and `Authorization: Token <t>`; 401 for
  * missing or wrong credentials, 403 without `CONTACTS_INTERACTION_HISTORY_READ`, 404 for an
  * unknown tenant or contact, 400 for invalid parameters; error bodies in the vendor's three shapes.
+ * Two hooks (`intercept`, `transformPage`) let your tests make it misbehave on purpose.
  *
  * @example
  * ```ts
@@ -21,9 +22,10 @@
  * ```
  * @packageDocumentation
  */
-export { startReferenceApi, driftModes } from './server.js';
-export type { ReferenceApi, ReferenceApiOptions, DataSet, Drift } from './server.js';
-export { ReferenceStore, REQUIRED_PERMISSION } from './store.js';
+export { startReferenceApi } from './server.js';
+export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
+export { REQUIRED_PERMISSION, ReferenceStore } from './store.js';
 export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions } from './store.js';
-export { generateInteractions } from './interactions.js';
-export type { Interaction, InteractionPage, GenerateOptions } from './interactions.js';
+export type { ContactHistory } from './history.js';
+export { generateInteractions, interactionAt } from './interactions.js';
+export type { Interaction, InteractionPage } from '../types.js';

@@ -1,14 +1,14 @@
-// Deterministic, schema-valid interactions for the reference API and for consumers' own tests.
-import type { components } from '../../generated/schema.js';
+/**
+ * The one interaction generator of the testing kit: deterministic, schema-valid interactions addressed
+ * by index, so a server can produce any page of any history (even the millionth item) without holding
+ * the list. Index 0 is the most recent; a larger index is older; negative indices are newer than index 0
+ * (new activity arriving at the front). Enum tables are keyed by the generated types, so they cannot
+ * drift from the spec.
+ */
+import type { Interaction } from '../types.js';
 import { intBetween, pick, seededRandom, uuid, type Random } from './random.js';
 
-/** One interaction, exactly as the spec describes it. */
-export type Interaction = components['schemas']['Interaction'];
-/** One page of interactions, exactly as the spec describes it. */
-export type InteractionPage = components['schemas']['InteractionPage'];
-
-// Keyed by the spec's enums: the compiler rejects a missing or an unknown channel or direction,
-// so these tables cannot drift from generated/schema.d.ts.
+// Keyed by the spec's enums: the compiler rejects a missing or an unknown channel or direction.
 const channelLabels: Record<Interaction['channelType'], string> = {
   voice: 'Voice',
   sms: 'Sms',
@@ -38,16 +38,13 @@ const dispositions = [
   { id: '1f2e3d4c-5b6a-4978-8877-665544332211', name: 'Callback requested' },
 ];
 
-/** The newest start time used when the caller gives none: a fixed instant, never the clock. */
-export const DEFAULT_NEWEST_START = Date.UTC(2024, 5, 1, 12, 0, 0, 0);
-/** Consecutive interactions start at least 1 s and less than this far apart. */
-export const MAX_START_GAP_MS = 60 * 60 * 1000;
-
-/** Options of {@link generateInteractions}. */
-export interface GenerateOptions {
-  /** Start time (ms since epoch) of the first, most recent interaction. */
-  newestStart?: number;
-}
+/** When index 0 starts: a fixed instant, never the clock. */
+export const NEWEST_START = Date.UTC(2024, 5, 1, 12, 0, 0, 0);
+/**
+ * Each index owns one slot of time and starts inside it (at least 1 s before the slot's end), so start
+ * times strictly decrease with the index, whatever the seed: most recent first by construction.
+ */
+export const SLOT_MS = 10 * 60 * 1000;
 
 function customerFor(random: Random, channel: Interaction['channelType']): string {
   if (channel === 'voice' || channel === 'sms') return `+1506${String(intBetween(random, 0, 9_999_999)).padStart(7, '0')}`;
@@ -59,7 +56,11 @@ function maybe<T>(random: Random, probability: number, value: () => T): T | null
   return random() < probability ? value() : null;
 }
 
-function generateOne(random: Random, startMs: number): Interaction {
+/** The interaction at `index` of the history generated from `seed`. Pure: the same arguments, the same interaction. */
+export function interactionAt(seed: string | number, index: number): Interaction {
+  if (!Number.isSafeInteger(index)) throw new RangeError(`index must be a safe integer, got ${index}`);
+  const random = seededRandom(`${seed}#${index}`);
+  const startMs = NEWEST_START - index * SLOT_MS - intBetween(random, 1_000, SLOT_MS - 1);
   const channelType = pick(random, channelTypes);
   const directionType = pick(random, directionTypes);
   const agent = maybe(random, 0.9, () => pick(random, agents));
@@ -89,17 +90,10 @@ function generateOne(random: Random, startMs: number): Interaction {
 }
 
 /**
- * Generates `count` schema-valid interactions, most recent first, with strictly decreasing
- * `startTimestamp`. The same `count`, `seed` and options always give the same interactions.
+ * `count` interactions of the history generated from `seed`, most recent first, from index `from`
+ * (default 0): `generateInteractions(n, seed)[i]` is `interactionAt(seed, i)`.
  */
-export function generateInteractions(count: number, seed: string | number, options: GenerateOptions = {}): Interaction[] {
+export function generateInteractions(count: number, seed: string | number, from = 0): Interaction[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
-  const random = seededRandom(seed);
-  const result: Interaction[] = [];
-  let startMs = options.newestStart ?? DEFAULT_NEWEST_START;
-  for (let i = 0; i < count; i++) {
-    result.push(generateOne(random, startMs));
-    startMs -= intBetween(random, 1_000, MAX_START_GAP_MS - 1);
-  }
-  return result;
+  return Array.from({ length: count }, (_, i) => interactionAt(seed, from + i));
 }

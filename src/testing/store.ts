@@ -1,7 +1,11 @@
-// The reference API's in-memory state: tenants, contacts and their interactions (most recent
-// first), the credentials it accepts, and failures queued by tests.
+/**
+ * The reference API's in-memory state: tenants, contacts and their histories (most recent first), the
+ * credentials it accepts, and failures queued by tests. Mutate it between requests to simulate new
+ * activity or deletions while a client walks the pages.
+ */
 import { spec } from '../../generated/spec.js';
-import { DEFAULT_NEWEST_START, MAX_START_GAP_MS, generateInteractions, type Interaction } from './interactions.js';
+import type { Interaction } from '../types.js';
+import { ContactHistory } from './history.js';
 
 /** The permission the endpoint requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
 export const REQUIRED_PERMISSION: string = spec.operations.listContactInteractions.permission;
@@ -38,18 +42,13 @@ export interface StoreOptions {
   seed?: string | number;
 }
 
-/**
- * The reference API's state: tenants, contacts and their interactions (most recent first), the
- * credentials it accepts, and failures queued by tests. Mutate it between requests to simulate
- * new activity (`insertInteractions`) or deletions while a client walks the pages.
- */
+/** The reference API's state. See the module comment. */
 export class ReferenceStore {
   readonly seed: string;
-  private readonly contacts = new Map<string, Map<string, Interaction[]>>();
+  private readonly contacts = new Map<string, Map<string, ContactHistory>>();
   private readonly apiKeys = new Map<string, { secret: string; permissions: readonly string[] }>();
   private readonly tokens = new Map<string, { permissions: readonly string[] }>();
   private readonly failures: PendingFailure[] = [];
-  private generation = 0;
 
   constructor(options: StoreOptions = {}) {
     this.seed = String(options.seed ?? 'reference-api');
@@ -61,18 +60,17 @@ export class ReferenceStore {
   }
 
   /**
-   * Creates (or replaces) a contact with the given interactions, most recent first, or with
-   * `count` generated ones (deterministic for the store's seed, tenant and contact).
-   * Returns a copy of the contact's interactions.
+   * Creates (or replaces) a contact with the given interactions, most recent first, or with `count`
+   * generated ones (deterministic for the store's seed, tenant and contact; a generated history costs no
+   * memory until it is changed, so a contact may have millions). Returns a copy of the first 1,000.
    */
   addContact(tenantId: string, contactId: string, interactions: readonly Interaction[] | number = 0): Interaction[] {
     this.addTenant(tenantId);
-    const list =
-      typeof interactions === 'number'
-        ? generateInteractions(interactions, `${this.seed}/${tenantId}/${contactId}`)
-        : interactions.map((item) => ({ ...item }));
-    this.contacts.get(tenantId)!.set(contactId, list);
-    return list.map((item) => ({ ...item }));
+    const seed = `${this.seed}/${tenantId}/${contactId}`;
+    const history =
+      typeof interactions === 'number' ? ContactHistory.generated(seed, interactions) : ContactHistory.of(seed, interactions);
+    this.contacts.get(tenantId)!.set(contactId, history);
+    return history.slice(0, 1_000).map((item) => ({ ...item }));
   }
 
   /** True when the tenant is known. */
@@ -82,11 +80,12 @@ export class ReferenceStore {
 
   /** The contact's interactions, most recent first (a copy), or undefined for an unknown contact. */
   interactions(tenantId: string, contactId: string): Interaction[] | undefined {
-    return this.contacts.get(tenantId)?.get(contactId)?.map((item) => ({ ...item }));
+    const history = this.contacts.get(tenantId)?.get(contactId);
+    return history?.slice(0, history.length).map((item) => ({ ...item }));
   }
 
-  /** Internal, uncopied access for the server. @internal */
-  list(tenantId: string, contactId: string): readonly Interaction[] | undefined {
+  /** The contact's history, uncopied, for the server. @internal */
+  history(tenantId: string, contactId: string): ContactHistory | undefined {
     return this.contacts.get(tenantId)?.get(contactId);
   }
 
@@ -96,30 +95,12 @@ export class ReferenceStore {
    * Returns the inserted interactions.
    */
   insertInteractions(tenantId: string, contactId: string, interactions: readonly Interaction[] | number): Interaction[] {
-    const list = this.mustGet(tenantId, contactId);
-    let added: Interaction[];
-    if (typeof interactions === 'number') {
-      const newestExisting = list[0] ? Date.parse(list[0].startTimestamp) : DEFAULT_NEWEST_START;
-      this.generation += 1;
-      // Starting n hours after the newest keeps every new one strictly newer (gaps are < 1 h).
-      added = generateInteractions(interactions, `${this.seed}/${tenantId}/${contactId}/insert-${this.generation}`, {
-        newestStart: newestExisting + interactions * MAX_START_GAP_MS,
-      });
-    } else {
-      added = interactions.map((item) => ({ ...item }));
-    }
-    list.unshift(...added);
-    return added.map((item) => ({ ...item }));
+    return this.mustGet(tenantId, contactId).arrive(interactions);
   }
 
   /** Removes the given interactions (by id), or all of them when no ids are given. Returns how many went. */
   deleteInteractions(tenantId: string, contactId: string, interactionIds?: readonly string[]): number {
-    const list = this.mustGet(tenantId, contactId);
-    const before = list.length;
-    const doomed = interactionIds ? new Set(interactionIds) : undefined;
-    const kept = doomed ? list.filter((item) => !doomed.has(item.interactionId)) : [];
-    list.splice(0, list.length, ...kept);
-    return before - list.length;
+    return this.mustGet(tenantId, contactId).remove(interactionIds);
   }
 
   /** Accepts HTTP Basic with this API key and secret. */
@@ -159,9 +140,9 @@ export class ReferenceStore {
     return next;
   }
 
-  private mustGet(tenantId: string, contactId: string): Interaction[] {
-    const list = this.contacts.get(tenantId)?.get(contactId);
-    if (!list) throw new Error(`unknown contact ${contactId} of tenant ${tenantId}; call addContact first`);
-    return list;
+  private mustGet(tenantId: string, contactId: string): ContactHistory {
+    const history = this.contacts.get(tenantId)?.get(contactId);
+    if (!history) throw new Error(`unknown contact ${contactId} of tenant ${tenantId}; call addContact first`);
+    return history;
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * How the reference API answers: JSON with a length, and errors in the vendor's three `error` shapes
+ * (string, array of strings, object), each status in the shape the API is seen to use for it.
+ */
+import type { ServerResponse } from 'node:http';
+import { REQUIRED_PERMISSION, type ErrorShape } from './store.js';
+
+const defaultShape: Record<number, ErrorShape> = {
+  400: 'object',
+  401: 'string',
+  403: 'object',
+  404: 'string',
+  500: 'array',
+  502: 'string',
+  503: 'array',
+  504: 'object',
+};
+const statusText: Record<number, string> = {
+  400: 'Bad request.',
+  401: 'Unauthorized',
+  403: `Missing permission: ${REQUIRED_PERMISSION}`,
+  404: 'Not found.',
+  429: 'Too many requests.',
+  500: 'Internal server error.',
+  502: 'Bad gateway.',
+  503: 'Service unavailable.',
+  504: 'Gateway timeout.',
+};
+
+/** An error answer: the status, and optionally its message, body shape, per-field messages and headers. */
+export interface ErrorAnswer {
+  status: number;
+  message?: string;
+  shape?: ErrorShape;
+  attribute?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/** The vendor-shaped error body. */
+export function errorBody(e: ErrorAnswer): { error: unknown } {
+  const message = e.message ?? statusText[e.status] ?? 'Error.';
+  const shape = e.shape ?? defaultShape[e.status] ?? 'string';
+  if (shape === 'string') return { error: message };
+  if (shape === 'array') return { error: e.attribute ? Object.values(e.attribute) : [message] };
+  return { error: { code: e.status, message, ...(e.attribute ? { attribute: e.attribute } : {}) } };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, e: ErrorAnswer): void {
+  sendJson(res, e.status, errorBody(e), e.headers);
+}

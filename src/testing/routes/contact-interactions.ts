@@ -1,0 +1,63 @@
+/**
+ * `GET /tenants/{tenantId}/contacts/{contactId}/interactions`, as documented: most recent first;
+ * `limit` default and maximum from the spec; `page` default 0, echoed as `null` when omitted;
+ * `offset = page × limit`; `total`; empty pages past the end; 400 for invalid parameters (vendor shape),
+ * 404 for an unknown tenant or contact.
+ */
+import { spec } from '../../../generated/spec.js';
+import type { InteractionPage } from '../../types.js';
+import { sendError, sendJson } from '../respond.js';
+import type { Route } from '../server.js';
+
+const { parameters, permission } = spec.operations.listContactInteractions;
+const limitSchema = parameters.limit.schema;
+const pageSchema = parameters.page.schema;
+const uuidPattern = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+type Parsed = { ok: true; value: number | undefined } | { ok: false; message: string };
+
+function parseInteger(params: URLSearchParams, name: string, schema: { minimum: number; maximum?: number }): Parsed {
+  const values = params.getAll(name);
+  if (values.length === 0) return { ok: true, value: undefined };
+  const range = schema.maximum === undefined ? `at least ${schema.minimum}` : `between ${schema.minimum} and ${schema.maximum}`;
+  const message = `must be an integer ${range}`;
+  if (values.length > 1 || !/^-?\d+$/.test(values[0]!)) return { ok: false, message };
+  const value = Number(values[0]);
+  if (value < schema.minimum || (schema.maximum !== undefined && value > schema.maximum)) return { ok: false, message };
+  return { ok: true, value };
+}
+
+export const contactInteractions: Route = {
+  operationId: 'listContactInteractions',
+  permission,
+  handle({ res, url, pathParams: [tenantId = '', contactId = ''], store, options }) {
+    const attribute: Record<string, string> = {};
+    if (!uuidPattern.test(tenantId)) attribute['tenantId'] = 'must be a UUID';
+    if (!uuidPattern.test(contactId)) attribute['contactId'] = 'must be a UUID';
+    const limit = parseInteger(url.searchParams, 'limit', limitSchema);
+    const page = parseInteger(url.searchParams, 'page', pageSchema);
+    if (!limit.ok) attribute['limit'] = limit.message;
+    if (!page.ok) attribute['page'] = page.message;
+    if (!limit.ok || !page.ok || Object.keys(attribute).length > 0) {
+      return sendError(res, { status: 400, message: 'Invalid request parameters.', attribute });
+    }
+    if (!store.hasTenant(tenantId)) return sendError(res, { status: 404, message: 'Tenant not found.' });
+    const history = store.history(tenantId, contactId);
+    if (!history) return sendError(res, { status: 404, message: 'Contact not found.' });
+
+    const size = limit.value ?? limitSchema.default;
+    const index = page.value ?? pageSchema.default;
+    const start = index * size;
+    const body: InteractionPage = {
+      page: page.value ?? null,
+      limit: size,
+      offset: start,
+      total: history.length,
+      results: history.slice(start, start + size),
+    };
+    const sent = options.transformPage
+      ? options.transformPage(body, { tenantId, contactId, limit: size, page: index, pageSent: page.value !== undefined, history })
+      : body;
+    sendJson(res, 200, sent);
+  },
+};
