@@ -7,15 +7,25 @@
 /** What a removed credential is replaced with. */
 export const REDACTED = '[redacted]';
 
-/** A function that replaces every occurrence of the given secrets, deep inside strings, arrays and plain objects. */
-export type Redactor = <T>(value: T) => T;
+/**
+ * Replaces every occurrence of the client's secrets, deep inside strings, arrays and plain objects.
+ * `add` registers a secret learnt later (a token obtained at runtime), from then on redacted too.
+ */
+export interface Redactor {
+  <T>(value: T): T;
+  add(secret: string): void;
+}
 
 /** How deep the redactor looks into arrays and objects; anything deeper is replaced whole. */
 const MAX_REDACT_DEPTH = 20;
 
 /** Makes a {@link Redactor} for the client's credentials. Empty secrets are ignored. */
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const list = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  let list: string[] = [];
+  const add = (secret: string) => {
+    if (secret.length > 0 && !list.includes(secret)) list = [...list, secret].sort((a, b) => b.length - a.length);
+  };
+  for (const secret of secrets) add(secret);
   const redactString = (s: string): string => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), s);
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return redactString(value);
@@ -26,7 +36,8 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactString(k), walk(v, depth + 1)]));
   };
-  return <T>(value: T): T => (list.length ? (walk(value, 0) as T) : value);
+  const redact = <T>(value: T): T => (list.length ? (walk(value, 0) as T) : value);
+  return Object.assign(redact, { add });
 }
 
 /**

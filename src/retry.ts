@@ -6,6 +6,7 @@
  */
 import type { BodyHandoff } from './body-handoff.js';
 import { ConnectionError, TimeoutError } from './errors.js';
+import { readBody } from './read-body.js';
 import { safeCause, type Redactor } from './redact.js';
 import { abortRace, linkSignal, sleep } from './signals.js';
 import type { Logger } from './types.js';
@@ -102,9 +103,25 @@ export interface RetryingFetchOptions {
   redact: Redactor;
   /** Where 2xx bodies read by an attempt are handed to the caller. */
   bodies: BodyHandoff;
+  /** Extension points around each attempt (credentials, rate limiting). */
+  hooks?: AttemptHooks | undefined;
   logger?: Logger | undefined;
   random?: () => number;
   now?: () => number;
+}
+
+/**
+ * Extension points of the request loop, each called once per attempt, so that what they decide is
+ * decided again on a retry (a refreshed credential, a rate that has changed).
+ */
+export interface AttemptHooks {
+  /**
+   * Before the attempt is sent (after any backoff), under the attempt's signal: set headers on
+   * `request`, or wait (a rate limiter). A rejection ends the call with that error.
+   */
+  before?(request: Request, signal: AbortSignal): Promise<void> | void;
+  /** After the attempt: its status and headers, or no status for a network error or timeout. */
+  after?(outcome: { status?: number; headers?: Headers }): void;
 }
 
 /**
@@ -125,14 +142,15 @@ export interface RetryingFetchOptions {
  * unless the caller passed its own reason), exactly as `fetch` would.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): (input: Request) => Promise<Response> {
-  const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger, bodies } = options;
+  const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger, bodies, hooks } = options;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
   // One attempt: the response and its whole body, so the attempt timeout covers the body read.
   async function attempt(request: Request, signal: AbortSignal): Promise<Response> {
+    await hooks?.before?.(request, signal);
     const res = await options.fetch(request, { signal, redirect: 'manual' });
-    const text = await res.text();
+    const text = await readBody(res);
     if (!res.ok) return buffered(res, text);
     bodies.put(res, text);
     return res;
@@ -164,6 +182,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
         clearTimeout(timer);
         unlinkCaller();
       }
+      hooks?.after?.(response ? { status: response.status, headers: response.headers } : {});
 
       const retryable = response ? !response.ok : isRetryableError(error);
       const delay = retryable
