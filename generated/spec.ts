@@ -56,5 +56,5 @@ export const spec = {
     503,
     504
   ],
-  "specVersion": "1.0.0"
+  "specVersion": "1.1.0"
 } as const;
