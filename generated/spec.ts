@@ -1,7 +1,7 @@
 // Generated from openapi/ by `npm run generate`. Do not edit.
 /** Facts read from the spec at generate time, so src/ never retypes them. */
 export const spec = {
-  "specVersion": "1.0.0",
+  "specVersion": "1.1.0",
   "regions": {
     "us-east-1": "https://api.cxengage.net/v1",
     "eu-west-1": "https://eu-west-1-prod-api.cxengage.net/v1"
@@ -57,6 +57,58 @@ export const spec = {
         401,
         403,
         404,
+        500,
+        502,
+        503,
+        504
+      ]
+    },
+    "getInteraction": {
+      "method": "get",
+      "path": "/tenants/{tenantId}/interactions/{interactionId}",
+      "permission": "INTERACTIONS_API_READ_ALL",
+      "authenticated": true,
+      "parameters": {
+        "tenantId": {
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "format": "uuid"
+          }
+        },
+        "interactionId": {
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "format": "uuid"
+          }
+        }
+      },
+      "successStatus": 200,
+      "successSchema": "InteractionRecord",
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        404,
+        500,
+        502,
+        503,
+        504
+      ]
+    },
+    "createToken": {
+      "method": "post",
+      "path": "/tokens",
+      "authenticated": false,
+      "parameters": {},
+      "successStatus": 200,
+      "successSchema": "TokenResponse",
+      "errorStatuses": [
+        400,
+        401,
         500,
         502,
         503,
