@@ -1,8 +1,9 @@
 // Minified + gzipped size of the SDK entry, bundled with openapi-fetch, with and without the
 // generated validators, next to openapi-fetch alone (the baseline every user already pays).
-import { build, type Plugin } from 'esbuild';
+
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
 import { root } from '../scripts/lib/tools.ts';
 
 export interface BundleSizes {
@@ -21,7 +22,9 @@ const validatorsExternal: Plugin = {
 
 async function gzippedBundle(options: { entry?: string; contents?: string; plugins?: Plugin[] }): Promise<number> {
   const result = await build({
-    ...(options.entry ? { entryPoints: [options.entry] } : { stdin: { contents: options.contents ?? '', resolveDir: root, loader: 'ts' } }),
+    ...(options.entry
+      ? { entryPoints: [options.entry] }
+      : { stdin: { contents: options.contents ?? '', resolveDir: root, loader: 'ts' } }),
     bundle: true,
     minify: true,
     format: 'esm',

@@ -1,8 +1,8 @@
 // Figure 2: the full history behind a server that adds latency to every request, walked
 // sequentially and with concurrency, against the ideal and against a raw-fetch walk in waves.
 import { sdkClient } from './clients.ts';
-import { interleave, median, time } from './measure.ts';
 import { benchHeaders, benchIds } from './fixtures.ts';
+import { interleave, median, time } from './measure.ts';
 import type { BenchServer } from './servers.ts';
 
 export interface HistoryResult {
@@ -19,13 +19,20 @@ export const idealMs = (total: number, pageSize: number, c: number, latencyMs: n
 
 async function sdkWalk(server: BenchServer, total: number, pageSize: number, concurrency: number): Promise<void> {
   let n = 0;
-  for await (const _ of sdkClient(server.baseUrl, { validate: 'off' }).iterateInteractions({ ...benchIds, pageSize, concurrency })) n++;
+  for await (const _ of sdkClient(server.baseUrl, { validate: 'off' }).iterateInteractions({
+    ...benchIds,
+    pageSize,
+    concurrency,
+  }))
+    n++;
   if (n !== total) throw new Error(`the SDK walk yielded ${n} of ${total} interactions`);
 }
 
 /** The baseline: what raw fetch achieves with the same schedule (page 0, then waves of c). */
 async function rawWaves(server: BenchServer, total: number, pageSize: number, c: number): Promise<void> {
-  const get = async (page: number) => ((await (await fetch(server.pageUrl(pageSize, page), { headers: benchHeaders })).json()) as { results: unknown[] }).results.length;
+  const get = async (page: number) =>
+    ((await (await fetch(server.pageUrl(pageSize, page), { headers: benchHeaders })).json()) as { results: unknown[] })
+      .results.length;
   let n = await get(0);
   const pages = Math.ceil(total / pageSize);
   for (let first = 1; first < pages; first += c) {
@@ -35,7 +42,10 @@ async function rawWaves(server: BenchServer, total: number, pageSize: number, c:
   if (n !== total) throw new Error(`the raw walk read ${n} of ${total} interactions`);
 }
 
-export async function measureHistory(server: BenchServer, opts: { total: number; pageSize: number; latencyMs: number; rounds: number }): Promise<HistoryResult> {
+export async function measureHistory(
+  server: BenchServer,
+  opts: { total: number; pageSize: number; latencyMs: number; rounds: number },
+): Promise<HistoryResult> {
   const { total, pageSize, latencyMs } = opts;
   const variants = {
     sequential: () => time(() => sdkWalk(server, total, pageSize, 1)),

@@ -13,8 +13,28 @@ import { measureValidation } from './validation.ts';
 
 const smoke = process.argv.includes('--smoke');
 const sizes = smoke
-  ? { calls: 40, callRounds: 4, history: 1_000, latencyMs: 5, historyRounds: 1, memory: 10_000, rawMemory: 5_000, pages: 50, pageRounds: 2 }
-  : { calls: 2_000, callRounds: 20, history: 10_000, latencyMs: 20, historyRounds: 3, memory: 1_000_000, rawMemory: 100_000, pages: 2_000, pageRounds: 5 };
+  ? {
+      calls: 40,
+      callRounds: 4,
+      history: 1_000,
+      latencyMs: 5,
+      historyRounds: 1,
+      memory: 10_000,
+      rawMemory: 5_000,
+      pages: 50,
+      pageRounds: 2,
+    }
+  : {
+      calls: 2_000,
+      callRounds: 20,
+      history: 10_000,
+      latencyMs: 20,
+      historyRounds: 3,
+      memory: 1_000_000,
+      rawMemory: 100_000,
+      pages: 2_000,
+      pageRounds: 5,
+    };
 
 interface Row {
   figure: string;
@@ -33,7 +53,7 @@ async function main(): Promise<void> {
   const started = performance.now();
 
   const pageServer = await startPageServer({ total: 100 });
-  let overhead;
+  let overhead: Awaited<ReturnType<typeof measureOverhead>>;
   try {
     overhead = await measureOverhead(pageServer, { calls: sizes.calls, rounds: sizes.callRounds });
   } finally {
@@ -41,16 +61,45 @@ async function main(): Promise<void> {
   }
   const o = overhead.msPerCall;
   rows.push(
-    { figure: '1 per-call', measure: `raw fetch, ms/call (${overhead.calls} calls each)`, value: fmt(o.raw, 3), ratio: '1.00 (baseline)' },
-    { figure: '', measure: 'bare openapi-fetch / raw', value: fmt(o.openapiFetch, 3), ratio: fmt(o.openapiFetch / o.raw) },
-    { figure: '', measure: 'SDK validate off / raw', value: fmt(o.sdkOff, 3), ratio: fmt(o.sdkOff / o.raw), target: '≤ 1.10', meets: o.sdkOff / o.raw <= 1.1 },
-    { figure: '', measure: 'SDK strict / raw', value: fmt(o.sdkStrict, 3), ratio: fmt(o.sdkStrict / o.raw), target: '≤ 1.30', meets: o.sdkStrict / o.raw <= 1.3 },
+    {
+      figure: '1 per-call',
+      measure: `raw fetch, ms/call (${overhead.calls} calls each)`,
+      value: fmt(o.raw, 3),
+      ratio: '1.00 (baseline)',
+    },
+    {
+      figure: '',
+      measure: 'bare openapi-fetch / raw',
+      value: fmt(o.openapiFetch, 3),
+      ratio: fmt(o.openapiFetch / o.raw),
+    },
+    {
+      figure: '',
+      measure: 'SDK validate off / raw',
+      value: fmt(o.sdkOff, 3),
+      ratio: fmt(o.sdkOff / o.raw),
+      target: '≤ 1.10',
+      meets: o.sdkOff / o.raw <= 1.1,
+    },
+    {
+      figure: '',
+      measure: 'SDK strict / raw',
+      value: fmt(o.sdkStrict, 3),
+      ratio: fmt(o.sdkStrict / o.raw),
+      target: '≤ 1.30',
+      meets: o.sdkStrict / o.raw <= 1.3,
+    },
   );
 
   const historyServer = await startPageServer({ total: sizes.history, latencyMs: sizes.latencyMs });
-  let history;
+  let history: Awaited<ReturnType<typeof measureHistory>>;
   try {
-    history = await measureHistory(historyServer, { total: sizes.history, pageSize: 100, latencyMs: sizes.latencyMs, rounds: sizes.historyRounds });
+    history = await measureHistory(historyServer, {
+      total: sizes.history,
+      pageSize: 100,
+      latencyMs: sizes.latencyMs,
+      rounds: sizes.historyRounds,
+    });
   } finally {
     await historyServer.stop();
   }
@@ -58,51 +107,159 @@ async function main(): Promise<void> {
   const ideal = history.idealMs;
   const label = `${sizes.history} items, 100/page, +${sizes.latencyMs} ms`;
   rows.push(
-    { figure: '2 full history', measure: `sequential vs ideal ${ideal['sequential']} ms (${label})`, value: `${fmt(h['sequential']!, 0)} ms`, ratio: fmt(h['sequential']! / ideal['sequential']!) },
-    { figure: '', measure: `concurrency 4 vs ideal ${ideal['c4']} ms`, value: `${fmt(h['c4']!, 0)} ms`, ratio: fmt(h['c4']! / ideal['c4']!) },
-    { figure: '', measure: `concurrency 8 vs ideal ${ideal['c8']} ms`, value: `${fmt(h['c8']!, 0)} ms`, ratio: fmt(h['c8']! / ideal['c8']!), target: '≤ 1.25', meets: h['c8']! / ideal['c8']! <= 1.25 },
-    { figure: '', measure: 'concurrency 8 vs raw fetch in waves of 8', value: `${fmt(h['rawC8']!, 0)} ms raw`, ratio: fmt(h['c8']! / h['rawC8']!) },
+    {
+      figure: '2 full history',
+      measure: `sequential vs ideal ${ideal['sequential']} ms (${label})`,
+      value: `${fmt(h['sequential']!, 0)} ms`,
+      ratio: fmt(h['sequential']! / ideal['sequential']!),
+    },
+    {
+      figure: '',
+      measure: `concurrency 4 vs ideal ${ideal['c4']} ms`,
+      value: `${fmt(h['c4']!, 0)} ms`,
+      ratio: fmt(h['c4']! / ideal['c4']!),
+    },
+    {
+      figure: '',
+      measure: `concurrency 8 vs ideal ${ideal['c8']} ms`,
+      value: `${fmt(h['c8']!, 0)} ms`,
+      ratio: fmt(h['c8']! / ideal['c8']!),
+      target: '≤ 1.25',
+      meets: h['c8']! / ideal['c8']! <= 1.25,
+    },
+    {
+      figure: '',
+      measure: 'concurrency 8 vs raw fetch in waves of 8',
+      value: `${fmt(h['rawC8']!, 0)} ms raw`,
+      ratio: fmt(h['c8']! / h['rawC8']!),
+    },
     { figure: '', measure: 'speed-up, sequential / concurrency 8', value: '', ratio: fmt(h['sequential']! / h['c8']!) },
   );
 
   const memory = await measureMemory({ count: sizes.memory, rawCount: sizes.rawMemory });
   const growth = Math.max(memory.sdk.rssGrowthBytes, memory.sdk.heapGrowthBytes);
   rows.push(
-    { figure: '3 memory', measure: `SDK walk of ${sizes.memory} items: RSS growth`, value: `${fmt(mb(memory.sdk.rssGrowthBytes), 1)} MB`, target: '≤ 50 MB', meets: mb(memory.sdk.rssGrowthBytes) <= 50 },
-    { figure: '', measure: 'SDK walk: heap growth (after GC, peak)', value: `${fmt(mb(memory.sdk.heapGrowthBytes), 1)} MB`, target: '≤ 50 MB', meets: mb(memory.sdk.heapGrowthBytes) <= 50 },
-    { figure: '', measure: `raw fetch walk of ${sizes.rawMemory} items: RSS / heap growth`, value: `${fmt(mb(memory.raw.rssGrowthBytes), 1)} / ${fmt(mb(memory.raw.heapGrowthBytes), 1)} MB` },
-    { figure: '', measure: 'SDK walk time, ms per 1000 items', value: fmt((memory.sdk.ms / memory.sdk.count) * 1000, 1) },
+    {
+      figure: '3 memory',
+      measure: `SDK walk of ${sizes.memory} items: RSS growth`,
+      value: `${fmt(mb(memory.sdk.rssGrowthBytes), 1)} MB`,
+      target: '≤ 50 MB',
+      meets: mb(memory.sdk.rssGrowthBytes) <= 50,
+    },
+    {
+      figure: '',
+      measure: 'SDK walk: heap growth (after GC, peak)',
+      value: `${fmt(mb(memory.sdk.heapGrowthBytes), 1)} MB`,
+      target: '≤ 50 MB',
+      meets: mb(memory.sdk.heapGrowthBytes) <= 50,
+    },
+    {
+      figure: '',
+      measure: `raw fetch walk of ${sizes.rawMemory} items: RSS / heap growth`,
+      value: `${fmt(mb(memory.raw.rssGrowthBytes), 1)} / ${fmt(mb(memory.raw.heapGrowthBytes), 1)} MB`,
+    },
+    {
+      figure: '',
+      measure: 'SDK walk time, ms per 1000 items',
+      value: fmt((memory.sdk.ms / memory.sdk.count) * 1000, 1),
+    },
   );
 
   const bundle = await measureBundleSizes();
   rows.push(
-    { figure: '4 bundle (min+gz)', measure: 'openapi-fetch alone', value: `${fmt(kb(bundle.openapiFetchBytes), 1)} kB`, ratio: '1.00 (baseline)' },
-    { figure: '', measure: 'SDK entry without validators', value: `${fmt(kb(bundle.withoutValidatorsBytes), 1)} kB`, ratio: fmt(bundle.withoutValidatorsBytes / bundle.openapiFetchBytes), target: '≤ 12 kB', meets: kb(bundle.withoutValidatorsBytes) <= 12 },
-    { figure: '', measure: 'SDK entry with validators', value: `${fmt(kb(bundle.withValidatorsBytes), 1)} kB`, ratio: fmt(bundle.withValidatorsBytes / bundle.openapiFetchBytes), target: '≤ 25 kB', meets: kb(bundle.withValidatorsBytes) <= 25 },
+    {
+      figure: '4 bundle (min+gz)',
+      measure: 'openapi-fetch alone',
+      value: `${fmt(kb(bundle.openapiFetchBytes), 1)} kB`,
+      ratio: '1.00 (baseline)',
+    },
+    {
+      figure: '',
+      measure: 'SDK entry without validators',
+      value: `${fmt(kb(bundle.withoutValidatorsBytes), 1)} kB`,
+      ratio: fmt(bundle.withoutValidatorsBytes / bundle.openapiFetchBytes),
+      target: '≤ 12 kB',
+      meets: kb(bundle.withoutValidatorsBytes) <= 12,
+    },
+    {
+      figure: '',
+      measure: 'SDK entry with validators',
+      value: `${fmt(kb(bundle.withValidatorsBytes), 1)} kB`,
+      ratio: fmt(bundle.withValidatorsBytes / bundle.openapiFetchBytes),
+      target: '≤ 25 kB',
+      meets: kb(bundle.withValidatorsBytes) <= 25,
+    },
   );
 
   const validation = await measureValidation({ pages: sizes.pages, rounds: sizes.pageRounds });
   const v = validation.pagesPerSecond;
   rows.push(
-    { figure: '5 validation', measure: 'strict validator, 100-item pages/s', value: fmt(v.validate, 0), ratio: `${fmt(v.validate / v.jsonParse)} × JSON.parse` },
-    { figure: '', measure: 'JSON.parse of the same page, pages/s', value: fmt(v.jsonParse, 0), ratio: '1.00 (baseline)' },
-    { figure: '', measure: 'SDK strict vs off, in-memory fetch, pages/s', value: `${fmt(v.sdkStrict, 0)} vs ${fmt(v.sdkOff, 0)}`, ratio: fmt(v.sdkStrict / v.sdkOff) },
+    {
+      figure: '5 validation',
+      measure: 'strict validator, 100-item pages/s',
+      value: fmt(v.validate, 0),
+      ratio: `${fmt(v.validate / v.jsonParse)} × JSON.parse`,
+    },
+    {
+      figure: '',
+      measure: 'JSON.parse of the same page, pages/s',
+      value: fmt(v.jsonParse, 0),
+      ratio: '1.00 (baseline)',
+    },
+    {
+      figure: '',
+      measure: 'SDK strict vs off, in-memory fetch, pages/s',
+      value: `${fmt(v.sdkStrict, 0)} vs ${fmt(v.sdkOff, 0)}`,
+      ratio: fmt(v.sdkStrict / v.sdkOff),
+    },
   );
 
   printTable(smoke ? 'bench (smoke sizes: figures are not meaningful)' : 'bench');
-  console.log(`bench finished in ${fmt((performance.now() - started) / 1000, 1)} s; growth figure ${fmt(mb(growth), 1)} MB`);
-  const results = { smoke, node: process.version, cpus: (await import('node:os')).cpus().length, sizes, overhead, history, memory, bundle, validation, rows };
+  console.log(
+    `bench finished in ${fmt((performance.now() - started) / 1000, 1)} s; growth figure ${fmt(mb(growth), 1)} MB`,
+  );
+  const results = {
+    smoke,
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    sizes,
+    overhead,
+    history,
+    memory,
+    bundle,
+    validation,
+    rows,
+  };
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
 function printTable(title: string): void {
-  const header: Row = { figure: 'figure', measure: 'measure', value: 'value', ratio: 'ratio', target: 'target', meets: undefined };
-  const cells = (r: Row) => [r.figure, r.measure, r.value, r.ratio ?? '', r.target ?? '', r.meets === undefined ? '' : r.meets ? 'yes' : 'NO'];
+  const header: Row = {
+    figure: 'figure',
+    measure: 'measure',
+    value: 'value',
+    ratio: 'ratio',
+    target: 'target',
+    meets: undefined,
+  };
+  const cells = (r: Row) => [
+    r.figure,
+    r.measure,
+    r.value,
+    r.ratio ?? '',
+    r.target ?? '',
+    r.meets === undefined ? '' : r.meets ? 'yes' : 'NO',
+  ];
   const all = [cells(header).map((c, i) => (i === 5 ? 'meets' : c)), ...rows.map(cells)];
   const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   console.log(`\n${title}`);
   for (const [n, r] of all.entries()) {
-    console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd());
+    console.log(
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join(' │ ')
+        .trimEnd(),
+    );
     if (n === 0) console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   }
 }

@@ -47,5 +47,12 @@ const after = sample();
 peak = { rss: Math.max(peak.rss, after.rss), heapUsed: Math.max(peak.heapUsed, after.heapUsed) };
 if (n !== count) throw new Error(`walked ${n} of ${count} interactions`);
 process.stdout.write(
-  JSON.stringify({ mode, count: n, ms, rssGrowthBytes: peak.rss - before.rss, heapGrowthBytes: peak.heapUsed - before.heapUsed, retainedHeapBytes: after.heapUsed - before.heapUsed }),
+  JSON.stringify({
+    mode,
+    count: n,
+    ms,
+    rssGrowthBytes: peak.rss - before.rss,
+    heapGrowthBytes: peak.heapUsed - before.heapUsed,
+    retainedHeapBytes: after.heapUsed - before.heapUsed,
+  }),
 );

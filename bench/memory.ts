@@ -21,7 +21,10 @@ async function runChild(baseUrl: string, count: number, mode: 'sdk' | 'raw'): Pr
   return JSON.parse(out) as MemoryRun;
 }
 
-export async function measureMemory(opts: { count: number; rawCount: number }): Promise<{ sdk: MemoryRun; raw: MemoryRun }> {
+export async function measureMemory(opts: {
+  count: number;
+  rawCount: number;
+}): Promise<{ sdk: MemoryRun; raw: MemoryRun }> {
   const server = await startPageServer({ total: opts.count });
   try {
     // The raw baseline walks a prefix of the same history: it only needs to show the floor.

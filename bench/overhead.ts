@@ -8,7 +8,10 @@ export interface OverheadResult {
   msPerCall: Record<'raw' | 'openapiFetch' | 'sdkOff' | 'sdkStrict', number>;
 }
 
-export async function measureOverhead(server: BenchServer, opts: { calls: number; rounds: number }): Promise<OverheadResult> {
+export async function measureOverhead(
+  server: BenchServer,
+  opts: { calls: number; rounds: number },
+): Promise<OverheadResult> {
   const fetchers = pageFetchers(server.baseUrl, 100);
   const batch = Math.ceil(opts.calls / opts.rounds);
   const timedBatch = (fetchOnce: () => Promise<number>) => async () => {

@@ -13,7 +13,6 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-
 /** Runs a TypeScript module from bench/ in a child Node process (through tsx). */
 export function spawnTs(file: string, args: string[], nodeFlags: string[] = []) {
   return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(root, 'bench', file), ...args], {
@@ -37,7 +36,8 @@ export async function startPageServer(opts: { total: number; latencyMs?: number 
   const { tenantId, contactId } = benchIds;
   return {
     baseUrl,
-    pageUrl: (limit, page) => `${baseUrl}/tenants/${tenantId}/contacts/${contactId}/interactions?limit=${limit}&page=${page}`,
+    pageUrl: (limit, page) =>
+      `${baseUrl}/tenants/${tenantId}/contacts/${contactId}/interactions?limit=${limit}&page=${page}`,
     stop: () => stopChild(child),
   };
 }

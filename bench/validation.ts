@@ -3,8 +3,8 @@
 import { validateInteractionPage } from '../generated/validators.js';
 import { generateInteractions } from '../src/testing/index.ts';
 import { sdkClient } from './clients.ts';
-import { interleave, median } from './measure.ts';
 import { benchIds } from './fixtures.ts';
+import { interleave, median } from './measure.ts';
 
 export interface ValidationResult {
   pages: number;
@@ -15,7 +15,8 @@ export async function measureValidation(opts: { pages: number; rounds: number })
   const results = generateInteractions(100, 'bench-validation');
   const text = JSON.stringify({ page: 0, limit: 100, offset: 0, total: 1000, results });
   const parsed = JSON.parse(text) as unknown;
-  const inMemory = (async () => new Response(text, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+  const inMemory = (async () =>
+    new Response(text, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
   const strict = sdkClient('http://127.0.0.1:9/v1', { fetch: inMemory, validate: 'strict' });
   const off = sdkClient('http://127.0.0.1:9/v1', { fetch: inMemory, validate: 'off' });
   const params = { ...benchIds, limit: 100, page: 0 };

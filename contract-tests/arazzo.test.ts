@@ -30,10 +30,15 @@ function respect(overrides: Record<string, string> = {}): Promise<{ code: number
     ...overrides,
   };
   return new Promise((resolve) => {
-    execFile(process.execPath, [redoclyBin, 'respect', workflow, '--server', `interactions=${c.proxyUrl}`], { cwd: root, env, timeout: 45_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}\n${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [redoclyBin, 'respect', workflow, '--server', `interactions=${c.proxyUrl}`],
+      { cwd: root, env, timeout: 45_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}\n${stderr}` });
+      },
+    );
   });
 }
 
@@ -50,7 +55,10 @@ describe('arazzo', () => {
   it('the workflow can fail: a "last page" that is really past the end breaks its criteria', async () => {
     const { total, limit } = contract().arazzoContact;
     const past = Math.floor((total - 1) / limit) + 1;
-    const { code, output } = await respect({ ARAZZO_LAST_PAGE: String(past), ARAZZO_LAST_OFFSET: String(past * limit) });
+    const { code, output } = await respect({
+      ARAZZO_LAST_PAGE: String(past),
+      ARAZZO_LAST_OFFSET: String(past * limit),
+    });
     expect(code).not.toBe(0);
     expect(output).toMatch(/lastPage/);
     expect(output).not.toContain(contract().credentials.apiKey.password);

@@ -34,7 +34,9 @@ describe('bounds: refused by the SDK with no request sent', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).param).toBe(param);
     if (param === 'limit') {
-      expect(() => client.iterateInteractions({ ...ids(), pageSize: override['limit'] as number })).toThrow(InvalidInputError);
+      expect(() => client.iterateInteractions({ ...ids(), pageSize: override['limit'] as number })).toThrow(
+        InvalidInputError,
+      );
     }
     expect(counting.records).toHaveLength(0);
   });
@@ -47,23 +49,35 @@ describe('bounds: rejected by Prism when sent raw', () => {
     ['a non-uuid tenantId', 'tenant', 'tenantid'],
   ];
   const url = (base: string, query: string) =>
-    query === 'tenant' ? `${base}${interactionsPath('not-a-uuid', ids().contactId)}` : `${base}${interactionsPath(ids().tenantId, ids().contactId)}${query}`;
+    query === 'tenant'
+      ? `${base}${interactionsPath('not-a-uuid', ids().contactId)}`
+      : `${base}${interactionsPath(ids().tenantId, ids().contactId)}${query}`;
 
-  it.each(raw)('static mock: %s → 400 (the spec example) with the violation in sl-violations', async (_name, query, param) => {
-    const response = await recorder.fetch(url(contract().staticMockUrl, query), { headers: { authorization: basicHeader() } });
-    expect(response.status).toBe(400);
-    const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
-    expect(violations.map((v) => v.location.at(-1)?.toLowerCase())).toContain(param.toLowerCase());
-    await response.body?.cancel();
-  });
+  it.each(raw)(
+    'static mock: %s → 400 (the spec example) with the violation in sl-violations',
+    async (_name, query, param) => {
+      const response = await recorder.fetch(url(contract().staticMockUrl, query), {
+        headers: { authorization: basicHeader() },
+      });
+      expect(response.status).toBe(400);
+      const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as { location: string[] }[];
+      expect(violations.map((v) => v.location.at(-1)?.toLowerCase())).toContain(param.toLowerCase());
+      await response.body?.cancel();
+    },
+  );
 
-  it.each(raw)('validating proxy: %s → 422 problem+json naming the violation, never forwarded', async (_name, query, param) => {
-    const response = await recorder.fetch(url(contract().proxyUrl, query), { headers: { authorization: basicHeader() } });
-    expect(response.status).toBe(422);
-    const problem = prismProblem(response.headers.get('content-type'), await response.json());
-    expect(problem && prismErrorKind(problem)).toBe('UNPROCESSABLE_ENTITY');
-    expect(problem?.validation?.map((v) => v.location.at(-1)?.toLowerCase())).toContain(param.toLowerCase());
-  });
+  it.each(raw)(
+    'validating proxy: %s → 422 problem+json naming the violation, never forwarded',
+    async (_name, query, param) => {
+      const response = await recorder.fetch(url(contract().proxyUrl, query), {
+        headers: { authorization: basicHeader() },
+      });
+      expect(response.status).toBe(422);
+      const problem = prismProblem(response.headers.get('content-type'), await response.json());
+      expect(problem && prismErrorKind(problem)).toBe('UNPROCESSABLE_ENTITY');
+      expect(problem?.validation?.map((v) => v.location.at(-1)?.toLowerCase())).toContain(param.toLowerCase());
+    },
+  );
 });
 
 everyBodyConformsTest(recorder);

@@ -5,10 +5,19 @@
 //   3. the stateful reference API (in this process), seeded with the fixtures' data sets
 //   4. `prism proxy --errors` in front of the reference API
 import type { TestProject } from 'vitest/node';
-import { startPrism, type RunningProcess } from '../scripts/lib/servers.ts';
-import { startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
+import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
+import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom } from '../src/testing/random.ts';
-import { arazzoContact, contactIdForSize, dataSets, dataSetSizes, referenceSeed, tenantId, unknownContactId, unknownTenantId } from './support/fixtures.ts';
+import {
+  arazzoContact,
+  contactIdForSize,
+  dataSetSizes,
+  dataSets,
+  referenceSeed,
+  tenantId,
+  unknownContactId,
+  unknownTenantId,
+} from './support/fixtures.ts';
 
 export interface ContractContext {
   staticMockUrl: string;
@@ -55,7 +64,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     credentials: {
       apiKeys: [
         { key: credentials.apiKey.username, secret: credentials.apiKey.password },
-        { key: credentials.keyWithoutPermission.username, secret: credentials.keyWithoutPermission.password, permissions: ['CONTACTS_READ'] },
+        {
+          key: credentials.keyWithoutPermission.username,
+          secret: credentials.keyWithoutPermission.password,
+          permissions: ['CONTACTS_READ'],
+        },
       ],
       tokens: [{ token: credentials.token }],
     },

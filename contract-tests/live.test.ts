@@ -3,11 +3,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type RunningProcess } from '../scripts/lib/servers.ts';
+import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import { root } from '../scripts/lib/tools.ts';
-import { startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
-import { driftModes, drifting, type Drift } from './support/drift.ts';
+import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
+import { type Drift, drifting, driftModes } from './support/drift.ts';
 
 const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 const liveMain = path.join(root, 'contract-tests/live/main.ts');
@@ -28,16 +28,26 @@ const expectedRule: Record<Drift, string> = {
 function runLive(env: Record<string, string>): Promise<{ code: number; output: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CONTRACT_')));
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsxCli, liveMain], { cwd: root, env: { ...clean, ...env }, timeout: 50_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}\n${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [tsxCli, liveMain],
+      { cwd: root, env: { ...clean, ...env }, timeout: 50_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          output: `${stdout}\n${stderr}`,
+        });
+      },
+    );
   });
 }
 
 // One reference API hosts the correct server and every drift (drift is chosen per tenant), behind
 // one shared `prism proxy --errors`. Most runs use that proxy (CONTRACT_PROXY_URL) to keep the
 // suite fast; the first correct run starts its own proxy, as live mode does for users.
-const tenants = Object.fromEntries((['none', ...driftModes] as const).map((d) => [d, uuid(seededRandom(`live/tenant/${d}`))])) as Record<Drift | 'none', string>;
+const tenants = Object.fromEntries(
+  (['none', ...driftModes] as const).map((d) => [d, uuid(seededRandom(`live/tenant/${d}`))]),
+) as Record<Drift | 'none', string>;
 let api: ReferenceApi;
 let proxy: RunningProcess;
 
@@ -67,7 +77,9 @@ describe('live mode', () => {
   it('missing configuration: usage message, exit 2', async () => {
     const { code, output } = await runLive({ CONTRACT_BASE_URL: 'http://127.0.0.1:9/v1' });
     expect(code).toBe(2);
-    expect(output).toMatch(/Missing: CONTRACT_TENANT_ID, CONTRACT_CONTACT_ID, CONTRACT_API_KEY \+ CONTRACT_API_SECRET, or CONTRACT_TOKEN/);
+    expect(output).toMatch(
+      /Missing: CONTRACT_TENANT_ID, CONTRACT_CONTACT_ID, CONTRACT_API_KEY \+ CONTRACT_API_SECRET, or CONTRACT_TOKEN/,
+    );
     expect(output).toMatch(/Usage:/);
   });
 
@@ -86,13 +98,16 @@ describe('live mode', () => {
       expect(code).toBe(0);
     });
 
-    it.each(driftModes)('drift %s: exit 1, the rule named with request and pointer, no secret printed', async (drift) => {
-      const { code, output } = await runLive(envFor(drift));
-      expect(code).toBe(1);
-      expect(output).toContain(`DRIFT [${expectedRule[drift]}]`);
-      expect(output).toMatch(/request: GET \/tenants\//);
-      expect(output).toMatch(/pointer: \/\S+/);
-      expect(output).not.toContain(secret);
-    });
+    it.each(driftModes)(
+      'drift %s: exit 1, the rule named with request and pointer, no secret printed',
+      async (drift) => {
+        const { code, output } = await runLive(envFor(drift));
+        expect(code).toBe(1);
+        expect(output).toContain(`DRIFT [${expectedRule[drift]}]`);
+        expect(output).toMatch(/request: GET \/tenants\//);
+        expect(output).toMatch(/pointer: \/\S+/);
+        expect(output).not.toContain(secret);
+      },
+    );
   });
 });

@@ -13,9 +13,11 @@ const client = () => sdkClient(contract().proxyUrl, recorder);
 // combination goes straight to the reference API (still SDK-strict and ajv-checked) to keep the
 // suite fast on 2 cores. Every other combination goes through Prism's validating proxy.
 const direct = (size: number, limit: number) => size === 1000 && limit === 1;
-const walker = (size: number, limit: number) => (direct(size, limit) ? sdkClient(contract().referenceUrl, recorder) : client());
+const walker = (size: number, limit: number) =>
+  direct(size, limit) ? sdkClient(contract().referenceUrl, recorder) : client();
 // The same seed, tenant and contact give the same interactions as the reference API's store.
-const expectedData = (size: number) => new ReferenceStore({ seed: referenceSeed }).addContact(contract().tenantId, contract().contacts[String(size)]!, size);
+const expectedData = (size: number) =>
+  new ReferenceStore({ seed: referenceSeed }).addContact(contract().tenantId, contract().contacts[String(size)]!, size);
 
 describe.concurrent('pagination: walking every page yields exactly the data set', () => {
   for (const size of dataSetSizes) {
@@ -29,7 +31,12 @@ describe.concurrent('pagination: walking every page yields exactly the data set'
         let lengths = 0;
         for (let page = 0; ; page++) {
           const body = await sdk.listInteractions({ ...ids, limit, page });
-          expect({ page: body.page, limit: body.limit, offset: body.offset, total: body.total }).toEqual({ page, limit, offset: page * limit, total: size });
+          expect({ page: body.page, limit: body.limit, offset: body.offset, total: body.total }).toEqual({
+            page,
+            limit,
+            offset: page * limit,
+            total: size,
+          });
           expect(body.results.length).toBeLessThanOrEqual(limit);
           expect(body.results.length).toBe(Math.max(0, Math.min(limit, size - page * limit)));
           lengths += body.results.length;
@@ -56,12 +63,24 @@ describe('pagination: defaults when params are omitted', () => {
 
   it(`no limit and no page: page null, limit ${defaultLimit} (spec default), offset 0`, async () => {
     const body = await client().listInteractions(ids());
-    expect(body).toEqual({ page: null, limit: defaultLimit, offset: 0, total: size, results: expectedData(size).slice(0, defaultLimit) });
+    expect(body).toEqual({
+      page: null,
+      limit: defaultLimit,
+      offset: 0,
+      total: size,
+      results: expectedData(size).slice(0, defaultLimit),
+    });
   });
 
   it('page without limit: the default limit applies and page is echoed', async () => {
     const body = await client().listInteractions({ ...ids(), page: 1 });
-    expect(body).toEqual({ page: 1, limit: defaultLimit, offset: defaultLimit, total: size, results: expectedData(size).slice(defaultLimit, 2 * defaultLimit) });
+    expect(body).toEqual({
+      page: 1,
+      limit: defaultLimit,
+      offset: defaultLimit,
+      total: size,
+      results: expectedData(size).slice(defaultLimit, 2 * defaultLimit),
+    });
   });
 
   it('limit without page: page 0 is served and page is null', async () => {
@@ -72,10 +91,16 @@ describe('pagination: defaults when params are omitted', () => {
   it('the iterator uses the spec maximum as its default page size', async () => {
     const before = recorder.records.length;
     const all = [];
-    for await (const item of client().iterateInteractions({ tenantId: contract().tenantId, contactId: contract().contacts['250']! })) all.push(item);
+    for await (const item of client().iterateInteractions({
+      tenantId: contract().tenantId,
+      contactId: contract().contacts['250']!,
+    }))
+      all.push(item);
     expect(all).toEqual(expectedData(250));
     const urls = recorder.records.slice(before).map((r) => new URL(r.url).searchParams.get('limit'));
-    expect(new Set(urls)).toEqual(new Set([String(spec.operations.listContactInteractions.parameters.limit.schema.maximum)]));
+    expect(new Set(urls)).toEqual(
+      new Set([String(spec.operations.listContactInteractions.parameters.limit.schema.maximum)]),
+    );
   });
 });
 

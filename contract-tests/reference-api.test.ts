@@ -2,9 +2,9 @@
 // documented semantics, auth, error shapes and drift switches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
-import { ReferenceStore, generateInteractions, startReferenceApi, type ReferenceApi } from '../src/testing/index.ts';
-import { driftModes, drifting } from './support/drift.ts';
+import { generateInteractions, type ReferenceApi, ReferenceStore, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
+import { drifting, driftModes } from './support/drift.ts';
 import { validateBody } from './support/spec.ts';
 
 const T = uuid(seededRandom('ref/tenant'));
@@ -17,14 +17,26 @@ beforeAll(async () => {
   api = await startReferenceApi({
     seed: 7,
     dataSets: [{ tenantId: T, contactId: C, interactions: 25 }],
-    credentials: { apiKeys: [{ key: 'key', secret: 'secret' }, { key: 'reader', secret: 'secret', permissions: ['CONTACTS_READ'] }], tokens: [{ token: 'tok' }] },
+    credentials: {
+      apiKeys: [
+        { key: 'key', secret: 'secret' },
+        { key: 'reader', secret: 'secret', permissions: ['CONTACTS_READ'] },
+      ],
+      tokens: [{ token: 'tok' }],
+    },
   });
 });
 afterAll(() => api.close());
 
 async function get(query = '', authorization: string | null = GOOD, tenantId = T, contactId = C) {
-  const response = await fetch(`${api.baseUrl}/tenants/${tenantId}/contacts/${contactId}/interactions${query}`, { headers: authorization ? { authorization } : {} });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, any> };
+  const response = await fetch(`${api.baseUrl}/tenants/${tenantId}/contacts/${contactId}/interactions${query}`, {
+    headers: authorization ? { authorization } : {},
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as Record<string, any>,
+  };
 }
 
 describe('generateInteractions', () => {
@@ -68,8 +80,15 @@ describe('reference API: documented semantics', () => {
     const { status, type, body } = await get();
     expect(status).toBe(200);
     expect(type).toMatch(/^application\/json/);
-    expect(body).toMatchObject({ page: null, limit: spec.operations.listContactInteractions.parameters.limit.schema.default, offset: 0, total: 25 });
-    expect(body.results).toEqual(api.store.interactions(T, C)!.slice(0, spec.operations.listContactInteractions.parameters.limit.schema.default));
+    expect(body).toMatchObject({
+      page: null,
+      limit: spec.operations.listContactInteractions.parameters.limit.schema.default,
+      offset: 0,
+      total: 25,
+    });
+    expect(body.results).toEqual(
+      api.store.interactions(T, C)!.slice(0, spec.operations.listContactInteractions.parameters.limit.schema.default),
+    );
     expect(validateBody(200, body).valid).toBe(true);
   });
 
@@ -80,7 +99,15 @@ describe('reference API: documented semantics', () => {
   });
 
   const { minimum, maximum } = spec.operations.listContactInteractions.parameters.limit.schema;
-  it.each([`?limit=${minimum - 1}`, `?limit=${maximum + 1}`, '?limit=-1', '?limit=2.5', '?limit=x', '?page=-1', '?limit=1&limit=2'])('%s → 400, object shape naming the parameter', async (query) => {
+  it.each([
+    `?limit=${minimum - 1}`,
+    `?limit=${maximum + 1}`,
+    '?limit=-1',
+    '?limit=2.5',
+    '?limit=x',
+    '?page=-1',
+    '?limit=1&limit=2',
+  ])('%s → 400, object shape naming the parameter', async (query) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);
     expect(validateBody(400, body).valid).toBe(true);
@@ -109,7 +136,10 @@ describe('reference API: auth and errors', () => {
 
   it('unknown tenant and unknown contact → 404 (string shape)', async () => {
     expect((await get('', GOOD, uuid(seededRandom('other')))).body).toEqual({ error: 'Tenant not found.' });
-    expect((await get('', GOOD, T, uuid(seededRandom('other'))))).toMatchObject({ status: 404, body: { error: 'Contact not found.' } });
+    expect(await get('', GOOD, T, uuid(seededRandom('other')))).toMatchObject({
+      status: 404,
+      body: { error: 'Contact not found.' },
+    });
   });
 
   it('queued failures answer in each vendor shape', async () => {
@@ -130,7 +160,12 @@ describe('reference API: auth and errors', () => {
 
 describe('drift switches (contract-tests/support/drift.ts) each break their rule through the transformPage hook', () => {
   it.each(driftModes)('%s', async (drift) => {
-    const drifted = await startReferenceApi({ seed: 7, transformPage: drifting(drift), dataSets: [{ tenantId: T, contactId: C, interactions: 25 }], credentials: { apiKeys: [{ key: 'key', secret: 'secret' }] } });
+    const drifted = await startReferenceApi({
+      seed: 7,
+      transformPage: drifting(drift),
+      dataSets: [{ tenantId: T, contactId: C, interactions: 25 }],
+      credentials: { apiKeys: [{ key: 'key', secret: 'secret' }] },
+    });
     try {
       const url = `${drifted.baseUrl}/tenants/${T}/contacts/${C}/interactions?limit=10&page=1`;
       const body = (await (await fetch(url, { headers: { authorization: GOOD } })).json()) as Record<string, any>;

@@ -1,11 +1,11 @@
 // Checks that change the reference API's state between requests, so this file runs its own
 // reference API (in this process, to reach its store) behind its own `prism proxy --errors`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type RunningProcess } from '../scripts/lib/servers.ts';
-import { ApiError, BadRequestError, ServerError, createInteractionsClient } from '../src/index.ts';
-import { startReferenceApi, type Interaction, type ReferenceApi } from '../src/testing/index.ts';
-import { everyBodyConformsTest, recordingFetch, type RecordingFetch } from './support/recording-fetch.ts';
+import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
+import { type ApiError, BadRequestError, createInteractionsClient, ServerError } from '../src/index.ts';
+import { type Interaction, type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
+import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
 
 const tenantId = uuid(seededRandom('stateful/tenant'));
 const contactId = uuid(seededRandom('stateful/contact'));
@@ -15,7 +15,10 @@ let api: ReferenceApi;
 let proxy: RunningProcess;
 
 beforeAll(async () => {
-  api = await startReferenceApi({ seed: 'stateful', credentials: { apiKeys: [{ key: auth.username, secret: auth.password }] } });
+  api = await startReferenceApi({
+    seed: 'stateful',
+    credentials: { apiKeys: [{ key: auth.username, secret: auth.password }] },
+  });
   proxy = await startPrism({ mode: 'proxy', upstream: api.baseUrl });
 });
 afterAll(async () => {
@@ -39,20 +42,25 @@ describe('shifting pages: interactions inserted between page fetches', () => {
     [10, 3],
     [7, 2],
     [1, 0],
-  ])('page size %i, %i inserted after every fetch: the SDK iterator yields every original interaction exactly once, in order', async (pageSize, insert) => {
-    const original = api.store.addContact(tenantId, contactId, 95);
-    const yielded: Interaction[] = [];
-    for await (const item of insertingClient(insert).iterateInteractions({ tenantId, contactId, pageSize })) yielded.push(item);
-    expect(new Set(ids(yielded)).size).toBe(yielded.length); // never twice
-    const originalIds = new Set(ids(original));
-    expect(ids(yielded).filter((id) => originalIds.has(id))).toEqual(ids(original)); // all, once, in order
-  });
+  ])(
+    'page size %i, %i inserted after every fetch: the SDK iterator yields every original interaction exactly once, in order',
+    async (pageSize, insert) => {
+      const original = api.store.addContact(tenantId, contactId, 95);
+      const yielded: Interaction[] = [];
+      for await (const item of insertingClient(insert).iterateInteractions({ tenantId, contactId, pageSize }))
+        yielded.push(item);
+      expect(new Set(ids(yielded)).size).toBe(yielded.length); // never twice
+      const originalIds = new Set(ids(original));
+      expect(ids(yielded).filter((id) => originalIds.has(id))).toEqual(ids(original)); // all, once, in order
+    },
+  );
 
   it('the scenario bites: a naive page walk over the same shifting list sees duplicates', async () => {
     api.store.addContact(tenantId, contactId, 95);
     const client = insertingClient(3);
     const seen: string[] = [];
-    for (let page = 0; page < 10; page++) seen.push(...ids((await client.listInteractions({ tenantId, contactId, limit: 10, page })).results));
+    for (let page = 0; page < 10; page++)
+      seen.push(...ids((await client.listInteractions({ tenantId, contactId, limit: 10, page })).results));
     expect(new Set(seen).size).toBeLessThan(seen.length);
   });
 });
@@ -82,7 +90,11 @@ describe('status conformance: 400 and 5xx from the reference API, through the pr
     for (const shape of ['string', 'array', 'object'] as const) {
       api.store.queueFailure({ status: 503, shape });
       const error = (await client.listInteractions({ tenantId, contactId }).catch((e: unknown) => e)) as ApiError;
-      expect({ shape, type: error instanceof ServerError, message: error.message }).toEqual({ shape, type: true, message: expect.stringContaining('Service unavailable.') });
+      expect({ shape, type: error instanceof ServerError, message: error.message }).toEqual({
+        shape,
+        type: true,
+        message: expect.stringContaining('Service unavailable.'),
+      });
     }
   });
 });

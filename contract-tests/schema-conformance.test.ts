@@ -47,7 +47,10 @@ describe('schema conformance: dynamic mock', () => {
       bodies.add(perSeed.records[0]!.digest);
     };
     while (bodies.size < DISTINCT_BODIES && seed < MAX_SEEDS) {
-      const batch = Array.from({ length: Math.min(IN_FLIGHT, DISTINCT_BODIES - bodies.size, MAX_SEEDS - seed) }, () => ++seed);
+      const batch = Array.from(
+        { length: Math.min(IN_FLIGHT, DISTINCT_BODIES - bodies.size, MAX_SEEDS - seed) },
+        () => ++seed,
+      );
       await Promise.all(batch.map(one));
     }
     expect(parsed).toBe(seed);

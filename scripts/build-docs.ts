@@ -53,7 +53,10 @@ export async function serveDocs(port = 0, dir = docsDir): Promise<DocsServer> {
     }
     try {
       const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      res.writeHead(200, {
+        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('docs not built: run npm run docs:build\n');

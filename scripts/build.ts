@@ -7,9 +7,13 @@ import { root } from './lib/tools.ts';
 
 const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')],
+  {
+    stdio: 'inherit',
+  },
+);
 mkdirSync(path.join(dist, 'generated'), { recursive: true });
 for (const file of ['validators.js', 'validators.d.ts', 'schema.d.ts', 'openapi.yaml']) {
   copyFileSync(path.join(root, 'generated', file), path.join(dist, 'generated', file));

@@ -8,9 +8,13 @@ import { root } from './lib/tools.ts';
 const committed = path.join(root, 'generated');
 const fresh = mkdtempSync(path.join(tmpdir(), 'cxi-drift-'));
 try {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/generate.ts'), '--out', fresh], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/generate.ts'), '--out', fresh],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const names = new Set([...readdirSync(committed), ...readdirSync(fresh)]);
   const drifted = [...names].filter((name) => {
     const a = path.join(committed, name);

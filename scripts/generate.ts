@@ -4,12 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
+import { fastFormats } from 'ajv-formats/dist/formats.js';
 import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { fastFormats } from 'ajv-formats/dist/formats.js';
 import { uuidPattern } from './lib/spec-ajv.ts';
 import { redocly, root, specEntry } from './lib/tools.ts';
 
@@ -37,9 +37,14 @@ for (const [operationPath, pathItem] of Object.entries(spec.paths as Record<stri
     const operation = pathItem[method];
     if (!operation) continue;
     const parameters = Object.fromEntries(
-      (operation.parameters ?? []).map((p: Json) => [p.name, { in: p.in, required: p.required === true, schema: p.schema }]),
+      (operation.parameters ?? []).map((p: Json) => [
+        p.name,
+        { in: p.in, required: p.required === true, schema: p.schema },
+      ]),
     );
-    const [successStatus, success] = Object.entries(operation.responses as Record<string, Json>).find(([s]) => s.startsWith('2'))!;
+    const [successStatus, success] = Object.entries(operation.responses as Record<string, Json>).find(([s]) =>
+      s.startsWith('2'),
+    )!;
     const successRef: string | undefined = success.content?.['application/json']?.schema?.$ref;
     operations[operation.operationId] = {
       method,
@@ -49,7 +54,9 @@ for (const [operationPath, pathItem] of Object.entries(spec.paths as Record<stri
       parameters,
       successStatus: Number(successStatus),
       ...(successRef ? { successSchema: successRef.split('/').pop() } : {}),
-      errorStatuses: Object.keys(operation.responses).filter((s) => !s.startsWith('2')).map(Number),
+      errorStatuses: Object.keys(operation.responses)
+        .filter((s) => !s.startsWith('2'))
+        .map(Number),
     };
   }
 }
@@ -107,7 +114,9 @@ const bundled = await build({
 if (/ajv-formats/.test(bundled.outputFiles[0]!.text)) throw new Error('validators.js must not bundle ajv-formats');
 writeFileSync(path.join(outDir, 'validators.js'), header + bundled.outputFiles[0]!.text);
 const declarations = Object.keys(refMap).map((name) => {
-  const schema = name.endsWith('Params') ? 'Record<string, unknown>' : `components['schemas']['${name.slice('validate'.length)}']`;
+  const schema = name.endsWith('Params')
+    ? 'Record<string, unknown>'
+    : `components['schemas']['${name.slice('validate'.length)}']`;
   return `export declare const ${name}: CompiledValidator<${schema}>;`;
 });
 writeFileSync(
@@ -132,7 +141,9 @@ export interface CompiledValidator<T> {
 ${declarations.join('\n')}
 `,
 );
-console.log(`generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts}`);
+console.log(
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts}`,
+);
 
 function withoutAnnotations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAnnotations);
@@ -141,7 +152,10 @@ function withoutAnnotations(node: unknown): unknown {
   return Object.fromEntries(
     Object.entries(node)
       .filter(([key]) => !annotations.has(key))
-      .map(([key, value]) => [key, key === 'properties' ? mapValues(value, withoutAnnotations) : withoutAnnotations(value)]),
+      .map(([key, value]) => [
+        key,
+        key === 'properties' ? mapValues(value, withoutAnnotations) : withoutAnnotations(value),
+      ]),
   );
 }
 

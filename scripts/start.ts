@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { spec } from '../generated/spec.ts';
 import { startReferenceApi } from '../src/testing/index.ts';
 import { buildDocs, docsStale, serveDocs } from './build-docs.ts';
-import { assertPortFree, startPrism, type RunningProcess } from './lib/servers.ts';
+import { assertPortFree, type RunningProcess, startPrism } from './lib/servers.ts';
 import { bundledSpec, root } from './lib/tools.ts';
 
 const sandbox = {
@@ -39,10 +39,12 @@ async function main(): Promise<void> {
   const skipBuild = values['skip-build'] === true || process.env.CXI_SKIP_BUILD === '1';
   const [apiPort, mockPort, docsPort] = ports.map(readPort) as [number, number, number];
   // Before the build, so a taken port fails in a second rather than after it.
-  for (const [i, port] of [apiPort, mockPort, docsPort].entries()) await assertPortFree(port, ports[i]!.what, ports[i]!.env);
+  for (const [i, port] of [apiPort, mockPort, docsPort].entries())
+    await assertPortFree(port, ports[i]!.what, ports[i]!.env);
 
   if (skipBuild) {
-    if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm start` without --skip-build (or `npm run build`) first');
+    if (!existsSync(path.join(root, 'dist/src/cli/main.js')))
+      throw new Error('dist/ is missing: run `npm start` without --skip-build (or `npm run build`) first');
     step('build skipped (CXI_SKIP_BUILD / --skip-build)');
   } else {
     for (const script of ['lint', 'generate', 'build']) {
@@ -57,7 +59,8 @@ async function main(): Promise<void> {
 
   // The spec's own parameter examples, so the docs' example IDs work against the sandbox.
   const operation = parse(readFileSync(bundledSpec, 'utf8')).paths[spec.operations.listContactInteractions.path].get;
-  const example = (name: string) => (operation.parameters as { name: string; example: string }[]).find((p) => p.name === name)!.example;
+  const example = (name: string) =>
+    (operation.parameters as { name: string; example: string }[]).find((p) => p.name === name)!.example;
   const tenantId = example('tenantId');
   const contactId = example('contactId');
 
@@ -75,7 +78,10 @@ async function main(): Promise<void> {
   for (const result of started) if (result.status === 'fulfilled') watch(result.value);
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
-  const [proxy, mock] = started.map((result) => (result as PromiseFulfilledResult<RunningProcess>).value) as [RunningProcess, RunningProcess];
+  const [proxy, mock] = started.map((result) => (result as PromiseFulfilledResult<RunningProcess>).value) as [
+    RunningProcess,
+    RunningProcess,
+  ];
   const docs = await serveDocs(docsPort);
   cleanups.push(() => docs.close());
 
@@ -103,7 +109,8 @@ function readPort({ env, fallback }: (typeof ports)[number]): number {
   const raw = process.env[env];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${env} must be a port number from 1 to 65535 (got '${raw}')`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`${env} must be a port number from 1 to 65535 (got '${raw}')`);
   return port;
 }
 

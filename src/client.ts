@@ -8,13 +8,20 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import { BodyHandoff } from './body-handoff.js';
-import { InvalidResponseError, createApiError, snippet } from './errors.js';
+import { createApiError, InvalidResponseError, snippet } from './errors.js';
 import { resolveOptions } from './options.js';
 import { walkItems, walkPages } from './paginate.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
-import type { ClientOptions, InteractionPage, InteractionsClient, IterateParams, ListParams, RequestOptions } from './types.js';
-import { checkIterateParams, checkPage, checkParams, checkSignal, type CheckedParams } from './validate.js';
+import type {
+  ClientOptions,
+  InteractionPage,
+  InteractionsClient,
+  IterateParams,
+  ListParams,
+  RequestOptions,
+} from './types.js';
+import { type CheckedParams, checkIterateParams, checkPage, checkParams, checkSignal } from './validate.js';
 
 const history = spec.operations.listContactInteractions;
 

@@ -31,7 +31,9 @@ export class CxEngageError extends Error {
   /** `util.inspect` shows the stack and `toJSON()`, never a raw cause object graph. */
   [inspectSymbol](_depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return Object.keys(fields).length ? `${this.stack ?? this.message} ${inspect(fields, options)}` : (this.stack ?? this.message);
+    return Object.keys(fields).length
+      ? `${this.stack ?? this.message} ${inspect(fields, options)}`
+      : (this.stack ?? this.message);
   }
 }
 
@@ -134,8 +136,18 @@ export const API_ERRORS = {
   429: { kind: 'rate_limited', name: 'RateLimitError', text: 'Too Many Requests', Class: RateLimitError },
 } as const;
 
-const SERVER_ERROR: StatusEntry = { kind: 'server_error', name: 'ServerError', text: 'Server Error', Class: ServerError };
-const UNEXPECTED: StatusEntry = { kind: 'unexpected_status', name: 'ApiError', text: 'Unexpected Status', Class: ApiError };
+const SERVER_ERROR: StatusEntry = {
+  kind: 'server_error',
+  name: 'ServerError',
+  text: 'Server Error',
+  Class: ServerError,
+};
+const UNEXPECTED: StatusEntry = {
+  kind: 'unexpected_status',
+  name: 'ApiError',
+  text: 'Unexpected Status',
+  Class: ApiError,
+};
 
 function statusEntry(status: number): StatusEntry {
   const listed: StatusEntry | undefined = (API_ERRORS as Record<number, StatusEntry>)[status];
@@ -211,7 +223,11 @@ export class PaginationError extends CxEngageError {
 }
 
 /** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
-export function normaliseErrorBody(body: unknown): { code?: string | number; message?: string; fieldErrors: Record<string, string[]> } {
+export function normaliseErrorBody(body: unknown): {
+  code?: string | number;
+  message?: string;
+  fieldErrors: Record<string, string[]>;
+} {
   const fieldErrors: Record<string, string[]> = {};
   if (!isRecord(body)) return { fieldErrors };
   const error = body['error'];
@@ -229,7 +245,9 @@ export function normaliseErrorBody(body: unknown): { code?: string | number; mes
       }
     }
     const code = error['code'];
-    const fields = Object.entries(fieldErrors).map(([field, list]) => `${field}: ${list.join(', ')}`).join('; ');
+    const fields = Object.entries(fieldErrors)
+      .map(([field, list]) => `${field}: ${list.join(', ')}`)
+      .join('; ');
     const message = typeof error['message'] === 'string' ? error['message'] : fields || undefined;
     return {
       ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
@@ -247,7 +265,12 @@ export function normaliseErrorBody(body: unknown): { code?: string | number; mes
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
 
 /** Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON. */
-export function createApiError(status: number, statusText: string, body: unknown, headers: Record<string, string>): ApiError {
+export function createApiError(
+  status: number,
+  statusText: string,
+  body: unknown,
+  headers: Record<string, string>,
+): ApiError {
   const { message, ...normalised } = normaliseErrorBody(body);
   const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v !== undefined);
   const details: ApiErrorDetails = {
@@ -278,7 +301,8 @@ export function snippet(text: string, max = 300): string {
 
 function preview(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(snippet(value, 80));
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value == null) return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value == null)
+    return String(value);
   if (typeof value === 'function') return 'a function';
   try {
     return snippet(JSON.stringify(value) ?? String(value), 80);

@@ -4,21 +4,7 @@
  * @packageDocumentation
  */
 export { createInteractionsClient } from './client.js';
-export { defaultRegion, regions } from './options.js';
-export type {
-  Auth,
-  ClientOptions,
-  ErrorBody,
-  Interaction,
-  InteractionPage,
-  InteractionsClient,
-  IterateParams,
-  ListParams,
-  Logger,
-  Region,
-  RequestOptions,
-  ValidationMode,
-} from './types.js';
+export type { ApiErrorDetails, ApiErrorKind, PaginationErrorReason, ValidationIssue } from './errors.js';
 export {
   ApiError,
   AuthenticationError,
@@ -35,4 +21,18 @@ export {
   ServerError,
   TimeoutError,
 } from './errors.js';
-export type { ApiErrorDetails, ApiErrorKind, PaginationErrorReason, ValidationIssue } from './errors.js';
+export { defaultRegion, regions } from './options.js';
+export type {
+  Auth,
+  ClientOptions,
+  ErrorBody,
+  Interaction,
+  InteractionPage,
+  InteractionsClient,
+  IterateParams,
+  ListParams,
+  Logger,
+  Region,
+  RequestOptions,
+  ValidationMode,
+} from './types.js';

@@ -7,7 +7,7 @@
  */
 import { spec } from '../generated/spec.js';
 import { InvalidInputError } from './errors.js';
-import { REDACTED, createRedactor, type Redactor } from './redact.js';
+import { createRedactor, REDACTED, type Redactor } from './redact.js';
 import type { ClientOptions, Logger, Region, ValidationMode } from './types.js';
 
 /** The regions' base URLs, read from the spec. */
@@ -49,7 +49,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     throw new InvalidInputError('maxRetries', maxRetries, 'must be an integer ≥ 0');
   }
   const validate = options.validate ?? 'strict';
-  if (!MODES.includes(validate)) throw new InvalidInputError('validate', validate, `must be one of ${MODES.join(', ')}`);
+  if (!MODES.includes(validate))
+    throw new InvalidInputError('validate', validate, `must be one of ${MODES.join(', ')}`);
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }

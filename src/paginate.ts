@@ -43,15 +43,21 @@ export function dedupeWindow(pageSize: number, concurrency: number, growth: numb
  */
 export function checkWalkable(page: unknown): InteractionPage {
   const fail = (pointer: string, keyword: string, message: string): never => {
-    throw new ResponseValidationError(pointer, [{ instancePath: pointer, schemaPath: '#/invariant/walk', keyword, params: {}, message }], message);
+    throw new ResponseValidationError(
+      pointer,
+      [{ instancePath: pointer, schemaPath: '#/invariant/walk', keyword, params: {}, message }],
+      message,
+    );
   };
-  if (typeof page !== 'object' || page === null || Array.isArray(page)) return fail('', 'type', 'must be an object (a page)');
+  if (typeof page !== 'object' || page === null || Array.isArray(page))
+    return fail('', 'type', 'must be an object (a page)');
   const { total, results } = page as Record<string, unknown>;
   if (!Number.isSafeInteger(total) || (total as number) < 0) fail('/total', 'type', 'must be an integer ≥ 0');
   if (!Array.isArray(results)) return fail('/results', 'type', 'must be an array');
   for (const [i, item] of (results as unknown[]).entries()) {
     if (typeof item !== 'object' || item === null) fail(`/results/${i}`, 'type', 'must be an object');
-    if (typeof (item as Record<string, unknown>)['interactionId'] !== 'string') fail(`/results/${i}/interactionId`, 'type', 'must be a string');
+    if (typeof (item as Record<string, unknown>)['interactionId'] !== 'string')
+      fail(`/results/${i}/interactionId`, 'type', 'must be a string');
   }
   return page as InteractionPage;
 }
@@ -193,7 +199,10 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
 }
 
 /** Yields every interaction of {@link walkPages}, in order; an abort also stops mid-page. */
-export async function* walkItems(pages: AsyncIterable<InteractionPage>, signal?: AbortSignal): AsyncGenerator<Interaction, void, undefined> {
+export async function* walkItems(
+  pages: AsyncIterable<InteractionPage>,
+  signal?: AbortSignal,
+): AsyncGenerator<Interaction, void, undefined> {
   for await (const page of pages) {
     for (const item of page.results) {
       if (signal?.aborted) throw signal.reason;

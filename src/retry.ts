@@ -7,7 +7,7 @@
 import type { BodyHandoff } from './body-handoff.js';
 import { ConnectionError, TimeoutError } from './errors.js';
 import { readBody } from './read-body.js';
-import { safeCause, type Redactor } from './redact.js';
+import { type Redactor, safeCause } from './redact.js';
 import { abortRace, linkSignal, sleep } from './signals.js';
 import type { Logger } from './types.js';
 
@@ -15,8 +15,19 @@ import type { Logger } from './types.js';
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 const RETRYABLE_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 
 /** Input of {@link retryDelay}. `attempt` is the retry about to be made: 1 for the first retry. */
@@ -42,7 +53,15 @@ export interface RetryDelayInput {
  * exponential backoff with full jitter: `random() × min(capMs, baseMs × 2^(attempt−1))`.
  */
 export function retryDelay({
-  attempt, status, retryAfter, now, random, baseMs = 500, capMs = 8000, maxRetryAfterMs, maxRetries,
+  attempt,
+  status,
+  retryAfter,
+  now,
+  random,
+  baseMs = 500,
+  capMs = 8000,
+  maxRetryAfterMs,
+  maxRetries,
 }: RetryDelayInput): number | null {
   if (maxRetries !== undefined && attempt > maxRetries) return null;
   if (status !== undefined && !RETRYABLE_STATUSES.has(status)) return null;
@@ -70,7 +89,13 @@ export function parseRetryAfter(value: string, now: number): number | undefined 
  * answer) and `terminated` (connection lost mid-body), and the browsers' wordings. Any other TypeError is
  * a bug (say, in an injected `fetch`), which retrying cannot fix.
  */
-const NETWORK_FAILURE_MESSAGES = new Set(['fetch failed', 'terminated', 'Failed to fetch', 'Load failed', 'NetworkError when attempting to fetch resource.']);
+const NETWORK_FAILURE_MESSAGES = new Set([
+  'fetch failed',
+  'terminated',
+  'Failed to fetch',
+  'Load failed',
+  'NetworkError when attempting to fetch resource.',
+]);
 
 /** Whether an error thrown by `fetch` is a transient network failure. */
 export function isRetryableError(error: unknown): boolean {
@@ -85,8 +110,13 @@ export function isRetryableError(error: unknown): boolean {
 
 /** A programming error (an injected `fetch` that throws one, or returns something that is not a Response). */
 function isProgrammingError(error: unknown): boolean {
-  return (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError)
-    && !isRetryableError(error);
+  return (
+    (error instanceof TypeError ||
+      error instanceof RangeError ||
+      error instanceof ReferenceError ||
+      error instanceof SyntaxError) &&
+    !isRetryableError(error)
+  );
 }
 
 /** Settings of {@link createRetryingFetch}. */
@@ -168,7 +198,10 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
       const unlinkCaller = linkSignal(one, caller);
       const left = deadlineAt - now();
       const timer = setTimeout(
-        () => one.abort(left <= timeoutMs ? new TimeoutError('deadline', deadlineMs) : new TimeoutError('attempt', timeoutMs)),
+        () =>
+          one.abort(
+            left <= timeoutMs ? new TimeoutError('deadline', deadlineMs) : new TimeoutError('attempt', timeoutMs),
+          ),
         Math.max(0, Math.min(left, timeoutMs)),
       );
       try {
@@ -187,7 +220,11 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
       const retryable = response ? !response.ok : isRetryableError(error);
       const delay = retryable
         ? retryDelay({
-            attempt: n + 1, maxRetries, now: now(), random, maxRetryAfterMs,
+            attempt: n + 1,
+            maxRetries,
+            now: now(),
+            random,
+            maxRetryAfterMs,
             ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
           })
         : null;
@@ -196,10 +233,16 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
         if (response) return response;
         throw asConnectionError(error, n + 1, redact);
       }
-      logger?.debug?.('cxengage: retrying request', redact({
-        method: input.method, url: input.url, attempt: n + 1, delayMs: delay,
-        ...(response ? { status: response.status } : { error: describe(error) }),
-      }));
+      logger?.debug?.(
+        'cxengage: retrying request',
+        redact({
+          method: input.method,
+          url: input.url,
+          attempt: n + 1,
+          delayMs: delay,
+          ...(response ? { status: response.status } : { error: describe(error) }),
+        }),
+      );
       try {
         await sleep(delay, caller);
       } catch {
@@ -212,7 +255,9 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
 function asConnectionError(error: unknown, attempts: number, redact: Redactor): Error {
   if (error instanceof TimeoutError) return error;
   const suffix = attempts > 1 ? ` after ${attempts} attempts` : '';
-  return new ConnectionError(redact(`Connection failed${suffix}: ${describe(error)}`), { cause: safeCause(error, redact) });
+  return new ConnectionError(redact(`Connection failed${suffix}: ${describe(error)}`), {
+    cause: safeCause(error, redact),
+  });
 }
 
 function describe(error: unknown): string {
@@ -226,7 +271,11 @@ function describe(error: unknown): string {
  * content-type is added); `url` is kept. A 304 may not have a body.
  */
 function buffered(res: Response, text: string): Response {
-  const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(text), { status: res.status, statusText: res.statusText, headers: res.headers });
+  const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(text), {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  });
   Object.defineProperty(copy, 'url', { value: res.url });
   return copy;
 }

@@ -6,9 +6,9 @@
  */
 import { spec } from '../generated/spec.js';
 import {
+  type ValidationIssue,
   validateInteractionPage,
   validateListContactInteractionsParams as validateParams,
-  type ValidationIssue,
 } from '../generated/validators.js';
 import { InvalidInputError, ResponseValidationError } from './errors.js';
 import type { InteractionPage, IterateParams, Logger, ValidationMode, Walk } from './types.js';
@@ -37,19 +37,31 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   const rename = (p: string) => names[p] ?? p;
   for (const key of ['limit', 'page']) {
     const v = defined[key];
-    if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new InvalidInputError(rename(key), v, 'must be a safe integer');
+    if (typeof v === 'number' && !Number.isSafeInteger(v))
+      throw new InvalidInputError(rename(key), v, 'must be a safe integer');
   }
   if (!validateParams(defined)) {
     const issue = validateParams.errors?.[0];
     const param = issue ? paramOf(issue) : 'params';
-    throw new InvalidInputError(rename(param), param in defined ? defined[param] : undefined, issue?.message ?? 'is invalid');
+    throw new InvalidInputError(
+      rename(param),
+      param in defined ? defined[param] : undefined,
+      issue?.message ?? 'is invalid',
+    );
   }
   return defined as unknown as CheckedParams;
 }
 
-const ITERATE_KEYS: ReadonlySet<string> = new Set(Object.keys({
-  tenantId: true, contactId: true, pageSize: true, last: true, concurrency: true, signal: true,
-} satisfies Record<keyof IterateParams, true>));
+const ITERATE_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    tenantId: true,
+    contactId: true,
+    pageSize: true,
+    last: true,
+    concurrency: true,
+    signal: true,
+  } satisfies Record<keyof IterateParams, true>),
+);
 
 /**
  * Checks the iterators' parameters: ids and `pageSize` (default: the spec's maximum limit) as in
@@ -67,13 +79,26 @@ export function checkIterateParams(params: unknown): Walk {
   }
   if (extra !== undefined) throw new InvalidInputError(extra, p[extra], 'is not a known parameter');
   const { tenantId, contactId, limit } = checkParams(
-    { tenantId: p['tenantId'], contactId: p['contactId'], limit: p['pageSize'] === undefined ? limitParam.schema.maximum : p['pageSize'] },
+    {
+      tenantId: p['tenantId'],
+      contactId: p['contactId'],
+      limit: p['pageSize'] === undefined ? limitParam.schema.maximum : p['pageSize'],
+    },
     { limit: 'pageSize' },
   );
   const { last = Infinity, concurrency = 1 } = p;
-  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0)) throw new InvalidInputError('last', last, 'must be an integer ≥ 0');
-  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1) throw new InvalidInputError('concurrency', concurrency, 'must be an integer ≥ 1');
-  return { tenantId, contactId, pageSize: limit!, last: last as number, concurrency: concurrency as number, signal: checkSignal(p['signal']) };
+  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0))
+    throw new InvalidInputError('last', last, 'must be an integer ≥ 0');
+  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1)
+    throw new InvalidInputError('concurrency', concurrency, 'must be an integer ≥ 1');
+  return {
+    tenantId,
+    contactId,
+    pageSize: limit!,
+    last: last as number,
+    concurrency: concurrency as number,
+    signal: checkSignal(p['signal']),
+  };
 }
 
 /** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
@@ -94,7 +119,12 @@ function paramOf(issue: ValidationIssue): string {
  * more results than the limit); `warn` logs the same and returns the body; `off` returns it unchecked,
  * whatever it is (`null` included): the iterators check what they rely on themselves.
  */
-export function checkPage(body: unknown, mode: ValidationMode, logger: Logger, requestedLimit?: number): InteractionPage {
+export function checkPage(
+  body: unknown,
+  mode: ValidationMode,
+  logger: Logger,
+  requestedLimit?: number,
+): InteractionPage {
   if (mode === 'off') return body as InteractionPage;
   const failure = pageFailure(body, requestedLimit);
   if (!failure) return body as InteractionPage;
@@ -114,10 +144,17 @@ function pageFailure(body: unknown, requestedLimit: number | undefined): Respons
   const max = Math.min(body.limit, requestedLimit ?? Infinity);
   if (body.results.length > max) {
     const issue: ValidationIssue = {
-      instancePath: '/results', schemaPath: '#/invariant/limit', keyword: 'maxItems', params: { limit: max },
+      instancePath: '/results',
+      schemaPath: '#/invariant/limit',
+      keyword: 'maxItems',
+      params: { limit: max },
       message: `must NOT have more than ${max} items (the page limit)`,
     };
-    return new ResponseValidationError('/results', [issue], `${body.results.length} results exceed the page limit of ${max}`);
+    return new ResponseValidationError(
+      '/results',
+      [issue],
+      `${body.results.length} results exceed the page limit of ${max}`,
+    );
   }
   return undefined;
 }

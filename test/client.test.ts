@@ -5,9 +5,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import {
-  ApiError, InvalidInputError, ResponseValidationError, createInteractionsClient, defaultRegion, regions, type ClientOptions,
+  ApiError,
+  type ClientOptions,
+  createInteractionsClient,
+  defaultRegion,
+  InvalidInputError,
+  ResponseValidationError,
+  regions,
 } from '../src/index.js';
-import { CONTACT, TENANT, interaction, json, page, recordingFetch } from './helpers.js';
+import { CONTACT, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
 const PATH = `/tenants/${TENANT}/contacts/${CONTACT}/interactions`;
@@ -15,7 +21,12 @@ const okPage = () => json(page([interaction(1)]), { headers: { 'x-request-id': '
 
 function setup(options: Partial<ClientOptions> = {}, answer: () => Response = okPage) {
   const { fetch, requests } = recordingFetch(answer);
-  const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch, maxRetries: 0, ...options });
+  const client = createInteractionsClient({
+    auth: { token: 'test-token-0123456789' },
+    fetch,
+    maxRetries: 0,
+    ...options,
+  });
   return { client, requests };
 }
 
@@ -33,7 +44,9 @@ describe('auth', () => {
   it('Basic: API key and secret', async () => {
     const { client, requests } = setup({ auth: { username: 'key-1', password: 'sécret' } });
     await client.listInteractions(params);
-    expect(requests[0]!.headers.get('authorization')).toBe(`Basic ${Buffer.from('key-1:sécret', 'utf8').toString('base64')}`);
+    expect(requests[0]!.headers.get('authorization')).toBe(
+      `Basic ${Buffer.from('key-1:sécret', 'utf8').toString('base64')}`,
+    );
   });
 
   it('Token: the scheme word is Token, not Bearer', async () => {
@@ -114,9 +127,12 @@ describe('regions and base URL', () => {
     },
   );
 
-  it.each(['not a url', 'ftp://x.test', 'https://x.test/v1?a=1', 'https://x.test/#frag', '/v1'])('refuses baseUrl %j', (baseUrl) => {
-    expect(thrown(() => setup({ baseUrl })).param).toBe('baseUrl');
-  });
+  it.each(['not a url', 'ftp://x.test', 'https://x.test/v1?a=1', 'https://x.test/#frag', '/v1'])(
+    'refuses baseUrl %j',
+    (baseUrl) => {
+      expect(thrown(() => setup({ baseUrl })).param).toBe('baseUrl');
+    },
+  );
 
   it.each([
     'https://user:hunter2@x.test/v1',
@@ -134,9 +150,15 @@ describe('regions and base URL', () => {
 
 describe('options', () => {
   it.each<[keyof ClientOptions, unknown]>([
-    ['timeoutMs', 0], ['timeoutMs', -1], ['timeoutMs', NaN], ['timeoutMs', Infinity], ['timeoutMs', 2 ** 31],
-    ['deadlineMs', 0], ['deadlineMs', '5'],
-    ['maxRetries', -1], ['maxRetries', 1.5],
+    ['timeoutMs', 0],
+    ['timeoutMs', -1],
+    ['timeoutMs', NaN],
+    ['timeoutMs', Infinity],
+    ['timeoutMs', 2 ** 31],
+    ['deadlineMs', 0],
+    ['deadlineMs', '5'],
+    ['maxRetries', -1],
+    ['maxRetries', 1.5],
     ['maxRetryAfterMs', -1],
     ['validate', 'loose'],
     ['logger', {}],
@@ -175,14 +197,19 @@ describe('one page', () => {
 
   it('a tenantId like ../x never produces a request', async () => {
     const { client, requests } = setup();
-    await expect(client.listInteractions({ ...params, tenantId: '../x' })).rejects.toMatchObject({ param: 'tenantId', value: '../x' });
+    await expect(client.listInteractions({ ...params, tenantId: '../x' })).rejects.toMatchObject({
+      param: 'tenantId',
+      value: '../x',
+    });
     expect(requests).toHaveLength(0);
   });
 
   it('openapi-fetch encodes path params (the second line of defence)', async () => {
     const { fetch, requests } = recordingFetch(okPage);
     const raw = createClient<paths>({ baseUrl: 'https://x.test/v1', fetch });
-    await raw.GET(spec.operations.listContactInteractions.path, { params: { path: { tenantId: '../x', contactId: 'a b/c?d#e' } } });
+    await raw.GET(spec.operations.listContactInteractions.path, {
+      params: { path: { tenantId: '../x', contactId: 'a b/c?d#e' } },
+    });
     expect(requests[0]!.url).toBe('https://x.test/v1/tenants/..%2Fx/contacts/a%20b%2Fc%3Fd%23e/interactions');
   });
 });
@@ -207,7 +234,10 @@ describe('validation modes', () => {
 
   it('strict checks results.length <= limit', async () => {
     const { client } = setup({}, () => json(page([interaction(1), interaction(2)], { limit: 1 })));
-    await expect(client.listInteractions(params)).rejects.toMatchObject({ name: 'ResponseValidationError', pointer: '/results' });
+    await expect(client.listInteractions(params)).rejects.toMatchObject({
+      name: 'ResponseValidationError',
+      pointer: '/results',
+    });
     const again = setup({}, () => json(page([interaction(1), interaction(2)], { limit: 10 })));
     await expect(again.client.listInteractions({ ...params, limit: 1 })).rejects.toMatchObject({ pointer: '/results' });
   });
@@ -242,9 +272,17 @@ describe('redirects are never followed', () => {
     const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
       inits.push(init ?? {});
       if (init?.redirect !== 'manual') throw new Error(`redirect mode ${String(init?.redirect)}`);
-      return new Response('moved', { status: 301, statusText: 'Moved Permanently', headers: { location: 'http://x.test/v1' } });
+      return new Response('moved', {
+        status: 301,
+        statusText: 'Moved Permanently',
+        headers: { location: 'http://x.test/v1' },
+      });
     };
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, maxRetries: 3 });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+      maxRetries: 3,
+    });
     const error = await client.listInteractions(params).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 301, kind: 'unexpected_status', message: 'HTTP 301: Moved Permanently' });
@@ -261,8 +299,16 @@ describe('redirects are never followed', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
-      await expect(client.listInteractions(params)).rejects.toMatchObject({ name: 'ApiError', status: 302, headers: { location: '/elsewhere' } });
+      const client = createInteractionsClient({
+        auth: { token: 'test-token-0123456789' },
+        baseUrl: `http://127.0.0.1:${port}/v1`,
+        maxRetries: 0,
+      });
+      await expect(client.listInteractions(params)).rejects.toMatchObject({
+        name: 'ApiError',
+        status: 302,
+        headers: { location: '/elsewhere' },
+      });
       expect(followed).toBe(0);
     } finally {
       server.closeAllConnections();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.js';
-import { InvalidInputError, createInteractionsClient } from '../src/index.js';
+import { createInteractionsClient, InvalidInputError } from '../src/index.js';
 import { interaction, json, page, recordingFetch } from './helpers.js';
 
 const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.operations.listContactInteractions.parameters.limit.schema;
@@ -12,12 +12,28 @@ const BASE = 'https://api.example.test/v1';
 
 function setup() {
   const { fetch, requests } = recordingFetch(() => json(page([interaction(1)], { limit: 100 })));
-  const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, baseUrl: BASE, fetch, maxRetries: 0 });
+  const client = createInteractionsClient({
+    auth: { token: 'test-token-0123456789' },
+    baseUrl: BASE,
+    fetch,
+    maxRetries: 0,
+  });
   return { client, requests };
 }
 
-const notAString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.object(), fc.array(fc.string()));
-const badId = fc.oneof(fc.string().filter((s) => !UUID.test(s)), notAString, fc.constantFrom('../x', '..', '%2e%2e', 'a/b', ''));
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.object(),
+  fc.array(fc.string()),
+);
+const badId = fc.oneof(
+  fc.string().filter((s) => !UUID.test(s)),
+  notAString,
+  fc.constantFrom('../x', '..', '%2e%2e', 'a/b', ''),
+);
 const notANumber = fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.object(), fc.bigInt());
 const badLimit = fc.oneof(
   fc.integer({ max: LIMIT_MIN - 1 }),
@@ -34,23 +50,22 @@ const badPage = fc.oneof(
 );
 
 /** A valid call with exactly one parameter made invalid (or one unknown key added, or one required key dropped). */
-const invalidCall = fc
-  .record({ tenantId: fc.uuid(), contactId: fc.uuid() })
-  .chain((valid) =>
-    fc.oneof(
-      badId.map((v) => ({ params: { ...valid, tenantId: v }, param: 'tenantId' })),
-      badId.map((v) => ({ params: { ...valid, contactId: v }, param: 'contactId' })),
-      badLimit.map((v) => ({ params: { ...valid, limit: v }, param: 'limit' })),
-      badPage.map((v) => ({ params: { ...valid, page: v }, param: 'page' })),
-      fc.constantFrom('tenantId', 'contactId').map((k) => {
-        const { [k]: _dropped, ...rest } = valid as Record<string, unknown>;
-        return { params: rest, param: k };
-      }),
-      fc.string({ minLength: 1 })
-        .filter((k) => !['tenantId', 'contactId', 'limit', 'page', '__proto__'].includes(k))
-        .map((k) => ({ params: { ...valid, [k]: 1 }, param: k })),
-    ),
-  );
+const invalidCall = fc.record({ tenantId: fc.uuid(), contactId: fc.uuid() }).chain((valid) =>
+  fc.oneof(
+    badId.map((v) => ({ params: { ...valid, tenantId: v }, param: 'tenantId' })),
+    badId.map((v) => ({ params: { ...valid, contactId: v }, param: 'contactId' })),
+    badLimit.map((v) => ({ params: { ...valid, limit: v }, param: 'limit' })),
+    badPage.map((v) => ({ params: { ...valid, page: v }, param: 'page' })),
+    fc.constantFrom('tenantId', 'contactId').map((k) => {
+      const { [k]: _dropped, ...rest } = valid as Record<string, unknown>;
+      return { params: rest, param: k };
+    }),
+    fc
+      .string({ minLength: 1 })
+      .filter((k) => !['tenantId', 'contactId', 'limit', 'page', '__proto__'].includes(k))
+      .map((k) => ({ params: { ...valid, [k]: 1 }, param: k })),
+  ),
+);
 
 describe('input validation (property)', () => {
   it('any invalid input: zero requests, and an InvalidInputError naming the parameter', async () => {
@@ -70,7 +85,8 @@ describe('input validation (property)', () => {
   it('any valid input: exactly one request, to the right URL', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.uuid(), fc.uuid(),
+        fc.uuid(),
+        fc.uuid(),
         fc.option(fc.integer({ min: LIMIT_MIN, max: LIMIT_MAX }), { nil: undefined }),
         fc.option(fc.integer({ min: PAGE_MIN, max: Number.MAX_SAFE_INTEGER }), { nil: undefined }),
         async (tenantId, contactId, limit, pageNo) => {
@@ -81,7 +97,9 @@ describe('input validation (property)', () => {
           expect(`${url.origin}${url.pathname}`).toBe(`${BASE}/tenants/${tenantId}/contacts/${contactId}/interactions`);
           expect(url.searchParams.get('limit')).toBe(limit === undefined ? null : String(limit));
           expect(url.searchParams.get('page')).toBe(pageNo === undefined ? null : String(pageNo));
-          expect([...url.searchParams.keys()].sort()).toEqual([...(limit !== undefined ? ['limit'] : []), ...(pageNo !== undefined ? ['page'] : [])].sort());
+          expect([...url.searchParams.keys()].sort()).toEqual(
+            [...(limit !== undefined ? ['limit'] : []), ...(pageNo !== undefined ? ['page'] : [])].sort(),
+          );
         },
       ),
       { numRuns: 200, seed: 20250102 },

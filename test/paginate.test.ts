@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.js';
 import {
-  InvalidInputError, PaginationError, ResponseValidationError, createInteractionsClient, type Interaction,
+  createInteractionsClient,
+  type Interaction,
+  InvalidInputError,
   type IterateParams,
+  PaginationError,
+  ResponseValidationError,
 } from '../src/index.js';
 import { dedupeWindow, pageBound } from '../src/paginate.js';
-import { CONTACT, TENANT, interaction, json, seeded } from './helpers.js';
+import { CONTACT, interaction, json, seeded, TENANT } from './helpers.js';
 
 const LIMIT = spec.operations.listContactInteractions.parameters.limit.schema;
 
@@ -46,7 +50,13 @@ function fakeServer(count: number, options: { manual?: boolean; afterServe?: (se
       else resolve();
     });
     const { page, limit } = served;
-    const body = { page, limit, offset: page * limit, total: items.length, results: items.slice(page * limit, (page + 1) * limit) };
+    const body = {
+      page,
+      limit,
+      offset: page * limit,
+      total: items.length,
+      results: items.slice(page * limit, (page + 1) * limit),
+    };
     served.done = true;
     completed.push(page);
     options.afterServe?.(server);
@@ -54,7 +64,11 @@ function fakeServer(count: number, options: { manual?: boolean; afterServe?: (se
   };
 
   const server = {
-    items, original, requests, pending, completed,
+    items,
+    original,
+    requests,
+    pending,
+    completed,
     fetch: fetch as typeof globalThis.fetch,
     insertFront(n: number) {
       for (let i = 0; i < n; i++) items.unshift(interaction(++lastId));
@@ -83,10 +97,17 @@ async function collect(iterable: AsyncIterable<Interaction>): Promise<string[]> 
 }
 
 /** Runs a manual server to the end, releasing pending requests with `pick` (an index into `pending`). */
-async function drive<T>(server: FakeServer, run: Promise<T>, pick: (pending: number) => number): Promise<{ result: T; maxInFlight: number }> {
+async function drive<T>(
+  server: FakeServer,
+  run: Promise<T>,
+  pick: (pending: number) => number,
+): Promise<{ result: T; maxInFlight: number }> {
   let finished = false;
   let maxInFlight = 0;
-  const settled = run.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const settled = run.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   void settled.finally(() => (finished = true));
   while (!finished) {
     await tick();
@@ -105,7 +126,11 @@ describe('iterateInteractions', () => {
     const server = fakeServer(2 * LIMIT.maximum + Math.ceil(LIMIT.maximum / 2));
     const ids = await collect(clientFor(server).iterateInteractions(base));
     expect(ids).toEqual(server.original);
-    expect(server.requests.map((r) => [r.page, r.limit])).toEqual([[0, LIMIT.maximum], [1, LIMIT.maximum], [2, LIMIT.maximum]]);
+    expect(server.requests.map((r) => [r.page, r.limit])).toEqual([
+      [0, LIMIT.maximum],
+      [1, LIMIT.maximum],
+      [2, LIMIT.maximum],
+    ]);
   });
 
   it('an empty list costs one request', async () => {
@@ -162,7 +187,8 @@ describe('iterateInteractions', () => {
     const client = clientFor(server);
     const seen = new Set<string>();
     for (let p = 0; p < 3; p++) {
-      for (const item of (await client.listInteractions({ ...base, limit: 100, page: p })).results) seen.add(item.interactionId);
+      for (const item of (await client.listInteractions({ ...base, limit: 100, page: p })).results)
+        seen.add(item.interactionId);
     }
     expect(server.original.filter((id) => !seen.has(id)).length).toBeGreaterThan(0);
   });
@@ -199,7 +225,11 @@ describe('iterateInteractions', () => {
       const p = Number(new URL((input as Request).url).searchParams.get('page'));
       return json({ page: p, limit: 100, offset: p * 100, total, results: at(p === pages ? 0 : p) });
     };
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, validate: 'off' });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+      validate: 'off',
+    });
     const ids = await collect(client.iterateInteractions(base));
     expect(ids).toHaveLength(total);
     expect(ids.slice(-100)).toEqual(ids.slice(0, 100));
@@ -215,14 +245,17 @@ describe('iterateInteractions', () => {
     expect(server.requests.map((r) => r.page).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it.each([1, 2, 3, 4, 5])('concurrency with inserts and random completion order (seed %i): no loss, no duplicates', async (seed) => {
-    const random = seeded(seed);
-    const server = fakeServer(430, { manual: true, afterServe: (s) => s.insertFront(Math.floor(random() * 12)) });
-    const run = collect(clientFor(server).iterateInteractions({ ...base, pageSize: 50, concurrency: 4 }));
-    const { result } = await drive(server, run, (n) => Math.floor(random() * n));
-    expect(new Set(result).size).toBe(result.length);
-    expect(result).toEqual(expect.arrayContaining(server.original));
-  });
+  it.each([1, 2, 3, 4, 5])(
+    'concurrency with inserts and random completion order (seed %i): no loss, no duplicates',
+    async (seed) => {
+      const random = seeded(seed);
+      const server = fakeServer(430, { manual: true, afterServe: (s) => s.insertFront(Math.floor(random() * 12)) });
+      const run = collect(clientFor(server).iterateInteractions({ ...base, pageSize: 50, concurrency: 4 }));
+      const { result } = await drive(server, run, (n) => Math.floor(random() * n));
+      expect(new Set(result).size).toBe(result.length);
+      expect(result).toEqual(expect.arrayContaining(server.original));
+    },
+  );
 
   it('breaking out of the loop aborts requests in flight', async () => {
     const server = fakeServer(1000, { manual: true });
@@ -267,7 +300,9 @@ describe('iterateInteractions', () => {
     const server = fakeServer(10);
     const controller = new AbortController();
     controller.abort();
-    await expect(collect(clientFor(server).iterateInteractions({ ...base, signal: controller.signal }))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      collect(clientFor(server).iterateInteractions({ ...base, signal: controller.signal })),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -290,7 +325,10 @@ describe('iterateInteractions', () => {
       const results = Array.from({ length: count }, (_, i) => interaction(p * 100 + i + 1));
       return json({ page: p, limit: 100, offset: p * 100, total, results });
     };
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
     return { client, calls: () => calls };
   }
 
@@ -331,22 +369,42 @@ describe('iterateInteractions', () => {
   it('dedupes by interactionId: a server ignoring `page` yields each item once', async () => {
     const results = Array.from({ length: 100 }, (_, i) => interaction(i + 1));
     let calls = 0;
-    const fetch = async () => (calls++, json({ page: 0, limit: 100, offset: 0, total: 300, results }));
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch });
+    const fetch = async () => {
+      calls++;
+      return json({ page: 0, limit: 100, offset: 0, total: 300, results });
+    };
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
     const ids = await collect(client.iterateInteractions(base));
     expect(ids).toEqual(results.map((r) => r.interactionId));
     expect(calls).toBe(3);
   });
 
   it('dedupes within one page too', async () => {
-    const fetch = async () => json({ page: 0, limit: 100, offset: 0, total: 3, results: [interaction(1), interaction(1), interaction(2)] });
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch });
+    const fetch = async () =>
+      json({ page: 0, limit: 100, offset: 0, total: 3, results: [interaction(1), interaction(1), interaction(2)] });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
     expect(await collect(client.iterateInteractions(base))).toHaveLength(2);
   });
 
   it('a page with more items than its limit is a ResponseValidationError in strict mode', async () => {
-    const fetch = async () => json({ page: 0, limit: 100, offset: 0, total: 101, results: Array.from({ length: 101 }, (_, i) => interaction(i + 1)) });
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch });
+    const fetch = async () =>
+      json({
+        page: 0,
+        limit: 100,
+        offset: 0,
+        total: 101,
+        results: Array.from({ length: 101 }, (_, i) => interaction(i + 1)),
+      });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
     const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ pointer: '/results' });
@@ -358,7 +416,11 @@ describe('iteratePages', () => {
     const server = fakeServer(250);
     const pages = [];
     for await (const p of clientFor(server).iteratePages({ ...base, pageSize: 100, last: 220 })) pages.push(p);
-    expect(pages.map((p) => [p.page, p.results.length, p.total])).toEqual([[0, 100, 250], [1, 100, 250], [2, 20, 250]]);
+    expect(pages.map((p) => [p.page, p.results.length, p.total])).toEqual([
+      [0, 100, 250],
+      [1, 100, 250],
+      [2, 20, 250],
+    ]);
   });
 });
 
@@ -407,12 +469,21 @@ describe('a page the walk cannot rely on is a typed error in every validation mo
     ['results missing', { page: 0, limit: 10, offset: 0, total: 3 }, '/results'],
     ['results an object', { page: 0, limit: 10, offset: 0, total: 3, results: {} }, '/results'],
     ['a null result', { page: 0, limit: 10, offset: 0, total: 2, results: [interaction(1), null] }, '/results/1'],
-    ['a result without interactionId', { page: 0, limit: 10, offset: 0, total: 2, results: [interaction(1), noId] }, '/results/1/interactionId'],
+    [
+      'a result without interactionId',
+      { page: 0, limit: 10, offset: 0, total: 2, results: [interaction(1), noId] },
+      '/results/1/interactionId',
+    ],
   ])('%s', async (_name, body, pointer) => {
     for (const validate of ['off', 'warn', 'strict'] as const) {
       const fetch = async () => json(body);
       const logger = { warn: () => {} };
-      const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, validate, logger });
+      const client = createInteractionsClient({
+        auth: { token: 'test-token-0123456789' },
+        fetch: fetch as typeof globalThis.fetch,
+        validate,
+        logger,
+      });
       const items = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
       const pages = await (async () => {
         for await (const _page of client.iteratePages(base));
@@ -430,7 +501,11 @@ describe('a page the walk cannot rely on is a typed error in every validation mo
       const p = Number(new URL((input as Request).url).searchParams.get('page'));
       return json(p === 0 ? { page: 0, limit: 2, offset: 0, total: 4, results: [interaction(1), interaction(2)] } : {});
     };
-    const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch, validate: 'off' });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+      validate: 'off',
+    });
     const ids: string[] = [];
     const error = await (async () => {
       for await (const item of client.iterateInteractions({ ...base, pageSize: 2 })) ids.push(item.interactionId);

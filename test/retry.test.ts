@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionError, TimeoutError } from '../src/errors.js';
 import { BodyHandoff } from '../src/body-handoff.js';
+import { ConnectionError, TimeoutError } from '../src/errors.js';
 import { createRedactor } from '../src/redact.js';
-import { createRetryingFetch, isRetryableError, parseRetryAfter, retryDelay, type RetryDelayInput } from '../src/retry.js';
-import { SENTINEL, hangingFetch } from './helpers.js';
+import {
+  createRetryingFetch,
+  isRetryableError,
+  parseRetryAfter,
+  type RetryDelayInput,
+  retryDelay,
+} from '../src/retry.js';
+import { hangingFetch, SENTINEL } from './helpers.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00.000Z');
 const base = { now: NOW, random: () => 0.5, maxRetryAfterMs: 60_000 } satisfies Partial<RetryDelayInput>;
@@ -27,8 +33,16 @@ describe('retryDelay', () => {
     ['501 is not retried', { attempt: 1, status: 501 }, null],
     ['Retry-After seconds honoured', { attempt: 1, status: 429, retryAfter: '7' }, 7000],
     ['Retry-After 0', { attempt: 1, status: 503, retryAfter: '0' }, 0],
-    ['Retry-After HTTP-date honoured', { attempt: 1, status: 503, retryAfter: new Date(NOW + 3000).toUTCString() }, 3000],
-    ['Retry-After in the past means now', { attempt: 1, status: 429, retryAfter: new Date(NOW - 60_000).toUTCString() }, 0],
+    [
+      'Retry-After HTTP-date honoured',
+      { attempt: 1, status: 503, retryAfter: new Date(NOW + 3000).toUTCString() },
+      3000,
+    ],
+    [
+      'Retry-After in the past means now',
+      { attempt: 1, status: 429, retryAfter: new Date(NOW - 60_000).toUTCString() },
+      0,
+    ],
     ['garbage Retry-After falls back to backoff', { attempt: 2, status: 429, retryAfter: 'soon' }, 500],
     ['Retry-After beyond maxRetryAfterMs: give up', { attempt: 1, status: 429, retryAfter: '61' }, null],
     ['Retry-After exactly at the cap is honoured', { attempt: 1, status: 429, retryAfter: '60' }, 60_000],
@@ -69,9 +83,17 @@ describe('isRetryableError', () => {
     ['fetch failed (TypeError)', new TypeError('fetch failed'), true],
     ['undici reset mid-body', new TypeError('terminated', { cause: coded('UND_ERR_SOCKET') }), true],
     ['a browser network failure', new TypeError('Failed to fetch'), true],
-    ['a TypeError whose cause has a retryable code', new TypeError('socket hang up', { cause: coded('ECONNRESET') }), true],
+    [
+      'a TypeError whose cause has a retryable code',
+      new TypeError('socket hang up', { cause: coded('ECONNRESET') }),
+      true,
+    ],
     ['a TypeError from a bug', new TypeError("Cannot read properties of undefined (reading 'text')"), false],
-    ['a TypeError from a bug, with an unrelated cause', new TypeError('x is not a function', { cause: new Error('y') }), false],
+    [
+      'a TypeError from a bug, with an unrelated cause',
+      new TypeError('x is not a function', { cause: new Error('y') }),
+      false,
+    ],
     ['ECONNRESET', coded('ECONNRESET'), true],
     ['code on the cause', new Error('wrapped', { cause: coded('UND_ERR_SOCKET') }), true],
     ['attempt timeout', new TimeoutError('attempt', 10), true],
@@ -96,13 +118,28 @@ describe('createRetryingFetch', () => {
   const request = (init?: RequestInit) =>
     new Request('https://api.example.test/v1/x', { headers: { Authorization: `Token ${SENTINEL}` }, ...init });
 
-  function setup(statuses: Array<number | Error | (() => Response)>, options: Partial<Parameters<typeof createRetryingFetch>[0]> = {}) {
-    const calls: Array<{ at: number; request: Request; signal: AbortSignal; redirect: RequestRedirect; body: string | null }> = [];
+  function setup(
+    statuses: Array<number | Error | (() => Response)>,
+    options: Partial<Parameters<typeof createRetryingFetch>[0]> = {},
+  ) {
+    const calls: Array<{
+      at: number;
+      request: Request;
+      signal: AbortSignal;
+      redirect: RequestRedirect;
+      body: string | null;
+    }> = [];
     const bodies = new BodyHandoff();
     const debug = vi.fn();
     const retrying = createRetryingFetch({
       fetch: async (r, init) => {
-        calls.push({ at: Date.now(), request: r, signal: init.signal, redirect: init.redirect, body: r.body ? await r.text() : null });
+        calls.push({
+          at: Date.now(),
+          request: r,
+          signal: init.signal,
+          redirect: init.redirect,
+          body: r.body ? await r.text() : null,
+        });
         const next = statuses[Math.min(calls.length, statuses.length) - 1]!;
         if (next instanceof Error) throw next;
         if (typeof next === 'function') return next();
@@ -176,7 +213,10 @@ describe('createRetryingFetch', () => {
   });
 
   it('gives up at once when Retry-After exceeds maxRetryAfterMs', async () => {
-    const { retrying, calls } = setup([() => new Response('', { status: 429, headers: { 'Retry-After': '3600' } }), 200]);
+    const { retrying, calls } = setup([
+      () => new Response('', { status: 429, headers: { 'Retry-After': '3600' } }),
+      200,
+    ]);
     expect((await settle(retrying(request()))).status).toBe(429);
     expect(calls).toHaveLength(1);
   });
@@ -200,7 +240,11 @@ describe('createRetryingFetch', () => {
   });
 
   it('retries network errors, then throws ConnectionError with a cause', async () => {
-    const { retrying, calls } = setup([new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })]);
+    const { retrying, calls } = setup([
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      }),
+    ]);
     const error = await settle(retrying(request())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/after 4 attempts.*ECONNREFUSED/);
@@ -226,7 +270,10 @@ describe('createRetryingFetch', () => {
   });
 
   it('asks fetch not to follow redirects on every attempt; a 3xx comes back as is, readable, not retried', async () => {
-    const { retrying, calls } = setup([503, () => new Response('moved', { status: 301, headers: { location: 'http://x.test/' } })]);
+    const { retrying, calls } = setup([
+      503,
+      () => new Response('moved', { status: 301, headers: { location: 'http://x.test/' } }),
+    ]);
     const response = await settle(retrying(request()));
     expect(calls.map((c) => c.redirect)).toEqual(['manual', 'manual']);
     expect(response.status).toBe(301);
@@ -261,8 +308,14 @@ describe('createRetryingFetch', () => {
   it('times out each attempt, retries, then throws TimeoutError (attempt)', async () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
-      fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 2, maxRetryAfterMs: 0,
-      redact: createRedactor([]), bodies: new BodyHandoff(), random: () => 0.5,
+      fetch: hang.fetch,
+      timeoutMs: 1000,
+      deadlineMs: 60_000,
+      maxRetries: 2,
+      maxRetryAfterMs: 0,
+      redact: createRedactor([]),
+      bodies: new BodyHandoff(),
+      random: () => 0.5,
     });
     const error = await settle(retrying(request())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -275,8 +328,14 @@ describe('createRetryingFetch', () => {
   it('stops at the overall deadline with TimeoutError (deadline)', async () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
-      fetch: hang.fetch, timeoutMs: 10_000, deadlineMs: 3000, maxRetries: 5, maxRetryAfterMs: 0,
-      redact: createRedactor([]), bodies: new BodyHandoff(), random: () => 0.5,
+      fetch: hang.fetch,
+      timeoutMs: 10_000,
+      deadlineMs: 3000,
+      maxRetries: 5,
+      maxRetryAfterMs: 0,
+      redact: createRedactor([]),
+      bodies: new BodyHandoff(),
+      random: () => 0.5,
     });
     const promise = retrying(request()).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2999);
@@ -292,8 +351,14 @@ describe('createRetryingFetch', () => {
   it('a deadline falling inside a later attempt cuts that attempt short (one timer per attempt)', async () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
-      fetch: hang.fetch, timeoutMs: 2000, deadlineMs: 3000, maxRetries: 5, maxRetryAfterMs: 0,
-      redact: createRedactor([]), bodies: new BodyHandoff(), random: () => 0,
+      fetch: hang.fetch,
+      timeoutMs: 2000,
+      deadlineMs: 3000,
+      maxRetries: 5,
+      maxRetryAfterMs: 0,
+      redact: createRedactor([]),
+      bodies: new BodyHandoff(),
+      random: () => 0,
     });
     const promise = retrying(request()).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2001); // the first attempt times out; its backoff (random 0) ends
@@ -307,7 +372,9 @@ describe('createRetryingFetch', () => {
   });
 
   it('does not start a backoff the deadline would cut short: returns the last response', async () => {
-    const { retrying, calls } = setup([() => new Response('', { status: 503, headers: { 'Retry-After': '10' } })], { deadlineMs: 5000 });
+    const { retrying, calls } = setup([() => new Response('', { status: 503, headers: { 'Retry-After': '10' } })], {
+      deadlineMs: 5000,
+    });
     expect((await settle(retrying(request()))).status).toBe(503);
     expect(calls).toHaveLength(1);
   });
@@ -315,7 +382,13 @@ describe('createRetryingFetch', () => {
   it('never retries a caller abort: rejects with the signal reason', async () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
-      fetch: hang.fetch, timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 3, maxRetryAfterMs: 0, redact: createRedactor([]), bodies: new BodyHandoff(),
+      fetch: hang.fetch,
+      timeoutMs: 1000,
+      deadlineMs: 60_000,
+      maxRetries: 3,
+      maxRetryAfterMs: 0,
+      redact: createRedactor([]),
+      bodies: new BodyHandoff(),
     });
     const controller = new AbortController();
     const promise = retrying(request({ signal: controller.signal })).catch((e: unknown) => e);

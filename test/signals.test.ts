@@ -2,7 +2,7 @@
 // added once it is done (a long walk must leave a long-lived signal as it found it).
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { abortRace, abortable, linkSignal, sleep } from '../src/signals.js';
+import { abortable, abortRace, linkSignal, sleep } from '../src/signals.js';
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
 

@@ -2,11 +2,35 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { components } from '../generated/schema.js';
 import type { spec } from '../generated/spec.js';
 import {
-  ApiError, AuthenticationError, BadRequestError, ConnectionError, CxEngageError, InvalidInputError, InvalidResponseError,
-  NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseValidationError, ServerError, TimeoutError,
-  createInteractionsClient, defaultRegion, regions,
-  type Auth, type ClientOptions, type ErrorBody, type Interaction, type InteractionPage, type InteractionsClient,
-  type IterateParams, type ListParams, type Logger, type Region, type RequestOptions, type ValidationMode,
+  ApiError,
+  type Auth,
+  AuthenticationError,
+  BadRequestError,
+  type ClientOptions,
+  ConnectionError,
+  type CxEngageError,
+  createInteractionsClient,
+  defaultRegion,
+  type ErrorBody,
+  type Interaction,
+  type InteractionPage,
+  type InteractionsClient,
+  InvalidInputError,
+  InvalidResponseError,
+  type IterateParams,
+  type ListParams,
+  type Logger,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  type Region,
+  type RequestOptions,
+  ResponseValidationError,
+  regions,
+  ServerError,
+  TimeoutError,
+  type ValidationMode,
 } from '../src/index.js';
 
 describe('public surface', () => {
@@ -32,7 +56,10 @@ describe('public surface', () => {
     const client = createInteractionsClient({ auth: { token: 't' } });
     expectTypeOf(client.listInteractions).parameters.toEqualTypeOf<[ListParams, (RequestOptions | undefined)?]>();
     expectTypeOf(client.listInteractions).returns.resolves.toEqualTypeOf<InteractionPage>();
-    expectTypeOf(client.listInteractionsWithResponse).returns.resolves.toEqualTypeOf<{ data: InteractionPage; response: Response }>();
+    expectTypeOf(client.listInteractionsWithResponse).returns.resolves.toEqualTypeOf<{
+      data: InteractionPage;
+      response: Response;
+    }>();
     expectTypeOf<ListParams>().toEqualTypeOf<{ tenantId: string; contactId: string; limit?: number; page?: number }>();
     // @ts-expect-error contactId is required
     void client.listInteractions({ tenantId: 'x' });
@@ -66,10 +93,25 @@ describe('public surface', () => {
   });
 
   it('errors', () => {
-    for (const E of [InvalidInputError, ApiError, ConnectionError, TimeoutError, InvalidResponseError, ResponseValidationError, PaginationError]) {
+    for (const E of [
+      InvalidInputError,
+      ApiError,
+      ConnectionError,
+      TimeoutError,
+      InvalidResponseError,
+      ResponseValidationError,
+      PaginationError,
+    ]) {
       expectTypeOf(E.prototype).toMatchTypeOf<CxEngageError>();
     }
-    for (const E of [BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError, ServerError]) {
+    for (const E of [
+      BadRequestError,
+      AuthenticationError,
+      PermissionDeniedError,
+      NotFoundError,
+      RateLimitError,
+      ServerError,
+    ]) {
       expectTypeOf(E.prototype).toMatchTypeOf<ApiError>();
     }
     expectTypeOf<CxEngageError>().toMatchTypeOf<Error>();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { spec } from '../generated/spec.ts';
 import { InvalidInputError, ResponseValidationError } from '../src/errors.js';
 import { checkIterateParams, checkPage, checkParams, checkSignal } from '../src/validate.js';
-import { CONTACT, TENANT, interaction, page } from './helpers.js';
+import { CONTACT, interaction, page, TENANT } from './helpers.js';
 
 const { limit } = spec.operations.listContactInteractions.parameters;
 const ids = { tenantId: TENANT, contactId: CONTACT };
@@ -45,7 +45,12 @@ describe('checkParams', () => {
 
 describe('checkIterateParams', () => {
   it('defaults pageSize to the spec’s maximum limit, last to Infinity and concurrency to 1', () => {
-    expect(checkIterateParams(ids)).toMatchObject({ ...ids, pageSize: limit.schema.maximum, last: Infinity, concurrency: 1 });
+    expect(checkIterateParams(ids)).toMatchObject({
+      ...ids,
+      pageSize: limit.schema.maximum,
+      last: Infinity,
+      concurrency: 1,
+    });
   });
 
   it('checks pageSize with the spec’s bounds, under its own name', () => {

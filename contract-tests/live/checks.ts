@@ -4,8 +4,16 @@
 // the request (never its credentials) and the JSON pointer of the offending value.
 import { randomUUID } from 'node:crypto';
 import { spec } from '../../generated/spec.ts';
-import { ApiError, CxEngageError, ResponseValidationError, createInteractionsClient, type Auth, type Interaction, type InteractionPage } from '../../src/index.ts';
-import { recordingFetch, type ResponseRecord } from '../support/recording-fetch.ts';
+import {
+  ApiError,
+  type Auth,
+  CxEngageError,
+  createInteractionsClient,
+  type Interaction,
+  type InteractionPage,
+  ResponseValidationError,
+} from '../../src/index.ts';
+import { type ResponseRecord, recordingFetch } from '../support/recording-fetch.ts';
 
 export type Rule =
   | 'response-schema'
@@ -60,10 +68,20 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
     return `${record.method} ${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}`;
   };
   const client = (auth: Auth = options.auth) =>
-    createInteractionsClient({ baseUrl: options.baseUrl, auth, fetch: recorder.fetch, validate: 'strict', maxRetries: 0, allowInsecureHttp: true });
+    createInteractionsClient({
+      baseUrl: options.baseUrl,
+      auth,
+      fetch: recorder.fetch,
+      validate: 'strict',
+      maxRetries: 0,
+      allowInsecureHttp: true,
+    });
 
   /** One page call; any failure becomes violations, and the page (if any) is returned. */
-  async function fetchPage(params: { limit?: number; page?: number }, label: string): Promise<InteractionPage | undefined> {
+  async function fetchPage(
+    params: { limit?: number; page?: number },
+    label: string,
+  ): Promise<InteractionPage | undefined> {
     const before = recorder.records.length;
     try {
       const page = await client().listInteractions({ tenantId, contactId, ...params });
@@ -75,11 +93,26 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
       const request = describe(record, label);
       if (record && conformance(record, 200)) return undefined;
       if (error instanceof ResponseValidationError) {
-        violations.push({ rule: 'response-schema', request, pointer: error.pointer || '/', detail: `SDK strict validation: ${error.message}` });
+        violations.push({
+          rule: 'response-schema',
+          request,
+          pointer: error.pointer || '/',
+          detail: `SDK strict validation: ${error.message}`,
+        });
       } else if (error instanceof ApiError) {
-        violations.push({ rule: 'status', request, pointer: '', detail: `expected 200, got ${error.status}: ${error.message}` });
+        violations.push({
+          rule: 'status',
+          request,
+          pointer: '',
+          detail: `expected 200, got ${error.status}: ${error.message}`,
+        });
       } else {
-        violations.push({ rule: 'status', request, pointer: '', detail: error instanceof CxEngageError ? error.message : String(error) });
+        violations.push({
+          rule: 'status',
+          request,
+          pointer: '',
+          detail: error instanceof CxEngageError ? error.message : String(error),
+        });
       }
       return undefined;
     }
@@ -92,16 +125,31 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
     if (record.origin === 'prism' && record.issues[0] === 'Prism VIOLATIONS') {
       for (const issue of record.issues.slice(1)) {
         const [location = '', message = ''] = issue.split(': ');
-        violations.push({ rule: 'response-schema', request, pointer: prismPointer(location, message), detail: `Prism (proxy) response validation: ${message}` });
+        violations.push({
+          rule: 'response-schema',
+          request,
+          pointer: prismPointer(location, message),
+          detail: `Prism (proxy) response validation: ${message}`,
+        });
       }
       return true;
     }
     if (record.status !== expectedStatus) {
-      violations.push({ rule: 'status', request, pointer: '', detail: `expected ${expectedStatus}, got ${record.status}` });
+      violations.push({
+        rule: 'status',
+        request,
+        pointer: '',
+        detail: `expected ${expectedStatus}, got ${record.status}`,
+      });
       return true;
     }
     if (!record.contentType?.startsWith('application/json')) {
-      violations.push({ rule: 'content-type', request, pointer: '', detail: `expected application/json, got ${record.contentType ?? 'none'}` });
+      violations.push({
+        rule: 'content-type',
+        request,
+        pointer: '',
+        detail: `expected application/json, got ${record.contentType ?? 'none'}`,
+      });
       return true;
     }
     if (!record.valid) {
@@ -123,10 +171,25 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
   const defaults = await fetchPage({}, 'GET (no params)');
   if (defaults) {
     const defaultLimit = spec.operations.listContactInteractions.parameters.limit.schema.default;
-    check(defaults.page === null, 'page-echo', '/page', `no page was sent, so page must be null; got ${JSON.stringify(defaults.page)}`);
-    check(defaults.limit === defaultLimit, 'limit-echo', '/limit', `no limit was sent, so limit must be the default ${defaultLimit}; got ${defaults.limit}`);
+    check(
+      defaults.page === null,
+      'page-echo',
+      '/page',
+      `no page was sent, so page must be null; got ${JSON.stringify(defaults.page)}`,
+    );
+    check(
+      defaults.limit === defaultLimit,
+      'limit-echo',
+      '/limit',
+      `no limit was sent, so limit must be the default ${defaultLimit}; got ${defaults.limit}`,
+    );
     check(defaults.offset === 0, 'offset', '/offset', `page 0 must have offset 0; got ${defaults.offset}`);
-    check(defaults.results.length <= defaults.limit, 'page-size', '/results', `${defaults.results.length} results exceed limit ${defaults.limit}`);
+    check(
+      defaults.results.length <= defaults.limit,
+      'page-size',
+      '/results',
+      `${defaults.results.length} results exceed limit ${defaults.limit}`,
+    );
   }
 
   // 2. Walk every page (up to maxPages), then one past the end.
@@ -145,15 +208,35 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
     if (!body) break;
     pagesWalked++;
     total ??= body.total;
-    check(body.page === page, 'page-echo', '/page', `page ${page} was sent, so page must be ${page}; got ${JSON.stringify(body.page)}`);
+    check(
+      body.page === page,
+      'page-echo',
+      '/page',
+      `page ${page} was sent, so page must be ${page}; got ${JSON.stringify(body.page)}`,
+    );
     check(body.limit === pageSize, 'limit-echo', '/limit', `limit ${pageSize} was sent; got ${body.limit}`);
-    check(body.offset === page * pageSize, 'offset', '/offset', `offset must be page × limit = ${page * pageSize}; got ${body.offset}`);
-    check(body.results.length <= pageSize, 'page-size', '/results', `${body.results.length} results exceed limit ${pageSize}`);
+    check(
+      body.offset === page * pageSize,
+      'offset',
+      '/offset',
+      `offset must be page × limit = ${page * pageSize}; got ${body.offset}`,
+    );
+    check(
+      body.results.length <= pageSize,
+      'page-size',
+      '/results',
+      `${body.results.length} results exceed limit ${pageSize}`,
+    );
     check(body.total === total, 'total', '/total', `total changed during the walk from ${total} to ${body.total}`);
     body.results.forEach((item, i) => {
       const where = `page ${page}, /results/${i}`;
       const first = seen.get(item.interactionId);
-      check(first === undefined, 'unique-ids', `/results/${i}/interactionId`, `interactionId ${item.interactionId} repeats (first seen at ${first}); now at ${where}`);
+      check(
+        first === undefined,
+        'unique-ids',
+        `/results/${i}/interactionId`,
+        `interactionId ${item.interactionId} repeats (first seen at ${first}); now at ${where}`,
+      );
       seen.set(item.interactionId, where);
       if (previous) {
         check(
@@ -167,20 +250,37 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
     });
     sum += body.results.length;
     if (body.results.length === 0) {
-      check(page * pageSize >= body.total, 'total', '/results', `page ${page} is empty but offset ${page * pageSize} < total ${body.total}`);
+      check(
+        page * pageSize >= body.total,
+        'total',
+        '/results',
+        `page ${page} is empty but offset ${page * pageSize} < total ${body.total}`,
+      );
       break;
     }
     if (violations.some((v) => v.rule === 'response-schema')) break;
   }
-  if (!truncated && total !== undefined && !violations.some((v) => v.rule === 'response-schema' || v.rule === 'status')) {
+  if (
+    !truncated &&
+    total !== undefined &&
+    !violations.some((v) => v.rule === 'response-schema' || v.rule === 'status')
+  ) {
     check(sum === total, 'total', '/total', `the pages hold ${sum} interactions but total is ${total}`);
   }
 
   // 3. Error statuses the spec declares: wrong credentials (401) and an unknown contact (404).
-  await expectError(client({ username: `contract-live-${randomUUID()}`, password: randomUUID() }), { tenantId, contactId }, 401);
+  await expectError(
+    client({ username: `contract-live-${randomUUID()}`, password: randomUUID() }),
+    { tenantId, contactId },
+    401,
+  );
   await expectError(client(), { tenantId, contactId: randomUUID() }, 404);
 
-  async function expectError(c: ReturnType<typeof client>, params: { tenantId: string; contactId: string }, status: number) {
+  async function expectError(
+    c: ReturnType<typeof client>,
+    params: { tenantId: string; contactId: string },
+    status: number,
+  ) {
     const error = await c.listInteractions(params).then(
       () => undefined,
       (e: unknown) => e,
@@ -189,7 +289,12 @@ export async function runLiveChecks(options: LiveCheckOptions): Promise<LiveChec
     if (record?.origin === 'prism' && record.issues[0] !== 'Prism VIOLATIONS') return; // Prism answered for the API (e.g. 401 without credentials)
     if (conformance(record, status)) return;
     if (!(error instanceof ApiError) || error.status !== status) {
-      violations.push({ rule: 'status', request: lastRequest(), pointer: '', detail: `expected ${status}, got ${error instanceof ApiError ? error.status : String(error)}` });
+      violations.push({
+        rule: 'status',
+        request: lastRequest(),
+        pointer: '',
+        detail: `expected ${status}, got ${error instanceof ApiError ? error.status : String(error)}`,
+      });
     }
   }
 

@@ -1,7 +1,7 @@
 // `npm run test:contract:live`: the read-only contract checks against any CxEngage-compatible API,
 // through a local `prism proxy --errors` that validates every request and response in flight.
 // Exit 0: no drift. Exit 1: drift (each broken rule printed). Exit 2: usage or setup problem.
-import { startPrism, type RunningProcess } from '../../scripts/lib/servers.ts';
+import { type RunningProcess, startPrism } from '../../scripts/lib/servers.ts';
 import type { Auth } from '../../src/index.ts';
 import { runLiveChecks } from './checks.ts';
 
@@ -31,7 +31,9 @@ function config() {
   const hasBasic = Boolean(env.CONTRACT_API_KEY && env.CONTRACT_API_SECRET);
   if (!hasBasic && !env.CONTRACT_TOKEN) missing.push('CONTRACT_API_KEY + CONTRACT_API_SECRET, or CONTRACT_TOKEN');
   if (missing.length) usage(`Missing: ${missing.join(', ')}`);
-  const auth: Auth = hasBasic ? { username: env.CONTRACT_API_KEY!, password: env.CONTRACT_API_SECRET! } : { token: env.CONTRACT_TOKEN! };
+  const auth: Auth = hasBasic
+    ? { username: env.CONTRACT_API_KEY!, password: env.CONTRACT_API_SECRET! }
+    : { token: env.CONTRACT_TOKEN! };
   const positiveInt = (name: string) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
@@ -77,22 +79,30 @@ async function main(): Promise<number> {
       ...(cfg.pageSize ? { pageSize: cfg.pageSize } : {}),
       ...(cfg.maxPages ? { maxPages: cfg.maxPages } : {}),
     });
-    console.log(`live contract check against ${cfg.baseUrl} (through prism proxy --errors${cfg.proxyUrl ? ` at ${cfg.proxyUrl}` : ''}): ${result.requests} requests, ${result.pagesWalked} pages walked${result.truncated ? ' (stopped at CONTRACT_MAX_PAGES; the total rule was skipped)' : ''}`);
+    console.log(
+      `live contract check against ${cfg.baseUrl} (through prism proxy --errors${cfg.proxyUrl ? ` at ${cfg.proxyUrl}` : ''}): ${result.requests} requests, ${result.pagesWalked} pages walked${result.truncated ? ' (stopped at CONTRACT_MAX_PAGES; the total rule was skipped)' : ''}`,
+    );
     // The first few findings of each rule are enough to act on; the rest are counted.
     const shown = new Map<string, number>();
     for (const v of result.violations) {
       const count = (shown.get(v.rule) ?? 0) + 1;
       shown.set(v.rule, count);
-      if (count <= MAX_SHOWN_PER_RULE) console.log(`DRIFT [${v.rule}] ${v.detail}\n  request: ${v.request}\n  pointer: ${v.pointer || '(whole response)'}`);
+      if (count <= MAX_SHOWN_PER_RULE)
+        console.log(
+          `DRIFT [${v.rule}] ${v.detail}\n  request: ${v.request}\n  pointer: ${v.pointer || '(whole response)'}`,
+        );
     }
     for (const [rule, count] of shown) {
-      if (count > MAX_SHOWN_PER_RULE) console.log(`DRIFT [${rule}] … and ${count - MAX_SHOWN_PER_RULE} more like these`);
+      if (count > MAX_SHOWN_PER_RULE)
+        console.log(`DRIFT [${rule}] … and ${count - MAX_SHOWN_PER_RULE} more like these`);
     }
     if (result.violations.length === 0) {
       console.log('OK: no drift from the spec');
       return 0;
     }
-    console.log(`FAILED: ${result.violations.length} drift finding(s), rules broken: ${[...new Set(result.violations.map((v) => v.rule))].join(', ')}`);
+    console.log(
+      `FAILED: ${result.violations.length} drift finding(s), rules broken: ${[...new Set(result.violations.map((v) => v.rule))].join(', ')}`,
+    );
     return 1;
   } finally {
     await stop();

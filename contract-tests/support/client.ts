@@ -1,7 +1,7 @@
 // The SDK as the contract tests use it: strict validation, no retries (each request is one
 // observation), and every response going through a recording fetch.
 import { inject } from 'vitest';
-import { createInteractionsClient, type Auth, type ClientOptions, type InteractionsClient } from '../../src/index.ts';
+import { type Auth, type ClientOptions, createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
 import type { RecordingFetch } from './recording-fetch.ts';
 
 export const contract = () => inject('contract');
@@ -10,8 +10,19 @@ export function basicAuth(): Auth {
   return { ...contract().credentials.apiKey };
 }
 
-export function sdkClient(baseUrl: string, recorder: RecordingFetch, overrides: Partial<ClientOptions> = {}): InteractionsClient {
-  return createInteractionsClient({ baseUrl, auth: basicAuth(), fetch: recorder.fetch, validate: 'strict', maxRetries: 0, ...overrides });
+export function sdkClient(
+  baseUrl: string,
+  recorder: RecordingFetch,
+  overrides: Partial<ClientOptions> = {},
+): InteractionsClient {
+  return createInteractionsClient({
+    baseUrl,
+    auth: basicAuth(),
+    fetch: recorder.fetch,
+    validate: 'strict',
+    maxRetries: 0,
+    ...overrides,
+  });
 }
 
 /** Raw request headers for fetch() calls that bypass the SDK. */

@@ -27,7 +27,10 @@ function applyDrift(drift: Drift, page: InteractionPage, { history, limit, page:
   const start = index * limit;
   switch (drift) {
     case 'field-renamed':
-      return { ...page, results: page.results.map(({ interactionId, ...rest }) => ({ ...rest, interactionID: interactionId })) };
+      return {
+        ...page,
+        results: page.results.map(({ interactionId, ...rest }) => ({ ...rest, interactionID: interactionId })),
+      };
     case 'type-changed':
       return { ...page, results: page.results.map((item) => ({ ...item, note: item.note === 1 })) };
     case 'offset-off-by-one':
@@ -44,7 +47,9 @@ function applyDrift(drift: Drift, page: InteractionPage, { history, limit, page:
 }
 
 /** A `transformPage` hook that breaks `drift` for every tenant, or per tenant id (others behave). */
-export function drifting(drift: Drift | Readonly<Record<string, Drift>>): NonNullable<ReferenceApiOptions['transformPage']> {
+export function drifting(
+  drift: Drift | Readonly<Record<string, Drift>>,
+): NonNullable<ReferenceApiOptions['transformPage']> {
   return (page, context) => {
     const chosen = typeof drift === 'string' ? drift : drift[context.tenantId];
     return chosen ? applyDrift(chosen, page, context) : page;

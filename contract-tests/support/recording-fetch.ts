@@ -3,7 +3,7 @@
 // Only method, URL, status and verdict are kept: never request headers, so never credentials.
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { prismProblem, prismErrorKind } from './prism.ts';
+import { prismErrorKind, prismProblem } from './prism.ts';
 import { validateBody } from './spec.ts';
 
 export interface ResponseRecord {
@@ -27,7 +27,9 @@ export interface RecordingFetch {
 }
 
 /** Wraps `inner` (global fetch by default), adding `headers` to every request. */
-export function recordingFetch(options: { headers?: Record<string, string>; inner?: typeof fetch } = {}): RecordingFetch {
+export function recordingFetch(
+  options: { headers?: Record<string, string>; inner?: typeof fetch } = {},
+): RecordingFetch {
   const inner = options.inner ?? globalThis.fetch;
   const records: ResponseRecord[] = [];
   const wrapped: typeof fetch = async (input, init) => {
@@ -52,7 +54,12 @@ export function recordingFetch(options: { headers?: Record<string, string>; inne
       const issues = (problem.validation ?? []).map((v) => `${v.location.join('/')}: ${v.message}`);
       records.push({ ...base, origin: 'prism', valid: kind !== 'VIOLATIONS', issues: [`Prism ${kind}`, ...issues] });
     } else if (!parsed || !contentType?.startsWith('application/json')) {
-      records.push({ ...base, origin: 'spec', valid: false, issues: [`not a JSON body (content-type ${contentType ?? 'none'})`] });
+      records.push({
+        ...base,
+        origin: 'spec',
+        valid: false,
+        issues: [`not a JSON body (content-type ${contentType ?? 'none'})`],
+      });
     } else {
       records.push({ ...base, origin: 'spec', ...validateBody(response.status, body) });
     }

@@ -2,9 +2,9 @@
 // response the spec declares, so the suite checks bodies independently of the SDK and of Prism.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { spec } from '../../generated/spec.ts';
 import { createAjv } from '../../scripts/lib/spec-ajv.ts';
 import { bundledSpec } from '../../scripts/lib/tools.ts';
-import { spec } from '../../generated/spec.ts';
 
 interface MediaType {
   schema?: { $ref?: string };

@@ -1,6 +1,6 @@
 // Starting and stopping the real servers that tests, benchmarks and `npm start` need:
 // Prism (mock or validating proxy) as a child process, polled until ready, stopped by PID.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { bundledSpec, prismBin } from './tools.ts';
 
@@ -21,7 +21,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -32,7 +34,13 @@ export async function assertPortFree(port: number, what: string, envVar?: string
     const server = createServer();
     server.once('error', (err: NodeJS.ErrnoException) => {
       const hint = envVar ? ` Set ${envVar} to another port, or stop what is using it.` : '';
-      reject(new Error(err.code === 'EADDRINUSE' ? `Port ${port} (${what}) is already in use.${hint}` : `Cannot listen on 127.0.0.1:${port} (${what}): ${err.message}`));
+      reject(
+        new Error(
+          err.code === 'EADDRINUSE'
+            ? `Port ${port} (${what}) is already in use.${hint}`
+            : `Cannot listen on 127.0.0.1:${port} (${what}): ${err.message}`,
+        ),
+      );
     });
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
@@ -42,12 +50,17 @@ export async function assertPortFree(port: number, what: string, envVar?: string
  * Polls `url` until any HTTP answer arrives (readiness), the child exits, or `timeoutMs` passes.
  * Never sleeps blindly: each wait is a short back-off between real connection attempts.
  */
-export async function waitForHttp(url: string, opts: { timeoutMs?: number; child?: ChildProcess; output?: () => string } = {}): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  opts: { timeoutMs?: number; child?: ChildProcess; output?: () => string } = {},
+): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let delay = 50;
   for (;;) {
     if (opts.child && opts.child.exitCode !== null) {
-      throw new Error(`process exited with code ${opts.child.exitCode} before ${url} was ready:\n${opts.output?.() ?? ''}`);
+      throw new Error(
+        `process exited with code ${opts.child.exitCode} before ${url} was ready:\n${opts.output?.() ?? ''}`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -67,7 +80,8 @@ export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<v
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   process.kill(child.pid, 'SIGTERM');
   const timer = setTimeout(() => {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined)
+      process.kill(child.pid, 'SIGKILL');
   }, graceMs);
   await exited;
   clearTimeout(timer);

@@ -1,7 +1,7 @@
 // Paths and spawn helpers shared by the scripts and the test harnesses.
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const specEntry = path.join(root, 'openapi/openapi.yaml');

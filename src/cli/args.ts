@@ -4,9 +4,9 @@
  * over every flag, then checked against the chosen subcommand, so a flag of another subcommand is a
  * clear usage error rather than a silent no-op.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { FlagValues, Subcommand } from './command.js';
-import { subcommands, type SubcommandInput } from './commands/index.js';
+import { type SubcommandInput, subcommands } from './commands/index.js';
 import { connectionOptions } from './connection.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,7 +33,9 @@ export function findSubcommand(name: string | undefined): Subcommand<SubcommandI
 }
 
 export function parseCommand(argv: readonly string[]): Command {
-  let parsed;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof allOptions; allowPositionals: true; strict: true; tokens: true }>
+  >;
   try {
     parsed = parseArgs({ args: [...argv], options: allOptions, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {

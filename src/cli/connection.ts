@@ -6,8 +6,8 @@ import { createInteractionsClient } from '../client.js';
 import { regions } from '../options.js';
 import type { ClientOptions, InteractionsClient, Region } from '../types.js';
 import type { FlagValues } from './command.js';
-import { resolveAuth, secretsOf, type CredentialFlags } from './credentials.js';
-import { stderrLogger, type Io } from './io.js';
+import { type CredentialFlags, resolveAuth, secretsOf } from './credentials.js';
+import { type Io, stderrLogger } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export const connectionOptions = {

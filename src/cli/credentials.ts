@@ -8,7 +8,11 @@ export interface CredentialFlags {
   token?: string | undefined;
 }
 
-export const credentialEnv = { key: 'CXENGAGE_API_KEY', secret: 'CXENGAGE_API_SECRET', token: 'CXENGAGE_TOKEN' } as const;
+export const credentialEnv = {
+  key: 'CXENGAGE_API_KEY',
+  secret: 'CXENGAGE_API_SECRET',
+  token: 'CXENGAGE_TOKEN',
+} as const;
 
 export function resolveAuth(flags: CredentialFlags, env: Readonly<Record<string, string | undefined>>): Auth {
   const fromFlags = pick(flags.apiKey, flags.apiSecret, flags.token, ['--api-key', '--api-secret', '--token']);
@@ -31,7 +35,12 @@ export function secretsOf(auth: Auth): string[] {
   return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
 }
 
-function pick(key: string | undefined, secret: string | undefined, token: string | undefined, names: readonly [string, string, string]): Auth | undefined {
+function pick(
+  key: string | undefined,
+  secret: string | undefined,
+  token: string | undefined,
+  names: readonly [string, string, string],
+): Auth | undefined {
   const [keyName, secretName, tokenName] = names;
   const hasKey = Boolean(key) || Boolean(secret);
   if (hasKey && token) throw new UsageError(`give either ${keyName} and ${secretName}, or ${tokenName}, not both`);

@@ -5,11 +5,10 @@
  * one; each subcommand lives in `commands/`.
  */
 import { createRequire } from 'node:module';
-import { parseCommand } from './args.js';
-import { findSubcommand } from './args.js';
+import { findSubcommand, parseCommand } from './args.js';
 import { errorReport, exitCodeFor, exitCodes } from './exit-codes.js';
 import { helpText } from './help.js';
-import { write, type Io } from './io.js';
+import { type Io, write } from './io.js';
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');

@@ -4,7 +4,7 @@
  * the first time something other than generated arrivals changes it.
  */
 import type { Interaction } from '../types.js';
-import { NEWEST_START, SLOT_MS, interactionAt } from './interactions.js';
+import { interactionAt, NEWEST_START, SLOT_MS } from './interactions.js';
 
 export class ContactHistory {
   readonly #seed: string;
@@ -23,12 +23,17 @@ export class ContactHistory {
 
   /** The given interactions (copied), most recent first; generated arrivals use `seed`. */
   static of(seed: string, items: readonly Interaction[]): ContactHistory {
-    return new ContactHistory(seed, items.map((item) => ({ ...item })), 0);
+    return new ContactHistory(
+      seed,
+      items.map((item) => ({ ...item })),
+      0,
+    );
   }
 
   /** `count` generated interactions: indices 0 … count − 1 of the generator for `seed`. */
   static generated(seed: string, count: number): ContactHistory {
-    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new RangeError(`count must be a non-negative integer, got ${count}`);
     return new ContactHistory(seed, undefined, count);
   }
 

@@ -22,10 +22,11 @@
  * ```
  * @packageDocumentation
  */
-export { startReferenceApi } from './server.js';
-export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
-export { REQUIRED_PERMISSION, ReferenceStore } from './store.js';
-export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions } from './store.js';
+
+export type { Interaction, InteractionPage } from '../types.js';
 export type { ContactHistory } from './history.js';
 export { generateInteractions, interactionAt } from './interactions.js';
-export type { Interaction, InteractionPage } from '../types.js';
+export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
+export { startReferenceApi } from './server.js';
+export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions } from './store.js';
+export { REQUIRED_PERMISSION, ReferenceStore } from './store.js';

@@ -6,7 +6,7 @@
  * drift from the spec.
  */
 import type { Interaction } from '../types.js';
-import { intBetween, pick, seededRandom, uuid, type Random } from './random.js';
+import { intBetween, pick, type Random, seededRandom, uuid } from './random.js';
 
 // Keyed by the spec's enums: the compiler rejects a missing or an unknown channel or direction.
 const channelLabels: Record<Interaction['channelType'], string> = {
@@ -47,7 +47,8 @@ export const NEWEST_START = Date.UTC(2024, 5, 1, 12, 0, 0, 0);
 export const SLOT_MS = 10 * 60 * 1000;
 
 function customerFor(random: Random, channel: Interaction['channelType']): string {
-  if (channel === 'voice' || channel === 'sms') return `+1506${String(intBetween(random, 0, 9_999_999)).padStart(7, '0')}`;
+  if (channel === 'voice' || channel === 'sms')
+    return `+1506${String(intBetween(random, 0, 9_999_999)).padStart(7, '0')}`;
   if (channel === 'messaging') return `@customer.${intBetween(random, 1, 9999)}`;
   return `customer${intBetween(random, 1, 9999)}@example.com`;
 }

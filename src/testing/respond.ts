@@ -3,7 +3,7 @@
  * (string, array of strings, object), each status in the shape the API is seen to use for it.
  */
 import type { ServerResponse } from 'node:http';
-import { REQUIRED_PERMISSION, type ErrorShape } from './store.js';
+import { type ErrorShape, REQUIRED_PERMISSION } from './store.js';
 
 const defaultShape: Record<number, ErrorShape> = {
   400: 'object',
@@ -45,7 +45,12 @@ export function errorBody(e: ErrorAnswer): { error: unknown } {
   return { error: { code: e.status, message, ...(e.attribute ? { attribute: e.attribute } : {}) } };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -144,7 +144,11 @@ function handle(store: ReferenceStore, options: ReferenceApiOptions, req: Incomi
   }
   const failure = store.takeFailure();
   if (failure) {
-    return sendError(res, { status: failure.status, headers: failure.headers, ...(failure.shape ? { shape: failure.shape } : {}) });
+    return sendError(res, {
+      status: failure.status,
+      headers: failure.headers,
+      ...(failure.shape ? { shape: failure.shape } : {}),
+    });
   }
   let permissions: readonly string[] = [];
   if (found.authenticated) {

@@ -68,7 +68,9 @@ export class ReferenceStore {
     this.addTenant(tenantId);
     const seed = `${this.seed}/${tenantId}/${contactId}`;
     const history =
-      typeof interactions === 'number' ? ContactHistory.generated(seed, interactions) : ContactHistory.of(seed, interactions);
+      typeof interactions === 'number'
+        ? ContactHistory.generated(seed, interactions)
+        : ContactHistory.of(seed, interactions);
     this.contacts.get(tenantId)!.set(contactId, history);
     return history.slice(0, 1_000).map((item) => ({ ...item }));
   }
@@ -94,7 +96,11 @@ export class ReferenceStore {
    * `n` generated ones newer than every existing one, or the given ones (most recent first).
    * Returns the inserted interactions.
    */
-  insertInteractions(tenantId: string, contactId: string, interactions: readonly Interaction[] | number): Interaction[] {
+  insertInteractions(
+    tenantId: string,
+    contactId: string,
+    interactions: readonly Interaction[] | number,
+  ): Interaction[] {
     return this.mustGet(tenantId, contactId).arrive(interactions);
   }
 
@@ -128,7 +134,12 @@ export class ReferenceStore {
   queueFailure(failure: QueuedFailure): void {
     const times = failure.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError('times must be a positive integer');
-    this.failures.push({ status: failure.status, times, headers: failure.headers ?? {}, ...(failure.shape ? { shape: failure.shape } : {}) });
+    this.failures.push({
+      status: failure.status,
+      times,
+      headers: failure.headers ?? {},
+      ...(failure.shape ? { shape: failure.shape } : {}),
+    });
   }
 
   /** Takes one queued failure, if any. @internal */

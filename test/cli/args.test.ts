@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { regions } from '../../src/index.ts';
 import { parseCommand } from '../../src/cli/args.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
+import { regions } from '../../src/index.ts';
 
 const base = ['list', '--tenant', 'T', '--contact', 'C'];
 
@@ -25,20 +25,29 @@ describe('parseCommand', () => {
   it.each([
     [['--all'], { walk: { mode: 'all' } }],
     [['--last', '25'], { walk: { mode: 'last', count: 25 } }],
-    [['--last', '25', '--concurrency', '3', '--limit', '10'], { walk: { mode: 'last', count: 25 }, concurrency: 3, limit: 10 }],
+    [
+      ['--last', '25', '--concurrency', '3', '--limit', '10'],
+      { walk: { mode: 'last', count: 25 }, concurrency: 3, limit: 10 },
+    ],
     [['--page', '2', '--limit', '50'], { page: 2, limit: 50 }],
     [['--page=-1'], { page: -1 }], // the SDK rejects it with the spec's bound
     [['--format', 'csv'], { format: 'csv' }],
     [['--base-url', 'http://127.0.0.1:4010'], { target: { baseUrl: 'http://127.0.0.1:4010' } }],
     [['--api-key', 'k', '--api-secret', 's'], { credentials: { apiKey: 'k', apiSecret: 's', token: undefined } }],
-    [['--token', 't', '--debug'], { credentials: { apiKey: undefined, apiSecret: undefined, token: 't' }, debug: true }],
+    [
+      ['--token', 't', '--debug'],
+      { credentials: { apiKey: undefined, apiSecret: undefined, token: 't' }, debug: true },
+    ],
   ])('%j', (extra, expected) => {
     expect(parseCommand([...base, ...extra])).toMatchObject(expected);
   });
 
   it('accepts every region the spec names, and only those', () => {
-    for (const region of Object.keys(regions)) expect(parseCommand([...base, '--region', region])).toMatchObject({ target: { region } });
-    expect(() => parseCommand([...base, '--region', 'ap-south-1'])).toThrow(/--region must be one of us-east-1, eu-west-1/);
+    for (const region of Object.keys(regions))
+      expect(parseCommand([...base, '--region', region])).toMatchObject({ target: { region } });
+    expect(() => parseCommand([...base, '--region', 'ap-south-1'])).toThrow(
+      /--region must be one of us-east-1, eu-west-1/,
+    );
   });
 
   it.each([

@@ -1,13 +1,18 @@
 // The built CLI (dist/src/cli/main.js) as a subprocess against the reference API on loopback.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../../generated/spec.ts';
-import { csvColumns } from '../../src/cli/format.ts';
-import { generateInteractions, startReferenceApi, type Interaction, type ReferenceApi } from '../../src/testing/index.ts';
 import { freePort } from '../../scripts/lib/servers.ts';
 import { root } from '../../scripts/lib/tools.ts';
+import { csvColumns } from '../../src/cli/format.ts';
+import {
+  generateInteractions,
+  type Interaction,
+  type ReferenceApi,
+  startReferenceApi,
+} from '../../src/testing/index.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -29,10 +34,15 @@ interface Result {
 /** Runs the CLI with only the given environment (never the developer's credentials). */
 function run(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -54,7 +64,8 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
 
   beforeAll(async () => {
     if (!existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run \`npm run build\` first`);
-    if (statSync(cli).mtimeMs < newestSource(path.join(root, 'src/cli'))) throw new Error('dist/ is older than src/cli/: run `npm run build` first');
+    if (statSync(cli).mtimeMs < newestSource(path.join(root, 'src/cli')))
+      throw new Error('dist/ is older than src/cli/: run `npm run build` first');
     const [base] = generateInteractions(1, 'cli-quirky');
     quirky = { ...base!, customer: 'Doe, "JD"', lastAgentName: null };
     api = await startReferenceApi({
@@ -65,7 +76,10 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
         { tenantId: tenant, contactId: emptyContact, interactions: 0 },
       ],
       credentials: {
-        apiKeys: [{ key, secret }, { key: 'no-permission-key', secret: 'no-permission-secret', permissions: [] }],
+        apiKeys: [
+          { key, secret },
+          { key: 'no-permission-key', secret: 'no-permission-secret', permissions: [] },
+        ],
         tokens: [{ token }],
       },
     });
@@ -81,7 +95,9 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('json: one array, the default page size, stdout only', async () => {
       const { code, stdout, stderr } = await run(['list', ...target, '--format', 'json']);
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-      expect(JSON.parse(stdout)).toEqual(all.slice(0, spec.operations.listContactInteractions.parameters.limit.schema.default));
+      expect(JSON.parse(stdout)).toEqual(
+        all.slice(0, spec.operations.listContactInteractions.parameters.limit.schema.default),
+      );
     });
 
     it('json with --page and --limit picks that page', async () => {
@@ -93,7 +109,12 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('ndjson: one interaction per line', async () => {
       const { code, stdout } = await run(['list', ...target, '--format', 'ndjson', '--limit', '5']);
       expect(code).toBe(0);
-      expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(all.slice(0, 5));
+      expect(
+        stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line)),
+      ).toEqual(all.slice(0, 5));
     });
 
     it('csv: a header and RFC 4180 rows', async () => {
@@ -106,7 +127,17 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     });
 
     it('csv quotes commas and quotes, and leaves null empty', async () => {
-      const { code, stdout } = await run(['list', '--tenant', tenant, '--contact', quirkyContact, '--base-url', api.baseUrl, '--format', 'csv']);
+      const { code, stdout } = await run([
+        'list',
+        '--tenant',
+        tenant,
+        '--contact',
+        quirkyContact,
+        '--base-url',
+        api.baseUrl,
+        '--format',
+        'csv',
+      ]);
       expect(code).toBe(0);
       const row = stdout.split('\r\n')[1]!;
       expect(row).toContain(',"Doe, ""JD""",');
@@ -116,7 +147,11 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
 
     it('csv and json for a contact with no interactions: a header, an empty array', async () => {
       const args = ['list', '--tenant', tenant, '--contact', emptyContact, '--base-url', api.baseUrl];
-      expect(await run([...args, '--format', 'csv', '--all'])).toEqual({ code: 0, stdout: `${csvColumns.join(',')}\r\n`, stderr: '' });
+      expect(await run([...args, '--format', 'csv', '--all'])).toEqual({
+        code: 0,
+        stdout: `${csvColumns.join(',')}\r\n`,
+        stderr: '',
+      });
       expect(await run([...args, '--format', 'json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
     });
 
@@ -126,7 +161,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       const lines = stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^STARTED\s+CHANNEL/);
-      lines.slice(1).forEach((line, i) => expect(line.endsWith(all[i]!.interactionId)).toBe(true));
+      for (const [i, line] of lines.slice(1).entries()) expect(line.endsWith(all[i]!.interactionId)).toBe(true);
       expect(stdout).not.toContain('\x1b');
     });
   });
@@ -135,12 +170,25 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('--all returns every interaction in order, once', async () => {
       const { code, stdout, stderr } = await run(['list', ...target, '--all', '--format', 'ndjson']);
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-      const ids = stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as Interaction).interactionId);
+      const ids = stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as Interaction).interactionId);
       expect(ids).toEqual(all.map((i) => i.interactionId));
     });
 
     it('--all with a small page size and concurrency gives the same list', async () => {
-      const { code, stdout } = await run(['list', ...target, '--all', '--limit', '10', '--concurrency', '4', '--format', 'json']);
+      const { code, stdout } = await run([
+        'list',
+        ...target,
+        '--all',
+        '--limit',
+        '10',
+        '--concurrency',
+        '4',
+        '--format',
+        'json',
+      ]);
       expect(code).toBe(0);
       expect(JSON.parse(stdout)).toEqual(all);
     });
@@ -158,13 +206,19 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       const byToken = await run(['list', ...target, '--format', 'json', '--limit', '1'], { CXENGAGE_TOKEN: token });
       expect(byToken.code).toBe(0);
       expect(JSON.parse(byToken.stdout)).toEqual(all.slice(0, 1));
-      const byFlags = await run(['list', ...target, '--format', 'json', '--limit', '1', '--api-key', key, '--api-secret', secret], {});
+      const byFlags = await run(
+        ['list', ...target, '--format', 'json', '--limit', '1', '--api-key', key, '--api-secret', secret],
+        {},
+      );
       expect(byFlags.code).toBe(0);
     });
 
     it('wrong credentials: exit 3, one line, no secret', async () => {
       const wrong = 'wrong-secret-value-123';
-      const { code, stdout, stderr } = await run(['list', ...target, '--debug'], { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: wrong });
+      const { code, stdout, stderr } = await run(['list', ...target, '--debug'], {
+        CXENGAGE_API_KEY: key,
+        CXENGAGE_API_SECRET: wrong,
+      });
       expect(code).toBe(3);
       expect(stdout).toBe('');
       expect(stderr.split('\n')[0]).toMatch(/^cxengage-interactions: HTTP 401/);
@@ -174,7 +228,10 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     });
 
     it('a key without the permission: exit 3 (403)', async () => {
-      const { code, stderr } = await run(['list', ...target], { CXENGAGE_API_KEY: 'no-permission-key', CXENGAGE_API_SECRET: 'no-permission-secret' });
+      const { code, stderr } = await run(['list', ...target], {
+        CXENGAGE_API_KEY: 'no-permission-key',
+        CXENGAGE_API_SECRET: 'no-permission-secret',
+      });
       expect(code).toBe(3);
       expect(stderr).toMatch(/HTTP 403/);
     });
@@ -188,7 +245,17 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
 
   describe('failures', () => {
     it('unknown contact: exit 4, and not even a csv header on stdout', async () => {
-      const { code, stdout, stderr } = await run(['list', '--tenant', tenant, '--contact', unknownContact, '--base-url', api.baseUrl, '--format', 'csv']);
+      const { code, stdout, stderr } = await run([
+        'list',
+        '--tenant',
+        tenant,
+        '--contact',
+        unknownContact,
+        '--base-url',
+        api.baseUrl,
+        '--format',
+        'csv',
+      ]);
       expect({ code, stdout }).toEqual({ code: 4, stdout: '' });
       expect(stderr.trimEnd()).toBe('cxengage-interactions: HTTP 404: Contact not found.');
     });
@@ -197,7 +264,10 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       [['--bogus'], /Unknown option '--bogus'/],
       [['--all', '--last', '2'], /--all and --last cannot be combined/],
       [['--format', 'xml'], /--format must be one of/],
-      [['--limit', String(spec.operations.listContactInteractions.parameters.limit.schema.maximum + 1)], /Invalid limit/],
+      [
+        ['--limit', String(spec.operations.listContactInteractions.parameters.limit.schema.maximum + 1)],
+        /Invalid limit/,
+      ],
       [['--page=-1'], /Invalid page/],
       [['--concurrency', '2'], /--concurrency needs --all or --last/],
     ])('bad flags %j: exit 2, one line', async (args, message) => {
@@ -218,10 +288,21 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
 
     it('a server that keeps failing: exit 1', async () => {
       // Its own API: the queued failures must not reach the tests running beside this one.
-      const failing = await startReferenceApi({ dataSets: [{ tenantId: tenant, contactId: contact, interactions: 3 }], credentials: { apiKeys: [{ key, secret }] } });
+      const failing = await startReferenceApi({
+        dataSets: [{ tenantId: tenant, contactId: contact, interactions: 3 }],
+        credentials: { apiKeys: [{ key, secret }] },
+      });
       try {
         failing.store.queueFailure({ status: 503, times: 10, headers: { 'retry-after': '0' } });
-        const { code, stdout, stderr } = await run(['list', '--tenant', tenant, '--contact', contact, '--base-url', failing.baseUrl]);
+        const { code, stdout, stderr } = await run([
+          'list',
+          '--tenant',
+          tenant,
+          '--contact',
+          contact,
+          '--base-url',
+          failing.baseUrl,
+        ]);
         expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
         expect(stderr).toMatch(/HTTP 503/);
         expect(failing.store.takeFailure()).toBeDefined(); // failures were left over: the CLI gave up
@@ -232,7 +313,15 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
 
     it('a closed port: exit 1', async () => {
       const port = await freePort();
-      const { code, stderr } = await run(['list', '--tenant', tenant, '--contact', contact, '--base-url', `http://127.0.0.1:${port}`]);
+      const { code, stderr } = await run([
+        'list',
+        '--tenant',
+        tenant,
+        '--contact',
+        contact,
+        '--base-url',
+        `http://127.0.0.1:${port}`,
+      ]);
       expect(code).toBe(1);
       expect(stderr).toMatch(/^cxengage-interactions: /);
     });
@@ -242,10 +331,25 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('list --help documents the flags and exit codes', async () => {
       const { code, stdout } = await run(['list', '--help']);
       expect(code).toBe(0);
-      for (const flag of ['--tenant', '--contact', '--limit', '--page', '--all', '--last', '--concurrency', '--format', '--region', '--base-url', '--token', 'NO_COLOR']) {
+      for (const flag of [
+        '--tenant',
+        '--contact',
+        '--limit',
+        '--page',
+        '--all',
+        '--last',
+        '--concurrency',
+        '--format',
+        '--region',
+        '--base-url',
+        '--token',
+        'NO_COLOR',
+      ]) {
         expect(stdout).toContain(flag);
       }
-      expect(stdout).toMatch(/Exit codes:\n\s+0 {2}success\n\s+1 {2}failure.*\n\s+2 {2}usage.*\n\s+3 {2}auth.*\n\s+4 {2}tenant or contact not found/);
+      expect(stdout).toMatch(
+        /Exit codes:\n\s+0 {2}success\n\s+1 {2}failure.*\n\s+2 {2}usage.*\n\s+3 {2}auth.*\n\s+4 {2}tenant or contact not found/,
+      );
     });
 
     it('--version prints the package version', async () => {

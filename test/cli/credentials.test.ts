@@ -11,7 +11,10 @@ describe('resolveAuth', () => {
   });
 
   it('prefers flags over the environment', () => {
-    expect(resolveAuth({ apiKey: 'k', apiSecret: 's' }, { CXENGAGE_TOKEN: 'env-token' })).toEqual({ username: 'k', password: 's' });
+    expect(resolveAuth({ apiKey: 'k', apiSecret: 's' }, { CXENGAGE_TOKEN: 'env-token' })).toEqual({
+      username: 'k',
+      password: 's',
+    });
     expect(resolveAuth({ token: 't' }, keyEnv)).toEqual({ token: 't' });
   });
 
@@ -29,7 +32,9 @@ describe('resolveAuth', () => {
   });
 
   it('never puts a secret in its messages', () => {
-    expect(() => resolveAuth({}, { CXENGAGE_API_SECRET: 'hunter2-secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => resolveAuth({}, { CXENGAGE_API_SECRET: 'hunter2-secret' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 
   it('names the secrets to redact', () => {

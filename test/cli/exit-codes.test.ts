@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError, AuthenticationError, ConnectionError, InvalidInputError, InvalidResponseError, NotFoundError, PermissionDeniedError, ServerError,
-} from '../../src/index.ts';
 import { errorReport, exitCodeFor, exitCodes } from '../../src/cli/exit-codes.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
+import {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  InvalidInputError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  ServerError,
+} from '../../src/index.ts';
 
 describe('exitCodeFor', () => {
   it('gives each documented class its own code', () => {
@@ -30,7 +37,9 @@ describe('exitCodeFor', () => {
 
 describe('errorReport', () => {
   it('is one line without --debug, with a help hint for usage errors', () => {
-    expect(errorReport(new UsageError('--tenant is required'), false)).toBe("cxengage-interactions: --tenant is required (see 'cxengage-interactions --help')");
+    expect(errorReport(new UsageError('--tenant is required'), false)).toBe(
+      "cxengage-interactions: --tenant is required (see 'cxengage-interactions --help')",
+    );
     expect(errorReport(new Error('first\n  second'), false)).toBe('cxengage-interactions: first second');
   });
 

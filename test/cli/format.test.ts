@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Interaction } from '../../src/index.ts';
-import { csvColumns, csvField, csvHeader, csvRow, jsonDocument, ndjsonLine, table, useColor } from '../../src/cli/format.ts';
 import { bundledSpec } from '../../scripts/lib/tools.ts';
+import {
+  csvColumns,
+  csvField,
+  csvHeader,
+  csvRow,
+  jsonDocument,
+  ndjsonLine,
+  table,
+  useColor,
+} from '../../src/cli/format.ts';
+import type { Interaction } from '../../src/index.ts';
 
 const document = parse(readFileSync(bundledSpec, 'utf8'));
 const seed = document.components.examples.seedSample.value.results as Interaction[];

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceApi, type ReferenceApi } from '../../src/testing/index.ts';
 import { root } from '../../scripts/lib/tools.ts';
+import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 import { needs } from '../support/needs.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -39,7 +39,10 @@ function underTerminal(args: string[], env: Record<string, string> = {}) {
     execFile(
       'script',
       ['-qec', `${quoted} > '${out}'`, '/dev/null'],
-      { env: { PATH: process.env.PATH ?? '', CXENGAGE_API_KEY: 'tty-key', CXENGAGE_API_SECRET: 'tty-secret', ...env }, timeout: 30_000 },
+      {
+        env: { PATH: process.env.PATH ?? '', CXENGAGE_API_KEY: 'tty-key', CXENGAGE_API_SECRET: 'tty-secret', ...env },
+        timeout: 30_000,
+      },
       (error, terminal) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, terminal, stdout: readFileSync(out, 'utf8') });
@@ -50,24 +53,53 @@ function underTerminal(args: string[], env: Record<string, string> = {}) {
 
 // util-linux `script` (Debian, most Linux) takes -qec; BSD/macOS `script` does not.
 const hasScript = /util-linux/.test(spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? '');
-describe.runIf(needs('util-linux `script` (CLI terminal test)', hasScript, 'apt-get install -y util-linux'))('progress on a terminal', () => {
-  it('shows a progress line on stderr when it is a tty, and keeps stdout pure data', async () => {
-    const r = await underTerminal(['list', '--tenant', tenant, '--contact', contact, '--base-url', api.baseUrl, '--all', '--format', 'ndjson']);
-    expect(r.code, r.terminal).toBe(0);
-    expect(r.terminal).toContain('\x1b[2K'); // the line rewrites itself
-    expect(r.terminal).toContain(`${count} interactions`);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(count);
-    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-  });
-
-  it('shows nothing on stderr when it is not a tty (the same run, piped)', async () => {
-    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, [cli, 'list', '--tenant', tenant, '--contact', contact, '--base-url', api.baseUrl, '--all', '--format', 'ndjson'],
-        { env: { PATH: process.env.PATH ?? '', CXENGAGE_API_KEY: 'tty-key', CXENGAGE_API_SECRET: 'tty-secret' } },
-        (error, _stdout, stderr) => resolve({ code: error ? -1 : 0, stderr }));
+describe.runIf(needs('util-linux `script` (CLI terminal test)', hasScript, 'apt-get install -y util-linux'))(
+  'progress on a terminal',
+  () => {
+    it('shows a progress line on stderr when it is a tty, and keeps stdout pure data', async () => {
+      const r = await underTerminal([
+        'list',
+        '--tenant',
+        tenant,
+        '--contact',
+        contact,
+        '--base-url',
+        api.baseUrl,
+        '--all',
+        '--format',
+        'ndjson',
+      ]);
+      expect(r.code, r.terminal).toBe(0);
+      expect(r.terminal).toContain('\x1b[2K'); // the line rewrites itself
+      expect(r.terminal).toContain(`${count} interactions`);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines).toHaveLength(count);
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-  });
-});
+
+    it('shows nothing on stderr when it is not a tty (the same run, piped)', async () => {
+      const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [
+            cli,
+            'list',
+            '--tenant',
+            tenant,
+            '--contact',
+            contact,
+            '--base-url',
+            api.baseUrl,
+            '--all',
+            '--format',
+            'ndjson',
+          ],
+          { env: { PATH: process.env.PATH ?? '', CXENGAGE_API_KEY: 'tty-key', CXENGAGE_API_SECRET: 'tty-secret' } },
+          (error, _stdout, stderr) => resolve({ code: error ? -1 : 0, stderr }),
+        );
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    });
+  },
+);

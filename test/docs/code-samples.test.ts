@@ -14,7 +14,9 @@ interface CodeSample {
 }
 
 const packageName = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string }).name;
-const operation = parse(readFileSync(bundledSpec, 'utf8')).paths['/tenants/{tenantId}/contacts/{contactId}/interactions'].get;
+const operation = parse(readFileSync(bundledSpec, 'utf8')).paths[
+  '/tenants/{tenantId}/contacts/{contactId}/interactions'
+].get;
 const samples = operation['x-codeSamples'] as CodeSample[];
 
 function sample(lang: string): string {
@@ -50,7 +52,12 @@ describe('x-codeSamples', () => {
   // Inside the project (git-ignored .tmp/) so the package's "type": "module" and @types/node apply.
   let dir: string;
   let results: Map<string, string[]>;
-  const files: Record<'good' | 'wrongMethod' | 'wrongRegion' | 'wrongLimit', string> = { good: '', wrongMethod: '', wrongRegion: '', wrongLimit: '' };
+  const files: Record<'good' | 'wrongMethod' | 'wrongRegion' | 'wrongLimit', string> = {
+    good: '',
+    wrongMethod: '',
+    wrongRegion: '',
+    wrongLimit: '',
+  };
 
   beforeAll(() => {
     mkdirSync(path.join(root, '.tmp'), { recursive: true });
@@ -86,7 +93,8 @@ describe('x-codeSamples', () => {
     expect(servers).toContain(base);
     const urls = [...sample('Shell').matchAll(/"(\$BASE[^"]+)"/g)].map((m) => m[1]!);
     expect(urls).toHaveLength(2);
-    for (const url of urls) expect(url).toMatch(/^\$BASE\/tenants\/\$TENANT_ID\/contacts\/\$CONTACT_ID\/interactions(\?|$)/);
+    for (const url of urls)
+      expect(url).toMatch(/^\$BASE\/tenants\/\$TENANT_ID\/contacts\/\$CONTACT_ID\/interactions(\?|$)/);
   });
 
   it('the TypeScript sample type-checks against the real SDK', () => {

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { spec } from '../../generated/spec.ts';
-import { interactionAt, type InteractionPage } from './interactions.ts';
+import { type InteractionPage, interactionAt } from './interactions.ts';
 
 export const scenarios = [
   'retry-after-seconds',
@@ -100,9 +100,12 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
   /** Returns true when it answered the request with a fault. */
   function fault(res: ServerResponse, limit: number, page: number, pageSent: boolean): boolean {
     if (page !== 1) {
-      if (scenario === 'total-lies-upward') return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent, limit, 3 * limit)));
-      if (scenario === 'total-lies-downward') return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent, limit, -(limit + 7))));
-      if (scenario === 'never-ending-pages' && page > 1) return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent)));
+      if (scenario === 'total-lies-upward')
+        return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent, limit, 3 * limit)));
+      if (scenario === 'total-lies-downward')
+        return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent, limit, -(limit + 7))));
+      if (scenario === 'never-ending-pages' && page > 1)
+        return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent)));
       return false;
     }
     const full = () => JSON.stringify(pageBody(limit, page, pageSent));
@@ -111,7 +114,9 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
         return false;
       case 'retry-after-seconds':
         if (injected >= 1) return false;
-        return inject(() => sendJson(res, 429, { error: 'Too many requests' }, { 'retry-after': String(options.retryAfterSeconds ?? 1) }));
+        return inject(() =>
+          sendJson(res, 429, { error: 'Too many requests' }, { 'retry-after': String(options.retryAfterSeconds ?? 1) }),
+        );
       case 'retry-after-http-date':
         if (injected >= 1) return false;
         return inject(() => {
@@ -125,11 +130,18 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
         if (injected >= burst) return false;
         const status = Number(scenario.slice(-3));
         const headers: Record<string, string> = options.retryAfterOn5xx ? { 'retry-after': '0' } : {};
-        return inject(() => sendJson(res, status, { error: { code: status, message: 'Injected server error' } }, headers));
+        return inject(() =>
+          sendJson(res, status, { error: { code: status, message: 'Injected server error' } }, headers),
+        );
       }
       case 'server-errors-exhaust-retries':
         return inject(() =>
-          sendJson(res, 503, { error: { code: 503, message: 'Injected: service unavailable' } }, options.retryAfterOn5xx ? { 'retry-after': '0' } : {}),
+          sendJson(
+            res,
+            503,
+            { error: { code: 503, message: 'Injected: service unavailable' } },
+            options.retryAfterOn5xx ? { 'retry-after': '0' } : {},
+          ),
         );
       case 'connection-reset-mid-body':
         if (injected >= 1) return false;
@@ -150,14 +162,18 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
         });
       case 'html-error-page-200':
         return inject(() => {
-          const html = '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
+          const html =
+            '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
           res.end(html);
         });
       case 'wrong-content-type':
         return inject(() => {
           const body = full();
-          res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+          res.writeHead(200, {
+            'content-type': 'text/plain; charset=utf-8',
+            'content-length': Buffer.byteLength(body),
+          });
           res.end(body);
         });
       case 'empty-body':
@@ -208,8 +224,20 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
     const pageText = url.searchParams.get('page');
     const limit = limitText === null ? limitSchema.default : Number(limitText);
     const page = pageText === null ? pageSchema.default : Number(pageText);
-    if (!Number.isInteger(limit) || limit < limitSchema.minimum || limit > limitSchema.maximum || !Number.isInteger(page) || page < pageSchema.minimum) {
-      sendJson(res, 400, { error: { code: 400, message: 'Invalid limit or page', attribute: { limit: limitText ?? '', page: pageText ?? '' } } });
+    if (
+      !Number.isInteger(limit) ||
+      limit < limitSchema.minimum ||
+      limit > limitSchema.maximum ||
+      !Number.isInteger(page) ||
+      page < pageSchema.minimum
+    ) {
+      sendJson(res, 400, {
+        error: {
+          code: 400,
+          message: 'Invalid limit or page',
+          attribute: { limit: limitText ?? '', page: pageText ?? '' },
+        },
+      });
       return;
     }
     if (fault(res, limit, page, pageText !== null)) return;

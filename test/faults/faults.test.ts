@@ -2,10 +2,18 @@
 // documented typed error, within its deadline, leaving no unhandled rejection, timer or socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ConnectionError, CxEngageError, InvalidResponseError, PaginationError, RateLimitError, ResponseValidationError, ServerError,
-  TimeoutError, createInteractionsClient, type ClientOptions,
+  type ClientOptions,
+  ConnectionError,
+  type CxEngageError,
+  createInteractionsClient,
+  InvalidResponseError,
+  PaginationError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
 } from '../../src/index.ts';
-import { startChaosServer, scenarios, type ChaosOptions, type Scenario } from './chaos-server.ts';
+import { type ChaosOptions, type Scenario, scenarios, startChaosServer } from './chaos-server.ts';
 import { idsFor, interactionAt } from './interactions.ts';
 import { collectUnhandledRejections, leaksSince, resourceCounts } from './leaks.ts';
 
@@ -31,30 +39,66 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: '429 with Retry-After in seconds', scenario: 'retry-after-seconds', typed: RateLimitError, server: { retryAfterSeconds: 1 } },
-  { name: '429 with Retry-After as an HTTP date', scenario: 'retry-after-http-date', typed: RateLimitError, server: { retryAfterSeconds: 1 } },
+  {
+    name: '429 with Retry-After in seconds',
+    scenario: 'retry-after-seconds',
+    typed: RateLimitError,
+    server: { retryAfterSeconds: 1 },
+  },
+  {
+    name: '429 with Retry-After as an HTTP date',
+    scenario: 'retry-after-http-date',
+    typed: RateLimitError,
+    server: { retryAfterSeconds: 1 },
+  },
   // A Retry-After beyond maxRetryAfterMs is not waited for: the documented RateLimitError after the
   // one 429, with no retry (counted on the server, not timed).
-  { name: '429 with Retry-After over maxRetryAfterMs', scenario: 'retry-after-seconds', typed: RateLimitError, server: { retryAfterSeconds: 120 }, injectedExactly: 1 },
+  {
+    name: '429 with Retry-After over maxRetryAfterMs',
+    scenario: 'retry-after-seconds',
+    typed: RateLimitError,
+    server: { retryAfterSeconds: 120 },
+    injectedExactly: 1,
+  },
   // 500 exercises the SDK's own jittered backoff; the others ask for an immediate retry.
   { name: 'burst of 500', scenario: 'burst-500', typed: ServerError },
   { name: 'burst of 502', scenario: 'burst-502', typed: ServerError, server: { retryAfterOn5xx: true } },
   { name: 'burst of 503', scenario: 'burst-503', typed: ServerError, server: { retryAfterOn5xx: true } },
   { name: 'burst of 504', scenario: 'burst-504', typed: ServerError, server: { retryAfterOn5xx: true } },
-  { name: '503 until retries run out', scenario: 'server-errors-exhaust-retries', typed: ServerError, server: { retryAfterOn5xx: true } },
+  {
+    name: '503 until retries run out',
+    scenario: 'server-errors-exhaust-retries',
+    typed: ServerError,
+    server: { retryAfterOn5xx: true },
+  },
   { name: 'connection reset mid-body', scenario: 'connection-reset-mid-body', typed: ConnectionError },
-  { name: 'stalled response (timeout)', scenario: 'stalled-response', typed: TimeoutError, client: { timeoutMs: 150, maxRetries: 1, deadlineMs: 1_500 } },
+  {
+    name: 'stalled response (timeout)',
+    scenario: 'stalled-response',
+    typed: TimeoutError,
+    client: { timeoutMs: 150, maxRetries: 1, deadlineMs: 1_500 },
+  },
   { name: 'truncated JSON', scenario: 'truncated-json', typed: InvalidResponseError },
   { name: 'HTML error page with status 200', scenario: 'html-error-page-200', typed: InvalidResponseError },
   { name: 'wrong content-type', scenario: 'wrong-content-type', typed: InvalidResponseError },
   { name: 'empty body', scenario: 'empty-body', typed: InvalidResponseError },
   { name: 'oversized page (strict)', scenario: 'oversized-page', typed: ResponseValidationError },
-  { name: 'oversized page (validate off)', scenario: 'oversized-page', typed: PaginationError, client: { validate: 'off' } },
+  {
+    name: 'oversized page (validate off)',
+    scenario: 'oversized-page',
+    typed: PaginationError,
+    client: { validate: 'off' },
+  },
   { name: 'total lying upward', scenario: 'total-lies-upward', typed: PaginationError },
   { name: 'total lying downward', scenario: 'total-lies-downward', typed: PaginationError },
   { name: 'pages that never end', scenario: 'never-ending-pages', typed: PaginationError },
   { name: 'interactions inserted mid-walk', scenario: 'inserted-mid-walk', typed: PaginationError },
-  { name: 'interactions inserted mid-walk (concurrency 4)', scenario: 'inserted-mid-walk', typed: PaginationError, concurrency: 4 },
+  {
+    name: 'interactions inserted mid-walk (concurrency 4)',
+    scenario: 'inserted-mid-walk',
+    typed: PaginationError,
+    concurrency: 4,
+  },
   { name: 'interactions deleted mid-walk', scenario: 'deleted-mid-walk', typed: PaginationError },
 ];
 
@@ -64,16 +108,30 @@ const silent = { warn: () => {} };
 let baseline: string[] = [];
 let rejections: ReturnType<typeof collectUnhandledRejections>;
 
-async function walk(baseUrl: string, c: Pick<Case, 'client' | 'concurrency' | 'budgetMs'>): Promise<{ ids: string[]; error?: unknown; hung: boolean }> {
+async function walk(
+  baseUrl: string,
+  c: Pick<Case, 'client' | 'concurrency' | 'budgetMs'>,
+): Promise<{ ids: string[]; error?: unknown; hung: boolean }> {
   const client = createInteractionsClient({
-    auth: { token: 'fault-suite-token' }, baseUrl, timeoutMs: 2_000, deadlineMs: 5_000, maxRetryAfterMs: 2_000, logger: silent, ...c.client,
+    auth: { token: 'fault-suite-token' },
+    baseUrl,
+    timeoutMs: 2_000,
+    deadlineMs: 5_000,
+    maxRetryAfterMs: 2_000,
+    logger: silent,
+    ...c.client,
   });
   const seen: string[] = [];
   const stop = new AbortController();
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   const hung = new Promise<'hung'>((resolve) => (watchdog = setTimeout(() => resolve('hung'), c.budgetMs ?? 8_000)));
   const run = (async () => {
-    for await (const item of client.iterateInteractions({ ...ids, pageSize, concurrency: c.concurrency ?? 1, signal: stop.signal })) {
+    for await (const item of client.iterateInteractions({
+      ...ids,
+      pageSize,
+      concurrency: c.concurrency ?? 1,
+      signal: stop.signal,
+    })) {
       seen.push(item.interactionId);
     }
   })();
@@ -130,10 +188,17 @@ describe('fault injection against a chaos server', () => {
     const injected = outcomes.reduce((n, o) => n + o.injected, 0);
     console.log(`faults: ${outcomes.length} scenarios, ${injected} faults injected`);
     for (const o of outcomes) {
-      const detail = o.outcome.kind === 'typed' ? `${o.outcome.error.name}` : o.outcome.kind === 'wrong' ? o.outcome.why : 'same data';
+      const detail =
+        o.outcome.kind === 'typed'
+          ? `${o.outcome.error.name}`
+          : o.outcome.kind === 'wrong'
+            ? o.outcome.why
+            : 'same data';
       console.log(`  ${o.outcome.kind.padEnd(9)} ${o.name}: ${detail}`);
     }
-    console.log(`faults: ${outcomes.length} injected, ${recovered} recovered, ${typed} typed failures, ${wrong.length} wrong`);
+    console.log(
+      `faults: ${outcomes.length} injected, ${recovered} recovered, ${typed} typed failures, ${wrong.length} wrong`,
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -161,7 +226,8 @@ describe('fault injection against a chaos server', () => {
     } else if (run.error instanceof c.typed) outcome = { kind: 'typed', error: run.error };
     else outcome = { kind: 'wrong', why: `threw ${String(run.error)} instead of ${c.typed.name}` };
     if (outcome.kind !== 'wrong' && leaks.length) outcome = { kind: 'wrong', why: `leaked ${leaks.join(', ')}` };
-    if (outcome.kind !== 'wrong' && rejections.reasons.length) outcome = { kind: 'wrong', why: `unhandled rejection: ${String(rejections.reasons[0])}` };
+    if (outcome.kind !== 'wrong' && rejections.reasons.length)
+      outcome = { kind: 'wrong', why: `unhandled rejection: ${String(rejections.reasons[0])}` };
     outcomes.push({ name: c.name, injected, outcome });
 
     expect(injected, 'the fault was injected').toBeGreaterThan(0);

@@ -3,14 +3,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spec } from '../../generated/spec.ts';
-import { InvalidInputError, createInteractionsClient } from '../../src/index.ts';
+import { createInteractionsClient, InvalidInputError } from '../../src/index.ts';
 import { interactionAt } from './interactions.ts';
 
 const limitBounds = spec.operations.listContactInteractions.parameters.limit.schema;
 const pageBounds = spec.operations.listContactInteractions.parameters.page.schema;
 // JSON Schema's `format: uuid` (RFC 4122 string form), the format the spec gives both path ids.
 const uuidPattern = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const isUuidParam = (name: 'tenantId' | 'contactId') => spec.operations.listContactInteractions.parameters[name].schema.format === 'uuid';
+const isUuidParam = (name: 'tenantId' | 'contactId') =>
+  spec.operations.listContactInteractions.parameters[name].schema.format === 'uuid';
 
 const historySize = 23;
 const history = Array.from({ length: historySize }, (_, i) => interactionAt(7, i));
@@ -25,7 +26,13 @@ function countingFetch() {
     const pageText = url.searchParams.get('page');
     const page = Number(pageText ?? pageBounds.default);
     const offset = page * limit;
-    const body = { page: pageText === null ? null : page, limit, offset, total: historySize, results: history.slice(offset, offset + limit) };
+    const body = {
+      page: pageText === null ? null : page,
+      limit,
+      offset,
+      total: historySize,
+      results: history.slice(offset, offset + limit),
+    };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
   return { urls, fetch: fetchImpl as typeof fetch };
@@ -37,7 +44,10 @@ const anyId = fc.oneof(
   { weight: 1, arbitrary: validUuid.map((u) => u.toUpperCase()) },
   { weight: 1, arbitrary: validUuid.map((u) => `${u}/../x`) },
   { weight: 1, arbitrary: validUuid.map((u) => u.slice(1)) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '../../admin', '%2e%2e', 'a?b=c#d', '00000000-0000-0000-0000-00000000000g') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', ' ', '../../admin', '%2e%2e', 'a?b=c#d', '00000000-0000-0000-0000-00000000000g'),
+  },
   { weight: 1, arbitrary: fc.string() },
   { weight: 1, arbitrary: fc.constantFrom(undefined, null, 42, {}) },
 );
@@ -51,13 +61,36 @@ const anyNumber = fc.oneof(
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 /** Mostly valid values, so that both outcomes (refused, sent) are well covered. */
 const biased = <T, U>(valid: fc.Arbitrary<T>, chaotic: fc.Arbitrary<U>) =>
-  fc.oneof({ weight: 15, arbitrary: valid as fc.Arbitrary<T | U> }, { weight: 1, arbitrary: chaotic as fc.Arbitrary<T | U> });
+  fc.oneof(
+    { weight: 15, arbitrary: valid as fc.Arbitrary<T | U> },
+    { weight: 1, arbitrary: chaotic as fc.Arbitrary<T | U> },
+  );
 const timer = biased(fc.integer({ min: 1, max: 60_000 }), anyNumber);
 const count = (min: number, max: number) => biased(fc.integer({ min, max }), anyNumber);
 const rarely = biased(fc.constant(false), fc.constant(true));
 const baseUrlArb = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom('http://127.0.0.1:4010', 'http://127.0.0.1:4010/v1', 'http://localhost:8080/v1/', 'https://api.example.test/v1', 'http://[::1]:9/v1') },
-  { weight: 1, arbitrary: fc.constantFrom('http://api.example.test/v1', 'ftp://127.0.0.1/v1', 'not a url', '', 'http://user:pw@127.0.0.1/v1', 'http://127.0.0.1/v1?x=1', 'https://h.test/v1#frag') },
+  {
+    weight: 12,
+    arbitrary: fc.constantFrom(
+      'http://127.0.0.1:4010',
+      'http://127.0.0.1:4010/v1',
+      'http://localhost:8080/v1/',
+      'https://api.example.test/v1',
+      'http://[::1]:9/v1',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'http://api.example.test/v1',
+      'ftp://127.0.0.1/v1',
+      'not a url',
+      '',
+      'http://user:pw@127.0.0.1/v1',
+      'http://127.0.0.1/v1?x=1',
+      'https://h.test/v1#frag',
+    ),
+  },
   { weight: 1, arbitrary: fc.webUrl() },
   { weight: 1, arbitrary: fc.string() },
 );
@@ -75,7 +108,14 @@ const optionsArb = fc.record(
   { requiredKeys: [] },
 );
 const callArb = fc.oneof(
-  fc.record({ kind: fc.constant('list' as const), tenantId: anyId, contactId: anyId, limit: maybe(count(1, 100)), page: maybe(count(0, 5)), extra: rarely }),
+  fc.record({
+    kind: fc.constant('list' as const),
+    tenantId: anyId,
+    contactId: anyId,
+    limit: maybe(count(1, 100)),
+    page: maybe(count(0, 5)),
+    extra: rarely,
+  }),
   fc.record({
     kind: fc.constantFrom('items' as const, 'pages' as const),
     tenantId: anyId,
@@ -119,12 +159,17 @@ function expectedInvalid(o: Options, call: Call): { bad: string[]; lenient: stri
     }
     if (url) {
       const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname);
-      if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) bad.push('baseUrl');
+      if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash)
+        bad.push('baseUrl');
       else if (url.protocol === 'http:' && !loopback && o.allowInsecureHttp !== true) bad.push('baseUrl');
     }
   }
   for (const key of ['timeoutMs', 'deadlineMs'] as const) if (o[key] !== undefined && !timerMs(o[key])) bad.push(key);
-  if (o.maxRetryAfterMs !== undefined && !(typeof o.maxRetryAfterMs === 'number' && Number.isFinite(o.maxRetryAfterMs) && o.maxRetryAfterMs >= 0)) bad.push('maxRetryAfterMs');
+  if (
+    o.maxRetryAfterMs !== undefined &&
+    !(typeof o.maxRetryAfterMs === 'number' && Number.isFinite(o.maxRetryAfterMs) && o.maxRetryAfterMs >= 0)
+  )
+    bad.push('maxRetryAfterMs');
   if (o.maxRetries !== undefined && !(isInt(o.maxRetries) && o.maxRetries >= 0)) bad.push('maxRetries');
   if (o.validate !== undefined && !['off', 'warn', 'strict'].includes(o.validate)) bad.push('validate');
   for (const id of ['tenantId', 'contactId'] as const) {
@@ -162,7 +207,8 @@ function checkRequest(url: URL, o: Options, call: Call): void {
   const limit = url.searchParams.get('limit');
   const page = url.searchParams.get('page');
   if (limit !== null) expect(inLimit(Number(limit)) && String(Number(limit)) === limit).toBe(true);
-  if (page !== null) expect(isInt(Number(page)) && Number(page) >= pageBounds.minimum && String(Number(page)) === page).toBe(true);
+  if (page !== null)
+    expect(isInt(Number(page)) && Number(page) >= pageBounds.minimum && String(Number(page)) === page).toBe(true);
   if (call.kind === 'list') {
     expect(limit).toBe(call.limit === undefined ? null : String(call.limit));
     expect(page).toBe(call.page === undefined ? null : String(Object.is(call.page, -0) ? 0 : call.page));
@@ -173,13 +219,31 @@ function checkRequest(url: URL, o: Options, call: Call): void {
 }
 
 async function run(o: Options, call: Call, fetchImpl: typeof fetch): Promise<void> {
-  const client = createInteractionsClient({ ...o, auth: { token: 'property-token' }, fetch: fetchImpl, logger: { warn: () => {} } } as never);
+  const client = createInteractionsClient({
+    ...o,
+    auth: { token: 'property-token' },
+    fetch: fetchImpl,
+    logger: { warn: () => {} },
+  } as never);
   const extra = call.extra ? { unexpected: 1 } : {};
   if (call.kind === 'list') {
-    await client.listInteractions({ tenantId: call.tenantId, contactId: call.contactId, limit: call.limit, page: call.page, ...extra } as never);
+    await client.listInteractions({
+      tenantId: call.tenantId,
+      contactId: call.contactId,
+      limit: call.limit,
+      page: call.page,
+      ...extra,
+    } as never);
     return;
   }
-  const params = { tenantId: call.tenantId, contactId: call.contactId, pageSize: call.pageSize, last: call.last, concurrency: call.concurrency, ...extra } as never;
+  const params = {
+    tenantId: call.tenantId,
+    contactId: call.contactId,
+    pageSize: call.pageSize,
+    last: call.last,
+    concurrency: call.concurrency,
+    ...extra,
+  } as never;
   if (call.kind === 'items') for await (const _ of client.iterateInteractions(params));
   else for await (const _ of client.iteratePages(params));
 }
@@ -212,7 +276,9 @@ describe('arbitrary client inputs', () => {
       }),
       { numRuns: 10_000, seed: 20240601 },
     );
-    console.log(`inputs property: 10000 cases, ${refused} refused with InvalidInputError, ${sent} requests sent by the rest`);
+    console.log(
+      `inputs property: 10000 cases, ${refused} refused with InvalidInputError, ${sent} requests sent by the rest`,
+    );
     expect(refused).toBeGreaterThan(1_000);
     expect(sent).toBeGreaterThan(1_000);
   });

@@ -4,8 +4,8 @@
 // Enums are read from the bundled spec, never retyped.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { bundledSpec } from '../../scripts/lib/tools.ts';
 import type { components } from '../../generated/schema.d.ts';
+import { bundledSpec } from '../../scripts/lib/tools.ts';
 
 export type Interaction = components['schemas']['Interaction'];
 export type InteractionPage = components['schemas']['InteractionPage'];
@@ -13,9 +13,11 @@ export type InteractionPage = components['schemas']['InteractionPage'];
 interface PropertySchema {
   enum?: unknown[];
 }
-const interactionSchema = (parse(readFileSync(bundledSpec, 'utf8')) as {
-  components: { schemas: { Interaction: { properties: Record<string, PropertySchema> } } };
-}).components.schemas.Interaction;
+const interactionSchema = (
+  parse(readFileSync(bundledSpec, 'utf8')) as {
+    components: { schemas: { Interaction: { properties: Record<string, PropertySchema> } } };
+  }
+).components.schemas.Interaction;
 
 function enumOf<T>(field: keyof Interaction & string): readonly T[] {
   const values = interactionSchema.properties[field]?.enum;
@@ -28,7 +30,11 @@ const directionTypes = enumOf<Interaction['directionType']>('directionType');
 const notes = enumOf<Interaction['note']>('note');
 
 /** "work-item" → "Work Item", the vendor's label style. */
-const label = (value: string) => value.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+const label = (value: string) =>
+  value
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 
 /**
  * mulberry32, not src/testing's sfc32: this generator seeds one PRNG per index (so the 1,000,000-item
@@ -86,7 +92,10 @@ export function interactionAt(seed: number, index: number): Interaction {
     channelName: label(channelType),
     directionType,
     directionName: label(directionType),
-    customer: channelType === 'voice' || channelType === 'sms' ? `+1555${String(Math.floor(rand() * 1e7)).padStart(7, '0')}` : `customer${index}@example.com`,
+    customer:
+      channelType === 'voice' || channelType === 'sms'
+        ? `+1555${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`
+        : `customer${index}@example.com`,
     note: pick(rand, notes),
     csat: rand() < 0.3 ? Math.floor(rand() * 11) : null,
     recording: null,

@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
-import { startReferenceApi, type ReferenceApi } from '../../src/testing/index.ts';
 import { root } from '../../scripts/lib/tools.ts';
+import { createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
+import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -22,7 +22,10 @@ const creates = (code: string) => /createInteractionsClient\(/.test(code);
 function asModule(code: string): string {
   const body = code.replaceAll("from 'cxengage-interactions'", `from ${JSON.stringify(sdkEntry)}`);
   const imports = body.split('\n').filter((l) => l.startsWith('import '));
-  const rest = body.split('\n').filter((l) => !l.startsWith('import ')).join('\n');
+  const rest = body
+    .split('\n')
+    .filter((l) => !l.startsWith('import '))
+    .join('\n');
   if (creates(code)) return `${imports.join('\n')}\nexport default function run() {\n${rest}\nreturn client;\n}\n`;
   return [
     ...imports,
@@ -83,7 +86,15 @@ function blockIndex(marker: string): number {
 describe('README examples', () => {
   it('has the examples the SDK promises: both auth schemes, both regions, one page, all pages, last N, errors', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(6);
-    for (const marker of ['password:', 'token:', "region: 'eu-west-1'", 'listInteractions(', 'iterateInteractions({ tenantId, contactId })', 'last: 250', 'instanceof NotFoundError']) {
+    for (const marker of [
+      'password:',
+      'token:',
+      "region: 'eu-west-1'",
+      'listInteractions(',
+      'iterateInteractions({ tenantId, contactId })',
+      'last: 250',
+      'instanceof NotFoundError',
+    ]) {
       expect(readme).toContain(marker);
     }
   });
@@ -99,7 +110,9 @@ describe('README examples', () => {
       skipLibCheck: true,
       types: ['node'],
     });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
   });
 
@@ -116,7 +129,9 @@ describe('README examples', () => {
   });
 
   it('one page', async () => {
-    const { logs, requests: n } = await run(blockIndex('listInteractions({ tenantId, contactId, limit: 50, page: 0 })'));
+    const { logs, requests: n } = await run(
+      blockIndex('listInteractions({ tenantId, contactId, limit: 50, page: 0 })'),
+    );
     expect(n).toBe(1);
     expect(logs[0]).toBe('50 of 420 interactions');
     expect(logs).toHaveLength(51);

@@ -20,9 +20,13 @@ function gate(name: string, mutate: (s: Spec) => void) {
   mutate(spec);
   const file = path.join(scratch, `${name}.yaml`);
   writeFileSync(file, stringify(spec));
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/check-breaking.ts'), '--rev', file], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/check-breaking.ts'), '--rev', file],
+    {
+      encoding: 'utf8',
+    },
+  );
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
@@ -45,7 +49,13 @@ describe('check:breaking', () => {
 
   it('fails when a new required query parameter appears', () => {
     const r = gate('required-param', (s) =>
-      operation(s).parameters.push({ name: 'since', in: 'query', required: true, description: 'x', schema: { type: 'string' } }),
+      operation(s).parameters.push({
+        name: 'since',
+        in: 'query',
+        required: true,
+        description: 'x',
+        schema: { type: 'string' },
+      }),
     );
     expect(r.status, r.output).toBe(1);
   });
@@ -69,7 +79,11 @@ describe('check:breaking', () => {
   });
 
   it('passes the spec as it is against the released baseline', () => {
-    const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/check-breaking.ts')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/check-breaking.ts')],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 });

@@ -25,8 +25,21 @@ const createToken = spec.paths['/tokens'].post;
 
 /** The top-level keys the facts file lists for Get a Specific Interaction, and those of `details`. */
 const knownKeys = [
-  'tenantId', 'interactionId', 'flowId', 'flowName', 'startTimestamp', 'endTimestamp', 'interactionTime',
-  'customerAbandonTime', 'ivrTime', 'contactPoint', 'customer', 'customerHolds', 'segments', 'queues', 'details',
+  'tenantId',
+  'interactionId',
+  'flowId',
+  'flowName',
+  'startTimestamp',
+  'endTimestamp',
+  'interactionTime',
+  'customerAbandonTime',
+  'ivrTime',
+  'contactPoint',
+  'customer',
+  'customerHolds',
+  'segments',
+  'queues',
+  'details',
 ];
 const knownDetailKeys = ['agents', 'direction', 'contactId', 'channelType'];
 
@@ -50,7 +63,8 @@ function expectInvalid(validate: typeof validateRecord, data: unknown, pointer: 
   expect(validate.errors).toContainEqual(expect.objectContaining({ instancePath: pointer, keyword }));
 }
 
-const seedResults = deref(history.responses['200'].content['application/json'].examples.seedSample).value.results as Record<string, any>[];
+const seedResults = deref(history.responses['200'].content['application/json'].examples.seedSample).value
+  .results as Record<string, any>[];
 const recordExamples = examplesOf(getInteraction.responses['200'].content['application/json']);
 const firstRecord = () => structuredClone(recordExamples[0]![1]);
 
@@ -62,7 +76,8 @@ describe('every named example of the new operations validates against its schema
   ] as const) {
     for (const [status, response] of Object.entries<any>(operation.responses)) {
       const validate = status === '200' ? success : validateError;
-      for (const [name, value] of examplesOf(response.content['application/json'])) cases.push([`${label} ${status} ${name}`, value, validate]);
+      for (const [name, value] of examplesOf(response.content['application/json']))
+        cases.push([`${label} ${status} ${name}`, value, validate]);
     }
   }
   for (const [name, value] of examplesOf(createToken.requestBody.content['application/json'])) {
@@ -92,7 +107,7 @@ describe('Get a Specific Interaction', () => {
     expect(Object.keys(getInteraction.responses)).toEqual(Object.keys(history.responses));
   });
 
-  it('its examples are the seed sample\'s interactions: same id, timestamps, channel, direction, customer, tenant', () => {
+  it("its examples are the seed sample's interactions: same id, timestamps, channel, direction, customer, tenant", () => {
     const tenant = history.parameters.find((p: any) => p.name === 'tenantId').example;
     const contact = history.parameters.find((p: any) => p.name === 'contactId').example;
     expect(recordExamples.length).toBeGreaterThan(0);
@@ -109,7 +124,9 @@ describe('Get a Specific Interaction', () => {
     }
     // The example Prism and Redoc show first is the seed's first interaction, the path example's id.
     expect(recordExamples[0]![1].interactionId).toBe(seedResults[0]!.interactionId);
-    expect(getInteraction.parameters.find((p: any) => p.name === 'interactionId').example).toBe(seedResults[0]!.interactionId);
+    expect(getInteraction.parameters.find((p: any) => p.name === 'interactionId').example).toBe(
+      seedResults[0]!.interactionId,
+    );
   });
 
   it('describes every key the facts name, and types only the ids, the arrays and details', () => {
@@ -118,7 +135,11 @@ describe('Get a Specific Interaction', () => {
     expect(Object.keys(record.properties)).toEqual(knownKeys);
     expect(Object.keys(details.properties)).toEqual(knownDetailKeys);
     const typed = (props: Record<string, any>) =>
-      Object.fromEntries(Object.entries(props).filter(([, s]) => 'type' in s).map(([k, s]) => [k, s.format ? `${s.type}/${s.format}` : s.type]));
+      Object.fromEntries(
+        Object.entries(props)
+          .filter(([, s]) => 'type' in s)
+          .map(([k, s]) => [k, s.format ? `${s.type}/${s.format}` : s.type]),
+      );
     expect(typed(record.properties)).toEqual({
       tenantId: 'string/uuid',
       interactionId: 'string/uuid',
@@ -134,8 +155,19 @@ describe('Get a Specific Interaction', () => {
   it('accepts unknown keys on the record and in details, and any value for the untyped keys', () => {
     const record = firstRecord();
     Object.assign(record, { tenantName: 'Acme', statistics: { holds: 2 } });
-    Object.assign(record.details, { recordings: [], notes: 'x', direction: { id: 1 }, contactId: null, channelType: 42 });
-    Object.assign(record, { startTimestamp: 1509644959049, endTimestamp: null, customer: { phone: '+1' }, customerHolds: [] });
+    Object.assign(record.details, {
+      recordings: [],
+      notes: 'x',
+      direction: { id: 1 },
+      contactId: null,
+      channelType: 42,
+    });
+    Object.assign(record, {
+      startTimestamp: 1509644959049,
+      endTimestamp: null,
+      customer: { phone: '+1' },
+      customerHolds: [],
+    });
     expectValid(validateRecord, record);
     expectValid(validateDetails, { somethingNew: true });
     expectValid(validateRecord, { interactionId: record.interactionId });
@@ -148,7 +180,12 @@ describe('Get a Specific Interaction', () => {
     // A body wrapped the way many CxEngage endpoints wrap theirs fails instead of passing as empty.
     expectInvalid(validateRecord, { result: firstRecord() }, '', 'required');
     expectInvalid(validateRecord, { ...firstRecord(), tenantId: 'acme' }, '/tenantId', 'format');
-    expectInvalid(validateRecord, { ...firstRecord(), interactionId: 'urn:uuid:5e003dd5-d261-42fb-8895-edcb7071b0bb' }, '/interactionId', 'format');
+    expectInvalid(
+      validateRecord,
+      { ...firstRecord(), interactionId: 'urn:uuid:5e003dd5-d261-42fb-8895-edcb7071b0bb' },
+      '/interactionId',
+      'format',
+    );
     expectInvalid(validateRecord, { ...firstRecord(), segments: {} }, '/segments', 'type');
     expectInvalid(validateRecord, { ...firstRecord(), queues: null }, '/queues', 'type');
     expectInvalid(validateRecord, { ...firstRecord(), details: 'inbound voice' }, '/details', 'type');
@@ -169,7 +206,10 @@ describe('POST /tokens', () => {
     const request = spec.components.schemas.TokenRequest;
     expect(request.required).toEqual(['username', 'password']);
     expect(request.properties.password).toMatchObject({ type: 'string', format: 'password', writeOnly: true });
-    expect(spec.components.schemas.TokenResponse.properties.token).toMatchObject({ type: 'string', format: 'password' });
+    expect(spec.components.schemas.TokenResponse.properties.token).toMatchObject({
+      type: 'string',
+      format: 'password',
+    });
     expectInvalid(validateTokenRequest, { username: 'k' }, '', 'required');
     expectInvalid(validateTokenRequest, { password: 's' }, '', 'required');
     expectInvalid(validateTokenRequest, { username: 'k', password: 7 }, '/password', 'type');

@@ -1,7 +1,7 @@
 // `npm start` end to end: start the sandbox (build skipped: `npm test` has built already), run the
 // commands it prints exactly as printed, then signal it and check that no process is left.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,9 @@ function startSandbox(env: Record<string, string>, via: 'tsx' | 'npm' = 'tsx'): 
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => log, exited };
 }
 
@@ -54,7 +56,10 @@ function waitForOutput(sandbox: Sandbox, text: string, timeoutMs = 60_000): Prom
       if (sandbox.output().includes(text)) return done(resolve);
     };
     const onExit = () => done(() => reject(new Error(`exited before printing "${text}":\n${sandbox.output()}`)));
-    const timer = setTimeout(() => done(() => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${sandbox.output()}`))), timeoutMs);
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${sandbox.output()}`))),
+      timeoutMs,
+    );
     const done = (finish: () => void) => {
       clearTimeout(timer);
       sandbox.child.stdout!.off('data', check);
@@ -84,7 +89,12 @@ function descendants(pid: number): number[] {
   const queue = [pid];
   while (queue.length) {
     const current = queue.shift()!;
-    for (const [child, parent] of parentOf) if (parent === current) found.push(child), queue.push(child);
+    for (const [child, parent] of parentOf) {
+      if (parent === current) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
   }
   for (const p of found) seen.add(p);
   return found;
@@ -148,7 +158,11 @@ describe('npm start (scripts/start.ts)', () => {
 
   it('serves a sandbox whose printed commands work, and SIGTERM stops every child', async () => {
     const [apiPort, mockPort, docsPort] = await threePorts();
-    const sandbox = startSandbox({ CXI_API_PORT: String(apiPort), CXI_MOCK_PORT: String(mockPort), CXI_DOCS_PORT: String(docsPort) });
+    const sandbox = startSandbox({
+      CXI_API_PORT: String(apiPort),
+      CXI_MOCK_PORT: String(mockPort),
+      CXI_DOCS_PORT: String(docsPort),
+    });
     await waitForOutput(sandbox, 'Sandbox ready');
     const out = sandbox.output();
     for (const port of [apiPort, mockPort, docsPort]) expect(out).toContain(`http://127.0.0.1:${port}`);
@@ -165,7 +179,13 @@ describe('npm start (scripts/start.ts)', () => {
 
     const api = await sh(apiCurl);
     expect(api.code, api.stderr).toBe(0);
-    const page = JSON.parse(api.stdout) as { page: number; limit: number; offset: number; total: number; results: unknown[] };
+    const page = JSON.parse(api.stdout) as {
+      page: number;
+      limit: number;
+      offset: number;
+      total: number;
+      results: unknown[];
+    };
     expect(page).toMatchObject({ page: 0, limit: 5, offset: 0 });
     expect(page.results).toHaveLength(5);
     expect(page.total).toBeGreaterThanOrEqual(200);
@@ -203,7 +223,10 @@ describe('npm start (scripts/start.ts)', () => {
 
   it('Ctrl-C on `npm start` (SIGINT to the process group) stops every child too', async () => {
     const [apiPort, mockPort, docsPort] = await threePorts();
-    const sandbox = startSandbox({ CXI_API_PORT: String(apiPort), CXI_MOCK_PORT: String(mockPort), CXI_DOCS_PORT: String(docsPort) }, 'npm');
+    const sandbox = startSandbox(
+      { CXI_API_PORT: String(apiPort), CXI_MOCK_PORT: String(mockPort), CXI_DOCS_PORT: String(docsPort) },
+      'npm',
+    );
     await waitForOutput(sandbox, 'Sandbox ready');
     const children = descendants(sandbox.child.pid!);
     expect(children.filter((pid) => commandLine(pid).includes('prism-cli'))).toHaveLength(2);
@@ -219,10 +242,16 @@ describe('npm start (scripts/start.ts)', () => {
     const taken = (blocker.address() as { port: number }).port;
     try {
       const [, mockPort, docsPort] = await threePorts();
-      const sandbox = startSandbox({ CXI_API_PORT: String(taken), CXI_MOCK_PORT: String(mockPort), CXI_DOCS_PORT: String(docsPort) });
+      const sandbox = startSandbox({
+        CXI_API_PORT: String(taken),
+        CXI_MOCK_PORT: String(mockPort),
+        CXI_DOCS_PORT: String(docsPort),
+      });
       const exit = await sandbox.exited;
       expect(exit.code).toBe(1);
-      expect(sandbox.output()).toContain(`Port ${taken} (sandbox API (Prism validating proxy)) is already in use. Set CXI_API_PORT to another port`);
+      expect(sandbox.output()).toContain(
+        `Port ${taken} (sandbox API (Prism validating proxy)) is already in use. Set CXI_API_PORT to another port`,
+      );
       expect(sandbox.output()).not.toContain('Sandbox ready');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));

@@ -15,7 +15,9 @@ export function needs(component: string, present: boolean, install: string): boo
       });
     });
   } else {
-    console.warn(`\n${'!'.repeat(78)}\nSKIP: ${component} not found. Install it with:\n    ${install}\n${'!'.repeat(78)}\n`);
+    console.warn(
+      `\n${'!'.repeat(78)}\nSKIP: ${component} not found. Install it with:\n    ${install}\n${'!'.repeat(78)}\n`,
+    );
   }
   return false;
 }

@@ -5,9 +5,9 @@
  */
 import type { Interaction, InteractionsClient } from '../../types.js';
 import type { FlagValues, Subcommand } from '../command.js';
-import { connect, parseConnection, type Connection } from '../connection.js';
-import { csvHeader, csvRow, formats, jsonDocument, ndjsonLine, table, useColor, type Format } from '../format.js';
-import { progressLine, write, type Io } from '../io.js';
+import { type Connection, connect, parseConnection } from '../connection.js';
+import { csvHeader, csvRow, type Format, formats, jsonDocument, ndjsonLine, table, useColor } from '../format.js';
+import { type Io, progressLine, write } from '../io.js';
 import { UsageError } from '../usage-error.js';
 import { integer, optionalInteger, required } from '../values.js';
 

@@ -19,7 +19,8 @@ type Parsed = { ok: true; value: number | undefined } | { ok: false; message: st
 function parseInteger(params: URLSearchParams, name: string, schema: { minimum: number; maximum?: number }): Parsed {
   const values = params.getAll(name);
   if (values.length === 0) return { ok: true, value: undefined };
-  const range = schema.maximum === undefined ? `at least ${schema.minimum}` : `between ${schema.minimum} and ${schema.maximum}`;
+  const range =
+    schema.maximum === undefined ? `at least ${schema.minimum}` : `between ${schema.minimum} and ${schema.maximum}`;
   const message = `must be an integer ${range}`;
   if (values.length > 1 || !/^-?\d+$/.test(values[0]!)) return { ok: false, message };
   const value = Number(values[0]);
@@ -56,7 +57,14 @@ export const contactInteractions: Route = {
       results: history.slice(start, start + size),
     };
     const sent = options.transformPage
-      ? options.transformPage(body, { tenantId, contactId, limit: size, page: index, pageSent: page.value !== undefined, history })
+      ? options.transformPage(body, {
+          tenantId,
+          contactId,
+          limit: size,
+          page: index,
+          pageSent: page.value !== undefined,
+          history,
+        })
       : body;
     sendJson(res, 200, sent);
   },
