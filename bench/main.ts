@@ -9,6 +9,7 @@ import { measureHistory } from './history.ts';
 import { measureMemory } from './memory.ts';
 import { measureOverhead } from './overhead.ts';
 import { startPageServer } from './servers.ts';
+import { formatTable, type Row } from './table.ts';
 import { measureValidation } from './validation.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -16,14 +17,6 @@ const sizes = smoke
   ? { calls: 40, callRounds: 4, history: 1_000, latencyMs: 5, historyRounds: 1, memory: 10_000, rawMemory: 5_000, pages: 50, pageRounds: 2 }
   : { calls: 2_000, callRounds: 20, history: 10_000, latencyMs: 20, historyRounds: 3, memory: 1_000_000, rawMemory: 100_000, pages: 2_000, pageRounds: 5 };
 
-interface Row {
-  figure: string;
-  measure: string;
-  value: string;
-  ratio?: string;
-  target?: string;
-  meets?: boolean;
-}
 const rows: Row[] = [];
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -89,22 +82,11 @@ async function main(): Promise<void> {
     { figure: '', measure: 'SDK strict vs off, in-memory fetch, pages/s', value: `${fmt(v.sdkStrict, 0)} vs ${fmt(v.sdkOff, 0)}`, ratio: fmt(v.sdkStrict / v.sdkOff) },
   );
 
-  printTable(smoke ? 'bench (smoke sizes: figures are not meaningful)' : 'bench');
+  const title = smoke ? 'bench (smoke sizes: figures are not meaningful, targets not judged)' : 'bench';
+  for (const line of formatTable(title, rows, { smoke })) console.log(line);
   console.log(`bench finished in ${fmt((performance.now() - started) / 1000, 1)} s; growth figure ${fmt(mb(growth), 1)} MB`);
   const results = { smoke, node: process.version, cpus: (await import('node:os')).cpus().length, sizes, overhead, history, memory, bundle, validation, rows };
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-}
-
-function printTable(title: string): void {
-  const header: Row = { figure: 'figure', measure: 'measure', value: 'value', ratio: 'ratio', target: 'target', meets: undefined };
-  const cells = (r: Row) => [r.figure, r.measure, r.value, r.ratio ?? '', r.target ?? '', r.meets === undefined ? '' : r.meets ? 'yes' : 'NO'];
-  const all = [cells(header).map((c, i) => (i === 5 ? 'meets' : c)), ...rows.map(cells)];
-  const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  console.log(`\n${title}`);
-  for (const [n, r] of all.entries()) {
-    console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd());
-    if (n === 0) console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
-  }
 }
 
 main().catch((err: unknown) => {
