@@ -1,10 +1,11 @@
 // The package as consumers get it: ESM-only, yet `require()` of it works on Node >= 20.19 (require(esm)),
 // as the README says. A real CommonJS script loads the built package through its own name (the
 // package's self-reference, which resolves `exports` exactly as an installed copy would), and the
-// packed file list carries the licence.
+// packed file list carries the licence. TypeScript accepts the same require() under `module: nodenext`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
 
@@ -51,6 +52,14 @@ describe('the package from CommonJS', () => {
       expect(out[entry].required.length).toBeGreaterThan(0);
       expect(out[entry].required).toEqual(out[entry].imported);
     }
+  });
+
+  it('type-checks a CommonJS require() of it under module: nodenext', () => {
+    const file = path.join(dir, 'check.cts');
+    writeFileSync(file, `import sdk = require('${name}');\nexport const client = sdk.createInteractionsClient({ auth: { token: 't' } });\n`);
+    const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, strict: true, noEmit: true, skipLibCheck: true, types: [] });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diagnostics).toEqual([]);
   });
 
   it('is ESM-only: package.json declares type module and no require condition', () => {
