@@ -12,7 +12,12 @@ import { bundledSpec, redocly, root } from './lib/tools.ts';
 export const docsDir = path.join(root, 'docs-build');
 export const docsPage = path.join(docsDir, 'index.html');
 /** Everything the page is built from: a change to any of them makes the page stale. */
-const docsInputs = [bundledSpec, path.join(root, 'redocly.yaml'), path.join(root, 'scripts/docs/template.hbs'), fileURLToPath(import.meta.url)];
+const docsInputs = [
+  bundledSpec,
+  path.join(root, 'redocly.yaml'),
+  path.join(root, 'scripts/docs/template.hbs'),
+  fileURLToPath(import.meta.url),
+];
 
 /** An exact-text edit of the page Redoc writes. */
 export interface PagePatch {
@@ -24,7 +29,8 @@ export interface PagePatch {
 const svg = (width: number, text: string) =>
   `data:image/svg+xml,${encodeURIComponent(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="12" viewBox="0 0 ${width} 12">` +
-      `<text x="0" y="10" font-family="sans-serif" font-size="11" font-weight="700" fill="#0044D4">${text}</text></svg>`,
+      `<text x="0" y="10" font-family="sans-serif" font-size="11" font-weight="700" fill="#0044D4">${text}</text>` +
+      '</svg>',
   )}`;
 
 /**
@@ -43,7 +49,7 @@ export const pagePatches: PagePatch[] = [
     replace: svg(8, 'R'),
   },
   {
-    why: 'Redoc 3 dropped the options that open sidebar tags; opened tags put every operation one click from the landing view',
+    why: 'Redoc 3 has no option to open sidebar tags; open tags put every operation one click from the landing view',
     find: 'n.push({type:`group`,label:d,link:i,routeSlug:i,items:f,',
     replace: 'n.push({type:`group`,expanded:`true`,label:d,link:i,routeSlug:i,items:f,',
   },
@@ -54,7 +60,9 @@ export function patchPage(html: string, patches: PagePatch[] = pagePatches): str
   let out = html;
   for (const { why, find, replace } of patches) {
     const count = out.split(find).length - 1;
-    if (count !== 1) throw new Error(`docs patch (${why}): expected 1 match of ${JSON.stringify(find)}, found ${count}`);
+    if (count !== 1) {
+      throw new Error(`docs patch (${why}): expected 1 match of ${JSON.stringify(find)}, found ${count}`);
+    }
     out = out.replace(find, () => replace);
   }
   return out;

@@ -32,7 +32,9 @@ describe('docs configuration (redocly.yaml)', () => {
     const configured = new Set((config.openapi.codeSamples.languages as Language[]).map(key));
     const samples = shippedSamples();
     expect(samples.map(({ sample }) => sample.lang)).toContain('TypeScript');
-    const missing = samples.filter(({ sample }) => !configured.has(key(sample))).map(({ where, sample }) => `${where}: ${key(sample)}`);
+    const missing = samples
+      .filter(({ sample }) => !configured.has(key(sample)))
+      .map(({ where, sample }) => `${where}: ${key(sample)}`);
     expect(missing).toEqual([]);
   });
 

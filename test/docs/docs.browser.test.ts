@@ -21,7 +21,8 @@ const bundle = parse(readFileSync(bundledSpec, 'utf8'));
 const operation = bundle.paths[spec.path].get;
 const codeSamples = operation['x-codeSamples'] as { lang: string; label?: string; source: string }[];
 // The 200 response's first example, the one Redoc shows (resolved from its $ref in the bundle).
-const firstExample = Object.values(operation.responses['200'].content['application/json'].examples)[0] as { $ref: string };
+const examples200 = operation.responses['200'].content['application/json'].examples;
+const firstExample = Object.values(examples200)[0] as { $ref: string };
 const seedSample = bundle.components.examples[firstExample.$ref.split('/').pop()!].value as {
   results: { interactionId: string }[];
 };
@@ -65,7 +66,9 @@ function wordsSplitAcrossLines(page: Page): Promise<string[]> {
   });
 }
 
-describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined, installHint))('docs site in Chromium', () => {
+const hasChromium = needs('Chromium (docs browser test)', chromiumPath !== undefined, installHint);
+
+describe.runIf(hasChromium)('docs site in Chromium', () => {
   let docs: DocsServer;
   let browser: Browser;
   const pages: Record<'desktop' | 'phone', Page> = {} as never;
@@ -98,7 +101,8 @@ describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined,
     await page.getByRole('heading', { level: 1 }).first().waitFor();
   }
 
-  const sidebarOperation = (page: Page) => page.getByTestId('menu-item-label').filter({ hasText: operation.summary });
+  const sidebarOperation = (page: Page) =>
+    page.getByTestId('menu-item-label').filter({ hasText: operation.summary });
 
   async function showOperation(page: Page): Promise<void> {
     if (page.url().includes(operation.operationId.toLowerCase())) return;
@@ -113,7 +117,16 @@ describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined,
     browser = await chromium.launch({
       executablePath: chromiumPath!,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     pages.desktop = await open(desktop);
     pages.phone = await open(phone);

@@ -20,7 +20,10 @@ const entries = ${JSON.stringify(entries)};
   for (const entry of entries) {
     const required = require(entry);
     const imported = await import(entry);
-    out[entry] = { required: Object.keys(required).sort(), imported: Object.keys(imported).filter((k) => k !== 'default').sort() };
+    out[entry] = {
+      required: Object.keys(required).sort(),
+      imported: Object.keys(imported).filter((k) => k !== 'default').sort(),
+    };
   }
   out.createInteractionsClient = typeof require(entries[0]).createInteractionsClient;
   process.stdout.write(JSON.stringify(out));
@@ -33,7 +36,8 @@ describe('the package from CommonJS', () => {
   beforeAll(() => {
     // `npm test` builds before vitest; a lone run of this file builds only when dist/ is missing.
     if (!existsSync(path.join(root, 'dist/src/index.js'))) {
-      execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], { cwd: root, stdio: 'ignore' });
+      const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+      execFileSync(process.execPath, [tsx, 'scripts/build.ts'], { cwd: root, stdio: 'ignore' });
     }
     mkdirSync(path.join(root, '.tmp'), { recursive: true });
     dir = mkdtempSync(path.join(root, '.tmp', 'require-'));
@@ -56,9 +60,12 @@ describe('the package from CommonJS', () => {
 
   it('type-checks a CommonJS require() of it under module: nodenext', () => {
     const file = path.join(dir, 'check.cts');
-    writeFileSync(file, `import sdk = require('${name}');\nexport const client = sdk.createInteractionsClient({ auth: { token: 't' } });\n`);
-    const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, strict: true, noEmit: true, skipLibCheck: true, types: [] });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const call = "sdk.createInteractionsClient({ auth: { token: 't' } })";
+    writeFileSync(file, `import sdk = require('${name}');\nexport const client = ${call};\n`);
+    const options = { module: ts.ModuleKind.NodeNext, strict: true, noEmit: true, skipLibCheck: true, types: [] };
+    const diagnostics = ts
+      .getPreEmitDiagnostics(ts.createProgram([file], options))
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
   });
 
@@ -74,11 +81,15 @@ describe('the package from CommonJS', () => {
   });
 
   it('packs the licence, the readme and the built entry', () => {
-    const [packed] = JSON.parse(
-      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
-    ) as { files: { path: string }[] }[];
+    const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const [packed] = JSON.parse(json) as { files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/testing/index.js']));
+    const expected = ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/testing/index.js'];
+    expect(files).toEqual(expect.arrayContaining(expected));
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
   });
 });
