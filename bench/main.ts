@@ -9,6 +9,7 @@ import { measureHistory } from './history.ts';
 import { measureMemory } from './memory.ts';
 import { measureOverhead } from './overhead.ts';
 import { startPageServer } from './servers.ts';
+import { formatTable, type Row } from './table.ts';
 import { measureValidation } from './validation.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -36,14 +37,6 @@ const sizes = smoke
       pageRounds: 5,
     };
 
-interface Row {
-  figure: string;
-  measure: string;
-  value: string;
-  ratio?: string;
-  target?: string;
-  meets?: boolean;
-}
 const rows: Row[] = [];
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -214,7 +207,8 @@ async function main(): Promise<void> {
     },
   );
 
-  printTable(smoke ? 'bench (smoke sizes: figures are not meaningful)' : 'bench');
+  const title = smoke ? 'bench (smoke sizes: figures are not meaningful, targets not judged)' : 'bench';
+  for (const line of formatTable(title, rows, { smoke })) console.log(line);
   console.log(
     `bench finished in ${fmt((performance.now() - started) / 1000, 1)} s; growth figure ${fmt(mb(growth), 1)} MB`,
   );
@@ -231,37 +225,6 @@ async function main(): Promise<void> {
     rows,
   };
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-}
-
-function printTable(title: string): void {
-  const header: Row = {
-    figure: 'figure',
-    measure: 'measure',
-    value: 'value',
-    ratio: 'ratio',
-    target: 'target',
-    meets: undefined,
-  };
-  const cells = (r: Row) => [
-    r.figure,
-    r.measure,
-    r.value,
-    r.ratio ?? '',
-    r.target ?? '',
-    r.meets === undefined ? '' : r.meets ? 'yes' : 'NO',
-  ];
-  const all = [cells(header).map((c, i) => (i === 5 ? 'meets' : c)), ...rows.map(cells)];
-  const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  console.log(`\n${title}`);
-  for (const [n, r] of all.entries()) {
-    console.log(
-      r
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join(' │ ')
-        .trimEnd(),
-    );
-    if (n === 0) console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
-  }
 }
 
 main().catch((err: unknown) => {

@@ -1,24 +1,85 @@
 // Builds the offline docs site, one Redoc page with its JavaScript inlined (`--inlineBundle`) so it
-// renders with no network, and serves it. docs-build/ is git-ignored.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+// renders with no network, and serves it. docs-build/ is git-ignored. Redoc's options live in
+// redocly.yaml (`openapi:`), the page around it in scripts/docs/template.hbs; what neither can do is
+// patched into the written page below.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundledSpec, redocly, root } from './lib/tools.ts';
 
 export const docsDir = path.join(root, 'docs-build');
 export const docsPage = path.join(docsDir, 'index.html');
+/** Everything the page is built from: a change to any of them makes the page stale. */
+const docsInputs = [
+  bundledSpec,
+  path.join(root, 'redocly.yaml'),
+  path.join(root, 'scripts/docs/template.hbs'),
+  fileURLToPath(import.meta.url),
+];
+
+/** An exact-text edit of the page Redoc writes. */
+export interface PagePatch {
+  why: string;
+  find: string;
+  replace: string;
+}
+
+const svg = (width: number, text: string) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="12" viewBox="0 0 ${width} 12">` +
+      `<text x="0" y="10" font-family="sans-serif" font-size="11" font-weight="700" fill="#0044D4">${text}</text>` +
+      '</svg>',
+  )}`;
+
+/**
+ * What Redoc 3.0.1 (as @redocly/cli 2.77.0 writes it) has no option for. Each `find` must occur exactly
+ * once, so a Redocly upgrade that changes this code fails the build instead of silently undoing a fix.
+ */
+export const pagePatches: PagePatch[] = [
+  {
+    why: 'the "API docs by Redocly" badge loads its logo from a CDN; an inline image keeps the page offline',
+    find: 'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
+    replace: svg(46, 'Redocly'),
+  },
+  {
+    why: "the collapsed sidebar's Redocly logo, likewise",
+    find: 'https://cdn.redoc.ly/redoc/logo-mini.svg',
+    replace: svg(8, 'R'),
+  },
+  {
+    why: 'Redoc 3 has no option to open sidebar tags; open tags put every operation one click from the landing view',
+    find: 'n.push({type:`group`,label:d,link:i,routeSlug:i,items:f,',
+    replace: 'n.push({type:`group`,expanded:`true`,label:d,link:i,routeSlug:i,items:f,',
+  },
+];
+
+/** Applies every patch; throws when a patch does not match exactly once. */
+export function patchPage(html: string, patches: PagePatch[] = pagePatches): string {
+  let out = html;
+  for (const { why, find, replace } of patches) {
+    const count = out.split(find).length - 1;
+    if (count !== 1) {
+      throw new Error(`docs patch (${why}): expected 1 match of ${JSON.stringify(find)}, found ${count}`);
+    }
+    out = out.replace(find, () => replace);
+  }
+  return out;
+}
 
 export function buildDocs(): string {
   mkdirSync(docsDir, { recursive: true });
   redocly(['build-docs', bundledSpec, '-o', docsPage, '--inlineBundle']);
+  writeFileSync(docsPage, patchPage(readFileSync(docsPage, 'utf8')));
   return docsPage;
 }
 
-/** True when the page is missing or older than the bundled spec it is built from. */
+/** True when the page is missing or older than anything it is built from. */
 export function docsStale(): boolean {
-  return !existsSync(docsPage) || statSync(docsPage).mtimeMs < statSync(bundledSpec).mtimeMs;
+  if (!existsSync(docsPage)) return true;
+  const built = statSync(docsPage).mtimeMs;
+  return docsInputs.some((input) => statSync(input).mtimeMs > built);
 }
 
 const contentTypes: Record<string, string> = {

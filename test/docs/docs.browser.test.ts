@@ -1,26 +1,33 @@
-// The docs site in a real browser: Debian's Chromium driven by playwright-core, the page served
-// from loopback, every other request blocked. Missing Chromium is a loud skip on a laptop and a
-// failure in CI.
+// The docs site in a real browser: Debian's Chromium driven by playwright-core, one launch shared by a
+// desktop and a phone-sized context, the page served from loopback. Every request is routed: any that
+// leaves loopback is recorded (and refused, so the run stays offline) and fails the last test.
+// Missing Chromium is a loud skip on a laptop and a failure in CI.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { spec } from '../../generated/spec.ts';
-import { buildDocs, type DocsServer, docsDir, docsStale, serveDocs } from '../../scripts/build-docs.ts';
+import { buildDocs, type DocsServer, docsDir, docsPage, docsStale, serveDocs } from '../../scripts/build-docs.ts';
 import { bundledSpec } from '../../scripts/lib/tools.ts';
 import { needs } from '../support/needs.ts';
 
 const installHint = 'apt-get update && apt-get install -y chromium';
 const chromiumPath = findChromium();
 const screenshot = path.join(docsDir, 'screenshot.png');
-const operationHash = '#/contact-interactions/listcontactinteractions';
-const document = parse(readFileSync(bundledSpec, 'utf8'));
-const operation = document.paths[spec.operations.listContactInteractions.path].get;
-// The seed's sample, the example Redoc shows first (resolved from its $ref in the bundle).
-const seedSample = document.components.examples.seedSample.value as { results: { interactionId: string }[] };
+const bundle = parse(readFileSync(bundledSpec, 'utf8'));
+// The history operation, found through the spec's own path so more operations and tags change nothing.
+const operation = bundle.paths[spec.operations.listContactInteractions.path].get;
+const codeSamples = operation['x-codeSamples'] as { lang: string; label?: string; source: string }[];
+// The 200 response's first example, the one Redoc shows (resolved from its $ref in the bundle).
+const examples200 = operation.responses['200'].content['application/json'].examples;
+const firstExample = Object.values(examples200)[0] as { $ref: string };
+const seedSample = bundle.components.examples[firstExample.$ref.split('/').pop()!].value as {
+  results: { interactionId: string }[];
+};
+const desktop = { width: 1400, height: 1000 };
+const phone = { width: 390, height: 844 };
 
 function findChromium(): string | undefined {
   try {
@@ -36,66 +43,107 @@ function isLoopback(url: string): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
 }
 
-describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined, installHint))(
-  'docs site in Chromium',
-  () => {
-    let docs: DocsServer;
-    let userDataDir: string;
-    let context: BrowserContext;
-    let page: Page;
-    const blocked: string[] = [];
-    const externalFinished: string[] = [];
-    const consoleErrors: { text: string; url: string }[] = [];
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-    beforeAll(async () => {
-      if (docsStale()) buildDocs();
-      docs = await serveDocs(0);
-      userDataDir = mkdtempSync(path.join(tmpdir(), 'cxi-chromium-'));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: chromiumPath!,
-        headless: true,
-        viewport: { width: 1400, height: 1000 },
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      await context.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (isLoopback(url)) return route.continue();
-        blocked.push(url);
-        return route.abort('blockedbyclient');
-      });
-      context.on('requestfinished', (request) => {
-        if (!isLoopback(request.url())) externalFinished.push(request.url());
-      });
-      // Fail fast with a clear locator error instead of hitting the test timeout.
-      context.setDefaultTimeout(10_000);
-      page = context.pages()[0] ?? (await context.newPage());
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
-      });
-      page.on('pageerror', (error) => consoleErrors.push({ text: `pageerror: ${error.message}`, url: '' }));
-      await page.goto(docs.url);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-    }, 60_000);
+/** Words of the page's headings that the browser split across two lines, as "word (heading)". */
+function wordsSplitAcrossLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const split: string[] = [];
+    for (const heading of document.querySelectorAll('h1, h2, h3')) {
+      if (heading.getClientRects().length === 0) continue;
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) split.push(`${match[0]} (${heading.textContent})`);
+        }
+      }
+    }
+    return split;
+  });
+}
 
-    afterAll(async () => {
-      await context?.close();
-      await docs?.close();
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+const hasChromium = needs('Chromium (docs browser test)', chromiumPath !== undefined, installHint);
+
+describe.runIf(hasChromium)('docs site in Chromium', () => {
+  let docs: DocsServer;
+  let browser: Browser;
+  const pages: Record<'desktop' | 'phone', Page> = {} as never;
+  const external: string[] = [];
+  const consoleErrors: string[] = [];
+
+  async function open(viewport: { width: number; height: number }): Promise<Page> {
+    const context: BrowserContext = await browser.newContext({ viewport });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (isLoopback(url)) return route.continue();
+      external.push(url);
+      return route.abort('blockedbyclient');
     });
+    // Fail fast with a clear locator error instead of hitting the test timeout.
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    page.on('websocket', (socket) => {
+      if (!isLoopback(socket.url())) external.push(socket.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    return page;
+  }
 
-    it('renders the operation when picked from the sidebar', async () => {
-      await page.locator('a[href="/contact-interactions"]').first().click();
-      await page.locator(`a[href="${operationHash}"]`).first().click();
-      await expect.poll(() => page.url()).toContain(operationHash);
+  async function landing(page: Page): Promise<void> {
+    await page.goto(docs.url);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  }
+
+  const sidebarOperation = (page: Page) => page.getByTestId('menu-item-label').filter({ hasText: operation.summary });
+
+  async function showOperation(page: Page): Promise<void> {
+    if (page.url().includes(operation.operationId.toLowerCase())) return;
+    await landing(page);
+    await sidebarOperation(page).click();
+    await page.getByRole('heading', { name: operation.summary }).waitFor();
+  }
+
+  beforeAll(async () => {
+    if (docsStale()) buildDocs();
+    docs = await serveDocs(0);
+    browser = await chromium.launch({
+      executablePath: chromiumPath!,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    pages.desktop = await open(desktop);
+    pages.phone = await open(phone);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await docs?.close();
+  });
+
+  describe(`desktop (${desktop.width} px)`, () => {
+    it('shows the operation in the sidebar of the landing view and opens it in one click', async () => {
+      const page = pages.desktop;
+      await landing(page);
+      // Visible with nothing expanded first: its tag is open by default.
+      expect(await sidebarOperation(page).isVisible()).toBe(true);
+      await sidebarOperation(page).click();
+      await expect.poll(() => page.url()).toContain(operation.operationId.toLowerCase());
       await page.getByRole('heading', { name: operation.summary }).waitFor();
       const body = await page.locator('body').innerText();
       expect(body).toContain(spec.operations.listContactInteractions.path);
@@ -105,6 +153,8 @@ describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined,
     });
 
     it('shows the bounds and defaults of limit and page', async () => {
+      const page = pages.desktop;
+      await showOperation(page);
       const { limit, page: pageParam } = spec.operations.listContactInteractions.parameters;
       const limitText = await page.locator('[id$="in=query&path=limit"]').innerText();
       expect(limitText).toContain(`integer, [ ${limit.schema.minimum} .. ${limit.schema.maximum} ]`);
@@ -114,42 +164,84 @@ describe.runIf(needs('Chromium (docs browser test)', chromiumPath !== undefined,
       expect(pageText).toMatch(new RegExp(`Default:\\s*${pageParam.schema.default}\\b`));
     });
 
-    it('shows interactions in the 200 example', async () => {
-      expect(operation.responses['200'].content['application/json'].examples.seedSample.$ref).toBe(
-        '#/components/examples/seedSample',
-      );
+    it('opens the 200 example fully expanded, with no click', async () => {
+      const page = pages.desktop;
+      await showOperation(page);
       const panel = page.getByTestId('right-panel').filter({ has: page.getByText('Response', { exact: true }) });
-      await panel.getByRole('button', { name: '200', exact: true }).click();
       const viewer = panel.getByTestId('json-viewer');
-      await viewer.getByTestId('expand-all').click();
+      // Collapsed nodes would read `{ … }` and not parse; fully open, the viewer offers only "Collapse all".
+      await viewer.getByTestId('collapse-all').waitFor();
+      expect(await viewer.getByTestId('expand-all').count()).toBe(0);
       const json = await viewer.getByTestId('source-code').innerText();
       expect(seedSample.results.length).toBeGreaterThan(0);
       for (const { interactionId } of seedSample.results) expect(json).toContain(`"${interactionId}"`);
-      expect(json).toContain('"channelType"');
       expect(JSON.parse(json)).toEqual(seedSample);
     });
 
-    it('finds the operation by search', async () => {
-      await page.goto(docs.url);
-      await page.getByTestId('search-trigger').click();
-      const input = page.getByPlaceholder('Search docs...');
-      await input.fill('last N interactions');
-      const results = page.getByTestId('search-dialog').locator('a[data-component-name="Search/SearchItem"]');
-      await expect.poll(() => results.first().getAttribute('href')).toBe(operationHash);
-      expect(await results.first().innerText()).toContain(operation.summary);
-      await results.first().click();
-      await expect.poll(() => page.url()).toContain(operationHash);
-      await page.getByRole('heading', { name: operation.summary }).waitFor();
+    it('shows every code sample the spec ships, the TypeScript SDK first', async () => {
+      const page = pages.desktop;
+      await showOperation(page);
+      const panel = page.locator('.panel-request-samples');
+      const language = panel.getByTestId('dropdown').last().getByRole('button');
+      const typescript = codeSamples.find((s) => s.lang === 'TypeScript');
+      expect(typescript?.source).toContain('createInteractionsClient');
+      expect(squash(await language.innerText())).toBe(typescript!.label ?? typescript!.lang);
+      expect(codeSamples.length).toBeGreaterThan(1);
+      for (const sample of [...codeSamples.filter((s) => s !== typescript), typescript!]) {
+        const label = sample.label ?? sample.lang;
+        if (squash(await language.innerText()) !== label) {
+          await language.click();
+          await page.getByRole('menuitem', { name: label, exact: true }).click();
+        }
+        await expect.poll(async () => squash(await language.innerText())).toBe(label);
+        const code = panel.getByTestId('source-code');
+        await expect.poll(async () => squash(await code.innerText())).toBe(squash(sample.source));
+      }
     });
 
-    it('has no console errors except the blocked logo, and no external request succeeded', () => {
-      expect(externalFinished).toEqual([]);
-      const unexpected = consoleErrors.filter(
-        (e) => !(e.text.includes('ERR_BLOCKED_BY_CLIENT') && blocked.includes(e.url)),
-      );
-      expect(unexpected).toEqual([]);
-      // What was blocked is the page's logo only; anything else would mean the page needs the network.
-      for (const url of blocked) expect(url).toMatch(/logo/i);
+    it('finds the operation by search', async () => {
+      const page = pages.desktop;
+      // Back to the landing view inside the page (no reload), then search from there.
+      await page.getByTestId('menu-item-label').filter({ hasText: bundle.info.title }).click();
+      await expect.poll(() => page.url()).not.toContain(operation.operationId.toLowerCase());
+      await page.getByTestId('search-trigger').click();
+      await page.getByPlaceholder('Search docs...').fill('last N interactions');
+      const results = page.getByTestId('search-dialog').locator('a[data-component-name="Search/SearchItem"]');
+      const hit = results.filter({ hasText: operation.summary }).first();
+      await hit.click();
+      await expect.poll(() => page.url()).toContain(operation.operationId.toLowerCase());
+      await page.getByRole('heading', { name: operation.summary }).waitFor();
     });
-  },
-);
+  });
+
+  describe(`phone (${phone.width} px)`, () => {
+    it('breaks no word of the title across lines', async () => {
+      const page = pages.phone;
+      await landing(page);
+      const title = page.getByRole('heading', { level: 1 }).first();
+      expect(await title.innerText()).toContain(bundle.info.title);
+      const box = (await title.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+      expect(await wordsSplitAcrossLines(page)).toEqual([]);
+    });
+
+    it('lists the operation as soon as the menu opens, and breaks no word of its title', async () => {
+      const page = pages.phone;
+      await page.getByTestId('floating-button').click();
+      expect(await sidebarOperation(page).isVisible()).toBe(true);
+      await sidebarOperation(page).click();
+      await page.getByRole('heading', { name: operation.summary }).waitFor();
+      expect(await wordsSplitAcrossLines(page)).toEqual([]);
+    });
+  });
+
+  it('turns off reader telemetry in the page it serves', () => {
+    const options = /const __redoc_options = (\{.*?\});/.exec(readFileSync(docsPage, 'utf8'));
+    expect(JSON.parse(options![1]!)).toMatchObject({ disableTelemetry: true });
+  });
+
+  it('asked for nothing outside loopback and logged no error, on either viewport', () => {
+    expect(external).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
