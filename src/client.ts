@@ -3,10 +3,11 @@ import type { components, paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import {
   InvalidInputError, InvalidResponseError, createApiError, createRedactor, snippet, type ApiError, type Redactor,
-  type ResponseValidationError,
+  type PaginationError, type ResponseValidationError, type TimeoutError,
 } from './errors.js';
 import { walkItems, walkPages } from './paginate.js';
 import { createRetryingFetch, takeBodyText, type Logger } from './retry.js';
+import { linkSignal } from './signals.js';
 import {
   checkIterateParams, checkPage, checkParams, checkSignal, type CheckedParams, type InteractionPage, type ValidationMode,
 } from './validate.js';
@@ -85,6 +86,13 @@ export interface IterateParams {
   last?: number;
   /** Pages in flight at once after page 0. Default 1. */
   concurrency?: number;
+  /**
+   * The most pages the walk may read (page numbers 0 to maxPages − 1). A walk whose `total` needs more
+   * throws {@link PaginationError} `max_pages_exceeded` as soon as that is known. Default 100 000.
+   */
+  maxPages?: number;
+  /** For the whole walk, in ms (each request keeps the client's own limits): then {@link TimeoutError} with scope `'walk'`. Default: none. */
+  deadlineMs?: number;
   /** Aborts the walk and any request in flight. */
   signal?: AbortSignal;
 }
@@ -151,8 +159,14 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     if (limit !== undefined) query.limit = limit;
     if (page !== undefined) query.page = page;
     // The retrying fetch has already read the body (under the attempt timeout): 'stream' keeps
-    // openapi-fetch from reading it again, and the text comes from takeBodyText().
-    const { error, response } = await api.GET(spec.path, { params: { path: { tenantId, contactId }, query }, parseAs: 'stream', signal });
+    // openapi-fetch from reading it again, and the text comes from takeBodyText(). The Request it
+    // builds gets its own signal: undici removes the listener it adds to that signal only at GC, so
+    // the caller's (long-lived) signal gets a listener that is removed as soon as this call ends.
+    const request = new AbortController();
+    const unlink = linkSignal(request, signal);
+    const { error, response } = await api
+      .GET(spec.path, { params: { path: { tenantId, contactId }, query }, parseAs: 'stream', signal: request.signal })
+      .finally(unlink);
     if (!response.ok) {
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
@@ -167,9 +181,9 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
   }
 
   function walk(params: IterateParams) {
-    const { tenantId, contactId, pageSize, last, concurrency, signal } = checkIterateParams(params);
-    const fetchPage = (page: number, s: AbortSignal) => getPage({ tenantId, contactId, limit: pageSize, page }, s).then((r) => r.data);
-    return walkPages(fetchPage, { pageSize, last, concurrency, signal });
+    const { tenantId, contactId, ...walk } = checkIterateParams(params);
+    const fetchPage = (page: number, limit: number, s: AbortSignal) => getPage({ tenantId, contactId, limit, page }, s).then((r) => r.data);
+    return walkPages(fetchPage, { ...walk, order: mode, logger: safeLogger });
   }
 
   return {

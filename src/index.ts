@@ -13,4 +13,4 @@ export {
   CxEngageError, InvalidInputError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
   RateLimitError, ServerError, ConnectionError, TimeoutError, InvalidResponseError, ResponseValidationError, PaginationError,
 } from './errors.js';
-export type { ApiErrorKind, ApiErrorDetails, PaginationErrorReason, ValidationIssue } from './errors.js';
+export type { ApiErrorKind, ApiErrorDetails, PaginationErrorCode, PaginationErrorDetails, ValidationIssue } from './errors.js';

@@ -84,7 +84,13 @@ describe('public surface', () => {
     expectTypeOf<ApiError['body']>().toEqualTypeOf<unknown>();
     expectTypeOf<InvalidInputError['param']>().toEqualTypeOf<string>();
     expectTypeOf<ResponseValidationError['pointer']>().toEqualTypeOf<string>();
-    expectTypeOf<TimeoutError['scope']>().toEqualTypeOf<'attempt' | 'deadline'>();
-    expectTypeOf<PaginationError['reason']>().toEqualTypeOf<'page_bound_exceeded' | 'total_shrank'>();
+    expectTypeOf<TimeoutError['scope']>().toEqualTypeOf<'attempt' | 'deadline' | 'walk'>();
+    expectTypeOf<PaginationError['code']>().toEqualTypeOf<
+      | 'page_mismatch' | 'offset_mismatch' | 'page_size_mismatch' | 'oversized_page' | 'short_page' | 'total_mismatch' | 'total_shrank'
+      | 'no_new_ids' | 'duplicate_ids' | 'overlap_mismatch' | 'out_of_order' | 'ids_missing' | 'page_bound_exceeded' | 'max_pages_exceeded'
+    >();
+    expectTypeOf<PaginationError['page']>().toEqualTypeOf<number>();
+    expectTypeOf<PaginationError['expected']>().toEqualTypeOf<number | null>();
+    expectTypeOf<PaginationError['actual']>().toEqualTypeOf<number | null>();
   });
 });
