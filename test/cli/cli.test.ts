@@ -8,6 +8,8 @@ import { csvColumns } from '../../src/cli/format.ts';
 import { generateInteractions, startReferenceApi, type Interaction, type ReferenceApi } from '../../src/testing/index.ts';
 import { freePort } from '../../scripts/lib/servers.ts';
 import { root } from '../../scripts/lib/tools.ts';
+import { startChaosServer, type ChaosServer, type Scenario } from '../faults/chaos-server.ts';
+import { idsFor } from '../faults/interactions.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -235,6 +237,52 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       const { code, stderr } = await run(['list', '--tenant', tenant, '--contact', contact, '--base-url', `http://127.0.0.1:${port}`]);
       expect(code).toBe(1);
       expect(stderr).toMatch(/^cxengage-interactions: /);
+    });
+  });
+
+  // A loopback server whose pages do not add up: rows already on stdout are partial, the exit code
+  // says so, and stderr has exactly one line naming what was wrong.
+  describe('a server whose pages do not add up', () => {
+    const seed = 9;
+    const chaos = new Map<Scenario, ChaosServer>();
+    const args = (scenario: Scenario) => ['list', '--tenant', idsFor(seed).tenantId, '--contact', idsFor(seed).contactId, '--base-url', chaos.get(scenario)!.baseUrl];
+
+    beforeAll(async () => {
+      for (const scenario of ['empty-page-mid-walk', 'repeated-page', 'capped-page-size', 'huge-total'] as const) {
+        chaos.set(scenario, await startChaosServer({ scenario, seed, total: 230 }));
+      }
+    });
+    afterAll(async () => {
+      await Promise.all([...chaos.values()].map((server) => server.close()));
+    });
+
+    it('--all: an empty page mid-walk → exit 1, one line, the rows before it on stdout', async () => {
+      const { code, stdout, stderr } = await run([...args('empty-page-mid-walk'), '--all', '--limit', '50', '--format', 'ndjson']);
+      expect(code).toBe(1);
+      expect(stderr).toBe('cxengage-interactions: Pagination is unreliable (short_page): page 1 has 0 results where its total of 230 implies 50: a short page before the end\n');
+      expect(stdout.trimEnd().split('\n')).toHaveLength(50); // page 0 was written: a partial list
+    });
+
+    it('--last: a page repeating the one before → exit 1, one line', async () => {
+      const { code, stdout, stderr } = await run([...args('repeated-page'), '--last', '120', '--limit', '50', '--format', 'csv']);
+      expect(code).toBe(1);
+      expect(stderr).toBe('cxengage-interactions: Pagination is unreliable (no_new_ids): page 1 has no new ids where 50 were due: it repeats results already yielded\n');
+      expect(stdout.split('\r\n').slice(1, -1)).toHaveLength(50);
+    });
+
+    it('--all: an absurd total fails after one request, before any row', async () => {
+      const { code, stdout, stderr } = await run([...args('huge-total'), '--all', '--format', 'ndjson']);
+      expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^cxengage-interactions: Pagination is unreliable \(max_pages_exceeded\): the walk needs at least \d+ pages of 100 \(total 9007199254740991\), more than maxPages \(100000\)\n$/);
+      expect(chaos.get('huge-total')!.requests()).toBe(1);
+    });
+
+    it('--all: pages capped below the size asked for (and said so) → the walk re-plans, exit 0, one warning', async () => {
+      const { code, stdout, stderr } = await run([...args('capped-page-size'), '--all', '--format', 'ndjson']);
+      expect(code).toBe(0);
+      expect(stdout.trimEnd().split('\n')).toHaveLength(230);
+      expect(stderr).toBe('warning: cxengage: the server serves pages of 20, not the 100 requested: the walk goes on with pages of 20\n');
     });
   });
 
