@@ -299,7 +299,8 @@ export class PageAudit {
   private plan(index: number, total: number): void {
     const s = this.pageSize;
     const { maxPages, last } = this.options;
-    const needed = Math.max(index + 2, Math.min(Math.ceil(total / s), index + 1 + Math.ceil((last - this.yielded) / s)));
+    // An honest list of `total` takes pages 0 … ⌊total / s⌋: the last one short, or empty after a full one.
+    const needed = Math.max(index + 2, Math.min(Math.floor(total / s) + 1, index + 1 + Math.ceil((last - this.yielded) / s)));
     const at = { page: index };
     if (needed > maxPages) {
       fail('max_pages_exceeded', `the walk needs at least ${needed} pages of ${s} (total ${total}), more than maxPages (${maxPages})`, { ...at, expected: maxPages, actual: needed });
@@ -313,7 +314,7 @@ export class PageAudit {
       this.replanned = false;
       this.options.warn(`cxengage: the server serves pages of ${s}, not the ${this.options.pageSize} requested: the walk goes on with pages of ${s}`);
     }
-    this.planned = Math.max(this.planned, index + 2, Math.min(Math.ceil(this.maxTotal / s), maxPages, this.bound));
+    this.planned = Math.max(this.planned, index + 2, Math.min(Math.floor(this.maxTotal / s) + 1, maxPages, this.bound));
   }
 }
 

@@ -645,7 +645,7 @@ describe('every walk is bounded', () => {
     };
     const client = createInteractionsClient({ auth: { token: 'test-token-0123456789' }, fetch: fetch as typeof globalThis.fetch });
     const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'max_pages_exceeded', page: 0, expected: 100_000, actual: Math.ceil(Number.MAX_SAFE_INTEGER / 100) });
+    expect(error).toMatchObject({ code: 'max_pages_exceeded', page: 0, expected: 100_000, actual: Math.floor(Number.MAX_SAFE_INTEGER / 100) + 1 });
     expect(calls).toBe(1);
     // `last` needs three pages whatever the total says.
     expect(await collect(client.iterateInteractions({ ...base, last: 250 }))).toHaveLength(250);
@@ -654,7 +654,7 @@ describe('every walk is bounded', () => {
   it('maxPages: a walk that needs more pages throws max_pages_exceeded, having read only what it may', async () => {
     const server = fakeServer(1000);
     const error = await collect(clientFor(server).iterateInteractions({ ...base, maxPages: 5 })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'max_pages_exceeded', page: 0, expected: 5, actual: 10 });
+    expect(error).toMatchObject({ code: 'max_pages_exceeded', page: 0, expected: 5, actual: 11 });
     expect(server.requests).toHaveLength(1);
     // Enough pages: the walk ends normally (ten full pages and the confirming empty one).
     expect(await collect(clientFor(fakeServer(1000)).iterateInteractions({ ...base, maxPages: 11 }))).toHaveLength(1000);

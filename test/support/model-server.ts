@@ -19,8 +19,8 @@ export const deviations = [
   'empty_page',
   'oversized_page',
   'drop_item', // one interaction never served, yet counted in total
-  'repeat_earlier_id',
-  'repeat_previous_page',
+  'repeat_earlier_id', // an id already served on an earlier page, in place of one due
+  'repeat_previous_page', // the ids last served for the page before
   'duplicate_within_page',
   'total_lies_high',
   'total_lies_low',
@@ -67,8 +67,6 @@ export interface ModelServer {
   readonly initial: readonly string[];
   /** `never_ending`: the made-up ids served past the list's real end, in order (they follow `initial`). */
   readonly tail: readonly string[];
-  /** `drop_item`: ids the server left out of its pages although `total` counts them. */
-  readonly hidden: ReadonlySet<string>;
   /** Ids deleted while the walk ran. */
   readonly deleted: ReadonlySet<string>;
   /** Ids inserted while the walk ran. */
@@ -87,7 +85,6 @@ export function modelServer(options: ModelOptions): ModelServer {
   let newestTs = NEWEST;
   let endlessTs = NEWEST - 1e12;
   const tail: string[] = [];
-  const hidden = new Set<string>();
   const items = new Map<string, Interaction>();
   const make = (ts: number): string => {
     const id = uuid(nextId++);
@@ -99,9 +96,12 @@ export function modelServer(options: ModelOptions): ModelServer {
   for (let i = 0, ts = NEWEST; i < options.size; i++, ts -= random() < 0.2 ? 0 : 1 + pick(60_000)) list.push(make(ts));
   let previous = list;
   const initial = [...list];
+  const first = new Set(initial);
+  /** The ids last served for each page number. */
+  const served = new Map<number, string[]>();
   const deleted = new Set<string>();
   const inserted = new Set<string>();
-  let served = 0;
+  let requests = 0;
   let fired = 0;
   const dropAt = pick(1 << 30);
   const swapAt = pick(1 << 30);
@@ -133,10 +133,7 @@ export function modelServer(options: ModelOptions): ModelServer {
     if (d === 'cap_page_size' || d === 'cap_page_size_silently') size = Math.min(limit, (cap ||= Math.max(1, Math.ceil(limit / 2))));
     if (d === 'cap_page_size') echoed = size;
     if (d === 'oldest_first') view = [...list].reverse();
-    if (d === 'drop_item' && list.length > 0) {
-      hidden.add(list[dropAt % list.length]!);
-      view = list.filter((id) => !hidden.has(id));
-    }
+    if (d === 'drop_item' && list.length > 0) view = list.filter((_, i) => i !== dropAt % list.length);
     if (d === 'swap_adjacent') view = swapped(list);
     if (d === 'torn_read') view = previous;
     if (d === 'total_lies_high') total += amount;
@@ -175,11 +172,14 @@ export function modelServer(options: ModelOptions): ModelServer {
       case 'oversized_page':
         ids = view.slice(offset, offset + size + 1);
         break;
-      case 'repeat_earlier_id':
-        if (offset > 0 && ids.length > 0) ids[pick(ids.length)] = view[pick(Math.min(offset, view.length))]!;
+      case 'repeat_earlier_id': {
+        // An id of the list the walk started with, already served on an earlier page.
+        const earlier = [...served.entries()].filter(([p]) => p < page).flatMap(([, shown]) => shown).filter((id) => first.has(id) && !ids.includes(id));
+        if (earlier.length > 0 && ids.length > 0) ids[pick(ids.length)] = earlier[pick(earlier.length)]!;
         break;
+      }
       case 'repeat_previous_page':
-        if (page > 0) ids = view.slice(offset - size, offset);
+        ids = served.get(page - 1) ?? ids;
         break;
       case 'duplicate_within_page':
         if (ids.length > 1) {
@@ -190,6 +190,7 @@ export function modelServer(options: ModelOptions): ModelServer {
       default:
     }
     body.results = ids.map((id) => items.get(id)!);
+    served.set(page, ids);
     if (d === 'malformed') delete (body as Partial<InteractionPage>).total;
     return body;
   }
@@ -214,7 +215,7 @@ export function modelServer(options: ModelOptions): ModelServer {
     signal?.throwIfAborted();
     const page = Number(url.searchParams.get('page') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 10);
-    const n = served++;
+    const n = requests++;
     const active = options.once ? n === options.at : n >= options.at;
     if (active && options.deviation !== 'none') fired++;
     const body = answer(page, limit, active);
@@ -228,14 +229,13 @@ export function modelServer(options: ModelOptions): ModelServer {
     startOf: (id) => Date.parse(items.get(id)!.startTimestamp),
     initial,
     tail,
-    hidden,
     deleted,
     inserted,
     get fired() {
       return fired;
     },
     get served() {
-      return served;
+      return requests;
     },
   };
 }
