@@ -160,7 +160,7 @@ export class PageAudit {
     const at = { page: index };
     if (n > s) fail('oversized_page', `page ${index} has ${n} results, more than its page size of ${s}`, { ...at, expected: s, actual: n });
     if (n < due && total - index * s <= s) {
-      fail('ids_missing', `the list ends ${due - n} ids short of its total of ${total}: the last page, ${index}, has ${n} results where ${due} remain`, {
+      fail('ids_missing', `the list ends ${count(due - n, 'id')} short of its total of ${total}: the last page, ${index}, has ${n} results where ${due} remain`, {
         ...at, expected: total, actual: total - (due - n),
       });
     }
@@ -183,11 +183,12 @@ export class PageAudit {
     this.yielded += fresh.length;
     this.recent.trim(dedupeWindow(s, this.options.concurrency, this.rise));
     if (fresh.length) this.covered = Math.max(0, total - index * s - n);
-    // The end of the list is the page that shows it: a short (or empty) one. A full page that reaches
-    // the end its `total` gives is confirmed by the next, which must be empty: a total that lies low
-    // by whole pages would otherwise end the walk early.
-    const atEnd = n < s && total - index * s - n <= 0;
+    // The end of the list is the page that shows it: a short (or empty) one, whose length `total`
+    // confirmed above. A full page that reaches the end its `total` gives is confirmed by the next,
+    // which must be empty: a total that lies low by whole pages would otherwise end the walk early.
+    const atEnd = n < s;
     const done = this.yielded >= this.options.last || atEnd;
+    // The end rule itself: one id per interaction of the first total. The rules above make it hold.
     if (atEnd && this.yielded < this.options.last && this.yielded !== this.first) {
       fail('ids_missing', `the walk reached the end of the list with ${this.yielded} distinct ids where the first total was ${this.first}`, {
         ...at, expected: this.first, actual: this.yielded,
@@ -230,7 +231,7 @@ export class PageAudit {
     let previousTs = Infinity;
     for (const [p, item] of page.results.entries()) {
       const id = item.interactionId;
-      if (onPage.has(id)) fail('duplicate_ids', `page ${index} holds id ${id} twice`, { page: index, expected: 0, actual: 1 });
+      if (onPage.has(id)) fail('duplicate_ids', `page ${index} holds ${shown(id)} twice`, { page: index, expected: 0, actual: 1 });
       onPage.add(id);
       const ts = this.timestamp(item);
       if (ts > previousTs) this.orderBroken(index, p, 'the result before it');
@@ -253,15 +254,15 @@ export class PageAudit {
     }
     const at = { page: index };
     if (slots > 0 && repeats === slots) {
-      fail('no_new_ids', `page ${index} has no new ids where ${slots} were due: it repeats results already yielded`, { ...at, expected: slots, actual: 0 });
+      fail('no_new_ids', `page ${index} has no new ids where its total says ${count(slots, 'is', 'are')} due: it repeats results already yielded`, { ...at, expected: slots, actual: 0 });
     }
     if (matched < overlap) {
-      fail('overlap_mismatch', `page ${index} should repeat the ${overlap} ids the list's growth pushed onto it, but ${overlap - matched} of them differ`, {
+      fail('overlap_mismatch', `page ${index} should repeat the ${count(overlap, 'id')} the list's growth pushed onto it, but ${overlap - matched} of them differ`, {
         ...at, expected: overlap, actual: matched,
       });
     }
     if (repeats > 0) {
-      fail('duplicate_ids', `page ${index} repeats ${repeats} ids already yielded (first ${firstRepeat}) that the list's growth does not explain`, {
+      fail('duplicate_ids', `page ${index} repeats ${count(repeats, 'id')} already yielded (first ${shown(firstRepeat)}) that the list's growth does not explain`, {
         ...at, expected: 0, actual: repeats,
       });
     }
@@ -316,6 +317,16 @@ export class PageAudit {
     }
     this.planned = Math.max(this.planned, index + 2, Math.min(Math.floor(this.maxTotal / s) + 1, maxPages, this.bound));
   }
+}
+
+/** `1 id`, `2 ids`; or with verbs, `1 is`, `2 are`. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** An id as a message may show it: ids are fine to print, but only plain ones (never a raw server string). */
+function shown(id: string): string {
+  return /^[\w.:-]{1,64}$/.test(id) ? `id ${id}` : 'an id (not shown: not a plain token)';
 }
 
 function fail(code: PaginationErrorCode, problem: string, details: { page: number; expected: number | null; actual: number | null }): never {

@@ -584,6 +584,14 @@ describe('walkPages: every page is checked against its request and the pages bef
     expect(ids.length).toBeLessThan(items.length);
   });
 
+  it('a message never prints a raw server string: an id that is not a plain token is not shown', async () => {
+    const odd = interaction(1, { interactionId: 'x\n<script>' + 'a'.repeat(200) });
+    const fetchPage: FetchPage = async (p, limit) => ({ page: p, limit, offset: 0, total: 2, results: [odd, odd] });
+    const { error } = await run(fetchPage, walkOf({ order: 'off' }));
+    expect(error).toMatchObject({ code: 'duplicate_ids', page: 0 });
+    expect((error as Error).message).toBe('Pagination is unreliable (duplicate_ids): page 0 holds an id (not shown: not a plain token) twice');
+  });
+
   it('`page: null` (as when no page is sent) is accepted: the offset still pins the page', async () => {
     const { fetchPage } = server((page) => ({ ...page, page: null }));
     expect((await run(fetchPage)).ids).toHaveLength(1000);

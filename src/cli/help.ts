@@ -29,12 +29,13 @@ Options:
 Credentials: flags first, then ${credentialEnv.key} + ${credentialEnv.secret}, or ${credentialEnv.token}.
 
 Output: stdout carries only data (json: one array; ndjson: one interaction per line;
-csv: a header row, then one row per interaction). Progress goes to stderr when it is a
-terminal. NO_COLOR turns colour off.
+csv: a header row, then one row per interaction). ndjson and csv rows are written as
+pages arrive: when the exit code is not 0, the rows already written are a partial list.
+Progress goes to stderr when it is a terminal. NO_COLOR turns colour off.
 
 Exit codes:
   ${exitCodes.ok}  success
-  ${exitCodes.failure}  failure (network, timeout, server error, invalid response)
+  ${exitCodes.failure}  failure (network, timeout, server error, invalid response, pages that do not add up)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
   ${exitCodes.notFound}  tenant or contact not found (404)

@@ -266,7 +266,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('--last: a page repeating the one before → exit 1, one line', async () => {
       const { code, stdout, stderr } = await run([...args('repeated-page'), '--last', '120', '--limit', '50', '--format', 'csv']);
       expect(code).toBe(1);
-      expect(stderr).toBe('cxengage-interactions: Pagination is unreliable (no_new_ids): page 1 has no new ids where 50 were due: it repeats results already yielded\n');
+      expect(stderr).toBe('cxengage-interactions: Pagination is unreliable (no_new_ids): page 1 has no new ids where its total says 50 are due: it repeats results already yielded\n');
       expect(stdout.split('\r\n').slice(1, -1)).toHaveLength(50);
     });
 
