@@ -44,6 +44,8 @@ describe('public surface', () => {
     expectTypeOf(client.iterateInteractions).returns.toEqualTypeOf<AsyncIterableIterator<Interaction>>();
     expectTypeOf(client.iteratePages).returns.toEqualTypeOf<AsyncIterableIterator<InteractionPage>>();
     expectTypeOf<IterateParams['signal']>().toEqualTypeOf<AbortSignal | undefined>();
+    expectTypeOf<IterateParams['maxPages']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<IterateParams['deadlineMs']>().toEqualTypeOf<number | undefined>();
   });
 
   it('Interaction and page fields come from the spec', () => {
