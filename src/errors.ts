@@ -211,14 +211,15 @@ export class ResponseValidationError extends CxEngageError {
  * - `total_mismatch`: more results than `total` says remain: the page runs past the end its own
  *   `total` gives.
  * - `total_shrank`: `total` fell below what the pages read so far imply: items were deleted during
- *   the walk, so some may have been skipped. A fall the growth seen before it covers is not an error.
+ *   the walk, so some may have been skipped. A fall that cannot have skipped anything (the list had
+ *   grown past the pages read) is not an error.
  * - `no_new_ids`: a page holds no id not yielded before, where `total` says new ones are due.
  * - `duplicate_ids`: a page repeats an id (within itself, or one yielded before) beyond what the
  *   list's growth (new interactions at the front) explains.
- * - `overlap_mismatch`: a page lacks the ids the list's growth pushed onto it from the page before
+ * - `overlap_mismatch`: a page lacks the ids the list's growth pushed onto it from the pages before
  *   (the overlap `total` predicts is not the ids already yielded).
- * - `out_of_order`: (`validate: 'strict'`) a result starts later than the one before it: not most
- *   recent first.
+ * - `out_of_order`: (`validate: 'strict'`) a result starts later than the one before it, on the same
+ *   page or an earlier one: not most recent first.
  * - `ids_missing`: the list ends short of its `total`: the last page `total` gives has fewer results
  *   than remain, or the walk reached the end with fewer distinct ids than the first `total`.
  * - `page_bound_exceeded`: the walk needs more pages than the bound derived from the first `total`
@@ -246,7 +247,7 @@ export type PaginationErrorCode =
 export interface PaginationErrorDetails {
   /** The page number (0-based) being checked when the walk stopped. */
   page: number;
-  /** What the page should have had (a count, page number, offset or limit), or `null` where not applicable. */
+  /** What the page should have had (a count, a page number, an offset, a limit or a total), or `null` where not applicable. */
   expected: number | null;
   /** What it had, or `null` where not applicable. */
   actual: number | null;
@@ -261,7 +262,7 @@ export class PaginationError extends CxEngageError {
   readonly code: PaginationErrorCode;
   /** The page number (0-based) being checked when the walk stopped. */
   readonly page: number;
-  /** What the page should have had (a count, page number, offset or limit), or `null` where not applicable. */
+  /** What the page should have had (a count, a page number, an offset, a limit or a total), or `null` where not applicable. */
   readonly expected: number | null;
   /** What it had, or `null` where not applicable. */
   readonly actual: number | null;
