@@ -1,7 +1,9 @@
 // Pagination through Prism's validating proxy in front of the reference API: every data set
-// walked with every page size, page by page (raw listInteractions) and with the SDK iterator.
+// walked with every page size, page by page (raw listInteractions) and with the SDK iterator, whose
+// end rule is checked too: it stops at the short (or empty) page that shows the end, and no sooner.
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
+import { PaginationError } from '../src/index.ts';
 import { ReferenceStore } from '../src/testing/index.ts';
 import { contract, sdkClient } from './support/client.ts';
 import { dataSetSizes, pageSizes, referenceSeed } from './support/fixtures.ts';
@@ -13,8 +15,19 @@ const client = () => sdkClient(contract().proxyUrl, recorder);
 // combination goes straight to the reference API (still SDK-strict and ajv-checked) to keep the
 // suite fast on 2 cores. Every other combination goes through Prism's validating proxy.
 const direct = (size: number, limit: number) => size === 1000 && limit === 1;
-const walker = (size: number, limit: number) =>
-  direct(size, limit) ? sdkClient(contract().referenceUrl, recorder) : client();
+const walker = (size: number, limit: number, via = recorder) =>
+  direct(size, limit) ? sdkClient(contract().referenceUrl, via) : sdkClient(contract().proxyUrl, via);
+
+/** The recorder, noting the page and limit of each request made through it. */
+function pagesAsked() {
+  const asked: Array<[number, number]> = [];
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    asked.push([Number(url.searchParams.get('page')), Number(url.searchParams.get('limit'))]);
+    return recorder.fetch(input, init);
+  };
+  return { via: { ...recorder, fetch }, asked };
+}
 // The same seed, tenant and contact give the same interactions as the reference API's store.
 const expectedData = (size: number) =>
   new ReferenceStore({ seed: referenceSeed }).addContact(contract().tenantId, contract().contacts[String(size)]!, size);
@@ -48,9 +61,13 @@ describe.concurrent('pagination: walking every page yields exactly the data set'
         }
         expect(lengths).toBe(size);
         expect(walked).toEqual(expected); // same items, same order: no duplicate, no loss
+        const { via, asked } = pagesAsked();
         const iterated = [];
-        for await (const item of sdk.iterateInteractions({ ...ids, pageSize: limit })) iterated.push(item);
+        for await (const item of walker(size, limit, via).iterateInteractions({ ...ids, pageSize: limit }))
+          iterated.push(item);
         expect(iterated).toEqual(expected);
+        // Pages 0 … ⌊size / limit⌋: the last one is short, or empty when the one before it was full.
+        expect(asked).toEqual(Array.from({ length: Math.floor(size / limit) + 1 }, (_, page) => [page, limit]));
       }
     });
   }
@@ -101,6 +118,22 @@ describe('pagination: defaults when params are omitted', () => {
     expect(new Set(urls)).toEqual(
       new Set([String(spec.operations.listContactInteractions.parameters.limit.schema.maximum)]),
     );
+  });
+});
+
+describe('pagination: the walk is bounded', () => {
+  it('maxPages below what total needs: max_pages_exceeded after one request, nothing yielded', async () => {
+    const { via, asked } = pagesAsked();
+    const ids = { tenantId: contract().tenantId, contactId: contract().contacts['250']! };
+    const yielded: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of walker(250, 10, via).iterateInteractions({ ...ids, pageSize: 10, maxPages: 20 }))
+        yielded.push(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ code: 'max_pages_exceeded', page: 0, expected: 20, actual: 26 });
+    expect(yielded).toEqual([]);
+    expect(asked).toEqual([[0, 10]]);
   });
 });
 

@@ -49,9 +49,8 @@ describe('shifting pages: interactions inserted between page fetches', () => {
       const yielded: Interaction[] = [];
       for await (const item of insertingClient(insert).iterateInteractions({ tenantId, contactId, pageSize }))
         yielded.push(item);
-      expect(new Set(ids(yielded)).size).toBe(yielded.length); // never twice
-      const originalIds = new Set(ids(original));
-      expect(ids(yielded).filter((id) => originalIds.has(id))).toEqual(ids(original)); // all, once, in order
+      // All, once, in order; the interactions inserted during the walk are not part of it.
+      expect(ids(yielded)).toEqual(ids(original));
     },
   );
 

@@ -13,6 +13,7 @@ import { resolveOptions } from './options.js';
 import { walkItems, walkPages } from './paginate.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
+import { linkSignal } from './signals.js';
 import type {
   ClientOptions,
   InteractionPage,
@@ -48,12 +49,18 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     if (limit !== undefined) query.limit = limit;
     if (page !== undefined) query.page = page;
     // The retrying fetch has already read the body (under the attempt timeout): 'stream' keeps
-    // openapi-fetch from reading it again, and the text comes through the body hand-off.
-    const { error, response } = await api.GET(history.path, {
-      params: { path: { tenantId, contactId }, query },
-      parseAs: 'stream',
-      signal,
-    });
+    // openapi-fetch from reading it again, and the text comes through the body hand-off. The Request
+    // it builds gets its own signal: undici removes the listener it adds to that signal only at GC, so
+    // the caller's (long-lived) signal gets a listener that is removed as soon as this call ends.
+    const request = new AbortController();
+    const unlink = linkSignal(request, signal);
+    const { error, response } = await api
+      .GET(history.path, {
+        params: { path: { tenantId, contactId }, query },
+        parseAs: 'stream',
+        signal: request.signal,
+      })
+      .finally(unlink);
     if (!response.ok) {
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
@@ -69,10 +76,10 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 
   function walk(params: IterateParams) {
     const checked = checkIterateParams(params);
-    const { tenantId, contactId, pageSize } = checked;
-    const fetchPage = (page: number, signal: AbortSignal): Promise<InteractionPage> =>
-      getPage({ tenantId, contactId, limit: pageSize, page }, signal).then((r) => r.data);
-    return walkPages(fetchPage, checked);
+    const { tenantId, contactId } = checked;
+    const fetchPage = (page: number, limit: number, signal: AbortSignal): Promise<InteractionPage> =>
+      getPage({ tenantId, contactId, limit, page }, signal).then((r) => r.data);
+    return walkPages(fetchPage, checked, { order: validate, logger });
   }
 
   return {

@@ -4,7 +4,13 @@
  * @packageDocumentation
  */
 export { createInteractionsClient } from './client.js';
-export type { ApiErrorDetails, ApiErrorKind, PaginationErrorReason, ValidationIssue } from './errors.js';
+export type {
+  ApiErrorDetails,
+  ApiErrorKind,
+  PaginationErrorCode,
+  PaginationErrorDetails,
+  ValidationIssue,
+} from './errors.js';
 export {
   ApiError,
   AuthenticationError,

@@ -1,44 +1,26 @@
-/**
- * Walking a contact's pages: in order, with bounded concurrency, deduplicated by `interactionId` while
- * new interactions shift the list, and bounded so that a server whose pages never end is noticed.
- * {@link walkPages} is the whole policy; the client only supplies a `fetchPage`.
- */
-import { PaginationError, ResponseValidationError } from './errors.js';
+// Walking pages: requests (in order, or several at once), the walk's own limits (maxPages, a
+// deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
+// What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
+import { ResponseValidationError, TimeoutError } from './errors.js';
+import { PageAudit } from './page-audit.js';
 import { linkSignal } from './signals.js';
-import type { Interaction, InteractionPage, Walk } from './types.js';
+import type { Interaction, InteractionPage, Logger, ValidationMode, Walk } from './types.js';
 
-/** Fetches page `page` (with the walk's page size), aborting when `signal` aborts. */
-export type FetchPage = (page: number, signal: AbortSignal) => Promise<InteractionPage>;
+/** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
+export type FetchPage = (page: number, limit: number, signal: AbortSignal) => Promise<InteractionPage>;
 
-/**
- * The page bound derived from the first `total`: the list may double during the walk, plus slack.
- * A server whose `total` keeps growing past it is treated as one that never ends.
- */
-export function pageBound(total: number, pageSize: number): number {
-  return 2 * Math.ceil(total / pageSize) + 2;
-}
-
-/**
- * Ids remembered beyond what insertions can explain: inserts offset by as many deletions between two
- * pages leave `total` unchanged yet still push items onto later pages. About 1 MB of ids.
- */
-const WINDOW_SLACK = 10_000;
-
-/**
- * How many of the most recently yielded ids dedupe must remember. An item reappears only when
- * insertions ahead of it push it onto a later page, and the ids yielded between its two sightings are
- * fewer than its displacement: the insertions made during the walk, which `growth` counts as every
- * rise of `total` from one page to the next. The current page and those in flight (`concurrency`) are
- * added for totals that lie, plus {@link WINDOW_SLACK} for churn that `total` cannot show. So memory
- * stays bounded on a long walk while every duplicate an honest server can cause is still dropped.
- */
-export function dedupeWindow(pageSize: number, concurrency: number, growth: number): number {
-  return pageSize * (concurrency + 1) + Math.max(0, growth) + WINDOW_SLACK;
+/** What the walk checks beyond the arithmetic, from the client's settings. */
+export interface WalkChecks {
+  /** How the order (most recent first) is checked: the client's validation mode. */
+  order: ValidationMode;
+  /** Receives the walk's warnings. */
+  logger: Pick<Logger, 'warn'>;
 }
 
 /**
  * Throws {@link ResponseValidationError} unless `page` has what the walk relies on: a `total` (a safe
- * integer ≥ 0), a `results` array, and a string `interactionId` on each result (dedupe keys on it).
+ * integer ≥ 0), a `results` array with a string `interactionId` on each result (dedupe keys on it), a
+ * `limit` (integer ≥ 1), an `offset` (integer ≥ 0) and a `page` (integer ≥ 0, or null).
  * Checked whatever the validation mode, so `'off'` or `'warn'` never turns a bad page into a crash.
  */
 export function checkWalkable(page: unknown): InteractionPage {
@@ -49,92 +31,78 @@ export function checkWalkable(page: unknown): InteractionPage {
       message,
     );
   };
+  const count = (value: unknown, min: number) => Number.isSafeInteger(value) && (value as number) >= min;
   if (typeof page !== 'object' || page === null || Array.isArray(page))
     return fail('', 'type', 'must be an object (a page)');
-  const { total, results } = page as Record<string, unknown>;
-  if (!Number.isSafeInteger(total) || (total as number) < 0) fail('/total', 'type', 'must be an integer ≥ 0');
+  const p = page as Record<string, unknown>;
+  if (!count(p['total'], 0)) fail('/total', 'type', 'must be an integer ≥ 0');
+  const results = p['results'];
   if (!Array.isArray(results)) return fail('/results', 'type', 'must be an array');
   for (const [i, item] of (results as unknown[]).entries()) {
     if (typeof item !== 'object' || item === null) fail(`/results/${i}`, 'type', 'must be an object');
     if (typeof (item as Record<string, unknown>)['interactionId'] !== 'string')
       fail(`/results/${i}/interactionId`, 'type', 'must be a string');
   }
+  if (!count(p['limit'], 1)) fail('/limit', 'type', 'must be an integer ≥ 1');
+  if (!count(p['offset'], 0)) fail('/offset', 'type', 'must be an integer ≥ 0');
+  if (p['page'] !== null && !count(p['page'], 0)) fail('/page', 'type', 'must be an integer ≥ 0 or null');
   return page as InteractionPage;
 }
 
-/** A set of the last ids added (FIFO eviction), so a long walk holds a bounded number of ids. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-  private readonly order: string[] = [];
-  private head = 0;
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  add(id: string): void {
-    this.ids.add(id);
-    this.order.push(id);
-  }
-
-  /** Forgets the oldest ids beyond `size`. */
-  trim(size: number): void {
-    while (this.ids.size > size) this.ids.delete(this.order[this.head++]!);
-    if (this.head > 4096 && this.head * 2 > this.order.length) {
-      this.order.splice(0, this.head);
-      this.head = 0;
-    }
-  }
-}
-
 /**
- * Walks pages in order and yields each with the results not yielded before (deduplicated by
- * `interactionId` over a window of recent ids, see {@link dedupeWindow}; and cut at `last`).
+ * Walks pages in order and yields each with its results not yielded before (cut at `last`), after
+ * {@link PageAudit} has checked it against its request and the pages before it.
  *
- * - New interactions arrive at the front and push items onto later pages: page `i`, served when the
- *   total is `T`, ends `(i + 1) × pageSize − T` items from the end of the list. The walk goes on until
- *   that reach is ≥ 0 (past the original last page when `total` grew), so nothing that existed at the
- *   start is lost; dedupe drops the overlap.
- * - A page that starts beyond the reach of the pages before it leaves a gap: it was served before an
- *   earlier page (with concurrency), or items were deleted. It is fetched once more; if the gap remains,
- *   items were deleted and some may have been skipped: {@link PaginationError} `total_shrank`.
- *   Totals cannot tell where items were deleted, so any such shrink is reported; a deletion offset by
- *   as many inserts between two pages goes unnoticed.
- * - The walk ends at a short (or empty) page, at `last`, or once the reach is ≥ 0, so an honest
- *   server costs no extra request. A page with more results than its own `total` allows means `total`
- *   lies low: then only a short page ends the walk. Pages past {@link pageBound} throw
- *   {@link PaginationError} `page_bound_exceeded` (a server whose pages never end, or whose `total`
- *   keeps growing faster than the walk reads).
- * - With `concurrency > 1`, page 0 is fetched alone (to learn `total`), then up to `concurrency` pages
- *   are in flight while pages are still yielded in order. With 1, a page is requested only when the
- *   consumer asks for it. `last` never costs more than `ceil(last / pageSize)` requests unless dedupe
- *   dropped items.
- * - Ending the walk (break, return, error) aborts every request still in flight.
+ * - It ends normally only when the pages account for the whole list: the page that reaches the end of
+ *   the list the first `total` describes, once one distinct id was yielded for each of its
+ *   interactions, or at `last`. Anything else is a {@link PaginationError} whose `code` names what did
+ *   not add up: a short, empty or oversized page, echoes (`page`, `limit`, `offset`) that do not match
+ *   the request, repeated or missing ids, a `total` that shrank, or (`order: 'strict'`) results not
+ *   most recent first.
+ * - New interactions arrive at the front and push items onto later pages: the walk reads on past the
+ *   original last page, checks that the ids pushed back are exactly the ones it yielded, and yields
+ *   only the interactions that existed when it started (its page 0), each once.
+ * - Pages of another size: a smaller `limit` echoed on page 0 (offsets agreeing) re-plans the walk with
+ *   the server's page size, with one warning; any other `limit` is `page_size_mismatch`.
+ * - Bounded: page numbers stay below `maxPages` and below the bound derived from the first `total`;
+ *   a walk whose `total` needs more pages fails as soon as that is known (after one request for an
+ *   absurd `total`). `deadlineMs` covers the whole walk: {@link TimeoutError} with scope `'walk'`.
+ * - With `concurrency > 1`, page 0 is fetched alone (to learn `total` and the page size), then up to
+ *   `concurrency` pages are in flight while pages are still yielded in order. A page served before an
+ *   earlier one may carry an older `total`: it is fetched once more before it is judged. With 1, a
+ *   page is requested only when the consumer asks for it. `last` never costs more than
+ *   `ceil(last / pageSize)` requests unless the list grew.
+ * - Ending the walk (break, return, error, deadline) aborts every request still in flight; the one
+ *   listener added to the caller's `signal` is removed.
  * - Every page is checked by {@link checkWalkable} first, whatever the validation mode.
  */
-export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerator<InteractionPage, void, undefined> {
-  const { pageSize, last, concurrency, signal } = walk;
+export async function* walkPages(
+  fetchPage: FetchPage,
+  walk: Walk,
+  checks: WalkChecks,
+): AsyncGenerator<InteractionPage, void, undefined> {
+  const { last, concurrency, signal, deadlineMs } = walk;
   if (signal?.aborted) throw signal.reason;
   if (last <= 0) return;
   const controller = new AbortController();
   const unlink = linkSignal(controller, signal);
+  const timer = Number.isFinite(deadlineMs)
+    ? setTimeout(() => controller.abort(new TimeoutError('walk', deadlineMs)), deadlineMs)
+    : undefined;
+  timer?.unref?.(); // a walk abandoned without return() must not keep the process alive
+  const audit = new PageAudit({
+    pageSize: walk.pageSize,
+    last,
+    concurrency,
+    maxPages: walk.maxPages,
+    order: checks.order,
+    warn: (message) => checks.logger.warn(message),
+  });
   const inflight = new Map<number, Promise<InteractionPage>>();
-  const seen = new RecentIds();
-  let yielded = 0;
   let index = 0; // next page to yield
   let next = 0; // next page to request
-  let end = 1; // pages needed to cover the largest total seen
-  let firstTotal = 0;
-  let maxTotal = 0;
-  let lastTotal = 0;
-  let rise = 0; // the sum of every increase of `total` from one page to the next: insertions seen
-  let bound = Infinity;
-  // How far the pages consumed so far reach, counted from the end of the list: page i at total T
-  // ends at (i + 1) × pageSize − T. Once it is ≥ 0, every item that existed at the start was covered.
-  let reach = -Infinity;
-  let trusted = true; // whether `total` agrees with the pages seen
 
-  const get = (page: number) => fetchPage(page, controller.signal).then(checkWalkable);
+  const get = (page: number) => fetchPage(page, audit.pageSize, controller.signal).then(checkWalkable);
   const start = (page: number) => {
     const promise = get(page);
     promise.catch(() => {}); // awaited later, or abandoned when the walk ends
@@ -142,58 +110,30 @@ export async function* walkPages(fetchPage: FetchPage, walk: Walk): AsyncGenerat
   };
   // Requests only pages that could still be needed: in flight pages can hold pageSize items each.
   const fill = () => {
-    while (next < end && inflight.size < concurrency && (next - index) * pageSize < last - yielded) start(next++);
+    while (
+      next < audit.planned &&
+      inflight.size < concurrency &&
+      (next - index) * audit.pageSize < last - audit.yielded
+    )
+      start(next++);
   };
 
   try {
     for (;;) {
-      if (end > bound) {
-        throw new PaginationError(
-          'page_bound_exceeded',
-          `Pagination did not end: ${index} pages read, total ${firstTotal} at the start and ${maxTotal} now, and pages still not empty; stopped at the bound of ${bound} pages of ${pageSize} derived from the first total`,
-        );
-      }
+      controller.signal.throwIfAborted(); // the deadline, or the caller, while the consumer held the walk
       fill();
       let page = await inflight.get(index)!;
       inflight.delete(index);
-      if (index === 0) {
-        firstTotal = page.total;
-        bound = pageBound(page.total, pageSize);
-      } else if (index * pageSize - page.total > reach) {
-        // A gap before this page: it was served before an earlier one (concurrency), or items were
-        // deleted. Served again now, after every earlier page, only a deletion leaves the gap.
-        page = await get(index);
-        if (index * pageSize - page.total > reach) {
-          throw new PaginationError(
-            'total_shrank',
-            `Pagination is unreliable: total shrank (from ${maxTotal} to ${page.total} at page ${index}): items were deleted during the walk, so some may have been skipped`,
-          );
-        }
-      }
-      if (index > 0) rise += Math.max(0, page.total - lastTotal);
-      lastTotal = page.total;
-      reach = Math.max(reach, (index + 1) * pageSize - page.total);
-      maxTotal = Math.max(maxTotal, page.total);
-      // More results than this page's own total allows: total lies low, so only a short page ends the walk.
-      if (page.results.length > Math.min(pageSize, Math.max(0, page.total - index * pageSize))) trusted = false;
-      const fresh: Interaction[] = [];
-      for (const item of page.results) {
-        if (yielded + fresh.length >= last) break;
-        if (seen.has(item.interactionId)) continue;
-        seen.add(item.interactionId);
-        fresh.push(item);
-      }
-      seen.trim(dedupeWindow(pageSize, concurrency, rise));
-      yielded += fresh.length;
+      if (concurrency > 1 && audit.leavesGap(index, page)) page = await get(index);
+      const { results, done } = audit.accept(index, page);
       index++;
-      const done = yielded >= last || page.results.length < pageSize || (trusted && reach >= 0);
-      end = Math.max(end, Math.ceil(maxTotal / pageSize), done ? 0 : index + 1);
       if (!done && concurrency > 1) fill();
-      yield { ...page, results: fresh };
+      yield { ...page, results };
       if (done) return;
     }
   } finally {
     controller.abort(new DOMException('The iteration ended', 'AbortError'));
+    clearTimeout(timer);
     unlink();
   }
 }

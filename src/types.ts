@@ -89,6 +89,16 @@ export interface IterateParams {
   last?: number;
   /** Pages in flight at once after page 0. Default 1. */
   concurrency?: number;
+  /**
+   * The most pages the walk may read (page numbers 0 to maxPages − 1). A walk whose `total` needs more
+   * throws `PaginationError` `max_pages_exceeded` as soon as that is known. Default 100 000.
+   */
+  maxPages?: number;
+  /**
+   * For the whole walk, in ms (each request keeps the client's own limits): then `TimeoutError` with
+   * scope `'walk'`. Default: none.
+   */
+  deadlineMs?: number;
   /** Aborts the walk and any request in flight. */
   signal?: AbortSignal;
 }
@@ -110,7 +120,7 @@ export interface InteractionsClient {
 
 /**
  * A checked walk over one contact's pages, as `checkIterateParams` returns it and `walkPages` takes it:
- * every default applied, `last` is `Infinity` when uncapped.
+ * every default applied; `last` and `deadlineMs` are `Infinity` when not given.
  * @internal
  */
 export interface Walk {
@@ -119,5 +129,9 @@ export interface Walk {
   pageSize: number;
   last: number;
   concurrency: number;
+  /** The most pages the walk may read. */
+  maxPages: number;
+  /** For the whole walk, in ms. */
+  deadlineMs: number;
   signal: AbortSignal | undefined;
 }

@@ -52,6 +52,11 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   return defined as unknown as CheckedParams;
 }
 
+/** The most pages a walk reads unless `maxPages` says otherwise: 10 million interactions at the spec's maximum page size. */
+export const DEFAULT_MAX_PAGES = 100_000;
+/** setTimeout's largest delay; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const ITERATE_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     tenantId: true,
@@ -59,14 +64,17 @@ const ITERATE_KEYS: ReadonlySet<string> = new Set(
     pageSize: true,
     last: true,
     concurrency: true,
+    maxPages: true,
+    deadlineMs: true,
     signal: true,
   } satisfies Record<keyof IterateParams, true>),
 );
 
 /**
  * Checks the iterators' parameters: ids and `pageSize` (default: the spec's maximum limit) as in
- * {@link checkParams}, `last` an integer ≥ 0, `concurrency` an integer ≥ 1, no unknown keys. As for an
- * optional property, `undefined` means omitted; `null` is refused.
+ * {@link checkParams}, `last` an integer ≥ 0, `concurrency` and `maxPages` (default
+ * {@link DEFAULT_MAX_PAGES}) integers ≥ 1, `deadlineMs` a number of ms a timer can wait, no unknown
+ * keys. As for an optional property, `undefined` means omitted; `null` is refused.
  */
 export function checkIterateParams(params: unknown): Walk {
   if (typeof params !== 'object' || params === null) throw new InvalidInputError('params', params, 'must be an object');
@@ -86,17 +94,27 @@ export function checkIterateParams(params: unknown): Walk {
     },
     { limit: 'pageSize' },
   );
-  const { last = Infinity, concurrency = 1 } = p;
-  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0))
+  const { last = Infinity, concurrency = 1, maxPages = DEFAULT_MAX_PAGES, deadlineMs = Infinity } = p;
+  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0)) {
     throw new InvalidInputError('last', last, 'must be an integer ≥ 0');
-  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1)
+  }
+  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1) {
     throw new InvalidInputError('concurrency', concurrency, 'must be an integer ≥ 1');
+  }
+  if (!Number.isSafeInteger(maxPages) || (maxPages as number) < 1) {
+    throw new InvalidInputError('maxPages', maxPages, 'must be an integer ≥ 1');
+  }
+  if (deadlineMs !== Infinity && (typeof deadlineMs !== 'number' || !(deadlineMs > 0 && deadlineMs <= MAX_TIMER_MS))) {
+    throw new InvalidInputError('deadlineMs', deadlineMs, `must be a number in (0, ${MAX_TIMER_MS}]`);
+  }
   return {
     tenantId,
     contactId,
     pageSize: limit!,
     last: last as number,
     concurrency: concurrency as number,
+    maxPages: maxPages as number,
+    deadlineMs: deadlineMs as number,
     signal: checkSignal(p['signal']),
   };
 }

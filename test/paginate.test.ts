@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spec } from '../generated/spec.js';
 import {
   createInteractionsClient,
   type Interaction,
+  type InteractionPage,
   InvalidInputError,
   type IterateParams,
   PaginationError,
   ResponseValidationError,
+  TimeoutError,
 } from '../src/index.js';
-import { dedupeWindow, pageBound } from '../src/paginate.js';
-import { CONTACT, interaction, json, seeded, TENANT } from './helpers.js';
+import { dedupeWindow, PageAudit, pageBound } from '../src/page-audit.js';
+import { type FetchPage, type WalkChecks, walkPages } from '../src/paginate.js';
+import type { Walk } from '../src/types.js';
+import { CONTACT, hangingFetch, interaction, json, seeded, TENANT } from './helpers.js';
 
 const LIMIT = spec.operations.listContactInteractions.parameters.limit.schema;
 
@@ -121,6 +126,19 @@ async function drive<T>(
 
 const base = { tenantId: TENANT, contactId: CONTACT } satisfies IterateParams;
 
+/** `count` interactions, most recent first, each starting one second before the one before it. */
+function distinctHistory(count: number): Interaction[] {
+  const newest = Date.UTC(2024, 4, 1);
+  return Array.from({ length: count }, (_, i) =>
+    interaction(i + 1, { startTimestamp: new Date(newest - i * 1000).toISOString() }),
+  );
+}
+
+/** Page `p` of `items` as an honest server answers it. */
+function honestPage(items: readonly Interaction[], p: number, limit: number): InteractionPage {
+  return { page: p, limit, offset: p * limit, total: items.length, results: items.slice(p * limit, (p + 1) * limit) };
+}
+
 describe('iterateInteractions', () => {
   it('walks every page in order with pageSize defaulting to the spec maximum', async () => {
     const server = fakeServer(2 * LIMIT.maximum + Math.ceil(LIMIT.maximum / 2));
@@ -139,10 +157,10 @@ describe('iterateInteractions', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('an exact multiple of pageSize needs no extra request', async () => {
+  it('an exact multiple of pageSize: the full last page is confirmed by an empty one', async () => {
     const server = fakeServer(200);
-    expect(await collect(clientFor(server).iterateInteractions(base))).toHaveLength(200);
-    expect(server.requests).toHaveLength(2);
+    expect(await collect(clientFor(server).iterateInteractions(base))).toEqual(server.original);
+    expect(server.requests.map((r) => r.page)).toEqual([0, 1, 2]);
   });
 
   it.each([
@@ -151,7 +169,7 @@ describe('iterateInteractions', () => {
     { last: 100, pageSize: 100, requests: 1 },
     { last: 101, pageSize: 100, requests: 2 },
     { last: 250, pageSize: 50, requests: 5 },
-    { last: 5000, pageSize: 100, requests: 10 },
+    { last: 5000, pageSize: 100, requests: 11 }, // the tenth page is full: the eleventh confirms the end
   ])('last: $last with pageSize $pageSize costs $requests requests', async ({ last, pageSize, requests }) => {
     const server = fakeServer(1000);
     const ids = await collect(clientFor(server).iterateInteractions({ ...base, last, pageSize }));
@@ -176,8 +194,7 @@ describe('iterateInteractions', () => {
   it('shifting pages: items inserted at the front during the walk lose nothing and duplicate nothing', async () => {
     const server = fakeServer(250, { afterServe: (s) => s.insertFront(60) });
     const ids = await collect(clientFor(server).iterateInteractions(base));
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(server.original));
+    expect(ids).toEqual(server.original); // once each, in order, and none of the new arrivals
     // total grew 250 → 310 → 370 → 430 → 490: the walk went on to cover the growth.
     expect(server.requests.map((r) => r.page)).toEqual([0, 1, 2, 3, 4]);
   });
@@ -205,18 +222,36 @@ describe('iterateInteractions', () => {
       const displacedAfter = inserted - 2 * 100;
       expect(dedupeWindow(100, concurrency, 0)).toBeLessThan(displacedAfter);
       const ids = await collect(clientFor(server).iterateInteractions({ ...base, concurrency }));
-      const unique = new Set(ids);
-      expect(unique.size).toBe(ids.length);
-      expect(server.original.filter((id) => !unique.has(id))).toEqual([]);
+      expect(ids).toEqual(server.original);
       // The first 200 ids really were served twice, far apart.
       const pagesServed = server.requests.filter((r) => r.done).length;
       expect(pagesServed * 100).toBeGreaterThanOrEqual(12_000 + inserted);
     },
   );
 
-  it('dedupe forgets ids beyond the window on an honest walk (memory stays bounded)', async () => {
-    // A server that repeats page 0 forever after the window has passed: the repeat is yielded again,
-    // which shows old ids are dropped from memory (an unchanged total means nothing can be displaced).
+  it('memory stays bounded: an honest 30 000-item walk remembers no more than the dedupe window', () => {
+    const audit = new PageAudit({
+      pageSize: 100,
+      last: Infinity,
+      concurrency: 1,
+      maxPages: 1_000,
+      order: 'strict',
+      warn: () => {},
+    });
+    const items = distinctHistory(30_000);
+    let most = 0;
+    for (let p = 0; ; p++) {
+      const { done } = audit.accept(p, honestPage(items, p, 100));
+      most = Math.max(most, audit.remembered);
+      if (done) break;
+    }
+    expect(audit.yielded).toBe(30_000);
+    expect(most).toBeLessThanOrEqual(dedupeWindow(100, 1, 0) + 1); // + the one id of the oldest start
+  });
+
+  it('a repeat from beyond the dedupe window is still caught (strict: every id of the oldest start is kept)', async () => {
+    // All test interactions start at the same millisecond: the walk keeps every one of those ids, so a
+    // server serving page 0 again, far beyond the window, is caught.
     const window = dedupeWindow(100, 1, 0);
     const pages = Math.ceil(window / 100) + 3;
     const total = (pages + 1) * 100;
@@ -228,11 +263,9 @@ describe('iterateInteractions', () => {
     const client = createInteractionsClient({
       auth: { token: 'test-token-0123456789' },
       fetch: fetch as typeof globalThis.fetch,
-      validate: 'off',
     });
-    const ids = await collect(client.iterateInteractions(base));
-    expect(ids).toHaveLength(total);
-    expect(ids.slice(-100)).toEqual(ids.slice(0, 100));
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'PaginationError', code: 'no_new_ids', page: pages, expected: 100, actual: 0 });
   });
 
   it('concurrency: pages resolved out of order are still yielded in order, with at most k in flight', async () => {
@@ -252,8 +285,7 @@ describe('iterateInteractions', () => {
       const server = fakeServer(430, { manual: true, afterServe: (s) => s.insertFront(Math.floor(random() * 12)) });
       const run = collect(clientFor(server).iterateInteractions({ ...base, pageSize: 50, concurrency: 4 }));
       const { result } = await drive(server, run, (n) => Math.floor(random() * n));
-      expect(new Set(result).size).toBe(result.length);
-      expect(result).toEqual(expect.arrayContaining(server.original));
+      expect(result).toEqual(server.original);
     },
   );
 
@@ -311,9 +343,12 @@ describe('iterateInteractions', () => {
     const server = fakeServer(250, { afterServe: (s) => s.insertFront(100) });
     const error = await collect(clientFor(server).iterateInteractions(base)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
-    expect(error).toMatchObject({ reason: 'page_bound_exceeded' });
-    expect((error as Error).message).toMatch(/total 250 at the start and \d+ now.*bound of 8 pages of 100/);
-    expect(server.requests.length).toBeLessThanOrEqual(pageBound(250, 100) + 1);
+    // total 250 + 100 per request: page 6 (total 850) needs 9 pages, beyond 2 × 3 + 2.
+    expect(error).toMatchObject({ code: 'page_bound_exceeded', page: 6, expected: pageBound(250, 100), actual: 9 });
+    expect((error as Error).message).toMatch(
+      /^Pagination is unreliable \(page_bound_exceeded\): the walk does not end: 9 pages of 100 needed \(total 250 at the start, 850 now\), beyond the bound of 8/,
+    );
+    expect(server.requests).toHaveLength(7);
   });
 
   function lyingServer(total: number, size: number) {
@@ -332,27 +367,46 @@ describe('iterateInteractions', () => {
     return { client, calls: () => calls };
   }
 
-  it('a server whose pages never end (total lies low) is stopped by the bound → PaginationError', async () => {
-    const { client, calls } = lyingServer(150, Infinity);
-    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'PaginationError', reason: 'page_bound_exceeded' });
-    expect((error as Error).message).toMatch(/6 pages read.*bound of 6 pages of 100/);
-    expect(calls()).toBe(pageBound(150, 100));
-  });
-
-  it('a total lying low on a list that does end: every item is still read', async () => {
+  it('a total lying low: the first page that runs past it is total_mismatch, never a short result', async () => {
     const { client, calls } = lyingServer(150, 230);
-    expect(await collect(client.iterateInteractions(base))).toHaveLength(230);
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'PaginationError',
+      code: 'total_mismatch',
+      page: 1,
+      expected: 50,
+      actual: 100,
+    });
+    expect(calls()).toBe(2);
+  });
+
+  it('a total lying low by whole pages: the empty page that must confirm the end is not empty', async () => {
+    const { client } = lyingServer(200, 230);
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'total_mismatch', page: 2, expected: 0, actual: 30 });
+  });
+
+  it('a total lying high: the list ends short of it → ids_missing, never a normal end', async () => {
+    const { client, calls } = lyingServer(300, 230);
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const item of client.iterateInteractions(base)) ids.push(item.interactionId);
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ids_missing', page: 2, expected: 300, actual: 230 });
+    expect((error as Error).message).toBe(
+      'Pagination is unreliable (ids_missing): the list ends 70 ids short of its total of 300: the last page, 2, has 30 results where 100 remain',
+    );
+    expect(ids).toHaveLength(200); // what was yielded before the error is a partial list
     expect(calls()).toBe(3);
   });
 
-  it('a total lying high: the short page ends the walk', async () => {
-    const { client, calls } = lyingServer(900, 230);
-    expect(await collect(client.iterateInteractions(base))).toHaveLength(230);
-    expect(calls()).toBe(3);
+  it('a total lying high by pages: an empty page before the last one → short_page', async () => {
+    const { client } = lyingServer(900, 230);
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'short_page', page: 2, expected: 100, actual: 30 });
   });
 
-  it('items deleted mid-walk (total shrank) → PaginationError, after a re-check, never a duplicate', async () => {
+  it('items deleted mid-walk (total shrank) → PaginationError, never a duplicate', async () => {
     let served = 0;
     const server = fakeServer(250, { afterServe: (s) => void (++served === 1 && s.items.splice(0, 1)) });
     const ids: string[] = [];
@@ -360,36 +414,76 @@ describe('iterateInteractions', () => {
       for await (const item of clientFor(server).iterateInteractions(base)) ids.push(item.interactionId);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
-    expect(error).toMatchObject({ reason: 'total_shrank' });
-    expect((error as Error).message).toMatch(/shrank \(from 250 to 249 at page 1\)/);
+    expect(error).toMatchObject({ code: 'total_shrank', page: 1, expected: 250, actual: 249 });
+    expect((error as Error).message).toMatch(/total shrank from 250 to 249 at page 1: items were deleted/);
     expect(ids).toHaveLength(100);
-    expect(server.requests.map((r) => r.page)).toEqual([0, 1, 1]);
+    expect(server.requests.map((r) => r.page)).toEqual([0, 1]); // one at a time: page 1 came after page 0
   });
 
-  it('dedupes by interactionId: a server ignoring `page` yields each item once', async () => {
+  it('with concurrency, a gap is fetched once more (the page may be older than the one before) before it is judged', async () => {
+    let served = 0;
+    const server = fakeServer(250, { afterServe: (s) => void (++served === 1 && s.items.splice(0, 1)) });
+    const error = await collect(clientFor(server).iterateInteractions({ ...base, concurrency: 2 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'total_shrank', page: 1 });
+    expect(server.requests.map((r) => r.page)).toEqual([0, 1, 2, 1]);
+  });
+
+  it('a shrink that cannot have skipped anything is not an error: the list had outgrown the walk', async () => {
+    // +150 after page 0, so page 1 holds only new arrivals and ids already yielded; then 30 of the
+    // new arrivals are deleted: total falls from 400 to 370, still ahead of what the walk has read.
+    let served = 0;
+    const server = fakeServer(250, {
+      afterServe: (s) => {
+        served++;
+        if (served === 1) s.insertFront(150);
+        if (served === 2) s.items.splice(0, 30);
+      },
+    });
+    expect(await collect(clientFor(server).iterateInteractions(base))).toEqual(server.original);
+    expect(server.requests.map((r) => r.page)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('a server ignoring `page` (page 0 every time) → page_mismatch on page 1', async () => {
     const results = Array.from({ length: 100 }, (_, i) => interaction(i + 1));
     let calls = 0;
-    const fetch = async () => {
-      calls++;
-      return json({ page: 0, limit: 100, offset: 0, total: 300, results });
+    const fetch = async () => (calls++, json({ page: 0, limit: 100, offset: 0, total: 300, results }));
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'page_mismatch', page: 1, expected: 1, actual: 0 });
+    expect(calls).toBe(2);
+  });
+
+  it('the same page under every page number, with echoes to match → no_new_ids', async () => {
+    const results = Array.from({ length: 100 }, (_, i) => interaction(i + 1));
+    const fetch = async (input: RequestInfo | URL) => {
+      const p = Number(new URL((input as Request).url).searchParams.get('page'));
+      return json({ page: p, limit: 100, offset: p * 100, total: 300, results });
     };
     const client = createInteractionsClient({
       auth: { token: 'test-token-0123456789' },
       fetch: fetch as typeof globalThis.fetch,
     });
-    const ids = await collect(client.iterateInteractions(base));
-    expect(ids).toEqual(results.map((r) => r.interactionId));
-    expect(calls).toBe(3);
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'no_new_ids', page: 1, expected: 100, actual: 0 });
   });
 
-  it('dedupes within one page too', async () => {
+  it('an id twice within one page → duplicate_ids', async () => {
     const fetch = async () =>
       json({ page: 0, limit: 100, offset: 0, total: 3, results: [interaction(1), interaction(1), interaction(2)] });
     const client = createInteractionsClient({
       auth: { token: 'test-token-0123456789' },
       fetch: fetch as typeof globalThis.fetch,
     });
-    expect(await collect(client.iterateInteractions(base))).toHaveLength(2);
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'duplicate_ids', page: 0 });
+    expect((error as Error).message).toBe(
+      `Pagination is unreliable (duplicate_ids): page 0 holds id ${interaction(1).interactionId} twice`,
+    );
   });
 
   it('a page with more items than its limit is a ResponseValidationError in strict mode', async () => {
@@ -437,6 +531,15 @@ describe('iterator parameters are checked before any request', () => {
     ['last', { last: 1.5 }],
     ['concurrency', { concurrency: 0 }],
     ['concurrency', { concurrency: NaN }],
+    ['maxPages', { maxPages: 0 }],
+    ['maxPages', { maxPages: 1.5 }],
+    ['maxPages', { maxPages: null }],
+    ['maxPages', { maxPages: Infinity }],
+    ['deadlineMs', { deadlineMs: 0 }],
+    ['deadlineMs', { deadlineMs: -5 }],
+    ['deadlineMs', { deadlineMs: NaN }],
+    ['deadlineMs', { deadlineMs: 2 ** 31 }],
+    ['deadlineMs', { deadlineMs: '1000' }],
     ['limit', { limit: 10 }],
     ['tenantId', { tenantId: '../x' }],
     ['signal', { signal: 'nope' }],
@@ -451,7 +554,15 @@ describe('iterator parameters are checked before any request', () => {
 
   it('undefined means omitted, for every optional parameter', async () => {
     const server = fakeServer(3);
-    const params = { ...base, pageSize: undefined, last: undefined, concurrency: undefined, signal: undefined };
+    const params = {
+      ...base,
+      pageSize: undefined,
+      last: undefined,
+      concurrency: undefined,
+      maxPages: undefined,
+      deadlineMs: undefined,
+      signal: undefined,
+    };
     expect(await collect(clientFor(server).iterateInteractions(params))).toEqual(server.original);
     expect(server.requests.map((r) => r.limit)).toEqual([LIMIT.maximum]);
   });
@@ -513,5 +624,360 @@ describe('a page the walk cannot rely on is a typed error in every validation mo
     expect(ids).toHaveLength(2);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ pointer: '/total' });
+  });
+});
+
+// walkPages is exported and its rules are the SDK's promise: tested here without the client.
+describe('walkPages: every page is checked against its request and the pages before it', () => {
+  const items = distinctHistory(1000);
+  type WalkRun = Walk & WalkChecks;
+  const walkOf = (overrides: Partial<WalkRun> = {}): WalkRun => ({
+    tenantId: TENANT,
+    contactId: CONTACT,
+    signal: undefined,
+    pageSize: 100,
+    last: Infinity,
+    concurrency: 1,
+    maxPages: 100_000,
+    deadlineMs: Infinity,
+    order: 'strict',
+    logger: { warn: () => {} },
+    ...overrides,
+  });
+
+  /** An honest server over `items`, with `change` applied to the page it would answer. */
+  function server(change: (page: InteractionPage, p: number, limit: number) => InteractionPage = (page) => page) {
+    const requests: Array<[number, number]> = [];
+    const fetchPage: FetchPage = async (p, limit) => {
+      requests.push([p, limit]);
+      return change(honestPage(items, p, limit), p, limit);
+    };
+    return { fetchPage, requests };
+  }
+
+  async function run(fetchPage: FetchPage, walk: WalkRun = walkOf()) {
+    const ids: string[] = [];
+    try {
+      for await (const page of walkPages(fetchPage, walk, walk)) ids.push(...page.results.map((r) => r.interactionId));
+      return { ids, error: undefined };
+    } catch (error) {
+      return { ids, error };
+    }
+  }
+
+  it('an honest server: every id once, in order, and a normal end', async () => {
+    const { fetchPage, requests } = server();
+    const { ids, error } = await run(fetchPage);
+    expect(error).toBeUndefined();
+    expect(ids).toEqual(items.map((i) => i.interactionId));
+    expect(requests).toHaveLength(11); // ten full pages, and the empty one that confirms the end
+  });
+
+  it.each<[string, (page: InteractionPage, p: number) => InteractionPage, object]>([
+    [
+      'an empty page in the middle',
+      (page, p) => (p === 3 ? { ...page, results: [] } : page),
+      { code: 'short_page', page: 3, expected: 100, actual: 0 },
+    ],
+    [
+      'a short page in the middle',
+      (page, p) => (p === 2 ? { ...page, results: page.results.slice(0, 60) } : page),
+      { code: 'short_page', page: 2, expected: 100, actual: 60 },
+    ],
+    [
+      'the last page short',
+      (page, p) => (p === 9 ? { ...page, results: page.results.slice(0, 99) } : page),
+      { code: 'ids_missing', page: 9, expected: 1000, actual: 999 },
+    ],
+    [
+      'a page with more than its page size',
+      (page, p) => (p === 1 ? { ...page, results: items.slice(100, 201) } : page),
+      { code: 'oversized_page', page: 1, expected: 100, actual: 101 },
+    ],
+    [
+      'a page echo that does not match',
+      (page, p) => (p === 2 ? { ...page, page: 7 } : page),
+      { code: 'page_mismatch', page: 2, expected: 2, actual: 7 },
+    ],
+    [
+      'an offset that does not match',
+      (page, p) => (p === 4 ? { ...page, offset: 399 } : page),
+      { code: 'offset_mismatch', page: 4, expected: 400, actual: 399 },
+    ],
+    [
+      'a larger limit echoed on page 0',
+      (page) => ({ ...page, limit: 101 }),
+      { code: 'page_size_mismatch', page: 0, expected: 100, actual: 101 },
+    ],
+    [
+      'a smaller limit echoed after page 0',
+      (page, p) => (p === 1 ? { ...page, limit: 50, offset: 50 } : page),
+      { code: 'page_size_mismatch', page: 1, expected: 100, actual: 50 },
+    ],
+    [
+      'a smaller limit on page 0 with an offset that disagrees',
+      (page) => ({ ...page, limit: 50, offset: 50 }),
+      { code: 'offset_mismatch', page: 0, expected: 0, actual: 50 },
+    ],
+    [
+      'one id of page 0 again on page 1',
+      (page, p) => (p === 1 ? { ...page, results: [items[5]!, ...page.results.slice(1)] } : page),
+      { code: 'duplicate_ids', page: 1, expected: 0, actual: 1 },
+    ],
+    [
+      'page 1 again as page 2',
+      (page, p) => (p === 2 ? { ...page, results: items.slice(100, 200) } : page),
+      { code: 'no_new_ids', page: 2, expected: 100, actual: 0 },
+    ],
+    [
+      'a total that claims growth the pages do not show',
+      (page, p) => (p >= 2 ? { ...page, total: 1010 } : page),
+      { code: 'overlap_mismatch', page: 2, expected: 10, actual: 0 },
+    ],
+    [
+      'a total that shrinks',
+      (page, p) => (p === 3 ? { ...page, total: 990 } : page),
+      { code: 'total_shrank', page: 3, expected: 1000, actual: 990 },
+    ],
+    [
+      'a total lower than the results',
+      (page, p) => (p === 5 ? { ...page, total: 540 } : page),
+      { code: 'total_mismatch', page: 5, expected: 40, actual: 100 },
+    ],
+    [
+      'oldest first within a page',
+      (page, p) => (p === 1 ? { ...page, results: [...page.results].reverse() } : page),
+      { code: 'out_of_order', page: 1, expected: null, actual: null },
+    ],
+    [
+      'a page newer than the one before',
+      (page, p) =>
+        p === 1
+          ? { ...page, results: page.results.map((r) => ({ ...r, startTimestamp: '2030-01-01T00:00:00.000Z' })) }
+          : page,
+      { code: 'out_of_order', page: 1 },
+    ],
+  ])('%s → PaginationError, never a normal end', async (_name, change, expected) => {
+    const { fetchPage } = server(change);
+    const { ids, error } = await run(fetchPage);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject(expected);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Pagination is unreliable \([a-z_]+\): [^\n]+$/); // one line, naming the code
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeLessThan(items.length);
+  });
+
+  it('a message never prints a raw server string: an id that is not a plain token is not shown', async () => {
+    const odd = interaction(1, { interactionId: 'x\n<script>' + 'a'.repeat(200) });
+    const fetchPage: FetchPage = async (p, limit) => ({ page: p, limit, offset: 0, total: 2, results: [odd, odd] });
+    const { error } = await run(fetchPage, walkOf({ order: 'off' }));
+    expect(error).toMatchObject({ code: 'duplicate_ids', page: 0 });
+    expect((error as Error).message).toBe(
+      'Pagination is unreliable (duplicate_ids): page 0 holds an id (not shown: not a plain token) twice',
+    );
+  });
+
+  it('`page: null` (as when no page is sent) is accepted: the offset still pins the page', async () => {
+    const { fetchPage } = server((page) => ({ ...page, page: null }));
+    expect((await run(fetchPage)).ids).toHaveLength(1000);
+  });
+
+  it('a server serving pages of 50 when asked for 100 (and saying so): the walk re-plans with 50, with one warning', async () => {
+    const warn = vi.fn();
+    const { fetchPage, requests } = server((_page, p, limit) => honestPage(items, p, Math.min(limit, 50)));
+    const { ids, error } = await run(fetchPage, walkOf({ logger: { warn } }));
+    expect(error).toBeUndefined();
+    expect(ids).toEqual(items.map((i) => i.interactionId));
+    expect(requests[0]).toEqual([0, 100]);
+    expect(requests.slice(1).every(([, limit]) => limit === 50)).toBe(true);
+    expect(requests).toHaveLength(21);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toBe(
+      'cxengage: the server serves pages of 50, not the 100 requested: the walk goes on with pages of 50',
+    );
+  });
+
+  it('a server serving 50 while echoing the 100 asked for → short_page on page 0', async () => {
+    const { fetchPage } = server((page) => ({ ...page, results: page.results.slice(0, 50) }));
+    expect((await run(fetchPage)).error).toMatchObject({ code: 'short_page', page: 0, expected: 100, actual: 50 });
+  });
+
+  it('order, validate warn: one warning for the walk, and the walk goes on', async () => {
+    const warn = vi.fn();
+    const { fetchPage } = server((page) => ({ ...page, results: [...page.results].reverse() }));
+    const { ids, error } = await run(fetchPage, walkOf({ order: 'warn', logger: { warn } }));
+    expect(error).toBeUndefined();
+    expect(ids).toHaveLength(1000);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(
+      /^cxengage: page 0 is not most recent first: result 1 starts later than the result before it/,
+    );
+  });
+
+  it('order, validate off: not checked', async () => {
+    const warn = vi.fn();
+    const { fetchPage } = server((page) => ({ ...page, results: [...page.results].reverse() }));
+    expect((await run(fetchPage, walkOf({ order: 'off', logger: { warn } }))).ids).toHaveLength(1000);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('equal start times are in order (ties allowed)', async () => {
+    const tied = items.map((i) => ({ ...i, startTimestamp: items[0]!.startTimestamp }));
+    const fetchPage: FetchPage = async (p, limit) => honestPage(tied, p, limit);
+    expect((await run(fetchPage)).ids).toHaveLength(1000);
+  });
+});
+
+describe('every walk is bounded', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a total of 2^53 − 1 with full pages: max_pages_exceeded after one request, by default', async () => {
+    let calls = 0;
+    const fetch = async (input: RequestInfo | URL) => {
+      calls++;
+      const p = Number(new URL((input as Request).url).searchParams.get('page'));
+      return json({
+        page: p,
+        limit: 100,
+        offset: p * 100,
+        total: Number.MAX_SAFE_INTEGER,
+        results: Array.from({ length: 100 }, (_, i) => interaction(p * 100 + i + 1)),
+      });
+    };
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    const error = await collect(client.iterateInteractions(base)).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'max_pages_exceeded',
+      page: 0,
+      expected: 100_000,
+      actual: Math.floor(Number.MAX_SAFE_INTEGER / 100) + 1,
+    });
+    expect(calls).toBe(1);
+    // `last` needs three pages whatever the total says.
+    expect(await collect(client.iterateInteractions({ ...base, last: 250 }))).toHaveLength(250);
+  });
+
+  it('maxPages: a walk that needs more pages throws max_pages_exceeded, having read only what it may', async () => {
+    const server = fakeServer(1000);
+    const error = await collect(clientFor(server).iterateInteractions({ ...base, maxPages: 5 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'max_pages_exceeded', page: 0, expected: 5, actual: 11 });
+    expect(server.requests).toHaveLength(1);
+    // Enough pages: the walk ends normally (ten full pages and the confirming empty one).
+    expect(await collect(clientFor(fakeServer(1000)).iterateInteractions({ ...base, maxPages: 11 }))).toHaveLength(
+      1000,
+    );
+  });
+
+  it('maxPages also stops a list that grows past it during the walk', async () => {
+    const server = fakeServer(250, { afterServe: (s) => s.insertFront(50) });
+    const error = await collect(clientFor(server).iterateInteractions({ ...base, maxPages: 4 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'max_pages_exceeded', expected: 4 });
+    expect(server.requests.length).toBeLessThanOrEqual(4);
+  });
+
+  it('deadlineMs covers the whole walk: TimeoutError with scope walk, and requests in flight are aborted', async () => {
+    vi.useFakeTimers();
+    const hanging = hangingFetch();
+    let served = 0;
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (served++ === 0) return Promise.resolve(json(honestPage(distinctHistory(300), 0, 100)));
+      return hanging.fetch(input, init);
+    };
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    const run = collect(client.iterateInteractions({ ...base, deadlineMs: 5_000 })).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(hanging.requests).toHaveLength(1);
+    expect(hanging.requests[0]!.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await run;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({
+      scope: 'walk',
+      timeoutMs: 5_000,
+      message: "The walk over pages exceeded its deadline of 5000 ms (the iterator's deadlineMs)",
+    });
+    expect(hanging.requests[0]!.signal.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0); // every timer (the walk's, the attempt's) was cleared
+  });
+
+  it('deadlineMs: a consumer slower than the deadline gets the TimeoutError on its next page', async () => {
+    vi.useFakeTimers();
+    const server = fakeServer(300);
+    const pages = clientFor(server).iteratePages({ ...base, deadlineMs: 1_000 });
+    expect((await pages.next()).value).toMatchObject({ page: 0 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(pages.next()).rejects.toMatchObject({ name: 'TimeoutError', scope: 'walk' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a walk that ends in time leaves no timer behind', async () => {
+    vi.useFakeTimers();
+    expect(await collect(clientFor(fakeServer(150)).iterateInteractions({ ...base, deadlineMs: 60_000 }))).toHaveLength(
+      150,
+    );
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("the caller's signal keeps no listener", () => {
+  it('a 2 000-page walk with a caller signal: no MaxListenersExceededWarning, and no listener left', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const pages = 2_000;
+      const fetch = async (input: RequestInfo | URL) => {
+        const p = Number(new URL((input as Request).url).searchParams.get('page'));
+        return json({ page: p, limit: 1, offset: p, total: pages, results: p < pages ? [interaction(p + 1)] : [] });
+      };
+      const client = createInteractionsClient({
+        auth: { token: 'test-token-0123456789' },
+        fetch: fetch as typeof globalThis.fetch,
+        validate: 'off',
+      });
+      const controller = new AbortController();
+      let count = 0;
+      let during = 0;
+      for await (const _ of client.iterateInteractions({ ...base, pageSize: 1, signal: controller.signal })) {
+        if (++count === pages / 2) during = getEventListeners(controller.signal, 'abort').length;
+      }
+      expect(count).toBe(pages);
+      expect(during).toBe(1); // the walk's own link, for as long as it runs
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      await new Promise<void>((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('listInteractions with a long-lived signal: its listener is removed when each call ends, even on error', async () => {
+    let n = 0;
+    const fetch = async () =>
+      n++ % 2
+        ? json({ error: 'nope' }, { status: 404 })
+        : json({ page: 0, limit: 1, offset: 0, total: 1, results: [interaction(1)] });
+    const client = createInteractionsClient({
+      auth: { token: 'test-token-0123456789' },
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    const controller = new AbortController();
+    for (let i = 0; i < 20; i++) {
+      await client.listInteractions({ ...base, limit: 1, page: 0 }, { signal: controller.signal }).catch(() => {});
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    }
   });
 });

@@ -71,6 +71,8 @@ describe('public surface', () => {
     expectTypeOf(client.iterateInteractions).returns.toEqualTypeOf<AsyncIterableIterator<Interaction>>();
     expectTypeOf(client.iteratePages).returns.toEqualTypeOf<AsyncIterableIterator<InteractionPage>>();
     expectTypeOf<IterateParams['signal']>().toEqualTypeOf<AbortSignal | undefined>();
+    expectTypeOf<IterateParams['maxPages']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<IterateParams['deadlineMs']>().toEqualTypeOf<number | undefined>();
   });
 
   it('Interaction and page fields come from the spec', () => {
@@ -126,7 +128,25 @@ describe('public surface', () => {
     expectTypeOf<ApiError['body']>().toEqualTypeOf<unknown>();
     expectTypeOf<InvalidInputError['param']>().toEqualTypeOf<string>();
     expectTypeOf<ResponseValidationError['pointer']>().toEqualTypeOf<string>();
-    expectTypeOf<TimeoutError['scope']>().toEqualTypeOf<'attempt' | 'deadline'>();
-    expectTypeOf<PaginationError['reason']>().toEqualTypeOf<'page_bound_exceeded' | 'total_shrank'>();
+    expectTypeOf<TimeoutError['scope']>().toEqualTypeOf<'attempt' | 'deadline' | 'walk'>();
+    expectTypeOf<PaginationError['code']>().toEqualTypeOf<
+      | 'page_mismatch'
+      | 'offset_mismatch'
+      | 'page_size_mismatch'
+      | 'oversized_page'
+      | 'short_page'
+      | 'total_mismatch'
+      | 'total_shrank'
+      | 'no_new_ids'
+      | 'duplicate_ids'
+      | 'overlap_mismatch'
+      | 'out_of_order'
+      | 'ids_missing'
+      | 'page_bound_exceeded'
+      | 'max_pages_exceeded'
+    >();
+    expectTypeOf<PaginationError['page']>().toEqualTypeOf<number>();
+    expectTypeOf<PaginationError['expected']>().toEqualTypeOf<number | null>();
+    expectTypeOf<PaginationError['actual']>().toEqualTypeOf<number | null>();
   });
 });

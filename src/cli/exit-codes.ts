@@ -5,7 +5,7 @@ import { UsageError } from './usage-error.js';
 
 export const exitCodes = {
   ok: 0,
-  /** Anything else: network, timeout, server error, invalid response, interrupted. */
+  /** Anything else: network, timeout, server error, invalid response, pages that do not add up, interrupted. */
   failure: 1,
   /** Bad flags or values, missing credentials. Nothing was sent. */
   usage: 2,

@@ -25,12 +25,12 @@ Other:
 
 Output: stdout carries only data (json: one array; ndjson: one interaction per line;
 csv: a header row, then one row per interaction). Progress goes to stderr when it is a
-terminal. NO_COLOR turns colour off. When the exit code is not 0, rows already written
-to stdout are partial.
+terminal. NO_COLOR turns colour off. ndjson and csv rows are written as pages arrive:
+when the exit code is not 0, the rows already written are a partial list.
 
 Exit codes:
   ${exitCodes.ok}  success
-  ${exitCodes.failure}  failure (network, timeout, server error, invalid response, untrustworthy paging)
+  ${exitCodes.failure}  failure (network, timeout, server error, invalid response, pages that do not add up)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
   ${exitCodes.notFound}  tenant or contact not found (404)

@@ -13,6 +13,8 @@ import {
   type ReferenceApi,
   startReferenceApi,
 } from '../../src/testing/index.ts';
+import { type ChaosServer, type Scenario, startChaosServer } from '../faults/chaos-server.ts';
+import { idsFor } from '../faults/interactions.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -161,7 +163,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       const lines = stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^STARTED\s+CHANNEL/);
-      for (const [i, line] of lines.slice(1).entries()) expect(line.endsWith(all[i]!.interactionId)).toBe(true);
+      lines.slice(1).forEach((line, i) => expect(line.endsWith(all[i]!.interactionId)).toBe(true));
       expect(stdout).not.toContain('\x1b');
     });
   });
@@ -327,9 +329,86 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     });
   });
 
+  // A loopback server whose pages do not add up: rows already on stdout are partial, the exit code
+  // says so, and stderr has exactly one line naming what was wrong.
+  describe('a server whose pages do not add up', () => {
+    const seed = 9;
+    const chaos = new Map<Scenario, ChaosServer>();
+    const args = (scenario: Scenario) => [
+      'list',
+      '--tenant',
+      idsFor(seed).tenantId,
+      '--contact',
+      idsFor(seed).contactId,
+      '--base-url',
+      chaos.get(scenario)!.baseUrl,
+    ];
+
+    beforeAll(async () => {
+      for (const scenario of ['empty-page-mid-walk', 'repeated-page', 'capped-page-size', 'huge-total'] as const) {
+        chaos.set(scenario, await startChaosServer({ scenario, seed, total: 230 }));
+      }
+    });
+    afterAll(async () => {
+      await Promise.all([...chaos.values()].map((server) => server.close()));
+    });
+
+    it('--all: an empty page mid-walk → exit 1, one line, the rows before it on stdout', async () => {
+      const { code, stdout, stderr } = await run([
+        ...args('empty-page-mid-walk'),
+        '--all',
+        '--limit',
+        '50',
+        '--format',
+        'ndjson',
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        'cxengage-interactions: Pagination is unreliable (short_page): page 1 has 0 results where its total of 230 implies 50: a short page before the end\n',
+      );
+      expect(stdout.trimEnd().split('\n')).toHaveLength(50); // page 0 was written: a partial list
+    });
+
+    it('--last: a page repeating the one before → exit 1, one line', async () => {
+      const { code, stdout, stderr } = await run([
+        ...args('repeated-page'),
+        '--last',
+        '120',
+        '--limit',
+        '50',
+        '--format',
+        'csv',
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        'cxengage-interactions: Pagination is unreliable (no_new_ids): page 1 has no new ids where its total says 50 are due: it repeats results already yielded\n',
+      );
+      expect(stdout.split('\r\n').slice(1, -1)).toHaveLength(50);
+    });
+
+    it('--all: an absurd total fails after one request, before any row', async () => {
+      const { code, stdout, stderr } = await run([...args('huge-total'), '--all', '--format', 'ndjson']);
+      expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(
+        /^cxengage-interactions: Pagination is unreliable \(max_pages_exceeded\): the walk needs at least \d+ pages of 100 \(total 9007199254740991\), more than maxPages \(100000\)\n$/,
+      );
+      expect(chaos.get('huge-total')!.requests()).toBe(1);
+    });
+
+    it('--all: pages capped below the size asked for (and said so) → the walk re-plans, exit 0, one warning', async () => {
+      const { code, stdout, stderr } = await run([...args('capped-page-size'), '--all', '--format', 'ndjson']);
+      expect(code).toBe(0);
+      expect(stdout.trimEnd().split('\n')).toHaveLength(230);
+      expect(stderr).toBe(
+        'warning: cxengage: the server serves pages of 20, not the 100 requested: the walk goes on with pages of 20\n',
+      );
+    });
+  });
+
   describe('help and version', () => {
-    it('list --help documents the flags and exit codes', async () => {
-      const { code, stdout } = await run(['list', '--help']);
+    it('--help documents the flags and exit codes', async () => {
+      const { code, stdout } = await run(['--help']);
       expect(code).toBe(0);
       for (const flag of [
         '--tenant',

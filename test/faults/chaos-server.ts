@@ -1,6 +1,7 @@
 // A loopback HTTP server that serves the interactions endpoint under /v1 with deterministic data,
 // and injects one named fault per scenario. The faults target page 1 so each one lands mid-walk,
-// after the client has already trusted page 0.
+// after the client has already trusted page 0; a server-wide trait (a page-size cap, oldest first, an
+// absurd total) applies to every page.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { spec } from '../../generated/spec.ts';
@@ -26,6 +27,15 @@ export const scenarios = [
   'never-ending-pages',
   'inserted-mid-walk',
   'deleted-mid-walk',
+  'empty-page-mid-walk',
+  'capped-page-size',
+  'capped-page-size-silently',
+  'repeated-page',
+  'duplicate-across-pages',
+  'wrong-offset',
+  'wrong-page-echo',
+  'oldest-first',
+  'huge-total',
 ] as const;
 export type Scenario = (typeof scenarios)[number];
 
@@ -59,6 +69,8 @@ export interface ChaosServer {
 }
 
 const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
+/** The page size of the capping scenarios: any larger `limit` is served as this many. */
+export const PAGE_CAP = 20;
 const pageSchema = spec.operations.listContactInteractions.parameters.page.schema;
 const route = /^\/v1\/tenants\/([^/]+)\/contacts\/([^/]+)\/interactions$/;
 
@@ -81,14 +93,18 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
   const sockets = new Set<Socket>();
 
   function pageBody(limit: number, page: number, pageSent: boolean, size = limit, totalDelta = 0): InteractionPage {
+    if (scenario === 'capped-page-size') limit = size = Math.min(limit, PAGE_CAP);
+    if (scenario === 'capped-page-size-silently') size = Math.min(size, PAGE_CAP);
     const offset = page * limit;
     if (scenario === 'never-ending-pages') {
       // Always one more full page: `total` keeps growing just ahead of the reader.
       const results = Array.from({ length: limit }, (_, i) => interactionAt(seed, offset + i));
       return { page: pageSent ? page : null, limit, offset, total: offset + 2 * limit, results };
     }
-    const results = history.slice(offset, offset + size).map((i) => interactionAt(seed, i));
-    return { page: pageSent ? page : null, limit, offset, total: history.length + totalDelta, results };
+    const list = scenario === 'oldest-first' ? [...history].reverse() : history;
+    const results = list.slice(offset, offset + size).map((i) => interactionAt(seed, i));
+    const total = scenario === 'huge-total' ? Number.MAX_SAFE_INTEGER : history.length + totalDelta;
+    return { page: pageSent ? page : null, limit, offset, total, results };
   }
 
   function inject(fault: () => void): boolean {
@@ -99,6 +115,15 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
 
   /** Returns true when it answered the request with a fault. */
   function fault(res: ServerResponse, limit: number, page: number, pageSent: boolean): boolean {
+    // Traits of the whole server: every page shows them (counted once per page served).
+    if (
+      scenario === 'capped-page-size' ||
+      scenario === 'capped-page-size-silently' ||
+      scenario === 'oldest-first' ||
+      scenario === 'huge-total'
+    ) {
+      return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent)));
+    }
     if (page !== 1) {
       if (scenario === 'total-lies-upward')
         return inject(() => sendJson(res, 200, pageBody(limit, page, pageSent, limit, 3 * limit)));
@@ -201,6 +226,24 @@ export async function startChaosServer(options: ChaosOptions): Promise<ChaosServ
         }
         history.sort((a, b) => a - b);
         return false;
+      case 'empty-page-mid-walk':
+        return inject(() => sendJson(res, 200, { ...pageBody(limit, page, pageSent), results: [] }));
+      case 'repeated-page':
+        return inject(() =>
+          sendJson(res, 200, { ...pageBody(limit, page, pageSent), results: pageBody(limit, 0, pageSent).results }),
+        );
+      case 'duplicate-across-pages':
+        return inject(() => {
+          const body = pageBody(limit, page, pageSent);
+          sendJson(res, 200, {
+            ...body,
+            results: [pageBody(limit, 0, pageSent).results.at(-1)!, ...body.results.slice(1)],
+          });
+        });
+      case 'wrong-offset':
+        return inject(() => sendJson(res, 200, { ...pageBody(limit, page, pageSent), offset: page * limit + 1 }));
+      case 'wrong-page-echo':
+        return inject(() => sendJson(res, 200, { ...pageBody(limit, page, pageSent), page: page + 1 }));
       case 'deleted-mid-walk': {
         if (injected >= 1) return false;
         injected++;

@@ -8,6 +8,7 @@ import {
   createInteractionsClient,
   InvalidResponseError,
   PaginationError,
+  type PaginationErrorCode,
   RateLimitError,
   ResponseValidationError,
   ServerError,
@@ -29,6 +30,10 @@ interface Case {
   scenario: Scenario;
   /** The documented error for this fault; recovering with the fault-free data is also accepted. */
   typed: ErrorClass;
+  /** For a PaginationError: the code that names this fault. */
+  code?: PaginationErrorCode;
+  /** The fault breaks no rule: the walk must recover with the fault-free data. */
+  recovers?: true;
   client?: Partial<ClientOptions>;
   server?: Partial<ChaosOptions>;
   concurrency?: number;
@@ -87,19 +92,57 @@ const cases: Case[] = [
     name: 'oversized page (validate off)',
     scenario: 'oversized-page',
     typed: PaginationError,
+    code: 'oversized_page',
     client: { validate: 'off' },
   },
-  { name: 'total lying upward', scenario: 'total-lies-upward', typed: PaginationError },
-  { name: 'total lying downward', scenario: 'total-lies-downward', typed: PaginationError },
-  { name: 'pages that never end', scenario: 'never-ending-pages', typed: PaginationError },
-  { name: 'interactions inserted mid-walk', scenario: 'inserted-mid-walk', typed: PaginationError },
+  { name: 'total lying upward', scenario: 'total-lies-upward', typed: PaginationError, code: 'short_page' },
+  { name: 'total lying downward', scenario: 'total-lies-downward', typed: PaginationError, code: 'total_mismatch' },
+  { name: 'pages that never end', scenario: 'never-ending-pages', typed: PaginationError, code: 'overlap_mismatch' },
+  { name: 'interactions inserted mid-walk', scenario: 'inserted-mid-walk', typed: PaginationError, recovers: true },
   {
     name: 'interactions inserted mid-walk (concurrency 4)',
     scenario: 'inserted-mid-walk',
     typed: PaginationError,
+    recovers: true,
     concurrency: 4,
   },
-  { name: 'interactions deleted mid-walk', scenario: 'deleted-mid-walk', typed: PaginationError },
+  { name: 'interactions deleted mid-walk', scenario: 'deleted-mid-walk', typed: PaginationError, code: 'total_shrank' },
+  { name: 'an empty page mid-walk', scenario: 'empty-page-mid-walk', typed: PaginationError, code: 'short_page' },
+  {
+    name: 'pages capped below the size asked for (limit echoed)',
+    scenario: 'capped-page-size',
+    typed: PaginationError,
+    recovers: true,
+  },
+  {
+    name: 'pages capped below the size asked for (limit echoed, concurrency 4)',
+    scenario: 'capped-page-size',
+    typed: PaginationError,
+    recovers: true,
+    concurrency: 4,
+  },
+  {
+    name: 'pages capped below the size asked for (requested limit echoed)',
+    scenario: 'capped-page-size-silently',
+    typed: PaginationError,
+    code: 'short_page',
+  },
+  { name: 'page 0 served again as page 1', scenario: 'repeated-page', typed: PaginationError, code: 'no_new_ids' },
+  {
+    name: 'one id of page 0 again on page 1',
+    scenario: 'duplicate-across-pages',
+    typed: PaginationError,
+    code: 'duplicate_ids',
+  },
+  { name: 'a wrong offset', scenario: 'wrong-offset', typed: PaginationError, code: 'offset_mismatch' },
+  {
+    name: 'a page echo that does not match',
+    scenario: 'wrong-page-echo',
+    typed: PaginationError,
+    code: 'page_mismatch',
+  },
+  { name: 'oldest first', scenario: 'oldest-first', typed: PaginationError, code: 'out_of_order' },
+  { name: 'a total of 2^53 − 1', scenario: 'huge-total', typed: PaginationError, code: 'max_pages_exceeded' },
 ];
 
 type Outcome = { kind: 'recovered' } | { kind: 'typed'; error: CxEngageError } | { kind: 'wrong'; why: string };
@@ -188,12 +231,12 @@ describe('fault injection against a chaos server', () => {
     const injected = outcomes.reduce((n, o) => n + o.injected, 0);
     console.log(`faults: ${outcomes.length} scenarios, ${injected} faults injected`);
     for (const o of outcomes) {
-      const detail =
-        o.outcome.kind === 'typed'
-          ? `${o.outcome.error.name}`
-          : o.outcome.kind === 'wrong'
-            ? o.outcome.why
-            : 'same data';
+      const error = o.outcome.kind === 'typed' ? o.outcome.error : undefined;
+      const detail = error
+        ? `${error.name}${error instanceof PaginationError ? ` ${error.code}` : ''}`
+        : o.outcome.kind === 'wrong'
+          ? (o.outcome as { why: string }).why
+          : 'same data';
       console.log(`  ${o.outcome.kind.padEnd(9)} ${o.name}: ${detail}`);
     }
     console.log(
@@ -223,8 +266,12 @@ describe('fault injection against a chaos server', () => {
     else if (run.error === undefined) {
       const why = compare(run.ids, baseline, new Set(server.insertedIds()));
       outcome = why ? { kind: 'wrong', why: `recovered with different data: ${why}` } : { kind: 'recovered' };
-    } else if (run.error instanceof c.typed) outcome = { kind: 'typed', error: run.error };
-    else outcome = { kind: 'wrong', why: `threw ${String(run.error)} instead of ${c.typed.name}` };
+    } else if (c.recovers) outcome = { kind: 'wrong', why: `threw ${String(run.error)} where the walk must recover` };
+    else if (!(run.error instanceof c.typed))
+      outcome = { kind: 'wrong', why: `threw ${String(run.error)} instead of ${c.typed.name}` };
+    else if (c.code && (run.error as PaginationError).code !== c.code)
+      outcome = { kind: 'wrong', why: `threw ${String(run.error)} instead of code ${c.code}` };
+    else outcome = { kind: 'typed', error: run.error as CxEngageError };
     if (outcome.kind !== 'wrong' && leaks.length) outcome = { kind: 'wrong', why: `leaked ${leaks.join(', ')}` };
     if (outcome.kind !== 'wrong' && rejections.reasons.length)
       outcome = { kind: 'wrong', why: `unhandled rejection: ${String(rejections.reasons[0])}` };

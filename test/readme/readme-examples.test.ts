@@ -143,6 +143,12 @@ describe('README examples', () => {
     expect(n).toBe(5);
   });
 
+  it('a bounded walk: the whole list within maxPages and deadlineMs', async () => {
+    const { logs, requests: n } = await run(blockIndex('maxPages: 500'));
+    expect(logs).toEqual(['all 420 interactions']);
+    expect(n).toBe(5);
+  });
+
   it('the last N', async () => {
     const { logs, requests: n } = await run(blockIndex('last: 250'));
     expect(logs).toEqual(['the 250 most recent interactions']);
