@@ -407,8 +407,8 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
   });
 
   describe('help and version', () => {
-    it('--help documents the flags and exit codes', async () => {
-      const { code, stdout } = await run(['--help']);
+    it('list --help documents the flags and exit codes', async () => {
+      const { code, stdout } = await run(['list', '--help']);
       expect(code).toBe(0);
       for (const flag of [
         '--tenant',
