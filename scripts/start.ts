@@ -131,21 +131,23 @@ function readPort({ env, fallback }: (typeof ports)[number]): number {
 }
 
 /**
- * `npm run SCRIPT`, in a process group of its own so that a stop can end the whole step (npm, its shell
- * and the tool: npm's shell would not pass a signal on). Ctrl-C reaches it through our own handler.
+ * `npm run SCRIPT`, in a process group of its own (POSIX) so that a stop can end the whole step: npm, its
+ * shell and the tool (npm's shell would not pass a signal on). Ctrl-C reaches it through our own handler.
  */
 function npmRun(script: string): Promise<void> {
+  const ownGroup = process.platform !== 'win32'; // on Windows, `detached` would open a console window
   const child = spawn('npm', ['run', '--silent', script], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
+    detached: ownGroup,
   });
   const kill = () => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      if (ownGroup) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
     } catch {
-      // the group has just ended
+      // the step has just ended
     }
   };
   lifecycle.onStop(kill);

@@ -96,11 +96,8 @@ export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<v
  * with stdin a pipe that only the caller holds: the child exits by itself when the caller dies, even by
  * SIGKILL. stdout and stderr are pipes too, for `output()`.
  */
-export function spawnTied(args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', exitWithParent, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    ...(env ? { env } : {}),
-  });
+export function spawnTied(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', exitWithParent, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin?.on('error', () => {}); // never written to; an EPIPE after the child's exit is not news
   return child;
 }
