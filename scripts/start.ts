@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   const docs = await serveDocs(docsPort);
   lifecycle.onStop(() => docs.close());
 
+  if (lifecycle.stopping) return; // stopped while starting: no banner for a sandbox that is going away
   const apiUrl = reference.baseUrl;
   const resource = `/tenants/${tenantId}/contacts/${contactId}/interactions`;
   const basic = `-u ${sandbox.apiKey}:${sandbox.apiSecret}`;
