@@ -135,13 +135,14 @@ beforeAll(async () => {
   const [a, b, c, d, e, f] = [...distinct] as number[];
   ports = [a!, b!, c!];
   otherPorts = [d!, e!, f!];
-  ctrlC = stopCase(otherPorts, 'npm', (sandbox) => process.kill(-sandbox.process.pid!, 'SIGINT'));
-  kill9 = ctrlC
+  // SIGKILL first: the riskiest stop for the next start, which the Ctrl-C case then makes.
+  kill9 = stopCase(otherPorts, 'node', (sandbox) => process.kill(sandbox.node, 'SIGKILL'));
+  ctrlC = kill9
     .catch(() => {})
-    .then(() => stopCase(otherPorts, 'node', (sandbox) => process.kill(sandbox.node, 'SIGKILL')));
+    .then(() => stopCase(otherPorts, 'npm', (sandbox) => process.kill(-sandbox.process.pid!, 'SIGINT')));
   // Reported by their own tests below; not unhandled meanwhile.
-  ctrlC.catch(() => {});
   kill9.catch(() => {});
+  ctrlC.catch(() => {});
 });
 
 afterAll(async () => {
