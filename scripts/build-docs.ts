@@ -3,10 +3,11 @@
 // redocly.yaml (`openapi:`), the page around it in scripts/docs/template.hbs; what neither can do is
 // patched into the written page below.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseTarget } from './lib/request-target.ts';
 import { bundledSpec, redocly, root } from './lib/tools.ts';
 
 export const docsDir = path.join(root, 'docs-build');
@@ -100,29 +101,47 @@ export interface DocsServer {
 
 /**
  * Serves docs-build/ on loopback. Paths without a file fall back to index.html, because Redoc
- * routes inside the page and a reload of a deep link must still find it.
+ * routes inside the page and a reload of a deep link must still find it. A malformed target gets a 4xx
+ * and anything unexpected a 500: no request may throw out of the handler (one `GET /%` used to kill
+ * `npm start`).
  */
 export async function serveDocs(port = 0, dir = docsDir): Promise<DocsServer> {
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://docs.invalid').pathname);
-    const wanted = path.resolve(dir, `.${pathname}`);
-    const inside = wanted === dir || wanted.startsWith(dir + path.sep);
-    const file = inside && existsSync(wanted) && statSync(wanted).isFile() ? wanted : path.join(dir, 'index.html');
+    try {
+      answer(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
+      else res.destroy();
+    }
+  });
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    const target = parseTarget(req.url);
+    if (!target.ok) {
+      res.writeHead(target.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${target.reason}\n`);
+      return;
+    }
+    const wanted = path.resolve(dir, `.${target.decodedPath}`);
+    const inside = wanted === dir || wanted.startsWith(dir + path.sep);
+    const file = inside && existsSync(wanted) && statSync(wanted).isFile() ? wanted : path.join(dir, 'index.html');
+    let body: Buffer;
     try {
-      const body = readFileSync(file);
-      res.writeHead(200, {
-        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      body = readFileSync(file);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('docs not built: run npm run docs:build\n');
+      return;
     }
-  });
+    res.writeHead(200, {
+      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -130,6 +149,7 @@ export async function serveDocs(port = 0, dir = docsDir): Promise<DocsServer> {
       resolve();
     });
   });
+  server.on('error', () => {}); // after listening: a socket-level error must not crash the sandbox
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${actual}/`,

@@ -1,12 +1,15 @@
-// `npm start`: the local sandbox. Builds (lint → generate → compile → docs), then serves on
-// 127.0.0.1: the reference API behind Prism's validating proxy, a Prism static mock of the spec,
-// and the docs. Prints commands that work as printed. SIGINT/SIGTERM stop every child.
+// `npm start`: the local sandbox. Builds (lint → generate → compile → docs), then serves on 127.0.0.1,
+// under `/v1` like the real servers:
 //
-//   CXI_API_PORT   sandbox API (Prism proxy → reference API)   default 4010
-//   CXI_MOCK_PORT  Prism static mock (the spec's examples)      default 4011
-//   CXI_DOCS_PORT  docs site                                     default 4000
+//   CXI_API_PORT   the reference API itself (stateful, vendor-shaped errors)          default 4010
+//   CXI_MOCK_PORT  Prism's static mock of the spec (its examples), behind a guard      default 4011
+//   CXI_DOCS_PORT  the docs site                                                        default 4000
 //   CXI_SKIP_BUILD=1 or --skip-build: reuse dist/ (docs are still rebuilt when stale)
-import { execFileSync } from 'node:child_process';
+//
+// It stays up whatever it is sent (every server parses targets without throwing; Prism, which does not,
+// sits behind a front door and is restarted if it dies anyway), and no way of stopping it leaves a
+// process or a port behind (scripts/lib/lifecycle.ts). It prints commands that work as printed.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +17,10 @@ import { parse } from 'yaml';
 import { spec } from '../generated/spec.ts';
 import { startReferenceApi } from '../src/testing/index.ts';
 import { buildDocs, docsStale, serveDocs } from './build-docs.ts';
-import { assertPortFree, type RunningProcess, startPrism } from './lib/servers.ts';
+import { serveFrontDoor } from './lib/front-door.ts';
+import { createLifecycle, stopOnAnyExit } from './lib/lifecycle.ts';
+import { assertPortFree, startPrism } from './lib/servers.ts';
+import { supervise } from './lib/supervise.ts';
 import { bundledSpec, root } from './lib/tools.ts';
 
 const sandbox = {
@@ -26,13 +32,16 @@ const sandbox = {
 };
 
 const ports = [
-  { env: 'CXI_API_PORT', what: 'sandbox API (Prism validating proxy)', fallback: 4010 },
+  { env: 'CXI_API_PORT', what: 'sandbox API', fallback: 4010 },
   { env: 'CXI_MOCK_PORT', what: 'Prism static mock', fallback: 4011 },
   { env: 'CXI_DOCS_PORT', what: 'docs site', fallback: 4000 },
 ] as const;
 
-const cleanups: (() => Promise<void>)[] = [];
-let stopping = false;
+// The real API's base path, from the spec's servers.
+const API_PREFIX = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
+
+const lifecycle = createLifecycle();
+stopOnAnyExit(lifecycle);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'skip-build': { type: 'boolean' } } });
@@ -49,7 +58,7 @@ async function main(): Promise<void> {
   } else {
     for (const script of ['lint', 'generate', 'build']) {
       step(`npm run ${script}`);
-      execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      await npmRun(script);
     }
   }
   if (!skipBuild || docsStale()) {
@@ -64,43 +73,51 @@ async function main(): Promise<void> {
   const tenantId = example('tenantId');
   const contactId = example('contactId');
 
-  step('starting the reference API, Prism (proxy and mock) and the docs site');
+  step('starting the reference API, Prism (static mock) and the docs site');
   const reference = await startReferenceApi({
+    port: apiPort,
     seed: sandbox.seed,
     dataSets: [{ tenantId, contactId, interactions: sandbox.interactions }],
     credentials: { apiKeys: [{ key: sandbox.apiKey, secret: sandbox.apiSecret }], tokens: [{ token: sandbox.token }] },
   });
-  cleanups.push(() => reference.close());
-  const started = await Promise.allSettled([
-    startPrism({ mode: 'proxy', upstream: reference.baseUrl, port: apiPort }),
-    startPrism({ mode: 'mock', port: mockPort }),
-  ]);
-  for (const result of started) if (result.status === 'fulfilled') watch(result.value);
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  const [proxy, mock] = started.map((result) => (result as PromiseFulfilledResult<RunningProcess>).value) as [
-    RunningProcess,
-    RunningProcess,
-  ];
-  const docs = await serveDocs(docsPort);
-  cleanups.push(() => docs.close());
+  lifecycle.onStop(() => reference.close());
 
-  const apiUrl = proxy.url;
+  const mock = await supervise({
+    name: 'Prism (static mock)',
+    start: () => startPrism({ mode: 'mock' }), // on a private port of its own; the front door is public
+    onStopSignal: (why) => void lifecycle.stop(0, `\n${why}: stopping the sandbox…`),
+    onGiveUp: (why) => void lifecycle.stop(1, `\n${why}\nStopping the sandbox.`),
+    log: (line) => console.error(`\n${line}`),
+  });
+  lifecycle.onStop(() => mock.stop());
+  const mockDoor = await serveFrontDoor({ port: mockPort, prefix: API_PREFIX, upstream: () => mock.current()?.url });
+  lifecycle.onStop(() => mockDoor.close());
+  const docs = await serveDocs(docsPort);
+  lifecycle.onStop(() => docs.close());
+
+  if (lifecycle.stopping) return; // stopped while starting: no banner for a sandbox that is going away
+  const apiUrl = reference.baseUrl;
   const resource = `/tenants/${tenantId}/contacts/${contactId}/interactions`;
   const basic = `-u ${sandbox.apiKey}:${sandbox.apiSecret}`;
+  const env = `CXENGAGE_API_KEY=${sandbox.apiKey} CXENGAGE_API_SECRET=${sandbox.apiSecret}`;
   console.log(`
-cxengage-interactions sandbox (127.0.0.1 only)
-  API   ${apiUrl}  reference API (${sandbox.interactions} interactions) behind Prism's validating proxy
-  Mock  ${mock.url}  Prism static mock: the spec's examples
+cxengage-interactions sandbox (127.0.0.1 only; every API under ${API_PREFIX}, like the real servers)
+  API   ${apiUrl}  the reference API: ${sandbox.interactions} interactions, errors as the real API sends them
+  Mock  ${mockDoor.url}  Prism's static mock: the spec's examples
   Docs  ${docs.url}
 
   tenant ${tenantId}   contact ${contactId}
   sandbox credentials: key ${sandbox.apiKey}, secret ${sandbox.apiSecret}, token ${sandbox.token}
 
 Try (from ${root}):
+  # one page from the API
   $ curl -sS ${basic} '${apiUrl}${resource}?limit=5&page=0'
-  $ CXENGAGE_API_KEY=${sandbox.apiKey} CXENGAGE_API_SECRET=${sandbox.apiSecret} node dist/src/cli/main.js list --tenant ${tenantId} --contact ${contactId} --base-url ${apiUrl} --last 25
-  $ curl -sS ${basic} -H 'Prefer: example=seedSample' '${mock.url}${resource}'
+  # the last 25 with the CLI
+  $ ${env} node dist/src/cli/main.js list --tenant ${tenantId} --contact ${contactId} --base-url ${apiUrl} --last 25
+  # the contract checks, against the sandbox API
+  $ ${env} node dist/src/cli/main.js contract --base-url ${apiUrl} --tenant ${tenantId} --contact ${contactId}
+  # the vendor's sample, from the mock
+  $ curl -sS ${basic} -H 'Prefer: example=seedSample' '${mockDoor.url}${resource}'
 
 Sandbox ready. Press Ctrl-C to stop.`);
 }
@@ -114,15 +131,33 @@ function readPort({ env, fallback }: (typeof ports)[number]): number {
   return port;
 }
 
-/** Registers a child for cleanup; if it dies on its own, the sandbox is broken, so stop everything. */
-function watch(child: RunningProcess): void {
-  cleanups.push(() => child.stop());
-  child.child.once('exit', (code, signal) => {
-    if (stopping) return;
-    // Ctrl-C in a terminal signals the whole process group, so Prism may see it before we do.
-    if (signal === 'SIGINT' || signal === 'SIGTERM') return void shutdown(0);
-    console.error(`\n${child.url}: Prism exited unexpectedly (code ${code}):\n${child.output()}`);
-    void shutdown(1);
+/**
+ * `npm run SCRIPT`, in a process group of its own (POSIX) so that a stop can end the whole step: npm, its
+ * shell and the tool (npm's shell would not pass a signal on). Ctrl-C reaches it through our own handler.
+ */
+function npmRun(script: string): Promise<void> {
+  const ownGroup = process.platform !== 'win32'; // on Windows, `detached` would open a console window
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: ownGroup,
+  });
+  const kill = () => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      if (ownGroup) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
+    } catch {
+      // the step has just ended
+    }
+  };
+  lifecycle.onStop(kill);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`npm run ${script} failed (${signal ?? `exit code ${code}`})`));
+    });
   });
 }
 
@@ -130,26 +165,8 @@ function step(text: string): void {
   console.log(`▸ ${text}`);
 }
 
-async function shutdown(code: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  // Children first (last started, first stopped); a failing stop must not leave the rest running.
-  const results = await Promise.allSettled(cleanups.reverse().map((stop) => stop()));
-  for (const r of results) if (r.status === 'rejected') console.error(`while stopping: ${(r.reason as Error).message}`);
-  process.exit(code);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    console.log(`\n${signal}: stopping the sandbox…`);
-    void shutdown(0);
-  });
-}
-
 try {
   await main();
 } catch (error) {
-  console.error(`npm start: ${(error as Error).message}`);
-  await shutdown(1);
+  await lifecycle.stop(1, `npm start: ${(error as Error).message}`);
 }

@@ -1,8 +1,12 @@
 // Starting and stopping the real servers that tests, benchmarks and `npm start` need:
-// Prism (mock or validating proxy) as a child process, polled until ready, stopped by PID.
+// Prism (mock or validating proxy) as a child process, polled until ready, stopped by PID, and tied to
+// its parent so that it never outlives it (see exit-with-parent.mjs).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { bundledSpec, prismBin } from './tools.ts';
+
+// A file: URL, which `--import` takes on every platform.
+const exitWithParent = new URL('./exit-with-parent.mjs', import.meta.url).href;
 
 export interface RunningProcess {
   url: string;
@@ -87,6 +91,17 @@ export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<v
   clearTimeout(timer);
 }
 
+/**
+ * Spawns `node ARGS` without a shell (so the PID is the server itself), in the caller's process group,
+ * with stdin a pipe that only the caller holds: the child exits by itself when the caller dies, even by
+ * SIGKILL. stdout and stderr are pipes too, for `output()`.
+ */
+export function spawnTied(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', exitWithParent, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.on('error', () => {}); // never written to; an EPIPE after the child's exit is not news
+  return child;
+}
+
 export interface PrismOptions {
   /** `mock` serves the spec's examples (or dynamic bodies); `proxy` validates traffic to `upstream`. */
   mode: 'mock' | 'proxy';
@@ -108,7 +123,7 @@ export async function startPrism(opts: PrismOptions): Promise<RunningProcess> {
   if (opts.dynamic) args.push('-d');
   if (opts.seed !== undefined) args.push('--seed', opts.seed);
   args.push('-h', '127.0.0.1', '-p', String(port));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTied(args);
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-8_000);

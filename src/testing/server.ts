@@ -132,8 +132,18 @@ function decode(segment: string): string | undefined {
   }
 }
 
+/** The request's URL; undefined for a target no URL parser accepts (`//x:99999`, `http://[`). */
+function parseUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://reference.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 function handle(store: ReferenceStore, options: ReferenceApiOptions, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://reference.invalid');
+  const url = parseUrl(req.url);
+  if (!url) return sendError(res, { status: 400, message: 'Malformed request target.' });
   if (options.intercept?.(req, res, url)) return;
   const matched = routes.map((r) => ({ ...r, match: r.pattern.exec(url.pathname) })).filter((r) => r.match);
   if (matched.length === 0) return sendError(res, { status: 404, message: 'Not found.' });

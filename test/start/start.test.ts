@@ -1,131 +1,117 @@
-// `npm start` end to end: start the sandbox (build skipped: `npm test` has built already), run the
-// commands it prints exactly as printed, then signal it and check that no process is left.
+// `npm start` end to end (build skipped: `npm test` has built already). One sandbox serves most checks:
+// the commands it prints, run exactly as printed; the API's vendor-shaped 400; the hostile corpus on every
+// port; a Prism crash and its restart. Then each way of stopping it, one after another on the same three
+// ports, so every start also proves that the stop before it freed them; after each, no process of the
+// sandbox's tree may be left.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { validateInteractionPage } from '../../generated/validators.js';
 import { assertPortFree, freePort } from '../../scripts/lib/servers.ts';
 import { bundledSpec, root } from '../../scripts/lib/tools.ts';
+import { hostileRequests, sendRaw } from './hostile-requests.ts';
+import { alive, commandLine, descendants, waitFor, waitUntilGone } from './processes.ts';
 
-const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 const seedSample = parse(readFileSync(bundledSpec, 'utf8')).components.examples.seedSample.value as {
   page: null;
   total: number;
   results: { interactionId: string }[];
 };
+const TENANT = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+const CONTACT = '2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
+const RESOURCE = `/v1/tenants/${TENANT}/contacts/${CONTACT}/interactions`;
+const BASIC = { authorization: `Basic ${Buffer.from('sandbox-key:sandbox-secret').toString('base64')}` };
 
 interface Sandbox {
-  child: ChildProcess;
+  process: ChildProcess;
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Every process of the sandbox's tree once it is ready, the launched one included. */
+  tree: number[];
+  /** The PID of the node process running scripts/start.ts. */
+  node: number;
 }
 
-const running: ChildProcess[] = [];
-/** Every descendant PID a test saw, so cleanup can reach orphans whose parent already exited. */
+/** Every PID any sandbox had, for the safety net in afterAll. */
 const seen = new Set<number>();
 
 /**
- * `via: 'tsx'` runs tsx's CLI (what `npm start` runs; it relays signals to the script).
- * `via: 'npm'` runs `npm start` in its own process group, so a test can press Ctrl-C the way a
- * terminal does: SIGINT to the whole group.
+ * Starts the sandbox on `ports` and resolves once it is ready. `via: 'node'` runs what `npm start` runs
+ * (`node --import tsx scripts/start.ts`); `via: 'npm'` runs `npm start` itself. Either way in a process
+ * group of its own, so a test can signal the group as a terminal does.
  */
-function startSandbox(env: Record<string, string>, via: 'tsx' | 'npm' = 'tsx'): Sandbox {
-  const [command, args] = via === 'npm' ? ['npm', ['start']] : [process.execPath, [tsxCli, 'scripts/start.ts']];
+async function startSandbox(ports: readonly number[], via: 'node' | 'npm'): Promise<Sandbox> {
+  const [command, args] =
+    via === 'npm' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'scripts/start.ts']];
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, CXI_SKIP_BUILD: '1', ...env },
+    env: {
+      ...process.env,
+      CXI_SKIP_BUILD: '1',
+      CXI_API_PORT: String(ports[0]),
+      CXI_MOCK_PORT: String(ports[1]),
+      CXI_DOCS_PORT: String(ports[2]),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: via === 'npm',
+    detached: true,
   });
-  running.push(child);
+  seen.add(child.pid!);
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { child, output: () => log, exited };
+  let gone = false;
+  void exited.then(() => (gone = true));
+  await waitFor(
+    'Sandbox ready',
+    () => {
+      if (gone) throw new Error(`the sandbox exited before it was ready:\n${log}`);
+      return log.includes('Sandbox ready') ? true : undefined;
+    },
+    60_000,
+  );
+  const tree = [child.pid!, ...descendants(child.pid!)];
+  for (const pid of tree) seen.add(pid);
+  const node = via === 'node' ? child.pid! : tree.find((pid) => commandLine(pid).includes('scripts/start.ts'))!;
+  return { process: child, output: () => log, exited, tree, node };
 }
 
-/** Resolves when the output contains `text`; rejects if the process exits first or time runs out. */
-function waitForOutput(sandbox: Sandbox, text: string, timeoutMs = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (sandbox.output().includes(text)) return done(resolve);
-    };
-    const onExit = () => done(() => reject(new Error(`exited before printing "${text}":\n${sandbox.output()}`)));
-    const timer = setTimeout(
-      () => done(() => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${sandbox.output()}`))),
-      timeoutMs,
-    );
-    const done = (finish: () => void) => {
-      clearTimeout(timer);
-      sandbox.child.stdout!.off('data', check);
-      sandbox.child.off('exit', onExit);
-      finish();
-    };
-    sandbox.child.stdout!.on('data', check);
-    sandbox.child.once('exit', onExit);
-    check();
-  });
+function prismPids(sandbox: Sandbox): number[] {
+  return descendants(sandbox.node).filter((pid) => commandLine(pid).includes('prism-cli'));
 }
 
-/** Every process below `pid`, from /proc (Linux). */
-function descendants(pid: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of stat is the parent PID; the command name (field 2) may contain spaces, so split after ')'.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    const current = queue.shift()!;
-    for (const [child, parent] of parentOf) {
-      if (parent === current) {
-        found.push(child);
-        queue.push(child);
-      }
-    }
-  }
-  for (const p of found) seen.add(p);
-  return found;
+interface Stopped {
+  exit: { code: number | null; signal: NodeJS.Signals | null };
+  output: string;
+  /** PIDs of the sandbox's tree still running once it has had time to stop (should be none). */
+  left: number[];
+  /** Ports still taken after the stop (should be none). */
+  busy: string[];
+  /** How many Prism processes the sandbox ran before the stop (one). */
+  prisms: number;
 }
 
-function alive(pid: number): boolean {
-  try {
-    const state = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return state.slice(state.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
+/** Stops nothing itself: waits for the exit, then for the tree to go, then reports what is left. */
+async function afterStop(sandbox: Sandbox, ports: readonly number[], prisms = 1): Promise<Stopped> {
+  const exit = await sandbox.exited;
+  const left = await waitUntilGone(sandbox.tree);
+  const busy: string[] = [];
+  for (const port of ports) await assertPortFree(port, 'a sandbox port').catch((err: Error) => busy.push(err.message));
+  return { exit, output: sandbox.output(), left, busy, prisms };
 }
 
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return '';
-  }
-}
-
-async function waitUntilGone(pids: number[], timeoutMs = 15_000): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 20;
-  for (;;) {
-    const left = pids.filter(alive);
-    if (left.length === 0 || Date.now() > deadline) return left;
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 200);
-  }
+/** Starts a sandbox on `ports`, stops it by `stop`, and reports. */
+async function stopCase(ports: readonly number[], via: 'node' | 'npm', stop: (s: Sandbox) => void): Promise<Stopped> {
+  const sandbox = await startSandbox(ports, via);
+  const prisms = prismPids(sandbox).length;
+  stop(sandbox);
+  return afterStop(sandbox, ports, prisms);
 }
 
 function sh(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -136,123 +122,209 @@ function sh(command: string): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-async function threePorts(): Promise<[number, number, number]> {
-  const ports = new Set<number>();
-  while (ports.size < 3) ports.add(await freePort());
-  return [...ports] as [number, number, number];
-}
+/** Two sets of three ports: the stop cases run as two chains at once, each start on its chain's ports. */
+let ports: [number, number, number];
+let otherPorts: [number, number, number];
+/** The second chain, started in the background so that it runs on the second core. */
+let ctrlC: Promise<Stopped>;
+let kill9: Promise<Stopped>;
 
-afterAll(() => {
-  // Only if a test failed half-way: never leave a sandbox behind.
-  for (const child of running) {
-    descendants(child.pid!);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
-  for (const pid of seen) if (alive(pid)) process.kill(pid, 'SIGKILL');
+beforeAll(async () => {
+  const distinct = new Set<number>();
+  while (distinct.size < 6) distinct.add(await freePort());
+  const [a, b, c, d, e, f] = [...distinct] as number[];
+  ports = [a!, b!, c!];
+  otherPorts = [d!, e!, f!];
+  // SIGKILL first: the riskiest stop for the next start, which the Ctrl-C case then makes.
+  kill9 = stopCase(otherPorts, 'node', (sandbox) => process.kill(sandbox.node, 'SIGKILL'));
+  ctrlC = kill9
+    .catch(() => {})
+    .then(() => stopCase(otherPorts, 'npm', (sandbox) => process.kill(-sandbox.process.pid!, 'SIGINT')));
+  // Reported by their own tests below; not unhandled meanwhile.
+  kill9.catch(() => {});
+  ctrlC.catch(() => {});
 });
 
-describe('npm start (scripts/start.ts)', () => {
+afterAll(async () => {
+  await Promise.allSettled([ctrlC, kill9]);
+  // Only if a test failed half-way: never leave a sandbox behind.
+  for (const pid of seen) if (alive(pid)) process.kill(pid, 'SIGKILL');
+}, 180_000);
+
+describe.sequential('npm start (scripts/start.ts)', () => {
   it('needs a build', () => {
     expect(existsSync(path.join(root, 'dist/src/cli/main.js')), 'run `npm run build` before this test').toBe(true);
   });
 
-  it('serves a sandbox whose printed commands work, and SIGTERM stops every child', async () => {
-    const [apiPort, mockPort, docsPort] = await threePorts();
-    const sandbox = startSandbox({
-      CXI_API_PORT: String(apiPort),
-      CXI_MOCK_PORT: String(mockPort),
-      CXI_DOCS_PORT: String(docsPort),
+  describe.sequential('a running sandbox', () => {
+    let sandbox: Sandbox;
+    let commands: string[];
+    beforeAll(async () => {
+      sandbox = await startSandbox(ports, 'node');
+      commands = [...sandbox.output().matchAll(/^ {2}\$ (.+)$/gm)].map((m) => m[1]!);
+    }, 90_000);
+
+    it('prints its URLs, all under /v1 but the docs, and four commands, each on a `  $ ` line', () => {
+      const [api, mock, docs] = ports;
+      expect(sandbox.output()).toContain(`API   http://127.0.0.1:${api}/v1 `);
+      expect(sandbox.output()).toContain(`Mock  http://127.0.0.1:${mock}/v1 `);
+      expect(sandbox.output()).toContain(`Docs  http://127.0.0.1:${docs}/`);
+      expect(commands).toHaveLength(4);
+      expect(commands[2]).toBe(
+        `CXENGAGE_API_KEY=sandbox-key CXENGAGE_API_SECRET=sandbox-secret node dist/src/cli/main.js contract --base-url http://127.0.0.1:${api}/v1 --tenant ${TENANT} --contact ${CONTACT}`,
+      );
+      expect(prismPids(sandbox)).toHaveLength(1);
     });
-    await waitForOutput(sandbox, 'Sandbox ready');
-    const out = sandbox.output();
-    for (const port of [apiPort, mockPort, docsPort]) expect(out).toContain(`http://127.0.0.1:${port}`);
 
-    const children = descendants(sandbox.child.pid!);
-    expect(children.filter((pid) => commandLine(pid).includes('prism-cli'))).toHaveLength(2);
-
-    const commands = [...out.matchAll(/^ {2}\$ (.+)$/gm)].map((m) => m[1]!);
-    expect(commands).toHaveLength(3);
-    const [apiCurl, cliCommand, mockCurl] = commands as [string, string, string];
-    expect(apiCurl).toContain(`127.0.0.1:${apiPort}`);
-    expect(cliCommand).toContain('node dist/src/cli/main.js list');
-    expect(mockCurl).toContain(`127.0.0.1:${mockPort}`);
-
-    const api = await sh(apiCurl);
-    expect(api.code, api.stderr).toBe(0);
-    const page = JSON.parse(api.stdout) as {
-      page: number;
-      limit: number;
-      offset: number;
-      total: number;
-      results: unknown[];
-    };
-    expect(page).toMatchObject({ page: 0, limit: 5, offset: 0 });
-    expect(page.results).toHaveLength(5);
-    expect(page.total).toBeGreaterThanOrEqual(200);
-
-    const cli = await sh(cliCommand);
-    expect(cli.code, cli.stderr).toBe(0);
-    const rows = cli.stdout.trimEnd().split('\n');
-    expect(rows[0]).toMatch(/^STARTED\s+CHANNEL/);
-    expect(rows).toHaveLength(26);
-
-    const mock = await sh(mockCurl);
-    expect(mock.code, mock.stderr).toBe(0);
-    const sample = JSON.parse(mock.stdout) as typeof seedSample;
-    expect(sample).toEqual(seedSample);
-    expect(sample).toMatchObject({ page: null, total: 2 });
-    expect(sample.results[0]!.interactionId).toMatch(/^5e003dd5-/);
-
-    // The API really is behind Prism's validating proxy: an out-of-range limit never reaches upstream.
-    const invalid = await fetch(apiCurl.match(/'(http[^']+)'/)![1]!.replace('limit=5', `limit=1000`), {
-      headers: { authorization: `Basic ${Buffer.from('sandbox-key:sandbox-secret').toString('base64')}` },
+    it('the printed curl command gets a page of the reference API under /v1, valid by the spec', async () => {
+      expect(commands[0]).toContain(`'http://127.0.0.1:${ports[0]}${RESOURCE}?limit=5&page=0'`);
+      const api = await sh(commands[0]!);
+      expect(api.code, api.stderr).toBe(0);
+      const page = JSON.parse(api.stdout);
+      expect(validateInteractionPage(page), JSON.stringify(validateInteractionPage.errors)).toBe(true);
+      expect(page).toMatchObject({ page: 0, limit: 5, offset: 0, total: 320 });
+      expect(page.results).toHaveLength(5);
     });
-    expect(invalid.status).toBe(422);
-    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
 
-    const docs = await fetch(`http://127.0.0.1:${docsPort}/`);
-    expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('CxEngage contact interaction history');
+    it('the printed list command prints the last 25 as a table', async () => {
+      expect(commands[1]).toContain(
+        `list --tenant ${TENANT} --contact ${CONTACT} --base-url http://127.0.0.1:${ports[0]}/v1`,
+      );
+      const cli = await sh(commands[1]!);
+      expect(cli.code, cli.stderr).toBe(0);
+      const rows = cli.stdout.trimEnd().split('\n');
+      expect(rows[0]).toMatch(/^STARTED\s+CHANNEL/);
+      expect(rows).toHaveLength(26);
+    });
 
-    sandbox.child.kill('SIGTERM');
-    const exit = await sandbox.exited;
-    expect(exit.code ?? exit.signal).toBe(0);
-    expect(await waitUntilGone(children)).toEqual([]);
-    for (const port of [apiPort, mockPort, docsPort]) await assertPortFree(port, 'sandbox port after stop');
+    it("the printed mock command gets the vendor's sample from Prism under /v1", async () => {
+      expect(commands[3]).toContain(`'http://127.0.0.1:${ports[1]}${RESOURCE}'`);
+      const mock = await sh(commands[3]!);
+      expect(mock.code, mock.stderr).toBe(0);
+      expect(JSON.parse(mock.stdout)).toEqual(seedSample);
+    });
+
+    it("answers an invalid parameter with the vendor's 400 error, as the real API does (not Prism's 422)", async () => {
+      const res = await fetch(`http://127.0.0.1:${ports[0]}${RESOURCE}?limit=1000`, { headers: BASIC });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await res.json()).toEqual({
+        error: { code: 400, message: 'Invalid request parameters.', attribute: { limit: expect.any(String) } },
+      });
+      // Outside /v1 there is no API, on either port, as on the real servers.
+      for (const port of ports.slice(0, 2)) {
+        const outside = await fetch(`http://127.0.0.1:${port}${RESOURCE.slice(3)}`, { headers: BASIC });
+        expect(outside.status).toBe(404);
+      }
+    });
+
+    it('survives the hostile corpus on every port, Prism untouched (its guard held)', async () => {
+      const before = prismPids(sandbox);
+      const [api, mock, docs] = ports;
+      const targets = [
+        [api, '/v1'],
+        [mock, '/v1'],
+        [docs, ''],
+      ] as const;
+      const wrong: string[] = [];
+      for (const [port, base] of targets) {
+        const corpus = hostileRequests(base);
+        const statuses = await Promise.all(corpus.map((c) => sendRaw(port, c.raw)));
+        corpus.forEach((c, i) => {
+          const status = statuses[i]!;
+          const ok = c.clientError ? status >= 400 && status < 500 : status > 0 && status < 500;
+          if (!ok) wrong.push(`port ${port}, ${c.name}: ${status}`);
+        });
+      }
+      expect(wrong).toEqual([]);
+      expect((await fetch(`http://127.0.0.1:${api}${RESOURCE}`, { headers: BASIC })).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${mock}${RESOURCE}`, { headers: BASIC })).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${docs}/`)).status).toBe(200);
+      expect(prismPids(sandbox)).toEqual(before);
+      expect(sandbox.output()).not.toContain('died');
+    });
+
+    it('restarts Prism when it crashes anyway (a malformed path sent past the guard, to its private port)', async () => {
+      const [prism] = prismPids(sandbox);
+      const privatePort = Number(/ -p (\d+)/.exec(commandLine(prism!))![1]);
+      const crash = `GET /tenants/%E0%A4%A/contacts/${CONTACT}/interactions HTTP/1.1\r\nHost: x\r\n\r\n`;
+      expect(await sendRaw(privatePort, Buffer.from(crash))).toBe(0); // no answer: Prism died
+      await waitFor('the restart', () => (sandbox.output().includes('is back at') ? true : undefined), 60_000);
+      expect(sandbox.output()).toContain('Prism (static mock) died (code 1); restarting it.');
+      expect(sandbox.output()).toContain('URIError: URI malformed');
+      expect(alive(prism!)).toBe(false);
+      const [fresh] = prismPids(sandbox);
+      expect(fresh).not.toBe(prism);
+      sandbox.tree.push(fresh!);
+      seen.add(fresh!);
+      const res = await fetch(`http://127.0.0.1:${ports[1]}${RESOURCE}`, { headers: BASIC });
+      expect(res.status).toBe(200);
+    }, 90_000);
+
+    it('SIGTERM to its node process: exit 0, nothing left, the ports free', async () => {
+      process.kill(sandbox.node, 'SIGTERM');
+      const stopped = await afterStop(sandbox, ports);
+      expect(stopped.exit.code).toBe(0);
+      expect(stopped.left).toEqual([]);
+      expect(stopped.busy).toEqual([]);
+    });
+  });
+
+  // Each case starts on the ports the case before it used: the start itself proves them free.
+  it("SIGTERM to npm's PID (`kill <npm pid>`): nothing left", async () => {
+    const stopped = await stopCase(ports, 'npm', (sandbox) => process.kill(sandbox.process.pid!, 'SIGTERM'));
+    expect(stopped.prisms).toBe(1);
+    expect(stopped.left).toEqual([]);
+    expect(stopped.busy).toEqual([]);
+    expect(stopped.output).toMatch(/the process that started the sandbox \(PID \d+\) exited: stopping the sandbox/);
   }, 90_000);
 
-  it('Ctrl-C on `npm start` (SIGINT to the process group) stops every child too', async () => {
-    const [apiPort, mockPort, docsPort] = await threePorts();
-    const sandbox = startSandbox(
-      { CXI_API_PORT: String(apiPort), CXI_MOCK_PORT: String(mockPort), CXI_DOCS_PORT: String(docsPort) },
-      'npm',
-    );
-    await waitForOutput(sandbox, 'Sandbox ready');
-    const children = descendants(sandbox.child.pid!);
-    expect(children.filter((pid) => commandLine(pid).includes('prism-cli'))).toHaveLength(2);
-    process.kill(-sandbox.child.pid!, 'SIGINT');
-    await sandbox.exited;
-    expect(await waitUntilGone(children)).toEqual([]);
-    expect(sandbox.output()).toContain('SIGINT: stopping the sandbox');
+  it('a closed terminal (SIGHUP to the process group of `npm start`): nothing left', async () => {
+    const stopped = await stopCase(ports, 'npm', (sandbox) => process.kill(-sandbox.process.pid!, 'SIGHUP'));
+    expect(stopped.prisms).toBe(1);
+    expect(stopped.left).toEqual([]);
+    expect(stopped.busy).toEqual([]);
+    expect(stopped.output).toContain('SIGHUP: stopping the sandbox');
+  }, 90_000);
+
+  it('Ctrl-C on `npm start` (SIGINT to its process group): nothing left', async () => {
+    const stopped = await ctrlC;
+    expect(stopped.prisms).toBe(1);
+    expect(stopped.left).toEqual([]);
+    expect(stopped.busy).toEqual([]);
+    expect(stopped.output).toContain('SIGINT: stopping the sandbox');
+  }, 90_000);
+
+  it('SIGKILL to its node process, which no handler sees: Prism exits by itself, nothing left', async () => {
+    const stopped = await kill9;
+    expect(stopped.exit.signal).toBe('SIGKILL');
+    expect(stopped.prisms).toBe(1);
+    expect(stopped.left).toEqual([]);
+    expect(stopped.busy).toEqual([]);
   }, 90_000);
 
   it('a port in use gives a clear message naming the variable', async () => {
     const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const taken = (blocker.address() as { port: number }).port;
+    await new Promise<void>((resolve) => blocker.listen(ports[0], '127.0.0.1', resolve));
     try {
-      const [, mockPort, docsPort] = await threePorts();
-      const sandbox = startSandbox({
-        CXI_API_PORT: String(taken),
-        CXI_MOCK_PORT: String(mockPort),
-        CXI_DOCS_PORT: String(docsPort),
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          CXI_SKIP_BUILD: '1',
+          CXI_API_PORT: String(ports[0]),
+          CXI_MOCK_PORT: String(ports[1]),
+          CXI_DOCS_PORT: String(ports[2]),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const exit = await sandbox.exited;
-      expect(exit.code).toBe(1);
-      expect(sandbox.output()).toContain(
-        `Port ${taken} (sandbox API (Prism validating proxy)) is already in use. Set CXI_API_PORT to another port`,
+      let log = '';
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(log).toContain(
+        `Port ${ports[0]} (sandbox API) is already in use. Set CXI_API_PORT to another port, or stop what is using it.`,
       );
-      expect(sandbox.output()).not.toContain('Sandbox ready');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
