@@ -448,7 +448,10 @@ describe('iterateInteractions', () => {
   it('a server ignoring `page` (page 0 every time) → page_mismatch on page 1', async () => {
     const results = Array.from({ length: 100 }, (_, i) => interaction(i + 1));
     let calls = 0;
-    const fetch = async () => (calls++, json({ page: 0, limit: 100, offset: 0, total: 300, results }));
+    const fetch = async () => {
+      calls++;
+      return json({ page: 0, limit: 100, offset: 0, total: 300, results });
+    };
     const client = createInteractionsClient({
       auth: { token: 'test-token-0123456789' },
       fetch: fetch as typeof globalThis.fetch,
@@ -769,7 +772,7 @@ describe('walkPages: every page is checked against its request and the pages bef
   });
 
   it('a message never prints a raw server string: an id that is not a plain token is not shown', async () => {
-    const odd = interaction(1, { interactionId: 'x\n<script>' + 'a'.repeat(200) });
+    const odd = interaction(1, { interactionId: `x\n<script>${'a'.repeat(200)}` });
     const fetchPage: FetchPage = async (p, limit) => ({ page: p, limit, offset: 0, total: 2, results: [odd, odd] });
     const { error } = await run(fetchPage, walkOf({ order: 'off' }));
     expect(error).toMatchObject({ code: 'duplicate_ids', page: 0 });

@@ -163,7 +163,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       const lines = stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^STARTED\s+CHANNEL/);
-      lines.slice(1).forEach((line, i) => expect(line.endsWith(all[i]!.interactionId)).toBe(true));
+      for (const [i, line] of lines.slice(1).entries()) expect(line.endsWith(all[i]!.interactionId)).toBe(true);
       expect(stdout).not.toContain('\x1b');
     });
   });

@@ -114,7 +114,10 @@ export function modelServer(options: ModelOptions): ModelServer {
     for (const c of [...options.churn.filter((c) => c.after === after), ...endless]) {
       previous = list;
       const fresh: string[] = [];
-      for (let i = 0; i < c.insert; i++) fresh.unshift(make((newestTs += random() < 0.2 ? 0 : 1 + pick(60_000))));
+      for (let i = 0; i < c.insert; i++) {
+        newestTs += random() < 0.2 ? 0 : 1 + pick(60_000);
+        fresh.unshift(make(newestTs));
+      }
       list = [...fresh, ...list];
       for (const id of fresh) inserted.add(id);
       for (let i = 0; i < c.delete && list.length > 0; i++) {
@@ -131,8 +134,10 @@ export function modelServer(options: ModelOptions): ModelServer {
     let total = list.length;
     let size = limit;
     let echoed = limit;
-    if (d === 'cap_page_size' || d === 'cap_page_size_silently')
-      size = Math.min(limit, (cap ||= Math.max(1, Math.ceil(limit / 2))));
+    if (d === 'cap_page_size' || d === 'cap_page_size_silently') {
+      cap ||= Math.max(1, Math.ceil(limit / 2));
+      size = Math.min(limit, cap);
+    }
     if (d === 'cap_page_size') echoed = size;
     if (d === 'oldest_first') view = [...list].reverse();
     if (d === 'drop_item' && list.length > 0) view = list.filter((_, i) => i !== dropAt % list.length);
@@ -144,7 +149,10 @@ export function modelServer(options: ModelOptions): ModelServer {
     const offset = page * echoed;
     if (d === 'never_ending') {
       // The list goes on forever past its real end (the same made-up ids each time it is read).
-      while (tail.length < offset + size + 1 - view.length) tail.push(make((endlessTs -= 1 + pick(60_000))));
+      while (tail.length < offset + size + 1 - view.length) {
+        endlessTs -= 1 + pick(60_000);
+        tail.push(make(endlessTs));
+      }
       view = [...view, ...tail];
       total = offset + 2 * size;
     }
