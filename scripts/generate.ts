@@ -68,8 +68,9 @@ writeFileSync(
     `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n`,
 );
 
-// 4. Validators, compiled now so that nothing compiles a schema at runtime: one per 2xx response
-// schema (`validateInteractionPage`…) and one per operation's parameters (`validateListContactInteractionsParams`…).
+// 4. Validators, compiled now so that nothing compiles a schema at runtime: one per response schema
+// (`validateInteractionPage`…, `validateErrorBody`) and one per operation's parameters
+// (`validateListContactInteractionsParams`…).
 // The SDK validates every page on the hot path, so formats are checked by shape: ajv-formats' `fast`
 // date-time regex (ISO 8601 with a zone) and a bare 8-4-4-4-12 uuid. Both are RegExps, which ajv's
 // standalone code inlines, so the output needs nothing from ajv-formats at runtime. The spec tests and
@@ -85,6 +86,9 @@ ajv.addSchema({ $id: 'spec', components: { schemas: withoutAnnotations(spec.comp
 const refMap: Record<string, string> = {};
 for (const [operationId, op] of Object.entries(operations)) {
   if (op.successSchema) refMap[`validate${op.successSchema}`] = `spec#/components/schemas/${op.successSchema}`;
+  // The error bodies' schema too (`validateErrorBody`): the contract checks hold error answers to it.
+  for (const name of errorSchemas(spec.paths[op.path][op.method]))
+    refMap[`validate${name}`] = `spec#/components/schemas/${name}`;
   const params = Object.entries(op.parameters as Record<string, { required: boolean; schema: object }>);
   if (params.length === 0) continue;
   const name = `validate${operationId[0]!.toUpperCase()}${operationId.slice(1)}Params`;
@@ -144,6 +148,15 @@ ${declarations.join('\n')}
 console.log(
   `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts}`,
 );
+
+/** Names of the component schemas the operation's non-2xx JSON responses refer to. */
+function errorSchemas(operation: Json): string[] {
+  return Object.entries(operation.responses as Record<string, Json>)
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([, response]) => response.content?.['application/json']?.schema?.$ref as string | undefined)
+    .filter((ref): ref is string => ref?.startsWith('#/components/schemas/') === true)
+    .map((ref) => ref.split('/').pop()!);
+}
 
 function withoutAnnotations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAnnotations);

@@ -29,13 +29,15 @@ terminal. NO_COLOR turns colour off. When the exit code is not 0, rows already w
 to stdout are partial.
 
 Exit codes:
-  ${exitCodes.ok}  success
+${command?.exitCodes ?? sharedExitCodes}
+`;
+}
+
+const sharedExitCodes = `  ${exitCodes.ok}  success
   ${exitCodes.failure}  failure (network, timeout, server error, invalid response, untrustworthy paging)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
-  ${exitCodes.notFound}  tenant or contact not found (404)
-`;
-}
+  ${exitCodes.notFound}  tenant or contact not found (404)`;
 
 function connectionHelp(): string {
   return `  --region R             ${Object.keys(regions).join(' | ')} (default ${defaultRegion})
