@@ -103,9 +103,10 @@ export const deviations = {
   'accepts-out-of-range-limit': {
     rule: 'rejects-out-of-range',
     intercept: (_req, _res, url) => {
-      const limit = Number(url.searchParams.get('limit'));
-      if (url.searchParams.has('limit') && Number.isInteger(limit)) {
-        url.searchParams.set('limit', String(Math.min(limitSchema.maximum, Math.max(limitSchema.minimum, limit))));
+      const values = url.searchParams.getAll('limit');
+      if (values.length === 1 && /^-?\d+$/.test(values[0]!)) {
+        const limit = Math.min(limitSchema.maximum, Math.max(limitSchema.minimum, Number(values[0])));
+        url.searchParams.set('limit', String(limit));
       }
       return false;
     },

@@ -27,5 +27,5 @@ export interface Subcommand<C extends { kind: string }> {
   /** The command's own exit codes for `--help`, when they differ from the shared table. */
   exitCodes?: string;
   /** Runs the command; throws what the exit-code table maps, or returns its own exit code. */
-  run(command: C, io: Io): Promise<ExitCode | void>;
+  run(command: C, io: Io): Promise<ExitCode> | Promise<void>;
 }

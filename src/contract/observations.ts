@@ -13,6 +13,8 @@ export interface Observations {
   completeWalks: { limit: number; pages: number; total: number; count: number }[];
   pastTheEnd?: { status: number | null; count?: number };
   order: { pairs: number; breaks: number };
+  /** Results read by the walks, with or without a usable id. */
+  resultsRead: number;
   /** Every distinct interaction seen (by id), as sent. */
   items: Record<string, unknown>[];
   itemIds: Set<string>;
@@ -26,6 +28,7 @@ export function newObservations(): Observations {
     offsets: [],
     completeWalks: [],
     order: { pairs: 0, breaks: 0 },
+    resultsRead: 0,
     items: [],
     itemIds: new Set(),
     errorBodies: [],

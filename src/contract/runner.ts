@@ -110,12 +110,15 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     for (let j = i + 1; j < walks.length; j++) compareWalks(walks[i]!, walks[j]!, ledger);
   const widest = walks.find((w) => w.limit === maxLimit);
   if (widest?.total !== undefined) await pastTheEnd(context, maxLimit, widest.total);
-  if (observed.items.length < 2) {
+  if (observed.resultsRead < 2) {
     for (const rule of ['order', 'unique-ids', 'page-sizes-agree'] as const)
       ledger.note(
         rule,
-        `the contact has ${observed.items.length} interaction(s): choose one with more than ${maxLimit}`,
+        `the contact has ${observed.resultsRead} interaction(s): choose one with more than ${maxLimit}`,
       );
+  } else if (observed.items.length < 2) {
+    for (const rule of ['unique-ids', 'page-sizes-agree'] as const)
+      ledger.note(rule, 'the interactions read carry no usable interactionId (see response-schema)');
   }
   walkRequests = transport.counts().requests;
 

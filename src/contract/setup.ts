@@ -26,6 +26,7 @@ export function setupProblem(answer: Answer, baseUrl: string): ContractSetupProb
     snippet,
   });
   const origin = new URL(baseUrl).origin;
+  const base = baseUrl.replace(/\/+$/, '');
   if (answer.failure instanceof TimeoutError) {
     return problem(
       'timeout',
@@ -51,7 +52,7 @@ export function setupProblem(answer: Answer, baseUrl: string): ContractSetupProb
   if (status === 404 && !new URL(baseUrl).pathname.replace(/\/$/, '').endsWith(API_PATH)) {
     return problem(
       'base-url',
-      `route not found (404): the base URL must include the API path ${API_PATH}, e.g. ${baseUrl}${API_PATH}`,
+      `route not found (404): the base URL must include the API path ${API_PATH}, e.g. ${base}${API_PATH}`,
     );
   }
   if (status === 404) {

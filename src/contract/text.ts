@@ -1,7 +1,8 @@
 /**
  * The contract report as text for a terminal or a CI log: one line per rule, the first findings of
  * each broken rule (rule, request, status, JSON pointer, body snippet), the judgement-call table, and
- * what the run cost. Every piece that came from the server was made safe to print by the checks.
+ * what the run cost. Text that came from a server is made safe again here (the report is a public
+ * type: it may not come from the checks), so nothing printed can carry a control character.
  */
 import { spec } from '../../generated/spec.js';
 import type { ContractReport, ContractSetupProblem } from '../types.js';
@@ -16,7 +17,8 @@ const label = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 /** The setup problem in one line: what is wrong, what to fix, the request, its status and body. */
 export function setupLine(setup: ContractSetupProblem): string {
   const status = setup.status === null ? 'no answer' : String(setup.status);
-  return `setup problem (${setup.kind}): ${setup.message} [${setup.request} → ${status}${setup.snippet ? `, body: ${setup.snippet}` : ''}]`;
+  const body = setup.snippet ? `, body: ${clean(setup.snippet)}` : '';
+  return `setup problem (${setup.kind}): ${clean(setup.message, 400)} [${clean(setup.request, 300)} → ${status}${body}]`;
 }
 
 export function renderReport(report: ContractReport): string {
@@ -31,15 +33,15 @@ export function renderReport(report: ContractReport): string {
   else {
     const width = Math.max(...report.rules.map((r) => r.id.length));
     for (const rule of report.rules) {
-      const note = rule.status === 'skipped' && rule.notes.length ? ` (${rule.notes.join('; ')})` : '';
+      const note = rule.status === 'skipped' && rule.notes.length ? ` (${clean(rule.notes.join('; '), 400)})` : '';
       lines.push(`${label[rule.status]}  ${rule.id.padEnd(width)}  ${rule.summary}${note}`);
       for (const f of rule.findings.slice(0, SHOWN_PER_RULE)) {
         lines.push(
-          `      [${f.rule}] ${f.request} → ${f.status ?? 'no answer'}${f.pointer ? ` at ${f.pointer}` : ''}: ${f.message}`,
+          `      [${f.rule}] ${clean(f.request, 300)} → ${f.status ?? 'no answer'}${f.pointer ? ` at ${clean(f.pointer)}` : ''}: ${clean(f.message, 300)}`,
         );
-        if (f.snippet) lines.push(`        body: ${f.snippet}`);
+        if (f.snippet) lines.push(`        body: ${clean(f.snippet)}`);
       }
-      const more = rule.findings.length - SHOWN_PER_RULE + rule.omittedFindings;
+      const more = Math.max(0, rule.findings.length - SHOWN_PER_RULE) + rule.omittedFindings;
       if (more > 0) lines.push(`      … and ${more} more finding(s) of [${rule.id}]`);
     }
     lines.push('', ...judgementTable(report), '');
@@ -61,7 +63,7 @@ function judgementTable(report: ContractReport): string[] {
   return [
     'judgement calls on this tenant (the spec’s uncertain calls):',
     `  ${'verdict'.padEnd(12)}  ${'call'.padEnd(idWidth)}  evidence`,
-    ...calls.map((c) => `  ${c.verdict.padEnd(12)}  ${c.id.padEnd(idWidth)}  ${c.evidence}`),
+    ...calls.map((c) => `  ${c.verdict.padEnd(12)}  ${c.id.padEnd(idWidth)}  ${clean(c.evidence, 200)}`),
   ];
 }
 

@@ -57,6 +57,8 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
   const result: Walk = { limit, ids: [], where: [], total: undefined, pages: 0, complete: false };
   const seen = new Map<string, string>();
   let previous: { time: number; text: string } | undefined;
+  let lastAnswer: Answer | undefined;
+  let withoutId = 0;
   for (let page = 0; ; page++) {
     if (result.total !== undefined && page * limit >= result.total) {
       result.complete = true;
@@ -66,6 +68,8 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
     const { answer, view } = await readPage(context, { limit, page }, result.total);
     if (!view) break;
     result.pages += 1;
+    lastAnswer = answer;
+    context.observed.resultsRead += view.count;
     if (result.total === undefined) result.total = view.total;
     else
       ledger.check('total', view.total === result.total, () =>
@@ -93,7 +97,7 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
           context.observed.itemIds.add(id);
           context.observed.items.push(item);
         }
-      }
+      } else withoutId += 1;
       const start = item['startTimestamp'];
       const time = typeof start === 'string' ? Date.parse(start) : Number.NaN;
       if (Number.isNaN(time)) return;
@@ -119,18 +123,23 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
     // An empty page before the end (already a limit-honoured finding): the rest would be empty too.
     if (view.count === 0) break;
   }
-  if (result.complete && result.total !== undefined) {
+  if (result.complete && result.total !== undefined && withoutId > 0) {
+    ledger.note(
+      'total',
+      `interactions without an interactionId (see response-schema) were not counted at limit ${limit}`,
+    );
+  } else if (result.complete && result.total !== undefined && lastAnswer) {
     const distinct = seen.size;
     const total = result.total;
+    const answer = lastAnswer;
     context.observed.completeWalks.push({ limit, pages: result.pages, total, count: distinct });
-    const last = result.where.at(-1)?.answer;
-    ledger.check('total', distinct === total, () => ({
-      ...findingAt(
-        last ?? emptyAnswer,
+    ledger.check('total', distinct === total, () =>
+      findingAt(
+        answer,
         '/total',
         `the pages at limit ${limit} hold ${distinct} distinct interactions, but total is ${total}`,
       ),
-    }));
+    );
   }
   return result;
 }
