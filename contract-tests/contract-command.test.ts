@@ -150,6 +150,10 @@ function readJUnit(file: string): { testsuites: Record<string, string> & { tests
   return xml.parse(readFileSync(file, 'utf8'));
 }
 
+it('the deviations cover every rule the contract checks', () => {
+  expect(new Set(Object.values(deviations).map((d) => d.rule))).toEqual(new Set(contractRuleIds));
+});
+
 describe.concurrent('cxengage-interactions contract (built CLI) against the reference API', () => {
   it('a correct server passes: exit 0, every rule checked, the judgement calls reported, JUnit and JSON written', async () => {
     const junit = path.join(scratch, 'correct/junit.xml');

@@ -4,8 +4,10 @@
  * JSON body in one of the vendor's shapes, through the compiled ErrorBody validator). Each finding
  * points at the offending value and shows it, or the start of the body.
  */
+
+import { validateErrorBody } from '../../generated/error-validators.js';
 import { spec } from '../../generated/spec.js';
-import { type ValidationIssue, validateErrorBody, validateInteractionPage } from '../../generated/validators.js';
+import { type ValidationIssue, validateInteractionPage } from '../../generated/validators.js';
 import type { ContractRuleId } from '../types.js';
 import { clean, shown } from './display.js';
 import type { FindingDetails, Ledger } from './ledger.js';
