@@ -1,9 +1,13 @@
 // The pure parts of the contract checks (src/contract/): display safety, the probe plan derived from
 // the spec, setup classification, the judgement calls, and the JUnit writer with hostile text.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { root } from '../../scripts/lib/tools.ts';
 import { clean, shown } from '../../src/contract/display.ts';
-import { judge } from '../../src/contract/judgement-calls.ts';
+import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
 import { newObservations, type Observations } from '../../src/contract/observations.ts';
 import { probePlan } from '../../src/contract/probes.ts';
@@ -287,5 +291,32 @@ describe('reports', () => {
     expect(text).toMatch(/^ {6}… and 4 more finding\(s\) of \[offset\]$/m);
     expect(text).not.toMatch(/[\u0000\u0007\u001b]/);
     expect(text).toMatch(/^RESULT: drift: 1 rule\(s\) broken: offset \(exit 1\)$/m);
+  });
+});
+
+describe('README: Contract checks in your CI', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Contract checks in your CI'), readme.indexOf('## Layout'));
+
+  it('lists every rule and every judgement call', () => {
+    for (const id of contractRuleIds) expect(section).toContain(`| \`${id}\` `);
+    for (const { id } of judgementCalls) expect(section).toContain(`| \`${id}\` `);
+  });
+
+  it('its CI snippets are valid YAML that run the packaged command with credentials from secrets', () => {
+    const snippets = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(snippets).toHaveLength(2);
+    const [github, gitlab] = snippets.map((text) => parse(text) as Record<string, any>);
+    const step = github!['jobs'].contract.steps.find((s: { run?: string }) => s.run);
+    expect(step.run).toMatch(/^npx --yes cxengage-interactions@\S+ contract .*--junit reports\/contract\.xml/);
+    expect(step.env).toEqual({
+      CXENGAGE_API_KEY: '${{ secrets.CXENGAGE_API_KEY }}',
+      CXENGAGE_API_SECRET: '${{ secrets.CXENGAGE_API_SECRET }}',
+    });
+    expect(github!['on'].schedule).toHaveLength(1);
+    const job = gitlab!['cxengage-contract'];
+    expect(job.script[0]).toMatch(/^npx --yes cxengage-interactions@\S+ contract .*--junit contract\.xml/);
+    expect(job.artifacts.reports.junit).toBe('contract.xml');
+    expect(job.rules[0].if).toMatch(/schedule/);
   });
 });
