@@ -309,9 +309,10 @@ describe('README: Contract checks in your CI', () => {
     const [github, gitlab] = snippets.map((text) => parse(text) as Record<string, any>);
     const step = github!['jobs'].contract.steps.find((s: { run?: string }) => s.run);
     expect(step.run).toMatch(/^npx --yes cxengage-interactions@\S+ contract .*--junit reports\/contract\.xml/);
+    const secret = (name: string) => `\${{ secrets.${name} }}`;
     expect(step.env).toEqual({
-      CXENGAGE_API_KEY: '${{ secrets.CXENGAGE_API_KEY }}',
-      CXENGAGE_API_SECRET: '${{ secrets.CXENGAGE_API_SECRET }}',
+      CXENGAGE_API_KEY: secret('CXENGAGE_API_KEY'),
+      CXENGAGE_API_SECRET: secret('CXENGAGE_API_SECRET'),
     });
     expect(github!['on'].schedule).toHaveLength(1);
     const job = gitlab!['cxengage-contract'];
