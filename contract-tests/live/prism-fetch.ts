@@ -12,7 +12,9 @@ interface Violation {
 
 /** A fetch that reroutes requests for `baseUrl` to `proxyUrl` (Prism adds the upstream's path itself). */
 export function proxiedFetch(baseUrl: string, proxyUrl: string): typeof fetch {
-  const base = baseUrl.replace(/\/+$/, '');
+  // Normalised as the SDK normalises a base URL, so that every request the checks send matches.
+  const parsed = new URL(baseUrl);
+  const base = `${parsed.origin}${parsed.pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '')}`;
   const proxy = proxyUrl.replace(/\/+$/, '');
   return async (input, init) => {
     const request = new Request(input, init);

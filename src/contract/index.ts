@@ -13,7 +13,6 @@ export type {
   JudgementCallResult,
   JudgementVerdict,
 } from '../types.js';
-export { judgementCalls } from './judgement-calls.js';
 export { toJUnitXml } from './junit.js';
 export { contractRules } from './rules.js';
 export { DEFAULT_MAX_PAGES, runContractChecks } from './runner.js';
