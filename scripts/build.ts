@@ -15,7 +15,14 @@ execFileSync(
   },
 );
 mkdirSync(path.join(dist, 'generated'), { recursive: true });
-for (const file of ['validators.js', 'validators.d.ts', 'schema.d.ts', 'openapi.yaml']) {
+for (const file of [
+  'validators.js',
+  'validators.d.ts',
+  'error-validators.js',
+  'error-validators.d.ts',
+  'schema.d.ts',
+  'openapi.yaml',
+]) {
   copyFileSync(path.join(root, 'generated', file), path.join(dist, 'generated', file));
 }
 const cli = path.join(dist, 'src/cli/main.js');

@@ -70,6 +70,8 @@ writeFileSync(
 
 // 4. Validators, compiled now so that nothing compiles a schema at runtime: one per 2xx response
 // schema (`validateInteractionPage`…) and one per operation's parameters (`validateListContactInteractionsParams`…).
+// The error responses' schemas (`validateErrorBody`) go in a file of their own, error-validators.js:
+// only the contract checks read them, and ajv's standalone code is not tree-shaken out of the SDK's bundle.
 // The SDK validates every page on the hot path, so formats are checked by shape: ajv-formats' `fast`
 // date-time regex (ISO 8601 with a zone) and a bare 8-4-4-4-12 uuid. Both are RegExps, which ajv's
 // standalone code inlines, so the output needs nothing from ajv-formats at runtime. The spec tests and
@@ -83,8 +85,11 @@ ajv.addVocabulary(['x-region', 'x-faker', 'components']);
 // Annotations are dropped first: they change nothing a validator checks, and would ship as text.
 ajv.addSchema({ $id: 'spec', components: { schemas: withoutAnnotations(spec.components.schemas) } }, 'spec');
 const refMap: Record<string, string> = {};
+const errorRefMap: Record<string, string> = {};
 for (const [operationId, op] of Object.entries(operations)) {
   if (op.successSchema) refMap[`validate${op.successSchema}`] = `spec#/components/schemas/${op.successSchema}`;
+  for (const name of errorSchemas(spec.paths[op.path][op.method]))
+    errorRefMap[`validate${name}`] = `spec#/components/schemas/${name}`;
   const params = Object.entries(op.parameters as Record<string, { required: boolean; schema: object }>);
   if (params.length === 0) continue;
   const name = `validate${operationId[0]!.toUpperCase()}${operationId.slice(1)}Params`;
@@ -99,26 +104,30 @@ for (const [operationId, op] of Object.entries(operations)) {
   );
   refMap[name] = name;
 }
-const source = standalone.default(ajv, refMap);
 // Bundle ajv's tiny runtime helpers (ucs2length, equal…) in, so the package needs no ajv at runtime.
-const bundled = await build({
-  stdin: { contents: source, resolveDir: root, sourcefile: 'validators.mjs', loader: 'js' },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  write: false,
-  legalComments: 'none',
-  mainFields: ['module', 'main'],
-});
-if (/ajv-formats/.test(bundled.outputFiles[0]!.text)) throw new Error('validators.js must not bundle ajv-formats');
-writeFileSync(path.join(outDir, 'validators.js'), header + bundled.outputFiles[0]!.text);
-const declarations = Object.keys(refMap).map((name) => {
-  const schema = name.endsWith('Params')
-    ? 'Record<string, unknown>'
-    : `components['schemas']['${name.slice('validate'.length)}']`;
-  return `export declare const ${name}: CompiledValidator<${schema}>;`;
-});
+async function writeValidators(file: string, map: Record<string, string>): Promise<void> {
+  const bundled = await build({
+    stdin: { contents: standalone.default(ajv, map), resolveDir: root, sourcefile: 'validators.mjs', loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    mainFields: ['module', 'main'],
+  });
+  if (/ajv-formats/.test(bundled.outputFiles[0]!.text)) throw new Error(`${file} must not bundle ajv-formats`);
+  writeFileSync(path.join(outDir, file), header + bundled.outputFiles[0]!.text);
+}
+const declare = (map: Record<string, string>) =>
+  Object.keys(map).map((name) => {
+    const schema = name.endsWith('Params')
+      ? 'Record<string, unknown>'
+      : `components['schemas']['${name.slice('validate'.length)}']`;
+    return `export declare const ${name}: CompiledValidator<${schema}>;`;
+  });
+await writeValidators('validators.js', refMap);
+await writeValidators('error-validators.js', errorRefMap);
 writeFileSync(
   path.join(outDir, 'validators.d.ts'),
   `${header}import type { components } from './schema.js';
@@ -138,12 +147,29 @@ export interface CompiledValidator<T> {
   errors?: ValidationIssue[] | null;
 }
 
-${declarations.join('\n')}
+${declare(refMap).join('\n')}
+`,
+);
+writeFileSync(
+  path.join(outDir, 'error-validators.d.ts'),
+  `${header}import type { components } from './schema.js';
+import type { CompiledValidator } from './validators.js';
+
+${declare(errorRefMap).join('\n')}
 `,
 );
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts}`,
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts}`,
 );
+
+/** Names of the component schemas the operation's non-2xx JSON responses refer to. */
+function errorSchemas(operation: Json): string[] {
+  return Object.entries(operation.responses as Record<string, Json>)
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([, response]) => response.content?.['application/json']?.schema?.$ref as string | undefined)
+    .filter((ref): ref is string => ref?.startsWith('#/components/schemas/') === true)
+    .map((ref) => ref.split('/').pop()!);
+}
 
 function withoutAnnotations(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutAnnotations);

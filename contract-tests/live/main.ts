@@ -1,9 +1,14 @@
-// `npm run test:contract:live`: the read-only contract checks against any CxEngage-compatible API,
-// through a local `prism proxy --errors` that validates every request and response in flight.
+// `npm run test:contract:live`: the shipped contract checks (`src/contract/`, the same as
+// `cxengage-interactions contract`) against any CxEngage-compatible API, with a local `prism proxy`
+// in front that validates every answer against the spec as a second opinion.
 // Exit 0: no drift. Exit 1: drift (each broken rule printed). Exit 2: usage or setup problem.
+import { writeFileSync } from 'node:fs';
 import { type RunningProcess, startPrism } from '../../scripts/lib/servers.ts';
+import { toJUnitXml } from '../../src/contract/junit.ts';
+import { runContractChecks } from '../../src/contract/runner.ts';
+import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Auth } from '../../src/index.ts';
-import { runLiveChecks } from './checks.ts';
+import { prismVerdicts, proxiedFetch } from './prism-fetch.ts';
 
 const USAGE = `Usage: CONTRACT_BASE_URL=… CONTRACT_TENANT_ID=… CONTRACT_CONTACT_ID=… \\
        (CONTRACT_API_KEY=… CONTRACT_API_SECRET=… | CONTRACT_TOKEN=…) npm run test:contract:live
@@ -13,12 +18,12 @@ const USAGE = `Usage: CONTRACT_BASE_URL=… CONTRACT_TENANT_ID=… CONTRACT_CONT
   CONTRACT_CONTACT_ID   contact uuid whose interaction history is read (read-only)
   CONTRACT_API_KEY + CONTRACT_API_SECRET   HTTP Basic credentials, or
   CONTRACT_TOKEN        a token for "Authorization: Token <token>"
-  CONTRACT_PAGE_SIZE    optional page size of the walk (default: the spec's default limit)
-  CONTRACT_MAX_PAGES    optional cap on pages walked (default 100)
-  CONTRACT_PROXY_URL    optional: an already running \`prism proxy --errors\` for CONTRACT_BASE_URL
-                        to use instead of starting one (the contract tests share one this way)`;
+  CONTRACT_MAX_PAGES    optional cap on the pages of each walk (default 20)
+  CONTRACT_JUNIT        optional file for a JUnit XML report
+  CONTRACT_PROXY_URL    optional: an already running \`prism proxy\` (without --errors) for
+                        CONTRACT_BASE_URL to use instead of starting one
 
-const MAX_SHOWN_PER_RULE = 3;
+Without the repository, the same checks run as: npx cxengage-interactions contract --help`;
 
 function usage(problem: string): never {
   console.error(`${problem}\n\n${USAGE}`);
@@ -34,20 +39,16 @@ function config() {
   const auth: Auth = hasBasic
     ? { username: env.CONTRACT_API_KEY!, password: env.CONTRACT_API_SECRET! }
     : { token: env.CONTRACT_TOKEN! };
-  const positiveInt = (name: string) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < 1) usage(`${name} must be a positive integer`);
-    return n;
-  };
+  const maxPages = env.CONTRACT_MAX_PAGES ? Number(env.CONTRACT_MAX_PAGES) : undefined;
+  if (maxPages !== undefined && !(Number.isSafeInteger(maxPages) && maxPages >= 1))
+    usage('CONTRACT_MAX_PAGES must be a positive integer');
   return {
-    baseUrl: env.CONTRACT_BASE_URL!.replace(/\/$/, ''),
+    baseUrl: env.CONTRACT_BASE_URL!,
     tenantId: env.CONTRACT_TENANT_ID!,
     contactId: env.CONTRACT_CONTACT_ID!,
     auth,
-    pageSize: positiveInt('CONTRACT_PAGE_SIZE'),
-    maxPages: positiveInt('CONTRACT_MAX_PAGES'),
+    maxPages,
+    junit: env.CONTRACT_JUNIT || undefined,
     proxyUrl: env.CONTRACT_PROXY_URL || undefined,
   };
 }
@@ -63,47 +64,35 @@ async function main(): Promise<number> {
   let proxyUrl = cfg.proxyUrl;
   if (!proxyUrl) {
     try {
-      proxy = await startPrism({ mode: 'proxy', upstream: cfg.baseUrl });
+      proxy = await startPrism({ mode: 'proxy', upstream: cfg.baseUrl, errors: false });
       proxyUrl = proxy.url;
     } catch (error) {
-      console.error(`Could not start prism proxy --errors in front of ${cfg.baseUrl}: ${(error as Error).message}`);
+      console.error(`Could not start prism proxy in front of ${cfg.baseUrl}: ${(error as Error).message}`);
       return 2;
     }
   }
   try {
-    const result = await runLiveChecks({
-      baseUrl: proxyUrl,
+    const report = await runContractChecks({
+      baseUrl: cfg.baseUrl,
       tenantId: cfg.tenantId,
       contactId: cfg.contactId,
       auth: cfg.auth,
-      ...(cfg.pageSize ? { pageSize: cfg.pageSize } : {}),
+      allowInsecureHttp: true,
+      fetch: proxiedFetch(cfg.baseUrl, proxyUrl),
+      inspect: prismVerdicts,
       ...(cfg.maxPages ? { maxPages: cfg.maxPages } : {}),
     });
-    console.log(
-      `live contract check against ${cfg.baseUrl} (through prism proxy --errors${cfg.proxyUrl ? ` at ${cfg.proxyUrl}` : ''}): ${result.requests} requests, ${result.pagesWalked} pages walked${result.truncated ? ' (stopped at CONTRACT_MAX_PAGES; the total rule was skipped)' : ''}`,
-    );
-    // The first few findings of each rule are enough to act on; the rest are counted.
-    const shown = new Map<string, number>();
-    for (const v of result.violations) {
-      const count = (shown.get(v.rule) ?? 0) + 1;
-      shown.set(v.rule, count);
-      if (count <= MAX_SHOWN_PER_RULE)
-        console.log(
-          `DRIFT [${v.rule}] ${v.detail}\n  request: ${v.request}\n  pointer: ${v.pointer || '(whole response)'}`,
-        );
+    if (cfg.junit) writeFileSync(cfg.junit, toJUnitXml(report));
+    console.log(`through prism proxy at ${proxyUrl}${proxy ? ' (started for this run)' : ''}`);
+    process.stdout.write(renderReport(report));
+    if (report.setup) {
+      console.error(setupLine(report.setup));
+      return 2;
     }
-    for (const [rule, count] of shown) {
-      if (count > MAX_SHOWN_PER_RULE)
-        console.log(`DRIFT [${rule}] … and ${count - MAX_SHOWN_PER_RULE} more like these`);
-    }
-    if (result.violations.length === 0) {
-      console.log('OK: no drift from the spec');
-      return 0;
-    }
-    console.log(
-      `FAILED: ${result.violations.length} drift finding(s), rules broken: ${[...new Set(result.violations.map((v) => v.rule))].join(', ')}`,
-    );
-    return 1;
+    return report.outcome === 'pass' ? 0 : 1;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
   } finally {
     await stop();
   }

@@ -1,18 +1,179 @@
 /**
- * Drift switches for the contract suite: each breaks one documented rule of the history route on
- * purpose, through the reference API's generic `transformPage` hook, so the tests can prove that the
- * contract checks notice. They live here, not in the shipped testing kit: only this repository needs them.
+ * Deviations for the contract suite: each breaks one documented rule of the history route on purpose,
+ * through the reference API's generic hooks (`transformPage` rewrites a page; `intercept` answers, or
+ * rewrites a request before the reference semantics see it), so the tests can prove that the contract
+ * checks notice and name the rule. They live here, not in the shipped testing kit: only this
+ * repository needs them.
  */
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { spec } from '../../generated/spec.ts';
 import type { Interaction, InteractionPage, PageContext, ReferenceApiOptions } from '../../src/testing/index.ts';
+import type { ContractRuleId } from '../../src/types.ts';
 
-/**
- * - `field-renamed`: `interactionId` is sent as `interactionID`;
- * - `type-changed`: `note` is sent as a boolean instead of 0/1;
- * - `offset-off-by-one`: `offset` is `page * limit + 1`;
- * - `page-not-echoed`: `page` is `null` even when the request sent one;
- * - `duplicate-across-pages`: every page after the first repeats the previous page's last item;
- * - `oldest-first`: results come oldest first.
- */
+const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
+const uuidShape = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+/** The page size a `page-size-capped` server never exceeds. */
+const CAP = 50;
+
+/** What an intercepting deviation gets besides the request. */
+export interface InterceptEnv {
+  /** An Authorization header value the reference API accepts. */
+  validAuthorization: string;
+  /** Contacts that exist. */
+  knownContacts: ReadonlySet<string>;
+}
+
+interface Deviation {
+  /** The contract rule the deviation breaks (the one `contract` must name). */
+  rule: ContractRuleId;
+  page?: (page: InteractionPage, context: PageContext) => unknown;
+  intercept?: (req: IncomingMessage, res: ServerResponse, url: URL, env: InterceptEnv) => boolean;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, type = 'application/json'): true {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+  return true;
+}
+
+/** Every deviation, by name. */
+export const deviations = {
+  // transformPage: the body of a 200 page.
+  'field-renamed': {
+    rule: 'response-schema',
+    page: (page) => ({
+      ...page,
+      results: page.results.map(({ interactionId, ...rest }) => ({ ...rest, interactionID: interactionId })),
+    }),
+  },
+  'type-changed': {
+    rule: 'response-schema',
+    page: (page) => ({ ...page, results: page.results.map((item) => ({ ...item, note: item.note === 1 })) }),
+  },
+  'offset-off-by-one': { rule: 'offset', page: (page) => ({ ...page, offset: page.offset + 1 }) },
+  'page-not-echoed': { rule: 'page-echo', page: (page) => ({ ...page, page: null }) },
+  'page-zero-when-omitted': {
+    rule: 'page-echo',
+    page: (page, { pageSent }) => (pageSent ? page : { ...page, page: 0 }),
+  },
+  'duplicate-across-pages': {
+    rule: 'unique-ids',
+    page: (page, { history, limit, page: index }) => {
+      const start = index * limit;
+      return start > 0 ? { ...page, results: history.slice(start - 1, start - 1 + limit) } : page;
+    },
+  },
+  'oldest-first': {
+    rule: 'order',
+    page: (page, { history, limit, page: index }) => {
+      const all: Interaction[] = history.slice(0, history.length).reverse();
+      return { ...page, results: all.slice(index * limit, index * limit + limit) };
+    },
+  },
+  'limit-not-echoed': { rule: 'limit-echo', page: (page) => ({ ...page, limit: limitSchema.default }) },
+  'page-size-capped': {
+    rule: 'limit-honoured',
+    page: (page, { history, limit, page: index }) =>
+      limit > CAP ? { ...page, results: history.slice(index * limit, index * limit + CAP) } : page,
+  },
+  'empty-page-mid-history': {
+    rule: 'limit-honoured',
+    page: (page, { page: index }) => (index === 1 ? { ...page, results: [] } : page),
+  },
+  'total-inflated': { rule: 'total', page: (page) => ({ ...page, total: page.total + 5 }) },
+  'total-counts-page': { rule: 'total', page: (page) => ({ ...page, total: page.results.length }) },
+  'order-depends-on-page-size': {
+    rule: 'page-sizes-agree',
+    page: (page, { history, limit, page: index }) =>
+      limit === 1 ? { ...page, results: history.slice(index + 1, index + 2) } : page,
+  },
+  // intercept: the answer, or the request before the reference API reads it.
+  'text-content-type': {
+    rule: 'content-type',
+    intercept: (_req, res, url) =>
+      url.searchParams.get('page') === '1' && sendJson(res, 200, '<html><body>Interactions</body></html>', 'text/html'),
+  },
+  'refuses-page-two': {
+    rule: 'status',
+    intercept: (_req, res, url) =>
+      url.searchParams.get('page') === '2' &&
+      sendJson(res, 400, { error: { code: 400, message: 'Page out of range.' } }),
+  },
+  'accepts-out-of-range-limit': {
+    rule: 'rejects-out-of-range',
+    intercept: (_req, _res, url) => {
+      const values = url.searchParams.getAll('limit');
+      if (values.length === 1 && /^-?\d+$/.test(values[0]!)) {
+        const limit = Math.min(limitSchema.maximum, Math.max(limitSchema.minimum, Number(values[0])));
+        url.searchParams.set('limit', String(limit));
+      }
+      return false;
+    },
+  },
+  'lenient-integers': {
+    rule: 'rejects-wrong-type',
+    intercept: (_req, _res, url) => {
+      for (const name of ['limit', 'page']) {
+        const [first] = url.searchParams.getAll(name);
+        if (first === undefined) continue;
+        const parsed = Number.parseInt(first, 10);
+        url.searchParams.delete(name);
+        if (!Number.isNaN(parsed)) url.searchParams.set(name, String(parsed));
+      }
+      return false;
+    },
+  },
+  'malformed-ids-not-found': {
+    rule: 'rejects-malformed-ids',
+    intercept: (_req, res, url) => {
+      const ids = idsOf(url);
+      return ids !== undefined && !(uuidShape.test(ids.tenantId) && uuidShape.test(ids.contactId))
+        ? sendJson(res, 404, { error: 'Not found.' })
+        : false;
+    },
+  },
+  'problem-json-errors': {
+    rule: 'error-body',
+    intercept: (_req, res) => {
+      // Like a gateway in front of the API: every error answered as problem+json, not the vendor's shape.
+      const writeHead = res.writeHead.bind(res);
+      const end = res.end.bind(res);
+      let replaced: string | undefined;
+      res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
+        if (status < 400) return writeHead(status, headers);
+        replaced = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status });
+        return writeHead(status, {
+          'content-type': 'application/problem+json',
+          'content-length': Buffer.byteLength(replaced),
+        });
+      }) as typeof res.writeHead;
+      res.end = ((chunk?: unknown, ...rest: never[]) => end(replaced ?? chunk, ...rest)) as typeof res.end;
+      return false;
+    },
+  },
+  'unauthenticated-answered': {
+    rule: 'unauthenticated',
+    intercept: (req, _res, _url, env) => {
+      req.headers.authorization = env.validAuthorization;
+      return false;
+    },
+  },
+  'unknown-contact-empty': {
+    rule: 'unknown-contact',
+    intercept: (_req, res, url, env) => {
+      const ids = idsOf(url);
+      return ids !== undefined && uuidShape.test(ids.contactId) && !env.knownContacts.has(ids.contactId)
+        ? sendJson(res, 200, { page: null, limit: limitSchema.default, offset: 0, total: 0, results: [] })
+        : false;
+    },
+  },
+} satisfies Record<string, Deviation>;
+
+export type DeviationName = keyof typeof deviations;
+export const deviationNames = Object.keys(deviations) as DeviationName[];
+
+/** The first deviations, kept by name for the reference API's own test of the transformPage hook. */
 export const driftModes = [
   'field-renamed',
   'type-changed',
@@ -20,38 +181,41 @@ export const driftModes = [
   'page-not-echoed',
   'duplicate-across-pages',
   'oldest-first',
-] as const;
+] as const satisfies readonly DeviationName[];
 export type Drift = (typeof driftModes)[number];
 
-function applyDrift(drift: Drift, page: InteractionPage, { history, limit, page: index }: PageContext): unknown {
-  const start = index * limit;
-  switch (drift) {
-    case 'field-renamed':
-      return {
-        ...page,
-        results: page.results.map(({ interactionId, ...rest }) => ({ ...rest, interactionID: interactionId })),
-      };
-    case 'type-changed':
-      return { ...page, results: page.results.map((item) => ({ ...item, note: item.note === 1 })) };
-    case 'offset-off-by-one':
-      return { ...page, offset: page.offset + 1 };
-    case 'page-not-echoed':
-      return { ...page, page: null };
-    case 'duplicate-across-pages':
-      return start > 0 ? { ...page, results: history.slice(start - 1, start - 1 + limit) } : page;
-    case 'oldest-first': {
-      const all: Interaction[] = history.slice(0, history.length).reverse();
-      return { ...page, results: all.slice(start, start + limit) };
-    }
-  }
+function idsOf(url: URL): { tenantId: string; contactId: string } | undefined {
+  const match = /\/tenants\/([^/]*)\/contacts\/([^/]*)\/interactions$/.exec(url.pathname);
+  return match ? { tenantId: decodeURIComponent(match[1]!), contactId: decodeURIComponent(match[2]!) } : undefined;
 }
 
-/** A `transformPage` hook that breaks `drift` for every tenant, or per tenant id (others behave). */
+/** A `transformPage` hook that applies `drift` to every tenant, or per tenant id (others behave). */
 export function drifting(
-  drift: Drift | Readonly<Record<string, Drift>>,
+  drift: DeviationName | Readonly<Record<string, DeviationName>>,
 ): NonNullable<ReferenceApiOptions['transformPage']> {
   return (page, context) => {
     const chosen = typeof drift === 'string' ? drift : drift[context.tenantId];
-    return chosen ? applyDrift(chosen, page, context) : page;
+    const deviation: Deviation | undefined = chosen ? deviations[chosen] : undefined;
+    return deviation?.page ? deviation.page(page, context) : page;
+  };
+}
+
+/**
+ * Both hooks for one reference API hosting many deviations: each chosen by the request's tenant, or
+ * (for a request whose tenant id is malformed) by its contact. Others behave.
+ */
+export function deviating(
+  byTenant: Readonly<Record<string, DeviationName>>,
+  byContact: Readonly<Record<string, DeviationName>>,
+  env: InterceptEnv,
+): Pick<ReferenceApiOptions, 'transformPage' | 'intercept'> {
+  return {
+    transformPage: drifting(byTenant),
+    intercept: (req, res, url) => {
+      const ids = idsOf(url);
+      const chosen = ids && (byTenant[ids.tenantId] ?? byContact[ids.contactId]);
+      const deviation: Deviation | undefined = chosen ? deviations[chosen] : undefined;
+      return deviation?.intercept ? deviation.intercept(req, res, url, env) : false;
+    },
   };
 }

@@ -106,6 +106,11 @@ export interface PrismOptions {
   /** `mock` serves the spec's examples (or dynamic bodies); `proxy` validates traffic to `upstream`. */
   mode: 'mock' | 'proxy';
   upstream?: string;
+  /**
+   * Proxy only. `true` (the default, `--errors`): an invalid request gets Prism's 422 and an invalid
+   * answer Prism's 500. `false`: traffic passes through, with Prism's verdicts in `sl-violations`.
+   */
+  errors?: boolean;
   dynamic?: boolean;
   seed?: string;
   port?: number;
@@ -118,7 +123,8 @@ export async function startPrism(opts: PrismOptions): Promise<RunningProcess> {
   const args = [prismBin, opts.mode, opts.spec ?? bundledSpec];
   if (opts.mode === 'proxy') {
     if (!opts.upstream) throw new Error('prism proxy needs an upstream URL');
-    args.push(opts.upstream, '--errors');
+    args.push(opts.upstream);
+    if (opts.errors !== false) args.push('--errors');
   }
   if (opts.dynamic) args.push('-d');
   if (opts.seed !== undefined) args.push('--seed', opts.seed);

@@ -5,6 +5,7 @@
  * in `commands/index.ts`.
  */
 import type { ParseArgsConfig } from 'node:util';
+import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 
 /** The flag values `parseArgs` produced, for one command. */
@@ -23,6 +24,8 @@ export interface Subcommand<C extends { kind: string }> {
   parse(values: FlagValues, positionals: string[]): C;
   /** The usage line and the command's option lines, for `cxengage-interactions NAME --help`. */
   help(): string;
-  /** Runs the command; throws what the exit-code table maps. */
-  run(command: C, io: Io): Promise<void>;
+  /** The command's own exit codes for `--help`, when they differ from the shared table. */
+  exitCodes?: string;
+  /** Runs the command; throws what the exit-code table maps, or returns its own exit code. */
+  run(command: C, io: Io): Promise<ExitCode> | Promise<void>;
 }

@@ -46,7 +46,11 @@ function target(region: string | undefined, baseUrl: string | undefined): Connec
   throw new UsageError(`--region must be one of ${Object.keys(regions).join(', ')} (got '${region}')`);
 }
 
-export function connect(connection: Connection, io: Io): InteractionsClient {
+/** Credentials (registered as secrets to redact), target and logger: what every API call needs. */
+export function resolveConnection(
+  connection: Connection,
+  io: Io,
+): Pick<ClientOptions, 'auth' | 'region' | 'baseUrl' | 'logger'> {
   const auth = resolveAuth(connection.credentials, io.env);
   io.secrets.push(...secretsOf(auth));
   const where: Pick<ClientOptions, 'region' | 'baseUrl'> =
@@ -55,5 +59,9 @@ export function connect(connection: Connection, io: Io): InteractionsClient {
       : 'baseUrl' in connection.target
         ? { baseUrl: connection.target.baseUrl }
         : {};
-  return createInteractionsClient({ auth, ...where, logger: stderrLogger(io, connection.debug) });
+  return { auth, ...where, logger: stderrLogger(io, connection.debug) };
+}
+
+export function connect(connection: Connection, io: Io): InteractionsClient {
+  return createInteractionsClient(resolveConnection(connection, io));
 }

@@ -17,6 +17,19 @@ export const exitCodes = {
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
+/**
+ * `contract` answers a CI job's one question, so it keeps to three codes: a setup problem (credentials,
+ * network, base URL, ids: fix the job) is 2 like any usage problem, whatever its HTTP status.
+ */
+export const contractExitCodes = {
+  /** No drift from the spec. */
+  pass: exitCodes.ok,
+  /** At least one rule broken: the server drifted from the spec. */
+  drift: exitCodes.failure,
+  /** The checks could not run: bad flags, or a setup problem to fix. */
+  setup: exitCodes.usage,
+} as const satisfies Record<string, ExitCode>;
+
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError || error instanceof InvalidInputError) return exitCodes.usage;
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;

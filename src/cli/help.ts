@@ -29,13 +29,15 @@ terminal. NO_COLOR turns colour off. ndjson and csv rows are written as pages ar
 when the exit code is not 0, the rows already written are a partial list.
 
 Exit codes:
-  ${exitCodes.ok}  success
+${command?.exitCodes ?? sharedExitCodes}
+`;
+}
+
+const sharedExitCodes = `  ${exitCodes.ok}  success
   ${exitCodes.failure}  failure (network, timeout, server error, invalid response, pages that do not add up)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
-  ${exitCodes.notFound}  tenant or contact not found (404)
-`;
-}
+  ${exitCodes.notFound}  tenant or contact not found (404)`;
 
 function connectionHelp(): string {
   return `  --region R             ${Object.keys(regions).join(' | ')} (default ${defaultRegion})

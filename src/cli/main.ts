@@ -4,11 +4,11 @@
  * (`exit-codes.ts`). Everything that can be decided without I/O lives in the small modules beside this
  * one; each subcommand lives in `commands/`.
  */
-import { createRequire } from 'node:module';
 import { findSubcommand, parseCommand } from './args.js';
 import { errorReport, exitCodeFor, exitCodes } from './exit-codes.js';
 import { helpText } from './help.js';
 import { type Io, write } from './io.js';
+import { packageVersion } from './version.js';
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
@@ -16,8 +16,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const command = parseCommand(argv);
     debug = command.debug;
     if (command.kind === 'help') await write(io.stdout, helpText(command.topic));
-    else if (command.kind === 'version') await write(io.stdout, `${version()}\n`);
-    else await findSubcommand(command.kind)!.run(command, io);
+    else if (command.kind === 'version') await write(io.stdout, `${packageVersion()}\n`);
+    else return (await findSubcommand(command.kind)!.run(command, io)) ?? exitCodes.ok;
     return exitCodes.ok;
   } catch (error) {
     io.stderr.write(`${redact(errorReport(error, debug), io.secrets)}\n`);
@@ -27,12 +27,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 function redact(text: string, secrets: readonly string[]): string {
   return secrets.filter((s) => s.length > 0).reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
-}
-
-function version(): string {
-  // Self-reference by package name: the same line works from src/ and from dist/src/.
-  const require = createRequire(import.meta.url);
-  return (require('cxengage-interactions/package.json') as { version: string }).version;
 }
 
 // A closed pipe (`… | head`) is the reader's choice, not a failure.

@@ -1,0 +1,40 @@
+/**
+ * What a contract run noticed beyond pass or fail: the raw material of the judgement calls. The
+ * checks add to it as answers arrive; `judgement-calls.ts` reads it at the end.
+ */
+
+export interface Observations {
+  /** `page` of the first answer, requested without `page`. */
+  pageWhenOmitted?: { value: unknown };
+  pageEchoes: { sent: number; got: unknown }[];
+  /** Pages after the first, with their offsets. */
+  offsets: { page: number; limit: number; offset: unknown }[];
+  /** Walks that reached the end by `total`: how many distinct ids their pages held. */
+  completeWalks: { limit: number; pages: number; total: number; count: number }[];
+  pastTheEnd?: { status: number | null; count?: number };
+  order: { pairs: number; breaks: number };
+  /** Results read by the walks, with or without a usable id. */
+  resultsRead: number;
+  /** Every distinct interaction seen (by id), as sent. */
+  items: Record<string, unknown>[];
+  itemIds: Set<string>;
+  /** Error answers and their parsed bodies (`undefined` when not JSON). */
+  errorBodies: { status: number; body: unknown }[];
+}
+
+export function newObservations(): Observations {
+  return {
+    pageEchoes: [],
+    offsets: [],
+    completeWalks: [],
+    order: { pairs: 0, breaks: 0 },
+    resultsRead: 0,
+    items: [],
+    itemIds: new Set(),
+    errorBodies: [],
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

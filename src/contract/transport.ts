@@ -1,0 +1,106 @@
+/**
+ * How the contract checks talk to the server. They must send what the SDK refuses to send (a `limit`
+ * of 0, a `page` of "abc", a malformed id), so they build each URL themselves; every request still
+ * goes through the SDK's one request loop (`retry.ts`): the same timeouts, and the same polite retries
+ * with backoff on 429, 5xx and network errors. Requests are sequential, counted, and capped by a
+ * budget fixed before the run starts.
+ */
+import { spec } from '../../generated/spec.js';
+import { BodyHandoff } from '../body-handoff.js';
+import type { ResolvedOptions } from '../options.js';
+import { createRetryingFetch } from '../retry.js';
+import type { ContractOptions } from '../types.js';
+
+/** One request of the run. `query` pairs are sent as given (repeated names, empty values and all). */
+export interface ProbeRequest {
+  tenantId: string;
+  contactId: string;
+  query?: readonly (readonly [string, string])[];
+  /** The caller's credentials (default), none at all, or a random key no server knows. */
+  credentials?: 'given' | 'none' | 'unknown';
+}
+
+/** What came back: an HTTP answer (`status`), or `failure` when none did (after retries). */
+export interface Answer {
+  /** `GET` + path and query relative to the base URL, redacted. */
+  request: string;
+  status: number | null;
+  headers: Headers | null;
+  contentType: string | null;
+  /** The body text, redacted. */
+  text: string;
+  /** The connection or timeout error, when no answer came. */
+  failure?: Error;
+  /** Verdicts of `ContractOptions.inspect` on this answer. */
+  verdicts: readonly { pointer: string; message: string }[];
+}
+
+export interface Transport {
+  send(request: ProbeRequest): Promise<Answer>;
+  /** Requests sent and attempts made (retries included) so far. */
+  counts(): { requests: number; attempts: number };
+}
+
+const operation = spec.operations.listContactInteractions;
+
+/** The operation's path with its parameters filled in, relative to the base URL. */
+function pathFor(tenantId: string, contactId: string): string {
+  const values: Record<string, string> = { tenantId, contactId };
+  return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+}
+
+export function createTransport(
+  resolved: ResolvedOptions,
+  budget: number,
+  inspect: ContractOptions['inspect'],
+): Transport {
+  let requests = 0;
+  let attempts = 0;
+  const bodies = new BodyHandoff();
+  const send = createRetryingFetch({
+    ...resolved,
+    fetch: (request, init) => resolved.fetch(request, init),
+    bodies,
+    hooks: {
+      after: () => {
+        attempts += 1;
+      },
+    },
+  });
+  const { redact } = resolved;
+
+  return {
+    counts: () => ({ requests, attempts }),
+    async send({ tenantId, contactId, query = [], credentials = 'given' }) {
+      // A guard against a bug in the plan, not a limit a server can reach: the plan is bounded up front.
+      if (requests >= budget) throw new Error(`contract checks: request budget of ${budget} exhausted`);
+      requests += 1;
+      const search = query.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+      const relative = `${pathFor(tenantId, contactId)}${search ? `?${search}` : ''}`;
+      const headers = new Headers({ Accept: 'application/json' });
+      if (credentials === 'given') headers.set('Authorization', resolved.authorization);
+      if (credentials === 'unknown') {
+        const random = globalThis.crypto.randomUUID();
+        headers.set('Authorization', `Basic ${btoa(`contract-probe-${random}:${random}`)}`);
+      }
+      const request = redact(`${operation.method.toUpperCase()} ${relative}`);
+      let response: Response;
+      try {
+        response = await send(new Request(`${resolved.baseUrl}${relative}`, { method: 'GET', headers }));
+      } catch (failure) {
+        const error = failure instanceof Error ? failure : new Error(String(failure));
+        return { request, status: null, headers: null, contentType: null, text: '', failure: error, verdicts: [] };
+      }
+      const text = response.ok ? (bodies.take(response) ?? '') : await response.text();
+      const verdicts = inspect?.({ status: response.status, headers: response.headers }) ?? [];
+      return {
+        request,
+        status: response.status,
+        headers: response.headers,
+        contentType: response.headers.get('content-type'),
+        text: redact(text),
+        verdicts: redact(verdicts.map((v) => ({ pointer: v.pointer, message: v.message }))),
+      };
+    },
+  };
+}
