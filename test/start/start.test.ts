@@ -197,6 +197,13 @@ describe.sequential('npm start (scripts/start.ts)', () => {
       expect(rows).toHaveLength(26);
     });
 
+    it('the printed contract command passes against the sandbox as printed: exit 0, no drift', async () => {
+      const run = await sh(commands[2]!);
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain('RESULT: pass: no drift from the spec (exit 0)');
+      expect(run.stdout).not.toMatch(/^FAIL/m);
+    });
+
     it("the printed mock command gets the vendor's sample from Prism under /v1", async () => {
       expect(commands[3]).toContain(`'http://127.0.0.1:${ports[1]}${RESOURCE}'`);
       const mock = await sh(commands[3]!);
