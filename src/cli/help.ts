@@ -33,7 +33,7 @@ Exit codes:
   ${exitCodes.failure}  failure (network, timeout, server error, invalid response, untrustworthy paging)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
-  ${exitCodes.notFound}  tenant or contact not found (404)
+  ${exitCodes.notFound}  tenant, contact or interaction not found (404)
 `;
 }
 
@@ -43,6 +43,8 @@ function connectionHelp(): string {
   --api-key KEY          API key (prefer ${credentialEnv.key})
   --api-secret SECRET    API secret (prefer ${credentialEnv.secret}: flags show up in ps)
   --token TOKEN          token for 'Authorization: Token …' (prefer ${credentialEnv.token})
+  --exchange-token       exchange the API key and secret for a token (POST /v1/tokens) and
+                         send that, renewing it when refused (or set ${credentialEnv.exchange}=1)
 
 Credentials: flags first, then ${credentialEnv.key} + ${credentialEnv.secret}, or ${credentialEnv.token}.`;
 }
