@@ -156,6 +156,10 @@ describe('public surface', () => {
       [GetInteractionParams, (RequestOptions | undefined)?]
     >();
     expectTypeOf(client.getInteraction).returns.resolves.toEqualTypeOf<InteractionRecord>();
+    expectTypeOf(client.getInteractionWithResponse).returns.resolves.toEqualTypeOf<{
+      data: InteractionRecord;
+      response: Response;
+    }>();
     expectTypeOf<InteractionRecord['interactionId']>().toEqualTypeOf<string>();
     // Only what the evidence shows is typed; the rest is open.
     expectTypeOf<InteractionRecord['flowName']>().toEqualTypeOf<unknown>();

@@ -72,9 +72,10 @@ export interface ReferenceApiOptions {
   /** Rewrites each 200 page of the history route before it is sent; the return value is sent as JSON. */
   transformPage?: (page: InteractionPage, context: PageContext) => unknown;
   /**
-   * Makes every answer of the history route carry the headers a deprecated route sends: `Deprecation`
-   * (RFC 9745, e.g. `@1767225600`), `Sunset` (RFC 8594, an HTTP date) and a `Link` with
-   * `rel="deprecation"` to `link`. The vendor has announced the deprecation but not these headers.
+   * Makes the history route's answers (200, 400 and 404; not the 401/403 of authentication) carry the
+   * headers a deprecated route sends: `Deprecation` (RFC 9745, e.g. `@1767225600`), `Sunset` (RFC 8594,
+   * an HTTP date) and a `Link` with `rel="deprecation"` to `link`. The vendor has announced the
+   * deprecation, but not these headers.
    */
   historyDeprecation?: { deprecation?: string; sunset?: string; link?: string };
 }
