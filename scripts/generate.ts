@@ -1,5 +1,6 @@
 // Regenerates everything under generated/ from openapi/: the bundled spec, the TypeScript types,
-// the spec facts the SDK reads at runtime, and the ajv-standalone response validators.
+// the spec facts the SDK reads at runtime, and the ajv-standalone response validators; plus the
+// package's name and version from package.json (for the User-Agent).
 // `--out DIR` writes elsewhere, which is how check-generated.ts detects drift.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -158,8 +159,17 @@ import type { CompiledValidator } from './validators.js';
 ${declare(errorRefMap).join('\n')}
 `,
 );
+// 5. The package's own name and version, for the User-Agent: read from package.json here, so the SDK
+// never reads package.json at runtime (a browser bundle cannot). Drift-checked like the rest.
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+writeFileSync(
+  path.join(outDir, 'package.ts'),
+  '// Generated from package.json by `npm run generate`. Do not edit.\n' +
+    `/** The package's name and version, for the User-Agent. */\n` +
+    `export const pkg = ${JSON.stringify({ name: pkg.name, version: pkg.version }, null, 2)} as const;\n`,
+);
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts}`,
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
 );
 
 /** Names of the component schemas the operation's non-2xx JSON responses refer to. */

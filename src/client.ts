@@ -1,30 +1,59 @@
 /**
- * Wiring: resolved options (`options.ts`) + the request loop (`retry.ts`) under openapi-fetch + the
- * operations. Each operation is a few lines over the same request path: check the parameters, send,
- * turn a non-2xx answer into a typed error, parse and validate a 2xx body. Paging lives in
- * `paginate.ts`, policy in its own modules; nothing here decides anything on its own.
+ * Wiring: resolved options (`options.ts`) + the request loop (`retry.ts`, with the credentials set on every
+ * attempt) under openapi-fetch + the operations. Each operation is a few lines over the same request path:
+ * check the parameters and the call's options, send, turn a non-2xx answer into a typed error, parse and
+ * validate a 2xx body. A client and the clients derived from it with `withOptions` share one `shared`
+ * object (the token cache, the body hand-off, the deprecation notice); nothing here decides anything on
+ * its own.
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import { BodyHandoff } from './body-handoff.js';
+import { type Credentials, createCredentials, withTokenRefresh } from './credentials.js';
+import { deprecationWarning } from './deprecation.js';
 import { createApiError, InvalidResponseError, snippet } from './errors.js';
-import { resolveOptions } from './options.js';
+import { type CallSettings, deriveOptions, type ResolvedOptions, resolveCall, resolveOptions } from './options.js';
 import { walkItems, walkPages } from './paginate.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
 import { linkSignal } from './signals.js';
 import type {
   ClientOptions,
+  GetInteractionParams,
   InteractionPage,
   InteractionsClient,
   IterateParams,
   ListParams,
   RequestOptions,
 } from './types.js';
-import { type CheckedParams, checkIterateParams, checkPage, checkParams, checkSignal } from './validate.js';
+import {
+  type CheckedParams,
+  checkInteractionParams,
+  checkIterateParams,
+  checkPage,
+  checkParams,
+  checkRecord,
+} from './validate.js';
 
 const history = spec.operations.listContactInteractions;
+
+/** What `sendVia` adds to every openapi-fetch call. */
+interface OperationInit {
+  parseAs: 'stream';
+  signal: AbortSignal;
+  fetch: (input: Request) => Promise<Response>;
+}
+const detail = spec.operations.getInteraction;
+
+/** State shared by a client and every client derived from it. */
+interface Shared {
+  /** Sets credentials per attempt; holds the token cache. */
+  credentials: Credentials;
+  bodies: BodyHandoff;
+  /** Set once the deprecation warning was given: it is given once per client family. */
+  deprecation: { warned: boolean };
+}
 
 /**
  * Creates a client. Options are checked here: a bad option throws `InvalidInputError`.
@@ -35,51 +64,102 @@ const history = spec.operations.listContactInteractions;
  */
 export function createInteractionsClient(options: ClientOptions): InteractionsClient {
   const resolved = resolveOptions(options);
-  const { redact, logger, validate } = resolved;
-  const bodies = new BodyHandoff();
+  const shared: Shared = {
+    bodies: new BodyHandoff(),
+    deprecation: { warned: false },
+    credentials: createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
+      // Loaded on first use: clients that do not exchange never load the exchange.
+      import('./token-exchange.js').then(({ exchangeToken }) =>
+        exchangeToken({
+          options: resolved,
+          username,
+          password,
+          bodies: shared.bodies,
+          onResponse: (response, route) => warnIfDeprecated(shared, resolved, response, route),
+        }),
+      ),
+    ),
+  };
+  return build(resolved, shared);
+}
+
+function build(resolved: ResolvedOptions, shared: Shared): InteractionsClient {
+  const { redact, logger } = resolved;
+  const { bodies, credentials } = shared;
+  const loop = createRetryingFetch({
+    ...resolved,
+    fetch: (request, init) => resolved.fetch(request, init),
+    bodies,
+    hooks: { before: (request, signal) => credentials.apply(request, signal) },
+  });
+  const send = withTokenRefresh(loop, credentials);
   const api = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    headers: { Authorization: resolved.authorization, Accept: 'application/json' },
-    fetch: createRetryingFetch({ ...resolved, fetch: (request, init) => resolved.fetch(request, init), bodies }),
+    headers: { Accept: 'application/json', ...(resolved.userAgent ? { 'User-Agent': resolved.userAgent } : {}) },
   });
 
-  async function getPage(params: CheckedParams, signal: AbortSignal | undefined) {
-    const { tenantId, contactId, limit, page } = params;
-    const query: { limit?: number; page?: number } = {};
-    if (limit !== undefined) query.limit = limit;
-    if (page !== undefined) query.page = page;
-    // The retrying fetch has already read the body (under the attempt timeout): 'stream' keeps
-    // openapi-fetch from reading it again, and the text comes through the body hand-off. The Request
-    // it builds gets its own signal: undici removes the listener it adds to that signal only at GC, so
-    // the caller's (long-lived) signal gets a listener that is removed as soon as this call ends.
+  /**
+   * Sends one operation through openapi-fetch with what every operation passes it: `parseAs: 'stream'`
+   * (the retrying fetch has already read the body, under the attempt timeout, and the text comes
+   * through the body hand-off) and the call's limits for the loop. The Request openapi-fetch builds gets
+   * its own signal, linked to the caller's: undici removes the listener it adds to that signal only at
+   * GC, so the caller's (long-lived) signal only ever carries a listener that goes when the call ends.
+   */
+  function sendVia<T>(call: CallSettings, operation: (init: OperationInit) => Promise<T>): Promise<T> {
     const request = new AbortController();
-    const unlink = linkSignal(request, signal);
-    const { error, response } = await api
-      .GET(history.path, {
-        params: { path: { tenantId, contactId }, query },
-        parseAs: 'stream',
-        signal: request.signal,
-      })
-      .finally(unlink);
+    const unlink = linkSignal(request, call.signal);
+    return operation({
+      parseAs: 'stream',
+      signal: request.signal,
+      fetch: (input: Request) => send(input, call),
+    }).finally(unlink);
+  }
+
+  /** A typed error for a non-2xx answer, or the parsed 2xx body. */
+  function answer(response: Response, error: unknown, route: string): unknown {
+    warnIfDeprecated(shared, resolved, response, route);
     if (!response.ok) {
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
     }
-    const body = parseJson(response, bodies.take(response) ?? '', redact);
-    return { data: checkPage(body, validate, logger, limit), response };
+    return parseJson(response, bodies.take(response) ?? '', redact);
   }
 
-  // async: a bad parameter rejects the returned promise rather than throwing.
+  async function getPage(params: CheckedParams, call: CallSettings) {
+    const { tenantId, contactId, limit, page } = params;
+    const query: { limit?: number; page?: number } = {};
+    if (limit !== undefined) query.limit = limit;
+    if (page !== undefined) query.page = page;
+    const { error, response } = await sendVia(call, (init) =>
+      api.GET(history.path, { params: { path: { tenantId, contactId }, query }, ...init }),
+    );
+    const body = answer(response, error, historyRoute);
+    return { data: checkPage(body, call.validate, logger, limit), response };
+  }
+
+  // async: a bad parameter or option rejects the returned promise rather than throwing.
   async function listInteractionsWithResponse(params: ListParams, options?: RequestOptions) {
-    return getPage(checkParams(params), checkSignal(options?.signal));
+    return getPage(checkParams(params), resolveCall(resolved, options));
+  }
+
+  async function getInteractionWithResponse(params: GetInteractionParams, options?: RequestOptions) {
+    const { tenantId, interactionId } = checkInteractionParams(params);
+    const call = resolveCall(resolved, options);
+    const { error, response } = await sendVia(call, (init) =>
+      api.GET(detail.path, { params: { path: { tenantId, interactionId } }, ...init }),
+    );
+    const body = answer(response, error, detailRoute);
+    return { data: checkRecord(body, call.validate, logger), response };
   }
 
   function walk(params: IterateParams) {
     const checked = checkIterateParams(params);
+    const { timeoutMs, maxRetries, validate } = params;
+    const call = resolveCall(resolved, { timeoutMs, maxRetries, validate });
     const { tenantId, contactId } = checked;
     const fetchPage = (page: number, limit: number, signal: AbortSignal): Promise<InteractionPage> =>
-      getPage({ tenantId, contactId, limit, page }, signal).then((r) => r.data);
-    return walkPages(fetchPage, checked, { order: validate, logger });
+      getPage({ tenantId, contactId, limit, page }, { ...call, signal }).then((r) => r.data);
+    return walkPages(fetchPage, checked, { order: call.validate, logger });
   }
 
   return {
@@ -87,7 +167,22 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
     iteratePages: (params) => walk(params),
     iterateInteractions: (params) => walkItems(walk(params), params.signal),
+    getInteractionWithResponse,
+    getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
+    withOptions: (options) => build(deriveOptions(resolved, options), shared),
   };
+}
+
+const historyRoute = `${history.method.toUpperCase()} ${history.path}`;
+const detailRoute = `${detail.method.toUpperCase()} ${detail.path}`;
+
+/** Warns through the logger, once per client family, when an answer signals that its route is deprecated. */
+function warnIfDeprecated(shared: Shared, resolved: ResolvedOptions, response: Response, route: string): void {
+  if (shared.deprecation.warned) return;
+  const warning = deprecationWarning(response.headers, route);
+  if (!warning) return;
+  shared.deprecation.warned = true;
+  resolved.logger.warn(warning.message, warning.meta);
 }
 
 const EMPTY = 'the body is empty';

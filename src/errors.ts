@@ -182,6 +182,17 @@ export class TimeoutError extends CxEngageError {
   }
 }
 
+/**
+ * The credentials could not be had: an `auth.token` function threw or returned something that is not a
+ * token. Nothing was sent with them. `cause` is a credential-free copy of what the function threw.
+ */
+export class CredentialsError extends CxEngageError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CredentialsError';
+  }
+}
+
 /** A 2xx response whose body is empty, not JSON, truncated, or not declared as JSON. */
 export class InvalidResponseError extends CxEngageError {
   /** The HTTP status. */
@@ -331,12 +342,16 @@ export function normaliseErrorBody(body: unknown): {
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
 
-/** Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON. */
+/**
+ * Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON.
+ * `context` starts the message when the call is not the obvious one (e.g. the token exchange).
+ */
 export function createApiError(
   status: number,
   statusText: string,
   body: unknown,
   headers: Record<string, string>,
+  context = '',
 ): ApiError {
   const { message, ...normalised } = normaliseErrorBody(body);
   const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v !== undefined);
@@ -347,7 +362,7 @@ export function createApiError(
     ...(requestId !== undefined ? { requestId } : {}),
   };
   const entry = statusEntry(status);
-  return new entry.Class(status, `HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
+  return new entry.Class(status, `${context}HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
 }
 
 function describeCause(cause: unknown, depth = 0): unknown {

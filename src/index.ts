@@ -1,9 +1,11 @@
 /**
  * `cxengage-interactions`: a typed client for CxEngage's
- * `GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions`.
+ * `GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions` and its successor,
+ * `GET /v1/tenants/{tenantId}/interactions/{interactionId}`.
  * @packageDocumentation
  */
 export { createInteractionsClient } from './client.js';
+export { withDetails } from './details.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
@@ -16,6 +18,7 @@ export {
   AuthenticationError,
   BadRequestError,
   ConnectionError,
+  CredentialsError,
   CxEngageError,
   InvalidInputError,
   InvalidResponseError,
@@ -30,15 +33,23 @@ export {
 export { defaultRegion, regions } from './options.js';
 export type {
   Auth,
+  BasicAuth,
   ClientOptions,
+  DerivedClientOptions,
+  DetailsOptions,
   ErrorBody,
+  GetInteractionParams,
   Interaction,
   InteractionPage,
+  InteractionRecord,
   InteractionsClient,
+  InteractionWithDetails,
   IterateParams,
   ListParams,
   Logger,
   Region,
   RequestOptions,
+  TokenAuth,
+  TokenExchangeAuth,
   ValidationMode,
 } from './types.js';

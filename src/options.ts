@@ -1,27 +1,30 @@
 /**
  * Client options, resolved once: every default applied, every value checked (a bad one throws
- * {@link InvalidInputError} before anything is sent), the auth header built, the base URL chosen from
- * the spec's regions or checked against the loopback rule, and the logger wrapped so that it only ever
- * sees redacted text. `client.ts` wires what comes out of {@link resolveOptions}; nothing else reads
- * raw options.
+ * {@link InvalidInputError} before anything is sent), the credentials checked, the base URL chosen from
+ * the spec's regions or checked against the loopback rule, the User-Agent built, and the logger wrapped so
+ * that it only ever sees redacted text. The same checks serve a derived client ({@link deriveOptions}) and a
+ * single call ({@link resolveCall}). `client.ts` wires what comes out; nothing else reads raw options.
  */
+import { pkg } from '../generated/package.js';
 import { spec } from '../generated/spec.js';
 import { InvalidInputError } from './errors.js';
 import { createRedactor, REDACTED, type Redactor } from './redact.js';
-import type { ClientOptions, Logger, Region, ValidationMode } from './types.js';
+import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
+import { checkSignal } from './validate.js';
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = spec.regions;
 /** The region used when neither `region` nor `baseUrl` is given: the spec's first server. */
 export const defaultRegion: Region = spec.defaultRegion;
 
-/** Options with every default applied and every value checked. */
-export interface ResolvedOptions {
-  baseUrl: string;
-  /** The `Authorization` header value. */
-  authorization: string;
-  redact: Redactor;
-  fetch: typeof fetch;
+/** The credentials, checked: `credentials.ts` turns them into an `Authorization` header per attempt. */
+export type ResolvedAuth =
+  | { kind: 'header'; authorization: string }
+  | { kind: 'callback'; token: () => string | Promise<string> }
+  | { kind: 'exchange'; username: string; password: string; lifetimeMs: number | undefined };
+
+/** What a derived client may change (see `withOptions`), resolved. */
+export interface Behaviour {
   timeoutMs: number;
   deadlineMs: number;
   maxRetries: number;
@@ -29,6 +32,25 @@ export interface ResolvedOptions {
   validate: ValidationMode;
   /** The caller's logger (or the default), behind redaction. */
   logger: Logger;
+  /** The `User-Agent` header value, or undefined where the platform forbids it (browsers). */
+  userAgent: string | undefined;
+}
+
+/** Options with every default applied and every value checked. */
+export interface ResolvedOptions extends Behaviour {
+  baseUrl: string;
+  auth: ResolvedAuth;
+  redact: Redactor;
+  fetch: typeof fetch;
+}
+
+/** One call's settings: the client's, overridden by the call's own options. */
+export interface CallSettings {
+  timeoutMs: number;
+  deadlineMs: number;
+  maxRetries: number;
+  validate: ValidationMode;
+  signal: AbortSignal | undefined;
 }
 
 const DEFAULTS = { timeoutMs: 30_000, deadlineMs: 120_000, maxRetries: 3, maxRetryAfterMs: 60_000 } as const;
@@ -42,32 +64,137 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidInputError('options', typeof options, 'must be an object');
   }
-  const { authorization, secrets } = authHeader(options.auth);
+  const { auth, secrets } = resolveAuth(options.auth);
   const redact = createRedactor(secrets);
-  const maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    throw new InvalidInputError('maxRetries', maxRetries, 'must be an integer ≥ 0');
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
+  const logger = redactedLogger(consoleLogger, redact);
+  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger, userAgent: sdkUserAgent() };
+  return {
+    baseUrl: resolveBaseUrl(options),
+    auth,
+    redact,
+    fetch: fetchImpl,
+    ...resolveBehaviour(options, defaults, redact),
+  };
+}
+
+const DERIVED_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    timeoutMs: true,
+    deadlineMs: true,
+    maxRetries: true,
+    maxRetryAfterMs: true,
+    validate: true,
+    logger: true,
+    userAgent: true,
+  } satisfies Record<keyof DerivedClientOptions, true>),
+);
+
+/**
+ * The options of a client derived with `withOptions`: `base` with the given behaviour changed. Where a
+ * call goes and who makes it stay as they are, so the derived client can share the token cache.
+ */
+export function deriveOptions(base: ResolvedOptions, options: DerivedClientOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('options', typeof options, 'must be an object');
   }
-  const validate = options.validate ?? 'strict';
-  if (!MODES.includes(validate))
-    throw new InvalidInputError('validate', validate, `must be one of ${MODES.join(', ')}`);
+  const fixed = Object.keys(options).find((key) => !DERIVED_KEYS.has(key));
+  if (fixed !== undefined) {
+    const problem = `cannot be changed by withOptions (only ${[...DERIVED_KEYS].join(', ')}); create another client`;
+    throw new InvalidInputError(fixed, fixed === 'auth' ? REDACTED : typeof options[fixed as never], problem);
+  }
+  return { ...base, ...resolveBehaviour(options, base, base.redact) };
+}
+
+const CALL_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    signal: true,
+    timeoutMs: true,
+    deadlineMs: true,
+    maxRetries: true,
+    validate: true,
+  } satisfies Record<keyof RequestOptions, true>),
+);
+
+/**
+ * One call's settings: `base`'s, overridden by the call's `options` (checked as the client's are, so a bad
+ * one throws {@link InvalidInputError} before anything is sent; an unknown key too).
+ */
+export function resolveCall(base: Behaviour, options: unknown): CallSettings {
+  const o = checkCallOptions(options);
+  return {
+    timeoutMs: o.timeoutMs ?? base.timeoutMs,
+    deadlineMs: o.deadlineMs ?? base.deadlineMs,
+    maxRetries: o.maxRetries ?? base.maxRetries,
+    validate: o.validate ?? base.validate,
+    signal: o.signal,
+  };
+}
+
+/** Checks a call's own options (each as the client's option of the same name); undefined means not set. */
+export function checkCallOptions(options: unknown): RequestOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('options', typeof options, 'must be an object');
+  }
+  const o = options as RequestOptions;
+  const unknown = Object.keys(o).find((key) => !CALL_KEYS.has(key));
+  if (unknown !== undefined) throw new InvalidInputError(unknown, typeof o[unknown as never], 'is not a call option');
+  positive('timeoutMs', o.timeoutMs, 0);
+  positive('deadlineMs', o.deadlineMs, 0);
+  retries(o.maxRetries, 0);
+  mode(o.validate, 'off');
+  checkSignal(o.signal);
+  return o;
+}
+
+function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact: Redactor): Behaviour {
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
   return {
-    baseUrl: resolveBaseUrl(options),
-    authorization,
-    redact,
-    fetch: fetchImpl,
-    timeoutMs: positive('timeoutMs', options.timeoutMs, DEFAULTS.timeoutMs),
-    deadlineMs: positive('deadlineMs', options.deadlineMs, DEFAULTS.deadlineMs),
-    maxRetries,
-    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULTS.maxRetryAfterMs),
-    validate,
-    logger: redactedLogger(options.logger ?? consoleLogger, redact),
+    timeoutMs: positive('timeoutMs', options.timeoutMs, base.timeoutMs),
+    deadlineMs: positive('deadlineMs', options.deadlineMs, base.deadlineMs),
+    maxRetries: retries(options.maxRetries, base.maxRetries),
+    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
+    validate: mode(options.validate, base.validate),
+    logger: options.logger ? redactedLogger(options.logger, redact) : base.logger,
+    userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
+}
+
+function retries(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw new InvalidInputError('maxRetries', value, 'must be an integer ≥ 0');
+  }
+  return value as number;
+}
+
+function mode(value: unknown, fallback: ValidationMode): ValidationMode {
+  if (value === undefined) return fallback;
+  if (!MODES.includes(value as ValidationMode)) {
+    throw new InvalidInputError('validate', value, `must be one of ${MODES.join(', ')}`);
+  }
+  return value as ValidationMode;
+}
+
+/**
+ * `cxengage-interactions/<version> (node <version>)` where the platform lets a request set `User-Agent`
+ * (Node.js, and runtimes that present themselves as it); undefined in browsers, which forbid the header.
+ */
+export function sdkUserAgent(): string | undefined {
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  return typeof node === 'string' ? `${pkg.name}/${pkg.version} (node ${node})` : undefined;
+}
+
+function withProduct(product: unknown): string | undefined {
+  if (typeof product !== 'string' || !/^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(product)) {
+    throw new InvalidInputError('userAgent', product, 'must be visible ASCII, e.g. "my-sync/1.2"');
+  }
+  const sdk = sdkUserAgent();
+  return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
 }
 
 function redactedLogger(logger: Logger, redact: Redactor): Logger {
@@ -77,28 +204,55 @@ function redactedLogger(logger: Logger, redact: Redactor): Logger {
   };
 }
 
-function authHeader(auth: unknown): { authorization: string; secrets: string[] } {
+/** Whether `token` can be sent as `Authorization: Token <token>` (else fetch throws an error quoting it). */
+export function isSendableToken(token: unknown): token is string {
+  return typeof token === 'string' && /^[\x21-\x7e]+$/.test(token);
+}
+
+/**
+ * The forms a secret takes in what the SDK sends: as it is, and JSON-escaped (the token exchange's body).
+ * @internal
+ */
+export function secretForms(secret: string): string[] {
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  return escaped === secret ? [secret] : [secret, escaped];
+}
+
+function resolveAuth(auth: unknown): { auth: ResolvedAuth; secrets: string[] } {
   const fail = (param: string, problem: string): never => {
     throw new InvalidInputError(param, REDACTED, problem);
   };
-  if (typeof auth !== 'object' || auth === null) return fail('auth', 'must be { username, password } or { token }');
+  const shapes = "must be { username, password }, { username, password, exchange: 'token' } or { token }";
+  if (typeof auth !== 'object' || auth === null) return fail('auth', shapes);
   const a = auth as Record<string, unknown>;
   if ('token' in a) {
-    if ('username' in a || 'password' in a) fail('auth', 'give either { token } or { username, password }, not both');
-    const token = a['token'];
-    // A header value with other characters would make fetch throw an error that quotes it.
-    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
-      return fail('auth.token', 'must be a non-empty string of visible ASCII');
+    if ('username' in a || 'password' in a || 'exchange' in a) {
+      fail('auth', 'give either { token } or { username, password }, not both');
     }
-    return { authorization: `Token ${token}`, secrets: [token, `Token ${token}`] };
+    const token = a['token'];
+    // Only what the function returns is a secret; the function itself is never shown or searched for.
+    if (typeof token === 'function') return { auth: { kind: 'callback', token: token as () => string }, secrets: [] };
+    if (!isSendableToken(token))
+      return fail('auth.token', 'must be a non-empty string of visible ASCII, or a function');
+    return { auth: { kind: 'header', authorization: `Token ${token}` }, secrets: secretForms(token) };
   }
-  const { username, password } = a;
+  const { username, password, exchange, tokenLifetimeMs } = a;
   if (typeof username !== 'string' || !username || username.includes(':') || /[\x00-\x1f\x7f]/.test(username)) {
     return fail('auth.username', 'must be a non-empty API key without ":" or control characters');
   }
   if (typeof password !== 'string' || !password) return fail('auth.password', 'must be a non-empty string');
   const encoded = btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
-  return { authorization: `Basic ${encoded}`, secrets: [password, encoded] };
+  const secrets = [...secretForms(password), encoded];
+  if (exchange === undefined) {
+    if (tokenLifetimeMs !== undefined) fail('auth.tokenLifetimeMs', "applies only with exchange: 'token'");
+    return { auth: { kind: 'header', authorization: `Basic ${encoded}` }, secrets };
+  }
+  if (exchange !== 'token') return fail('auth.exchange', "must be 'token' (or left out, for HTTP Basic)");
+  if (tokenLifetimeMs !== undefined && !(typeof tokenLifetimeMs === 'number' && tokenLifetimeMs > 0)) {
+    throw new InvalidInputError('auth.tokenLifetimeMs', tokenLifetimeMs, 'must be a number of ms > 0');
+  }
+  const lifetimeMs = tokenLifetimeMs as number | undefined;
+  return { auth: { kind: 'exchange', username, password, lifetimeMs }, secrets };
 }
 
 function resolveBaseUrl(options: ClientOptions): string {

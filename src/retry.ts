@@ -119,6 +119,21 @@ function isProgrammingError(error: unknown): boolean {
   );
 }
 
+/** The limits of one call. The loop's options give the defaults; a call may bring its own. */
+export interface CallLimits {
+  timeoutMs: number;
+  deadlineMs: number;
+  maxRetries: number;
+  /**
+   * When the call began (the loop's clock), if before this invocation: a call that goes round the loop
+   * twice (a retry after a token refresh) keeps one deadline. Default: now.
+   */
+  startedAt?: number;
+}
+
+/** The loop: one call, every attempt of it. */
+export type RetryingFetch = (input: Request, call?: Partial<CallLimits>) => Promise<Response>;
+
 /** Settings of {@link createRetryingFetch}. */
 export interface RetryingFetchOptions {
   /**
@@ -147,7 +162,8 @@ export interface RetryingFetchOptions {
 export interface AttemptHooks {
   /**
    * Before the attempt is sent (after any backoff), under the attempt's signal: set headers on
-   * `request`, or wait (a rate limiter). A rejection ends the call with that error.
+   * `request` (the call's own Request, so the last attempt's headers stay readable on it), or wait (a
+   * rate limiter). A rejection ends the call with that error, as it is: not retried, not wrapped.
    */
   before?(request: Request, signal: AbortSignal): Promise<void> | void;
   /** After the attempt: its status and headers, or no status for a network error or timeout. */
@@ -171,14 +187,22 @@ export interface AttemptHooks {
  * is never retried: it rejects with the caller signal's `reason` (a `DOMException` named `AbortError`
  * unless the caller passed its own reason), exactly as `fetch` would.
  */
-export function createRetryingFetch(options: RetryingFetchOptions): (input: Request) => Promise<Response> {
-  const { timeoutMs, deadlineMs, maxRetries, maxRetryAfterMs, redact, logger, bodies, hooks } = options;
+export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
+  const { maxRetryAfterMs, redact, logger, bodies, hooks } = options;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
-  // One attempt: the response and its whole body, so the attempt timeout covers the body read.
-  async function attempt(request: Request, signal: AbortSignal): Promise<Response> {
-    await hooks?.before?.(request, signal);
+  // One attempt: the response and its whole body, so the attempt timeout covers the body read. The
+  // hook sets headers on the call's Request before a body-carrying one is cloned, so the clone has them.
+  async function attempt(input: Request, signal: AbortSignal): Promise<Response> {
+    if (hooks?.before) {
+      try {
+        await hooks.before(input, signal);
+      } catch (error) {
+        throw new HookFailure(error);
+      }
+    }
+    const request = input.body !== null ? input.clone() : input;
     const res = await options.fetch(request, { signal, redirect: 'manual' });
     const text = await readBody(res);
     if (!res.ok) return buffered(res, text);
@@ -186,11 +210,13 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
     return res;
   }
 
-  return async function retryingFetch(input: Request): Promise<Response> {
+  return async function retryingFetch(input: Request, call: Partial<CallLimits> = {}): Promise<Response> {
+    const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+    const deadlineMs = call.deadlineMs ?? options.deadlineMs;
+    const maxRetries = call.maxRetries ?? options.maxRetries;
     const caller = input.signal;
     if (caller.aborted) throw caller.reason;
-    const deadlineAt = now() + deadlineMs;
-    const hasBody = input.body !== null;
+    const deadlineAt = (call.startedAt ?? now()) + deadlineMs;
     for (let n = 0; ; n++) {
       let response: Response | undefined;
       let error: unknown;
@@ -205,9 +231,10 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
         Math.max(0, Math.min(left, timeoutMs)),
       );
       try {
-        response = await one.race(attempt(hasBody ? input.clone() : input, one.signal));
+        response = await one.race(attempt(input, one.signal));
       } catch (err) {
         if (caller.aborted) throw caller.reason;
+        if (err instanceof HookFailure) throw err.error;
         error = one.signal.aborted ? one.signal.reason : err;
         if (error instanceof TimeoutError && error.scope === 'deadline') throw error;
         if (isProgrammingError(error)) throw error;
@@ -250,6 +277,11 @@ export function createRetryingFetch(options: RetryingFetchOptions): (input: Requ
       }
     }
   };
+}
+
+/** What `hooks.before` threw, marked so that the loop ends the call with it unchanged. */
+class HookFailure {
+  constructor(readonly error: unknown) {}
 }
 
 function asConnectionError(error: unknown, attempts: number, redact: Redactor): Error {

@@ -14,8 +14,44 @@ export type InteractionPage = components['schemas']['InteractionPage'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 /** A CxEngage region with a public base URL. */
 export type Region = keyof typeof spec.regions;
-/** HTTP Basic with an API key and its secret, or `Authorization: Token <token>`. */
-export type Auth = { username: string; password: string } | { token: string };
+/** One interaction in full, as Get a Specific Interaction returns it. Only `interactionId` is sure to be there. */
+export type InteractionRecord = components['schemas']['InteractionRecord'];
+
+/** HTTP Basic: an API key (`username`) and its secret (`password`). */
+export interface BasicAuth {
+  username: string;
+  password: string;
+}
+
+/**
+ * The API key and secret exchanged for a token (`POST /v1/tokens`) on first use, then sent as
+ * `Authorization: Token …`. The token is cached (shared with clients derived by `withOptions`); a call
+ * answered 401 gets a fresh token once, shared by every call that saw the same 401, and is retried once.
+ */
+export interface TokenExchangeAuth extends BasicAuth {
+  exchange: 'token';
+  /**
+   * How long a token lives, in ms, if you know it (the vendor does not document it): an older token is
+   * exchanged again before use. Without it, a token is renewed only when the API answers 401.
+   */
+  tokenLifetimeMs?: number;
+}
+
+/**
+ * `Authorization: Token <token>`: a fixed token, or a function called before every attempt (your own token
+ * store). Only what the function returns is treated as a secret; a function that throws ends the call with
+ * a `CredentialsError`. A 401 is not retried: your store decides when a token is renewed.
+ */
+export interface TokenAuth {
+  token: string | (() => string | Promise<string>);
+  // A token goes alone: mixing it with the key and secret is a type error (and an InvalidInputError).
+  username?: never;
+  password?: never;
+  exchange?: never;
+}
+
+/** How the client authenticates. */
+export type Auth = BasicAuth | TokenExchangeAuth | TokenAuth;
 
 /** How 2xx bodies are checked against the spec: throw, log and return, or skip (zero cost). */
 export type ValidationMode = 'off' | 'warn' | 'strict';
@@ -59,9 +95,28 @@ export interface ClientOptions {
    * by (`total`, `results`, each `interactionId`) and throw `ResponseValidationError` otherwise.
    */
   validate?: ValidationMode;
-  /** Receives retry notices (`debug`) and warnings (`warn`). Default: `console.warn` for warnings only. */
+  /**
+   * Receives retry notices (`debug`) and warnings (`warn`): response validation in `'warn'` mode, and once
+   * per client (with the clients derived from it) a `Deprecation` or `Sunset` header on an answer.
+   * Default: `console.warn` for warnings only.
+   */
   logger?: Logger;
+  /**
+   * Your own product token, appended to the SDK's `User-Agent` (`cxengage-interactions/1.2.3 (node 20.19.0)
+   * my-sync/4.5`). Visible ASCII, spaces allowed. Browsers forbid setting `User-Agent`, so there the SDK
+   * sends none, and this is ignored.
+   */
+  userAgent?: string;
 }
+
+/**
+ * What `client.withOptions()` may change: how calls behave, not where they go or who makes them (`auth`,
+ * `region`, `baseUrl` and `fetch` stay, so the token cache can be shared).
+ */
+export type DerivedClientOptions = Pick<
+  ClientOptions,
+  'timeoutMs' | 'deadlineMs' | 'maxRetries' | 'maxRetryAfterMs' | 'validate' | 'logger' | 'userAgent'
+>;
 
 /** Parameters of one page call. */
 export interface ListParams {
@@ -73,10 +128,28 @@ export interface ListParams {
   page?: number;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options: each one overrides the client's for this call only. Invalid values throw
+ * `InvalidInputError` before anything is sent.
+ */
 export interface RequestOptions {
   /** Aborting rejects with the signal's `reason` (an `AbortError` DOMException by default); never retried. */
   signal?: AbortSignal;
+  /** Per attempt, in ms. */
+  timeoutMs?: number;
+  /** For all attempts of this call together (a token refresh and its retry included), in ms. */
+  deadlineMs?: number;
+  /** Retries after the first attempt. */
+  maxRetries?: number;
+  /** Response validation for this call. */
+  validate?: ValidationMode;
+}
+
+/** Parameters of `getInteraction`. */
+export interface GetInteractionParams {
+  tenantId: string;
+  /** The interaction's id, as the history lists it. */
+  interactionId: string;
 }
 
 /** Parameters of the iterators. */
@@ -101,7 +174,32 @@ export interface IterateParams {
   deadlineMs?: number;
   /** Aborts the walk and any request in flight. */
   signal?: AbortSignal;
+  /** Per attempt of each page request, in ms, instead of the client's. */
+  timeoutMs?: number;
+  /** Retries of each page request, instead of the client's. */
+  maxRetries?: number;
+  /** Response validation of each page, instead of the client's (the walk still checks what it walks by). */
+  validate?: ValidationMode;
 }
+
+/** Options of {@link withDetails}: where the interactions belong, and how the detail calls are made. */
+export interface DetailsOptions extends Omit<RequestOptions, 'signal'> {
+  /** The tenant the interactions belong to. */
+  tenantId: string;
+  /** Detail calls in flight at once. Default 4. */
+  concurrency?: number;
+  /** Aborts the enrichment, every detail call in flight, and the walk it reads. */
+  signal?: AbortSignal;
+}
+
+/**
+ * An interaction of a walk with its details: `details` is the record, or `null` with the `NotFoundError` when
+ * Get a Specific Interaction answered 404 for it (reported, never dropped).
+ */
+export type InteractionWithDetails =
+  | { interaction: Interaction; details: InteractionRecord; error?: undefined }
+  // The SDK's NotFoundError (`instanceof NotFoundError` holds), typed structurally: this module imports nothing.
+  | { interaction: Interaction; details: null; error: Error & { readonly status: number; readonly kind: 'not_found' } };
 
 /** The client. */
 export interface InteractionsClient {
@@ -116,6 +214,21 @@ export interface InteractionsClient {
   iterateInteractions(params: IterateParams): AsyncIterableIterator<Interaction>;
   /** Pages in order, each holding only results not yielded before. Bad params throw synchronously. */
   iteratePages(params: IterateParams): AsyncIterableIterator<InteractionPage>;
+  /**
+   * One interaction in full (Get a Specific Interaction; needs `INTERACTIONS_API_READ_ALL`), with the same
+   * errors, retries and validation as the history.
+   */
+  getInteraction(params: GetInteractionParams, options?: RequestOptions): Promise<InteractionRecord>;
+  /** {@link InteractionsClient.getInteraction} plus the raw Response (status, headers; body already read). */
+  getInteractionWithResponse(
+    params: GetInteractionParams,
+    options?: RequestOptions,
+  ): Promise<{ data: InteractionRecord; response: Response }>;
+  /**
+   * A client with some options changed, sharing this one's state (the token cache, the deprecation notice).
+   * Invalid options throw `InvalidInputError`.
+   */
+  withOptions(options: DerivedClientOptions): InteractionsClient;
 }
 
 /**

@@ -6,12 +6,23 @@
  */
 import { spec } from '../generated/spec.js';
 import {
+  type CompiledValidator,
   type ValidationIssue,
+  validateGetInteractionParams,
   validateInteractionPage,
+  validateInteractionRecord,
   validateListContactInteractionsParams as validateParams,
 } from '../generated/validators.js';
 import { InvalidInputError, ResponseValidationError } from './errors.js';
-import type { InteractionPage, IterateParams, Logger, ValidationMode, Walk } from './types.js';
+import type {
+  GetInteractionParams,
+  InteractionPage,
+  InteractionRecord,
+  IterateParams,
+  Logger,
+  ValidationMode,
+  Walk,
+} from './types.js';
 
 const { limit: limitParam } = spec.operations.listContactInteractions.parameters;
 
@@ -67,6 +78,10 @@ const ITERATE_KEYS: ReadonlySet<string> = new Set(
     maxPages: true,
     deadlineMs: true,
     signal: true,
+    // A single iteration's request options (checked by options.ts's resolveCall).
+    timeoutMs: true,
+    maxRetries: true,
+    validate: true,
   } satisfies Record<keyof IterateParams, true>),
 );
 
@@ -119,6 +134,23 @@ export function checkIterateParams(params: unknown): Walk {
   };
 }
 
+/**
+ * Checks `getInteraction`'s parameters with the validator compiled from the spec (both ids uuids, no
+ * unknown keys). Throws {@link InvalidInputError} naming the parameter.
+ */
+export function checkInteractionParams(params: unknown): GetInteractionParams {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new InvalidInputError('params', params, 'must be an object');
+  }
+  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  if (!validateGetInteractionParams(defined)) {
+    const issue = validateGetInteractionParams.errors?.[0];
+    const param = issue ? paramOf(issue) : 'params';
+    throw new InvalidInputError(param, defined[param], issue?.message ?? 'is invalid');
+  }
+  return defined as unknown as GetInteractionParams;
+}
+
 /** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
 export function checkSignal(signal: unknown): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;
@@ -151,16 +183,32 @@ export function checkPage(
   return body as InteractionPage;
 }
 
+/** Checks a `getInteraction` 2xx body per `mode`, as {@link checkPage} does a page. */
+export function checkRecord(body: unknown, mode: ValidationMode, logger: Logger): InteractionRecord {
+  if (mode === 'off') return body as InteractionRecord;
+  const failure = schemaFailure(validateInteractionRecord, body);
+  if (!failure) return body as InteractionRecord;
+  if (mode === 'strict') throw failure;
+  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
+  return body as InteractionRecord;
+}
+
+/** The first failure of a compiled validator on `body`, as a typed error with its JSON pointer. */
+export function schemaFailure<T>(validator: CompiledValidator<T>, body: unknown): ResponseValidationError | undefined {
+  if (validator(body)) return undefined;
+  const issues = validator.errors ?? [];
+  const first = issues[0];
+  const child = first?.params['missingProperty'] ?? first?.params['additionalProperty'];
+  const pointer = (first?.instancePath ?? '') + (typeof child === 'string' ? `/${escapePointer(child)}` : '');
+  return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
+}
+
 function pageFailure(body: unknown, requestedLimit: number | undefined): ResponseValidationError | undefined {
-  if (!validateInteractionPage(body)) {
-    const issues = validateInteractionPage.errors ?? [];
-    const first = issues[0];
-    const child = first?.params['missingProperty'] ?? first?.params['additionalProperty'];
-    const pointer = (first?.instancePath ?? '') + (typeof child === 'string' ? `/${escapePointer(child)}` : '');
-    return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
-  }
-  const max = Math.min(body.limit, requestedLimit ?? Infinity);
-  if (body.results.length > max) {
+  const failure = schemaFailure(validateInteractionPage, body);
+  if (failure) return failure;
+  const page = body as InteractionPage;
+  const max = Math.min(page.limit, requestedLimit ?? Infinity);
+  if (page.results.length > max) {
     const issue: ValidationIssue = {
       instancePath: '/results',
       schemaPath: '#/invariant/limit',
@@ -171,7 +219,7 @@ function pageFailure(body: unknown, requestedLimit: number | undefined): Respons
     return new ResponseValidationError(
       '/results',
       [issue],
-      `${body.results.length} results exceed the page limit of ${max}`,
+      `${page.results.length} results exceed the page limit of ${max}`,
     );
   }
   return undefined;

@@ -271,7 +271,7 @@ describe('redaction: a credential never leaks', () => {
     ];
     return texts.some((t) => t.includes(SENTINEL) || t.includes(btoa(`key:${SENTINEL}`)));
   };
-  const auths: Array<[string, ClientOptions['auth']]> = [
+  const auths: Array<[string, { token: string } | { username: string; password: string }]> = [
     ['token', { token: SENTINEL }],
     ['basic', { username: 'key', password: SENTINEL }],
   ];

@@ -412,6 +412,94 @@ describe('createRetryingFetch', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  describe('per-attempt hooks', () => {
+    it('before runs for every attempt, on the call’s Request, so what it sets is on every attempt (a body cloned after it)', async () => {
+      let n = 0;
+      const seen: Request[] = [];
+      const { retrying, calls } = setup([503, 200], {
+        hooks: {
+          before: (r) => {
+            seen.push(r);
+            r.headers.set('authorization', `Token attempt-${++n}`);
+          },
+        },
+      });
+      const original = request({ method: 'POST', body: '{"q":1}' });
+      await settle(retrying(original));
+      expect(seen).toEqual([original, original]);
+      expect(calls.map((c) => [c.request.headers.get('authorization'), c.body])).toEqual([
+        ['Token attempt-1', '{"q":1}'],
+        ['Token attempt-2', '{"q":1}'],
+      ]);
+      expect(original.headers.get('authorization')).toBe('Token attempt-2');
+    });
+
+    it('an error from before ends the call as it is: not retried, not wrapped', async () => {
+      const refused = new RangeError('no credentials');
+      class Typed extends Error {}
+      for (const error of [refused, new Typed('typed'), new TypeError('fetch failed')]) {
+        const { retrying, calls } = setup([200], { hooks: { before: () => Promise.reject(error) } });
+        await expect(settle(retrying(request()))).rejects.toBe(error);
+        expect(calls).toHaveLength(0);
+      }
+    });
+
+    it('a before that outlasts the attempt timeout is an attempt timeout (retried)', async () => {
+      let n = 0;
+      const { retrying, calls } = setup([200], {
+        timeoutMs: 1000,
+        hooks: { before: () => (++n === 1 ? new Promise<void>(() => {}) : undefined) },
+      });
+      expect((await settle(retrying(request()))).status).toBe(200);
+      expect([n, calls.length]).toEqual([2, 1]);
+    });
+
+    it('after sees each attempt’s status and headers, or none for a network error', async () => {
+      const outcomes: unknown[] = [];
+      const { retrying } = setup([503, new TypeError('fetch failed'), 200], {
+        hooks: { after: (o) => outcomes.push(o.status ?? 'none') },
+      });
+      await settle(retrying(request()));
+      expect(outcomes).toEqual([503, 'none', 200]);
+    });
+  });
+
+  describe('per-call limits', () => {
+    it('override the loop’s own for one call', async () => {
+      const { retrying, calls } = setup([503], { maxRetries: 3 });
+      expect((await settle(retrying(request(), { maxRetries: 1 }))).status).toBe(503);
+      expect(calls).toHaveLength(2);
+      const hang = hangingFetch();
+      const loop = createRetryingFetch({
+        fetch: hang.fetch,
+        timeoutMs: 30_000,
+        deadlineMs: 120_000,
+        maxRetries: 0,
+        maxRetryAfterMs: 0,
+        redact: createRedactor([]),
+        bodies: new BodyHandoff(),
+      });
+      const error = await settle(loop(request(), { timeoutMs: 50 })).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TimeoutError', scope: 'attempt', timeoutMs: 50 });
+    });
+
+    it('startedAt keeps one deadline across two trips round the loop', async () => {
+      const hang = hangingFetch();
+      const loop = createRetryingFetch({
+        fetch: hang.fetch,
+        timeoutMs: 30_000,
+        deadlineMs: 3000,
+        maxRetries: 0,
+        maxRetryAfterMs: 0,
+        redact: createRedactor([]),
+        bodies: new BodyHandoff(),
+      });
+      const promise = loop(request(), { startedAt: Date.now() - 2000 }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await promise).toMatchObject({ name: 'TimeoutError', scope: 'deadline', timeoutMs: 3000 });
+    });
+  });
+
   it('an already-aborted signal sends nothing', async () => {
     const { retrying, calls } = setup([200]);
     const controller = new AbortController();

@@ -6,15 +6,21 @@ import {
   type Auth,
   AuthenticationError,
   BadRequestError,
+  type BasicAuth,
   type ClientOptions,
   ConnectionError,
+  CredentialsError,
   type CxEngageError,
   createInteractionsClient,
+  type DerivedClientOptions,
   defaultRegion,
   type ErrorBody,
+  type GetInteractionParams,
   type Interaction,
   type InteractionPage,
+  type InteractionRecord,
   type InteractionsClient,
+  type InteractionWithDetails,
   InvalidInputError,
   InvalidResponseError,
   type IterateParams,
@@ -30,7 +36,10 @@ import {
   regions,
   ServerError,
   TimeoutError,
+  type TokenAuth,
+  type TokenExchangeAuth,
   type ValidationMode,
+  withDetails,
 } from '../src/index.js';
 
 describe('public surface', () => {
@@ -43,7 +52,7 @@ describe('public surface', () => {
     expectTypeOf(regions).toEqualTypeOf<Record<Region, string>>();
     expectTypeOf(defaultRegion).toEqualTypeOf<Region>();
     expectTypeOf<ValidationMode>().toEqualTypeOf<'off' | 'warn' | 'strict'>();
-    expectTypeOf<Auth>().toEqualTypeOf<{ username: string; password: string } | { token: string }>();
+    expectTypeOf<Auth>().toEqualTypeOf<BasicAuth | TokenExchangeAuth | TokenAuth>();
     expectTypeOf<ClientOptions['region']>().toEqualTypeOf<Region | undefined>();
     expectTypeOf<ClientOptions['logger']>().toEqualTypeOf<Logger | undefined>();
     // @ts-expect-error auth is required
@@ -94,8 +103,86 @@ describe('public surface', () => {
     expectTypeOf<ErrorBody['error']>().toMatchTypeOf<string | string[] | object>();
   });
 
+  it('auth: Basic, a fixed token, a token function, or the key and secret exchanged for a token', () => {
+    expectTypeOf<BasicAuth>().toEqualTypeOf<{ username: string; password: string }>();
+    expectTypeOf<TokenAuth['token']>().toEqualTypeOf<string | (() => string | Promise<string>)>();
+    expectTypeOf<TokenExchangeAuth['exchange']>().toEqualTypeOf<'token'>();
+    expectTypeOf<TokenExchangeAuth['tokenLifetimeMs']>().toEqualTypeOf<number | undefined>();
+    createInteractionsClient({ auth: { username: 'k', password: 's', exchange: 'token' } });
+    createInteractionsClient({ auth: { username: 'k', password: 's', exchange: 'token', tokenLifetimeMs: 3_600_000 } });
+    createInteractionsClient({ auth: { token: () => 't' } });
+    createInteractionsClient({ auth: { token: async () => 't' } });
+    // @ts-expect-error the exchange takes the key and secret, not a token
+    createInteractionsClient({ auth: { token: 't', exchange: 'token' } });
+    // @ts-expect-error 'token' is the only exchange
+    createInteractionsClient({ auth: { username: 'k', password: 's', exchange: 'bearer' } });
+    // @ts-expect-error a token function returns a string (or a promise of one)
+    createInteractionsClient({ auth: { token: () => 42 } });
+  });
+
+  it('per-call options override the client on one call and one iteration', () => {
+    const client = createInteractionsClient({ auth: { token: 't' } });
+    expectTypeOf<RequestOptions>().toEqualTypeOf<{
+      signal?: AbortSignal;
+      timeoutMs?: number;
+      deadlineMs?: number;
+      maxRetries?: number;
+      validate?: ValidationMode;
+    }>();
+    void client.listInteractions({ tenantId: 't', contactId: 'c' }, { timeoutMs: 5, maxRetries: 0, validate: 'off' });
+    void client.getInteraction({ tenantId: 't', interactionId: 'i' }, { deadlineMs: 5 });
+    client.iterateInteractions({ tenantId: 't', contactId: 'c', timeoutMs: 5, maxRetries: 1, validate: 'warn' });
+    // @ts-expect-error not a validation mode
+    void client.listInteractions({ tenantId: 't', contactId: 'c' }, { validate: 'lenient' });
+    // @ts-expect-error not a per-call option
+    void client.listInteractions({ tenantId: 't', contactId: 'c' }, { region: 'eu-west-1' });
+  });
+
+  it('withOptions: a client with some behaviour changed, never auth or where it goes', () => {
+    const client = createInteractionsClient({ auth: { token: 't' } });
+    expectTypeOf(client.withOptions).parameter(0).toEqualTypeOf<DerivedClientOptions>();
+    expectTypeOf(client.withOptions).returns.toEqualTypeOf<InteractionsClient>();
+    expectTypeOf<keyof DerivedClientOptions>().toEqualTypeOf<
+      'timeoutMs' | 'deadlineMs' | 'maxRetries' | 'maxRetryAfterMs' | 'validate' | 'logger' | 'userAgent'
+    >();
+    client.withOptions({ maxRetries: 5, userAgent: 'my-sync/1.0' });
+    // @ts-expect-error auth cannot change: the token cache is shared
+    client.withOptions({ auth: { token: 'other' } });
+    // @ts-expect-error nor where calls go
+    client.withOptions({ baseUrl: 'https://elsewhere.test/v1' });
+  });
+
+  it('getInteraction and withDetails', async () => {
+    const client = createInteractionsClient({ auth: { token: 't' } });
+    expectTypeOf(client.getInteraction).parameters.toEqualTypeOf<
+      [GetInteractionParams, (RequestOptions | undefined)?]
+    >();
+    expectTypeOf(client.getInteraction).returns.resolves.toEqualTypeOf<InteractionRecord>();
+    expectTypeOf(client.getInteractionWithResponse).returns.resolves.toEqualTypeOf<{
+      data: InteractionRecord;
+      response: Response;
+    }>();
+    expectTypeOf<InteractionRecord['interactionId']>().toEqualTypeOf<string>();
+    // Only what the evidence shows is typed; the rest is open.
+    expectTypeOf<InteractionRecord['flowName']>().toEqualTypeOf<unknown>();
+    expectTypeOf<InteractionRecord['segments']>().toEqualTypeOf<unknown[] | undefined>();
+    const walk = client.iterateInteractions({ tenantId: 't', contactId: 'c' });
+    for await (const item of withDetails(client, walk, { tenantId: 't', concurrency: 2 })) {
+      expectTypeOf(item).toEqualTypeOf<InteractionWithDetails>();
+      if (item.details === null) {
+        expectTypeOf(item.error.kind).toEqualTypeOf<'not_found'>();
+      } else {
+        expectTypeOf(item.details).toEqualTypeOf<InteractionRecord>();
+        expectTypeOf(item.error).toEqualTypeOf<undefined>();
+      }
+    }
+    // @ts-expect-error the tenant is required
+    withDetails(client, walk, { concurrency: 2 });
+  });
+
   it('errors', () => {
     for (const E of [
+      CredentialsError,
       InvalidInputError,
       ApiError,
       ConnectionError,

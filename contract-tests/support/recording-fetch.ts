@@ -1,10 +1,11 @@
 // A fetch to hand to the SDK (its `fetch` option) that keeps a note of every response and checks
-// each body against the spec with ajv, independently of the SDK's own validation and of Prism.
+// each body against the spec with ajv (the schema of the operation the request is for), independently
+// of the SDK's own validation and of Prism.
 // Only method, URL, status and verdict are kept: never request headers, so never credentials.
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { prismErrorKind, prismProblem } from './prism.ts';
-import { validateBody } from './spec.ts';
+import { operationOf, validateBody } from './spec.ts';
 
 export interface ResponseRecord {
   method: string;
@@ -61,7 +62,14 @@ export function recordingFetch(
         issues: [`not a JSON body (content-type ${contentType ?? 'none'})`],
       });
     } else {
-      records.push({ ...base, origin: 'spec', ...validateBody(response.status, body) });
+      const operation = operationOf(request.method, request.url);
+      records.push({
+        ...base,
+        origin: 'spec',
+        ...(operation
+          ? validateBody(response.status, body, operation)
+          : { valid: false, issues: [`${request.method} ${request.url} is no operation of the spec`] }),
+      });
     }
     return response;
   };

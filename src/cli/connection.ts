@@ -16,6 +16,7 @@ export const connectionOptions = {
   'api-key': { type: 'string' },
   'api-secret': { type: 'string' },
   token: { type: 'string' },
+  'exchange-token': { type: 'boolean' },
 } as const;
 
 export interface Connection {
@@ -34,6 +35,7 @@ export function parseConnection(values: FlagValues): Connection {
       apiKey: values['api-key'] as string | undefined,
       apiSecret: values['api-secret'] as string | undefined,
       token: values['token'] as string | undefined,
+      exchangeToken: values['exchange-token'] as boolean | undefined,
     },
     debug: values['debug'] === true,
   };

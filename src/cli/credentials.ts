@@ -1,20 +1,36 @@
-// Where credentials come from: flags first (explicit beats ambient), then the environment.
-import type { Auth } from '../index.js';
+// Where credentials come from: flags first (explicit beats ambient), then the environment. The key and
+// secret are sent as HTTP Basic, or exchanged for a token with --exchange-token / CXENGAGE_EXCHANGE_TOKEN=1.
+import type { BasicAuth, TokenExchangeAuth } from '../index.js';
 import { UsageError } from './usage-error.js';
 
 export interface CredentialFlags {
   apiKey?: string | undefined;
   apiSecret?: string | undefined;
   token?: string | undefined;
+  exchangeToken?: boolean | undefined;
 }
+
+/** The credentials the CLI can be given: never a token function. */
+export type CliAuth = BasicAuth | TokenExchangeAuth | { token: string };
 
 export const credentialEnv = {
   key: 'CXENGAGE_API_KEY',
   secret: 'CXENGAGE_API_SECRET',
   token: 'CXENGAGE_TOKEN',
+  exchange: 'CXENGAGE_EXCHANGE_TOKEN',
 } as const;
 
-export function resolveAuth(flags: CredentialFlags, env: Readonly<Record<string, string | undefined>>): Auth {
+export function resolveAuth(flags: CredentialFlags, env: Readonly<Record<string, string | undefined>>): CliAuth {
+  const auth = fromFlagsOrEnv(flags, env);
+  const exchange = flags.exchangeToken === true || switchedOn(env[credentialEnv.exchange]);
+  if (!exchange) return auth;
+  const how = flags.exchangeToken === true ? '--exchange-token' : `${credentialEnv.exchange}=1`;
+  if ('token' in auth)
+    throw new UsageError(`${how} exchanges an API key and secret for a token; it cannot take a token`);
+  return { ...auth, exchange: 'token' };
+}
+
+function fromFlagsOrEnv(flags: CredentialFlags, env: Readonly<Record<string, string | undefined>>): CliAuth {
   const fromFlags = pick(flags.apiKey, flags.apiSecret, flags.token, ['--api-key', '--api-secret', '--token']);
   if (fromFlags) return fromFlags;
   const fromEnv = pick(env[credentialEnv.key], env[credentialEnv.secret], env[credentialEnv.token], [
@@ -28,8 +44,16 @@ export function resolveAuth(flags: CredentialFlags, env: Readonly<Record<string,
   );
 }
 
+/** `CXENGAGE_EXCHANGE_TOKEN`: 1/true/yes turn the exchange on, 0/false/no or empty leave it off. */
+function switchedOn(value: string | undefined): boolean {
+  const v = value?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  if (['1', 'true', 'yes'].includes(v)) return true;
+  throw new UsageError(`${credentialEnv.exchange} must be 1 or 0 (got '${value}')`);
+}
+
 /** Secrets to keep out of anything the CLI prints. */
-export function secretsOf(auth: Auth): string[] {
+export function secretsOf(auth: CliAuth): string[] {
   if ('token' in auth) return [auth.token];
   // The Basic header value too: an echoed request header would show the pair base64-encoded.
   return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
@@ -40,7 +64,7 @@ function pick(
   secret: string | undefined,
   token: string | undefined,
   names: readonly [string, string, string],
-): Auth | undefined {
+): CliAuth | undefined {
   const [keyName, secretName, tokenName] = names;
   const hasKey = Boolean(key) || Boolean(secret);
   if (hasKey && token) throw new UsageError(`give either ${keyName} and ${secretName}, or ${tokenName}, not both`);

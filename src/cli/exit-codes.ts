@@ -11,7 +11,7 @@ export const exitCodes = {
   usage: 2,
   /** The API refused the credentials (401) or they lack the permission (403). */
   auth: 3,
-  /** No such tenant or contact (404). */
+  /** No such tenant, contact or interaction (404). */
   notFound: 4,
 } as const;
 

@@ -37,7 +37,7 @@ const sharedExitCodes = `  ${exitCodes.ok}  success
   ${exitCodes.failure}  failure (network, timeout, server error, invalid response, pages that do not add up)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
-  ${exitCodes.notFound}  tenant or contact not found (404)`;
+  ${exitCodes.notFound}  tenant, contact or interaction not found (404)`;
 
 function connectionHelp(): string {
   return `  --region R             ${Object.keys(regions).join(' | ')} (default ${defaultRegion})
@@ -45,6 +45,8 @@ function connectionHelp(): string {
   --api-key KEY          API key (prefer ${credentialEnv.key})
   --api-secret SECRET    API secret (prefer ${credentialEnv.secret}: flags show up in ps)
   --token TOKEN          token for 'Authorization: Token …' (prefer ${credentialEnv.token})
+  --exchange-token       exchange the API key and secret for a token (POST /v1/tokens) and
+                         send that, renewing it when refused (or set ${credentialEnv.exchange}=1)
 
 Credentials: flags first, then ${credentialEnv.key} + ${credentialEnv.secret}, or ${credentialEnv.token}.`;
 }

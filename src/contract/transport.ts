@@ -7,6 +7,7 @@
  */
 import { spec } from '../../generated/spec.js';
 import { BodyHandoff } from '../body-handoff.js';
+import { createCredentials } from '../credentials.js';
 import type { ResolvedOptions } from '../options.js';
 import { createRetryingFetch } from '../retry.js';
 import type { ContractOptions } from '../types.js';
@@ -57,6 +58,12 @@ export function createTransport(
   let requests = 0;
   let attempts = 0;
   const bodies = new BodyHandoff();
+  // The client's credentials, whatever their kind (a fixed header, a token function, an exchanged token).
+  const clientCredentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
+    import('../token-exchange.js').then(({ exchangeToken }) =>
+      exchangeToken({ options: resolved, username, password, bodies, onResponse: () => {} }),
+    ),
+  );
   const send = createRetryingFetch({
     ...resolved,
     fetch: (request, init) => resolved.fetch(request, init),
@@ -78,7 +85,6 @@ export function createTransport(
       const search = query.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
       const relative = `${pathFor(tenantId, contactId)}${search ? `?${search}` : ''}`;
       const headers = new Headers({ Accept: 'application/json' });
-      if (credentials === 'given') headers.set('Authorization', resolved.authorization);
       if (credentials === 'unknown') {
         const random = globalThis.crypto.randomUUID();
         headers.set('Authorization', `Basic ${btoa(`contract-probe-${random}:${random}`)}`);
@@ -86,7 +92,9 @@ export function createTransport(
       const request = redact(`${operation.method.toUpperCase()} ${relative}`);
       let response: Response;
       try {
-        response = await send(new Request(`${resolved.baseUrl}${relative}`, { method: 'GET', headers }));
+        const outgoing = new Request(`${resolved.baseUrl}${relative}`, { method: 'GET', headers });
+        if (credentials === 'given') await clientCredentials.apply(outgoing, outgoing.signal);
+        response = await send(outgoing);
       } catch (failure) {
         const error = failure instanceof Error ? failure : new Error(String(failure));
         return { request, status: null, headers: null, contentType: null, text: '', failure: error, verdicts: [] };

@@ -13,6 +13,8 @@ export class ContactHistory {
   #window: { first: number; count: number } | undefined;
   /** The lowest generator index handed out so far: arrivals take the indices below it. */
   #lowest: number;
+  /** While virtual: generator index by interaction id, for the window it was built for. */
+  #ids: { first: number; count: number; index: Map<string, number> } | undefined;
 
   private constructor(seed: string, items: Interaction[] | undefined, count: number) {
     this.#seed = seed;
@@ -39,6 +41,22 @@ export class ContactHistory {
 
   get length(): number {
     return this.#items ? this.#items.length : this.#window!.count;
+  }
+
+  /**
+   * The interaction with this id (a fresh object for a virtual history, the stored one otherwise), or
+   * undefined. A virtual history generates its ids once per window and remembers them, so looking up every
+   * interaction of a history costs one pass, not one pass each.
+   */
+  find(interactionId: string): Interaction | undefined {
+    if (this.#items) return this.#items.find((item) => item.interactionId === interactionId);
+    const { first, count } = this.#window!;
+    if (this.#ids?.first !== first || this.#ids.count !== count) {
+      const index = new Map(this.slice(0, count).map((item, i) => [item.interactionId, first + i]));
+      this.#ids = { first, count, index };
+    }
+    const at = this.#ids.index.get(interactionId);
+    return at === undefined ? undefined : interactionAt(this.#seed, at);
   }
 
   /** Items `start` … `end − 1`. Fresh objects for a virtual history, the stored ones otherwise. */

@@ -1,13 +1,17 @@
 /**
  * `cxengage-interactions/testing`: an in-memory reference implementation of CxEngage's
- * "Get Last N Interactions for a Contact" endpoint, for your own tests.
+ * "Get Last N Interactions for a Contact" endpoint, its successor "Get a Specific Interaction" and the
+ * token exchange (`POST /v1/tokens`), for your own tests.
  *
  * It implements the documented semantics: most recent first; `limit` default and maximum from the
  * spec; `page` defaulting to 0 and echoed as `null` when omitted; `offset = page * limit`; `total`;
- * empty pages past the end; HTTP Basic (API key + secret) and `Authorization: Token <t>`; 401 for
- * missing or wrong credentials, 403 without `CONTACTS_INTERACTION_HISTORY_READ`, 404 for an
- * unknown tenant or contact, 400 for invalid parameters; error bodies in the vendor's three shapes.
- * Two hooks (`intercept`, `transformPage`) let your tests make it misbehave on purpose.
+ * empty pages past the end; HTTP Basic (API key + secret) and `Authorization: Token <t>`, with tokens
+ * issued for a key and secret that expire after `tokenLifetimeMs` (by a clock you can move); 401 for
+ * missing, wrong or expired credentials, 403 without the route's permission, 404 for an unknown tenant,
+ * contact or interaction, 400 for invalid parameters; error bodies in the vendor's three shapes. An
+ * interaction's full record is derived from its history entry, so the two routes agree. Two hooks
+ * (`intercept`, `transformPage`) let your tests make it misbehave on purpose, and `historyDeprecation`
+ * makes the history route announce its deprecation.
  *
  * @example
  * ```ts
@@ -25,8 +29,8 @@
 
 export type { Interaction, InteractionPage } from '../types.js';
 export type { ContactHistory } from './history.js';
-export { generateInteractions, interactionAt } from './interactions.js';
+export { generateInteractions, interactionAt, interactionRecord } from './interactions.js';
 export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
 export { startReferenceApi } from './server.js';
-export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions } from './store.js';
-export { REQUIRED_PERMISSION, ReferenceStore } from './store.js';
+export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions, TokenOptions } from './store.js';
+export { ALL_PERMISSIONS, REQUIRED_PERMISSION, ReferenceStore } from './store.js';

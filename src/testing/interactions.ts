@@ -3,9 +3,10 @@
  * by index, so a server can produce any page of any history (even the millionth item) without holding
  * the list. Index 0 is the most recent; a larger index is older; negative indices are newer than index 0
  * (new activity arriving at the front). Enum tables are keyed by the generated types, so they cannot
- * drift from the spec.
+ * drift from the spec. An interaction's full record (Get a Specific Interaction) is derived from it here
+ * too, so the two routes always agree.
  */
-import type { Interaction } from '../types.js';
+import type { Interaction, InteractionRecord } from '../types.js';
 import { intBetween, pick, type Random, seededRandom, uuid } from './random.js';
 
 // Keyed by the spec's enums: the compiler rejects a missing or an unknown channel or direction.
@@ -97,4 +98,53 @@ export function interactionAt(seed: string | number, index: number): Interaction
 export function generateInteractions(count: number, seed: string | number, from = 0): Interaction[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
   return Array.from({ length: count }, (_, i) => interactionAt(seed, from + i));
+}
+
+/** Where the customer reached the tenant, per channel (the record's `contactPoint`). */
+const contactPoints: Record<Interaction['channelType'], string> = {
+  voice: '+15065550100',
+  sms: '+15065550100',
+  email: 'support@example.com',
+  messaging: '@example-support',
+  'work-item': 'work-items',
+};
+
+/**
+ * The interaction in full, as Get a Specific Interaction answers for it: the same id, timestamps, customer,
+ * channel, direction, agent and queue as the history's `interaction`, and for what the history does not
+ * carry deterministic values seeded by the interaction id, shaped as in the spec's example (times in ms,
+ * arrays of small objects). Pure: the same arguments, the same record.
+ */
+export function interactionRecord(interaction: Interaction, tenantId: string, contactId: string): InteractionRecord {
+  const random = seededRandom(`record#${interaction.interactionId}`);
+  const { startTimestamp, endTimestamp, channelType, directionType } = interaction;
+  const voice = channelType === 'voice';
+  return {
+    tenantId,
+    interactionId: interaction.interactionId,
+    flowId: uuid(random),
+    flowName: `${interaction.channelName} ${interaction.directionName.toLowerCase()}`,
+    startTimestamp,
+    endTimestamp,
+    interactionTime: endTimestamp === null ? null : Date.parse(endTimestamp) - Date.parse(startTimestamp),
+    customerAbandonTime: null,
+    ivrTime: voice ? intBetween(random, 0, 30_000) : null,
+    contactPoint: contactPoints[channelType],
+    customer: interaction.customer,
+    customerHolds: voice ? intBetween(random, 0, 2) : 0,
+    segments: [{ startTimestamp, endTimestamp }],
+    queues:
+      interaction.lastQueueId === null
+        ? []
+        : [{ queueId: interaction.lastQueueId, queueName: interaction.lastQueueName }],
+    details: {
+      agents:
+        interaction.lastAgentId === null
+          ? []
+          : [{ agentId: interaction.lastAgentId, agentName: interaction.lastAgentName }],
+      direction: directionType,
+      contactId,
+      channelType,
+    },
+  };
 }

@@ -45,6 +45,11 @@ export function errorBody(e: ErrorAnswer): { error: unknown } {
   return { error: { code: e.status, message, ...(e.attribute ? { attribute: e.attribute } : {}) } };
 }
 
+/** The path ids are uuids (the spec's `format: uuid`, by shape): anything else is a 400. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value);
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

@@ -1,7 +1,8 @@
 /**
  * The reference API over HTTP (node:http only), served under `/v1` like the real servers: a route per
- * operation of the spec, matched by the spec's path templates; authentication (HTTP Basic and
- * `Authorization: Token`); the operation's permission; queued failures. Two generic hooks let a test
+ * operation of the spec (the history, Get a Specific Interaction, the token exchange), matched by the
+ * spec's path templates; authentication (HTTP Basic and `Authorization: Token`, tokens it issued expiring
+ * by its clock); the operation's permission; queued failures. Two generic hooks let a test
  * bend it without the kit knowing why: `intercept` answers (or stalls, or cuts) a request itself, and
  * `transformPage` rewrites a page before it is sent. The contract suite's drift switches and the fault
  * suite's chaos are built on them, outside the shipped kit.
@@ -13,6 +14,8 @@ import type { Interaction, InteractionPage } from '../types.js';
 import type { ContactHistory } from './history.js';
 import { sendError } from './respond.js';
 import { contactInteractions } from './routes/contact-interactions.js';
+import { interaction } from './routes/interaction.js';
+import { tokens } from './routes/tokens.js';
 import { ReferenceStore } from './store.js';
 
 /** A data set to load at start: a contact with `count` generated interactions, or the given ones. */
@@ -41,8 +44,15 @@ export interface ReferenceApiOptions {
   port?: number;
   /** Interface to listen on; loopback by default. */
   host?: string;
-  /** Seed for generated interactions (ignored when `store` is given). */
+  /** Seed for generated interactions and issued tokens (ignored when `store` is given). */
   seed?: string | number;
+  /**
+   * How long a token issued by `POST /v1/tokens` is accepted, in ms (ignored when `store` is given).
+   * Default: forever. An expired token gets 401, as a real one presumably does.
+   */
+  tokenLifetimeMs?: number;
+  /** The clock token lifetimes run on (ignored when `store` is given). Default `Date.now`: move your own instead of sleeping. */
+  now?: () => number;
   /** An existing store to serve; by default a new one. */
   store?: ReferenceStore;
   /** Contacts to create before listening. */
@@ -61,6 +71,13 @@ export interface ReferenceApiOptions {
   intercept?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
   /** Rewrites each 200 page of the history route before it is sent; the return value is sent as JSON. */
   transformPage?: (page: InteractionPage, context: PageContext) => unknown;
+  /**
+   * Makes the history route's answers (200, 400 and 404; not the 401/403 of authentication) carry the
+   * headers a deprecated route sends: `Deprecation` (RFC 9745, e.g. `@1767225600`), `Sunset` (RFC 8594,
+   * an HTTP date) and a `Link` with `rel="deprecation"` to `link`. The vendor has announced the
+   * deprecation, but not these headers.
+   */
+  historyDeprecation?: { deprecation?: string; sunset?: string; link?: string };
 }
 
 /** A running reference API. */
@@ -107,7 +124,7 @@ function compile(route: Route): { route: Route; method: string; pattern: RegExp;
   return { route, method: operation.method.toUpperCase(), pattern, authenticated: operation.authenticated };
 }
 
-const routes = [contactInteractions].map(compile);
+const routes = [contactInteractions, interaction, tokens].map(compile);
 
 /** The caller's permissions, or undefined when the credentials are missing or wrong. */
 function authenticate(store: ReferenceStore, header: string | undefined): readonly string[] | undefined {
@@ -164,7 +181,10 @@ function handle(store: ReferenceStore, options: ReferenceApiOptions, req: Incomi
   if (found.authenticated) {
     const granted = authenticate(store, req.headers.authorization);
     if (!granted) return sendError(res, { status: 401, headers: { 'www-authenticate': 'Basic realm="CxEngage"' } });
-    if (found.route.permission && !granted.includes(found.route.permission)) return sendError(res, { status: 403 });
+    const needed = found.route.permission;
+    if (needed && !granted.includes(needed)) {
+      return sendError(res, { status: 403, message: `Missing permission: ${needed}` });
+    }
     permissions = granted;
   }
   const pathParams = found.match!.slice(1).map(decode);
@@ -187,7 +207,13 @@ function handle(store: ReferenceStore, options: ReferenceApiOptions, req: Incomi
  * ```
  */
 export async function startReferenceApi(options: ReferenceApiOptions = {}): Promise<ReferenceApi> {
-  const store = options.store ?? new ReferenceStore(options.seed === undefined ? {} : { seed: options.seed });
+  const store =
+    options.store ??
+    new ReferenceStore({
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.tokenLifetimeMs !== undefined ? { tokenLifetimeMs: options.tokenLifetimeMs } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+    });
   for (const set of options.dataSets ?? []) store.addContact(set.tenantId, set.contactId, set.interactions);
   for (const k of options.credentials?.apiKeys ?? []) {
     store.addApiKey(k.key, k.secret, k.permissions ? { permissions: k.permissions } : {});

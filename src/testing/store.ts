@@ -1,18 +1,31 @@
 /**
  * The reference API's in-memory state: tenants, contacts and their histories (most recent first), the
- * credentials it accepts, and failures queued by tests. Mutate it between requests to simulate new
- * activity or deletions while a client walks the pages.
+ * credentials it accepts (API keys, tokens given and tokens it issued, which expire by its clock), and
+ * failures queued by tests. Mutate it between requests to simulate new activity or deletions while a
+ * client walks the pages.
  */
 import { spec } from '../../generated/spec.js';
 import type { Interaction } from '../types.js';
 import { ContactHistory } from './history.js';
+import { seededRandom } from './random.js';
 
-/** The permission the endpoint requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
+/** The permission the history route requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
 export const REQUIRED_PERMISSION: string = spec.operations.listContactInteractions.permission;
 
-/** What a credential may do. `permissions` defaults to `[REQUIRED_PERMISSION]`. */
+/** Every permission an operation of the spec requires: what a credential may do unless told otherwise. */
+export const ALL_PERMISSIONS: readonly string[] = Object.values(spec.operations).flatMap((operation) =>
+  'permission' in operation ? [operation.permission] : [],
+);
+
+/** What a credential may do. `permissions` defaults to {@link ALL_PERMISSIONS}. */
 export interface CredentialOptions {
   permissions?: readonly string[];
+}
+
+/** A token given with `addToken`: it may expire, by the store's clock. */
+export interface TokenOptions extends CredentialOptions {
+  /** When it stops being accepted (the store clock's ms); default never. */
+  expiresAt?: number;
 }
 
 /** The three error-body shapes the vendor's own code reads. */
@@ -38,8 +51,12 @@ interface PendingFailure {
 
 /** Options of a {@link ReferenceStore}. */
 export interface StoreOptions {
-  /** Seed for the interactions the store generates; the same seed gives the same data. */
+  /** Seed for the interactions (and tokens) the store generates; the same seed gives the same data. */
   seed?: string | number;
+  /** How long a token issued by `POST /v1/tokens` is accepted, in ms of the store's clock. Default: forever. */
+  tokenLifetimeMs?: number;
+  /** The store's clock, for token expiry (ms). Default `Date.now`; a test moves its own instead of sleeping. */
+  now?: () => number;
 }
 
 /** The reference API's state. See the module comment. */
@@ -47,11 +64,18 @@ export class ReferenceStore {
   readonly seed: string;
   private readonly contacts = new Map<string, Map<string, ContactHistory>>();
   private readonly apiKeys = new Map<string, { secret: string; permissions: readonly string[] }>();
-  private readonly tokens = new Map<string, { permissions: readonly string[] }>();
+  private readonly tokens = new Map<string, { permissions: readonly string[]; expiresAt: number }>();
   private readonly failures: PendingFailure[] = [];
+  private readonly tokenLifetimeMs: number;
+  private readonly now: () => number;
+  private issued = 0;
 
   constructor(options: StoreOptions = {}) {
     this.seed = String(options.seed ?? 'reference-api');
+    const lifetime = options.tokenLifetimeMs ?? Infinity;
+    if (!(lifetime > 0)) throw new RangeError('tokenLifetimeMs must be > 0');
+    this.tokenLifetimeMs = lifetime;
+    this.now = options.now ?? Date.now;
   }
 
   /** Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists). */
@@ -109,14 +133,31 @@ export class ReferenceStore {
     return this.mustGet(tenantId, contactId).remove(interactionIds);
   }
 
-  /** Accepts HTTP Basic with this API key and secret. */
+  /** Accepts HTTP Basic with this API key and secret, and exchanges them for tokens (`POST /v1/tokens`). */
   addApiKey(key: string, secret: string, options: CredentialOptions = {}): void {
-    this.apiKeys.set(key, { secret, permissions: options.permissions ?? [REQUIRED_PERMISSION] });
+    this.apiKeys.set(key, { secret, permissions: options.permissions ?? ALL_PERMISSIONS });
   }
 
-  /** Accepts `Authorization: Token <token>`. */
-  addToken(token: string, options: CredentialOptions = {}): void {
-    this.tokens.set(token, { permissions: options.permissions ?? [REQUIRED_PERMISSION] });
+  /** Accepts `Authorization: Token <token>` (until `expiresAt`, if given). */
+  addToken(token: string, options: TokenOptions = {}): void {
+    this.tokens.set(token, {
+      permissions: options.permissions ?? ALL_PERMISSIONS,
+      expiresAt: options.expiresAt ?? Infinity,
+    });
+  }
+
+  /**
+   * What `POST /v1/tokens` does: a new token with the key's permissions, accepted for `tokenLifetimeMs`
+   * from now; undefined for an unknown key or a wrong secret. Tokens are deterministic for the seed.
+   */
+  issueToken(key: string, secret: string): string | undefined {
+    const permissions = this.permissionsForKey(key, secret);
+    if (!permissions) return undefined;
+    this.issued += 1;
+    const random = seededRandom(`${this.seed}/token/${this.issued}`);
+    const token = `ref-${this.issued}-${Array.from({ length: 24 }, () => Math.floor(random() * 36).toString(36)).join('')}`;
+    this.addToken(token, { permissions, expiresAt: this.now() + this.tokenLifetimeMs });
+    return token;
   }
 
   /** The permissions of a valid API key and secret, or undefined. @internal */
@@ -125,9 +166,25 @@ export class ReferenceStore {
     return entry && entry.secret === secret ? entry.permissions : undefined;
   }
 
-  /** The permissions of a valid token, or undefined. @internal */
+  /** The permissions of a valid token that has not expired, or undefined. @internal */
   permissionsForToken(token: string): readonly string[] | undefined {
-    return this.tokens.get(token)?.permissions;
+    const entry = this.tokens.get(token);
+    return entry && this.now() < entry.expiresAt ? entry.permissions : undefined;
+  }
+
+  /**
+   * The interaction with this id among the tenant's contacts (a copy), and the contact it belongs to;
+   * undefined when none has it. Searches every history of the tenant (see `ContactHistory.find`).
+   */
+  findInteraction(
+    tenantId: string,
+    interactionId: string,
+  ): { contactId: string; interaction: Interaction } | undefined {
+    for (const [contactId, history] of this.contacts.get(tenantId) ?? []) {
+      const interaction = history.find(interactionId);
+      if (interaction) return { contactId, interaction: { ...interaction } };
+    }
+    return undefined;
   }
 
   /** Makes the next request(s) fail with this status, whatever they ask for. */

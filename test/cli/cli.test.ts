@@ -10,6 +10,7 @@ import { csvColumns } from '../../src/cli/format.ts';
 import {
   generateInteractions,
   type Interaction,
+  interactionRecord,
   type ReferenceApi,
   startReferenceApi,
 } from '../../src/testing/index.ts';
@@ -245,6 +246,86 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     });
   });
 
+  describe('get: one interaction in full', () => {
+    const getArgs = (interactionId: string) => ['get', '--tenant', tenant, '--interaction', interactionId];
+
+    it('json by default (indented), ndjson on one line: the record the API sent', async () => {
+      const item = all[3]!;
+      const expected = interactionRecord(item, tenant, contact);
+      const pretty = await run([...getArgs(item.interactionId), '--base-url', api.baseUrl]);
+      expect({ code: pretty.code, stderr: pretty.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(pretty.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+      const line = await run([...getArgs(item.interactionId), '--base-url', api.baseUrl, '--format', 'ndjson']);
+      expect(line.stdout).toBe(`${JSON.stringify(expected)}\n`);
+    });
+
+    it('unknown interaction: exit 4; a key without INTERACTIONS_API_READ_ALL: exit 3', async () => {
+      const missing = await run([...getArgs(unknownContact), '--base-url', api.baseUrl]);
+      expect(missing).toEqual({
+        code: 4,
+        stdout: '',
+        stderr: 'cxengage-interactions: HTTP 404: Interaction not found.\n',
+      });
+      const refused = await run([...getArgs(all[0]!.interactionId), '--base-url', api.baseUrl], {
+        CXENGAGE_API_KEY: 'no-permission-key',
+        CXENGAGE_API_SECRET: 'no-permission-secret',
+      });
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toMatch(/HTTP 403: Missing permission: INTERACTIONS_API_READ_ALL/);
+    });
+
+    it.each([
+      [['get', '--tenant', tenant], /--interaction is required/],
+      [
+        ['get', '--tenant', tenant, '--interaction', 'x', '--format', 'csv'],
+        /--format of 'get' must be one of json, ndjson/,
+      ],
+      [['get', '--tenant', tenant, '--interaction', 'x', '--contact', contact], /--contact is not an option of 'get'/],
+    ])('bad flags %j: exit 2', async (args, message) => {
+      const { code, stderr } = await run(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+    });
+  });
+
+  describe('token exchange (--exchange-token, CXENGAGE_EXCHANGE_TOKEN=1)', () => {
+    it('exchanges the key and secret for a token, by flag or by environment', async () => {
+      const byFlag = await run(['list', ...target, '--format', 'json', '--limit', '2', '--exchange-token']);
+      expect({ code: byFlag.code, stderr: byFlag.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(byFlag.stdout)).toEqual(all.slice(0, 2));
+      const byEnv = await run(
+        ['get', '--tenant', tenant, '--interaction', all[0]!.interactionId, '--base-url', api.baseUrl],
+        {
+          ...keyEnv,
+          CXENGAGE_EXCHANGE_TOKEN: '1',
+        },
+      );
+      expect(byEnv.code).toBe(0);
+    });
+
+    it('a refused secret fails at the exchange: exit 3, saying so, no secret', async () => {
+      const wrong = 'wrong-exchange-secret-9f';
+      const { code, stderr } = await run(['list', ...target, '--exchange-token', '--debug'], {
+        CXENGAGE_API_KEY: key,
+        CXENGAGE_API_SECRET: wrong,
+      });
+      expect(code).toBe(3);
+      expect(stderr.split('\n')[0]).toBe(
+        'cxengage-interactions: Token exchange (POST /tokens) failed: HTTP 401: Unauthorized',
+      );
+      expect(stderr).not.toContain(wrong);
+    });
+
+    it.each([
+      [{ CXENGAGE_TOKEN: token, CXENGAGE_EXCHANGE_TOKEN: '1' }, /cannot take a token/],
+      [{ ...keyEnv, CXENGAGE_EXCHANGE_TOKEN: 'maybe' }, /CXENGAGE_EXCHANGE_TOKEN must be 1 or 0/],
+    ])('%j: exit 2', async (env, message) => {
+      const { code, stderr } = await run(['list', ...target], env);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+    });
+  });
+
   describe('failures', () => {
     it('unknown contact: exit 4, and not even a csv header on stdout', async () => {
       const { code, stdout, stderr } = await run([
@@ -422,12 +503,16 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
         '--region',
         '--base-url',
         '--token',
+        '--exchange-token',
         'NO_COLOR',
       ]) {
         expect(stdout).toContain(flag);
       }
+      const get = await run(['get', '--help']);
+      expect(get.stdout).toMatch(/^Usage: cxengage-interactions get --tenant TENANT_ID --interaction INTERACTION_ID/);
+      expect(get.stdout).toContain('INTERACTIONS_API_READ_ALL');
       expect(stdout).toMatch(
-        /Exit codes:\n\s+0 {2}success\n\s+1 {2}failure.*\n\s+2 {2}usage.*\n\s+3 {2}auth.*\n\s+4 {2}tenant or contact not found/,
+        /Exit codes:\n\s+0 {2}success\n\s+1 {2}failure.*\n\s+2 {2}usage.*\n\s+3 {2}auth.*\n\s+4 {2}tenant, contact or interaction not found/,
       );
     });
 

@@ -37,6 +37,22 @@ describe('resolveAuth', () => {
     );
   });
 
+  it('exchanges the key and secret for a token with the flag or CXENGAGE_EXCHANGE_TOKEN', () => {
+    const exchanged = { username: 'env-key', password: 'env-secret', exchange: 'token' };
+    expect(resolveAuth({ exchangeToken: true }, keyEnv)).toEqual(exchanged);
+    for (const on of ['1', 'true', 'YES']) {
+      expect(resolveAuth({}, { ...keyEnv, CXENGAGE_EXCHANGE_TOKEN: on })).toEqual(exchanged);
+    }
+    for (const off of ['0', 'false', 'no', '']) {
+      expect(resolveAuth({}, { ...keyEnv, CXENGAGE_EXCHANGE_TOKEN: off })).toEqual({
+        username: 'env-key',
+        password: 'env-secret',
+      });
+    }
+    expect(() => resolveAuth({ exchangeToken: true }, { CXENGAGE_TOKEN: 't' })).toThrow(/cannot take a token/);
+    expect(() => resolveAuth({}, { ...keyEnv, CXENGAGE_EXCHANGE_TOKEN: '2' })).toThrow(UsageError);
+  });
+
   it('names the secrets to redact', () => {
     expect(secretsOf({ username: 'k', password: 'pw' })).toEqual(['pw', Buffer.from('k:pw').toString('base64')]);
     expect(secretsOf({ token: 'tok' })).toEqual(['tok']);

@@ -1,5 +1,5 @@
-// The docs' TypeScript sample is compiled against the real SDK, so the page cannot drift from it.
-// A deliberately broken copy must fail, proving the check can fail.
+// Every operation's TypeScript sample in the docs is compiled against the real SDK, so the page cannot
+// drift from it. Deliberately broken copies must fail, proving the check can fail.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -14,15 +14,26 @@ interface CodeSample {
 }
 
 const packageName = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string }).name;
-const operation = parse(readFileSync(bundledSpec, 'utf8')).paths[
-  '/tenants/{tenantId}/contacts/{contactId}/interactions'
-].get;
-const samples = operation['x-codeSamples'] as CodeSample[];
+const document = parse(readFileSync(bundledSpec, 'utf8')) as {
+  paths: Record<string, Record<string, { operationId: string; 'x-codeSamples'?: CodeSample[] }>>;
+};
+/** Every operation of the spec: its id and its code samples. */
+const operations = Object.values(document.paths).flatMap((item) =>
+  Object.values(item).map((op) => ({ id: op.operationId, samples: op['x-codeSamples'] ?? [] })),
+);
+const samples = operations.find((op) => op.id === 'listContactInteractions')!.samples;
 
-function sample(lang: string): string {
-  const found = samples.find((s) => s.lang === lang);
+function sample(lang: string, of: readonly CodeSample[] = samples): string {
+  const found = of.find((s) => s.lang === lang);
   if (!found) throw new Error(`no ${lang} sample in x-codeSamples`);
   return found.source;
+}
+
+/** The sample with its first SDK call misspelt: `client.getInteraction(` → `client.getInteractionTypo(`. */
+function misspelt(source: string): string {
+  const broken = source.replace(/client\.(\w+)\(/, 'client.$1Typo(');
+  if (broken === source) throw new Error('the sample calls no client method');
+  return broken;
 }
 
 /** Points the sample's package import at the project's source entry instead. */
@@ -58,6 +69,8 @@ describe('x-codeSamples', () => {
     wrongRegion: '',
     wrongLimit: '',
   };
+  /** Per operation: its TypeScript sample as written, and with its first SDK call misspelt. */
+  const perOperation = new Map<string, { good: string; misspelt: string }>();
 
   beforeAll(() => {
     mkdirSync(path.join(root, '.tmp'), { recursive: true });
@@ -74,7 +87,14 @@ describe('x-codeSamples', () => {
       files[name as keyof typeof files] = path.join(dir, `${name}.ts`);
       writeFileSync(files[name as keyof typeof files], source);
     }
-    results = typeCheck(Object.values(files));
+    for (const { id, samples: of } of operations) {
+      const source = againstSource(sample('TypeScript', of), dir);
+      const pair = { good: path.join(dir, `${id}.ts`), misspelt: path.join(dir, `${id}-misspelt.ts`) };
+      writeFileSync(pair.good, source);
+      writeFileSync(pair.misspelt, misspelt(source));
+      perOperation.set(id, pair);
+    }
+    results = typeCheck([...Object.values(files), ...[...perOperation.values()].flatMap((p) => [p.good, p.misspelt])]);
   });
 
   afterAll(() => {
@@ -99,6 +119,16 @@ describe('x-codeSamples', () => {
 
   it('the TypeScript sample type-checks against the real SDK', () => {
     expect(results.get(files.good)).toEqual([]);
+  });
+
+  it.each(operations.map((op) => op.id))('%s: offers curl and a TypeScript sample that type-checks', (id) => {
+    const { samples: of } = operations.find((op) => op.id === id)!;
+    expect(of.map((s) => s.lang)).toEqual(expect.arrayContaining(['Shell', 'TypeScript']));
+    expect(results.get(perOperation.get(id)!.good)).toEqual([]);
+  });
+
+  it.each(operations.map((op) => op.id))('%s: the sample with its SDK call misspelt fails the check', (id) => {
+    expect(results.get(perOperation.get(id)!.misspelt)!.join('\n')).toMatch(/Typo\b.*does not exist/);
   });
 
   it('a broken copy fails the same check', () => {

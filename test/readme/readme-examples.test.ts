@@ -1,7 +1,7 @@
-// Every TypeScript example in README.md runs as written: the blocks that create a client are run
-// as they are (creating a client sends nothing); the usage blocks run against the reference API
-// with a `client`, `tenantId` and `contactId` in scope, as the README says. All of them also
-// type-check against the real SDK.
+// Every TypeScript example in README.md runs as written against the reference API: the blocks that
+// create a client are run with only a `baseUrl` added (pointing at it), and each client they create
+// makes a call; the usage blocks run with a `client`, `tenantId` and `contactId` in scope, as the
+// README says. All of them also type-check against the real SDK.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -18,9 +18,14 @@ const tenantId = '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const contactId = '7b2e1d4f-3c5e-4f60-9b8a-1d2e3f4a5b6c';
 const creates = (code: string) => /createInteractionsClient\(/.test(code);
 
-/** A block as a module: imports of the package point at src/, and usage blocks get their scope. */
+/**
+ * A block as a module: imports of the package point at src/, a client-creating block talks to the
+ * reference API (its options get a `baseUrl`, which wins over `region`), and usage blocks get their scope.
+ */
 function asModule(code: string): string {
-  const body = code.replaceAll("from 'cxengage-interactions'", `from ${JSON.stringify(sdkEntry)}`);
+  const body = code
+    .replaceAll("from 'cxengage-interactions'", `from ${JSON.stringify(sdkEntry)}`)
+    .replaceAll('createInteractionsClient({', 'createInteractionsClient({ baseUrl: process.env.README_BASE_URL,');
   const imports = body.split('\n').filter((l) => l.startsWith('import '));
   const rest = body
     .split('\n')
@@ -39,14 +44,36 @@ function asModule(code: string): string {
 let api: ReferenceApi;
 let client: InteractionsClient;
 let requests = 0;
+/** What the reference API received: method, path and the Authorization scheme. */
+const received: string[] = [];
+/** The User-Agent of each request the reference API received. */
+const agents: string[] = [];
 const files: string[] = [];
+const credentialsEnv = {
+  CXENGAGE_API_KEY: 'readme-key',
+  CXENGAGE_API_SECRET: 'readme-secret',
+  CXENGAGE_TOKEN: 'readme-token-3b9d',
+};
+const savedEnv = Object.fromEntries(Object.keys(credentialsEnv).map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
   api = await startReferenceApi({
     seed: 'readme',
     dataSets: [{ tenantId, contactId, interactions: 420 }],
-    credentials: { apiKeys: [{ key: 'readme-key', secret: 'readme-secret' }] },
+    credentials: {
+      apiKeys: [{ key: credentialsEnv.CXENGAGE_API_KEY, secret: credentialsEnv.CXENGAGE_API_SECRET }],
+      tokens: [{ token: credentialsEnv.CXENGAGE_TOKEN }],
+    },
+    intercept(req, _res, url) {
+      agents.push(req.headers['user-agent'] ?? '');
+      received.push(
+        `${req.method} ${url.pathname.replace(/\/[^/]+\/v1|\/v1/, '')} ${req.headers.authorization?.split(' ')[0] ?? '-'}`,
+      );
+      return false;
+    },
   });
+  // The README's blocks read these (never the developer's own credentials).
+  Object.assign(process.env, credentialsEnv, { README_BASE_URL: api.baseUrl });
   client = createInteractionsClient({
     baseUrl: api.baseUrl,
     auth: { username: 'readme-key', password: 'readme-secret' },
@@ -67,6 +94,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   rmSync(scratch, { recursive: true, force: true });
+  for (const [name, value] of Object.entries({ ...savedEnv, README_BASE_URL: undefined })) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 async function run(index: number) {
@@ -84,15 +115,20 @@ function blockIndex(marker: string): number {
 }
 
 describe('README examples', () => {
-  it('has the examples the SDK promises: both auth schemes, both regions, one page, all pages, last N, errors', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(6);
+  it('has the examples the SDK promises: every auth mode, both regions, one page, all pages, last N, details, options, errors', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(11);
     for (const marker of [
       'password:',
       'token:',
+      "exchange: 'token'",
+      'token: async () =>',
       "region: 'eu-west-1'",
       'listInteractions(',
       'iterateInteractions({ tenantId, contactId })',
       'last: 250',
+      'getInteraction(',
+      'withDetails(',
+      'withOptions(',
       'instanceof NotFoundError',
     ]) {
       expect(readme).toContain(marker);
@@ -116,16 +152,26 @@ describe('README examples', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('the client blocks create clients (Basic/us-east-1 and Token/eu-west-1) without sending anything', async () => {
-    process.env.CXENGAGE_API_KEY ??= 'example-key';
-    process.env.CXENGAGE_API_SECRET ??= 'example-secret';
-    process.env.CXENGAGE_TOKEN ??= 'example-token';
+  it('each client block creates a working client: Basic, a token, the exchange, a token function', async () => {
     const made = blocks.map((b, i) => [b, i] as const).filter(([b]) => creates(b));
-    expect(made.length).toBe(2);
+    expect(made.length).toBe(4);
+    const sent: string[][] = [];
     for (const [, i] of made) {
       const mod = (await import(files[i]!)) as { default: () => InteractionsClient };
-      expect(typeof mod.default().listInteractions).toBe('function');
+      received.length = 0;
+      const made = mod.default();
+      expect(received).toEqual([]); // creating a client sends nothing
+      const page = await made.listInteractions({ tenantId, contactId, limit: 1 });
+      expect(page.total).toBe(420);
+      sent.push([...received]);
     }
+    const history = `GET /tenants/${tenantId}/contacts/${contactId}/interactions`;
+    expect(sent).toEqual([
+      [`${history} Basic`],
+      [`${history} Token`],
+      ['POST /tokens -', `${history} Token`], // the exchange, then the call with its token
+      [`${history} Token`],
+    ]);
   });
 
   it('one page', async () => {
@@ -153,6 +199,27 @@ describe('README examples', () => {
     const { logs, requests: n } = await run(blockIndex('last: 250'));
     expect(logs).toEqual(['the 250 most recent interactions']);
     expect(n).toBe(3);
+  });
+
+  it('one interaction in full: the record agrees with the history item', async () => {
+    const { logs, requests: n } = await run(blockIndex('client.getInteraction('));
+    expect(logs).toEqual(['true true']);
+    expect(n).toBe(2);
+  });
+
+  it('withDetails: 20 interactions enriched, 4 detail calls at a time', async () => {
+    const { logs, requests: n } = await run(blockIndex('withDetails('));
+    expect(logs).toEqual(['20 interactions with details']);
+    expect(n).toBe(21);
+  });
+
+  it('withOptions and per-call options', async () => {
+    const { logs, requests: n } = await run(blockIndex('withOptions('));
+    expect(logs).toEqual(['100 and 5 interactions']);
+    expect(n).toBe(2);
+    const [nightly, quick] = agents.slice(-2);
+    expect(nightly).toMatch(/^cxengage-interactions\/\S+ \(node \S+\) nightly-export\/1\.4$/);
+    expect(quick).not.toContain('nightly-export');
   });
 
   it('errors: an unknown contact lands in the NotFoundError branch', async () => {

@@ -261,13 +261,14 @@ describe('the page as a whole', () => {
     }
   });
 
-  it('gives each new operation one curl sample on a documented server and its own path, and no TypeScript yet', () => {
+  // The TypeScript samples are type-checked against the SDK in test/docs/code-samples.test.ts.
+  it('gives each new operation one curl sample on a documented server and its own path, then a TypeScript one', () => {
     const servers = spec.servers.map((s: { url: string }) => s.url);
     for (const [operation, url] of [
       [getInteraction, /^\$BASE\/tenants\/\$TENANT_ID\/interactions\/\$INTERACTION_ID$/],
       [createToken, /^\$BASE\/tokens$/],
     ] as const) {
-      expect(operation['x-codeSamples'].map((s: { lang: string }) => s.lang)).toEqual(['Shell']);
+      expect(operation['x-codeSamples'].map((s: { lang: string }) => s.lang)).toEqual(['Shell', 'TypeScript']);
       const source: string = operation['x-codeSamples'][0].source;
       expect(servers).toContain(/^BASE=(\S+)/m.exec(source)?.[1]);
       expect(source).toMatch(/Authorization: Token \$CXENGAGE_TOKEN/);

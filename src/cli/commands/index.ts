@@ -1,8 +1,9 @@
 /** The CLI's subcommands, in the order `--help` lists them. */
 import { contract } from './contract.js';
+import { get } from './get.js';
 import { list } from './list.js';
 
-export const subcommands = [list, contract] as const;
+export const subcommands = [list, get, contract] as const;
 
 /** A parsed command of any subcommand. */
 export type SubcommandInput = ReturnType<(typeof subcommands)[number]['parse']>;

@@ -2,17 +2,26 @@
  * `GET /tenants/{tenantId}/contacts/{contactId}/interactions`, as documented: most recent first;
  * `limit` default and maximum from the spec; `page` default 0, echoed as `null` when omitted;
  * `offset = page × limit`; `total`; empty pages past the end; 400 for invalid parameters (vendor shape),
- * 404 for an unknown tenant or contact.
+ * 404 for an unknown tenant or contact. With the `historyDeprecation` option, every answer carries the
+ * `Deprecation`/`Sunset` headers the vendor would send once it deprecates the route.
  */
 import { spec } from '../../../generated/spec.js';
 import type { InteractionPage } from '../../types.js';
-import { sendError, sendJson } from '../respond.js';
-import type { Route } from '../server.js';
+import { isUuid, sendError, sendJson } from '../respond.js';
+import type { ReferenceApiOptions, Route } from '../server.js';
 
 const { parameters, permission } = spec.operations.listContactInteractions;
 const limitSchema = parameters.limit.schema;
 const pageSchema = parameters.page.schema;
-const uuidPattern = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+function deprecationHeaders(signal: ReferenceApiOptions['historyDeprecation']): Record<string, string> {
+  if (!signal) return {};
+  return {
+    ...(signal.deprecation !== undefined ? { deprecation: signal.deprecation } : {}),
+    ...(signal.sunset !== undefined ? { sunset: signal.sunset } : {}),
+    ...(signal.link !== undefined ? { link: `<${signal.link}>; rel="deprecation"; type="text/html"` } : {}),
+  };
+}
 
 type Parsed = { ok: true; value: number | undefined } | { ok: false; message: string };
 
@@ -32,19 +41,20 @@ export const contactInteractions: Route = {
   operationId: 'listContactInteractions',
   permission,
   handle({ res, url, pathParams: [tenantId = '', contactId = ''], store, options }) {
+    const headers = deprecationHeaders(options.historyDeprecation);
     const attribute: Record<string, string> = {};
-    if (!uuidPattern.test(tenantId)) attribute['tenantId'] = 'must be a UUID';
-    if (!uuidPattern.test(contactId)) attribute['contactId'] = 'must be a UUID';
+    if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
+    if (!isUuid(contactId)) attribute['contactId'] = 'must be a UUID';
     const limit = parseInteger(url.searchParams, 'limit', limitSchema);
     const page = parseInteger(url.searchParams, 'page', pageSchema);
     if (!limit.ok) attribute['limit'] = limit.message;
     if (!page.ok) attribute['page'] = page.message;
     if (!limit.ok || !page.ok || Object.keys(attribute).length > 0) {
-      return sendError(res, { status: 400, message: 'Invalid request parameters.', attribute });
+      return sendError(res, { status: 400, message: 'Invalid request parameters.', attribute, headers });
     }
-    if (!store.hasTenant(tenantId)) return sendError(res, { status: 404, message: 'Tenant not found.' });
+    if (!store.hasTenant(tenantId)) return sendError(res, { status: 404, message: 'Tenant not found.', headers });
     const history = store.history(tenantId, contactId);
-    if (!history) return sendError(res, { status: 404, message: 'Contact not found.' });
+    if (!history) return sendError(res, { status: 404, message: 'Contact not found.', headers });
 
     const size = limit.value ?? limitSchema.default;
     const index = page.value ?? pageSchema.default;
@@ -66,6 +76,6 @@ export const contactInteractions: Route = {
           history,
         })
       : body;
-    sendJson(res, 200, sent);
+    sendJson(res, 200, sent, headers);
   },
 };

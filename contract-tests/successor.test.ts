@@ -1,0 +1,249 @@
+// The routes added in 1.1.0, Get a Specific Interaction and the token exchange (POST /tokens), checked
+// the way the history route is: the SDK against Prism's static and dynamic mocks of the spec, and
+// against the reference API behind `prism proxy --errors` (its own, so that token lifetimes can run on a
+// clock this file moves). Every body is also checked with ajv against the operation's schema.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../generated/spec.ts';
+import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
+import {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  type ClientOptions,
+  createInteractionsClient,
+  NotFoundError,
+  PermissionDeniedError,
+  ServerError,
+  withDetails,
+} from '../src/index.ts';
+import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
+import { seededRandom, uuid } from '../src/testing/random.ts';
+import { contract } from './support/client.ts';
+import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
+import { namedExamples, validateBody } from './support/spec.ts';
+
+const recorder = recordingFetch();
+const { getInteraction, createToken, listContactInteractions } = spec.operations;
+const exchangeAuth = (username: string, password: string) => ({ username, password, exchange: 'token' as const });
+// For the mocks, which take any key and secret (and a realistic secret, so redaction stays out of the way).
+const anyKey = () => exchangeAuth('mock-key', 'mock-secret-0f3a9c');
+
+function client(baseUrl: string, fetcher: RecordingFetch, options: Partial<ClientOptions> = {}) {
+  return createInteractionsClient({
+    baseUrl,
+    auth: { ...contract().credentials.apiKey },
+    fetch: fetcher.fetch,
+    validate: 'strict',
+    maxRetries: 0,
+    ...options,
+  });
+}
+
+const errorClass = (status: number) =>
+  ({ 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError })[status] ??
+  (status >= 500 ? ServerError : ApiError);
+
+/** The message a vendor error body carries, in any of its three shapes. */
+function vendorMessage(body: unknown): string {
+  const error = (body as { error: unknown }).error;
+  if (typeof error === 'string') return error;
+  if (Array.isArray(error)) return error.join('; ');
+  return String((error as { message?: string }).message);
+}
+
+describe('Prism static mock: Get a Specific Interaction', () => {
+  const examples = namedExamples(200, 'getInteraction');
+  const tenantId = () => contract().tenantId;
+
+  it.each(Object.keys(examples))('named example %s parses through the SDK in strict mode, unchanged', async (name) => {
+    const chosen = recordingFetch({ headers: { prefer: `example=${name}` }, inner: recorder.fetch });
+    const { interactionId } = examples[name] as { interactionId: string };
+    const record = await client(contract().staticMockUrl, chosen).getInteraction({
+      tenantId: tenantId(),
+      interactionId,
+    });
+    expect(record).toEqual(examples[name]);
+  });
+
+  it.each(getInteraction.errorStatuses)('%i maps to its typed error with the example message', async (status) => {
+    const [name, example] = Object.entries(namedExamples(status, 'getInteraction'))[0]!;
+    const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
+    const error = await client(contract().staticMockUrl, prefer)
+      .getInteraction({ tenantId: tenantId(), interactionId: uuid(seededRandom('static')) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(errorClass(status));
+    expect((error as ApiError).message).toBe(`HTTP ${status}: ${vendorMessage(example)}`);
+    expect((error as ApiError).body).toEqual(example);
+    if (status === 400) expect((error as ApiError).fieldErrors).toHaveProperty('interactionId');
+  });
+});
+
+describe('Prism static mock: the token exchange', () => {
+  it('the SDK’s exchange request passes Prism’s validation, and the example token is then sent as Authorization: Token …', async () => {
+    const sent: (string | null)[] = [];
+    const watching = recordingFetch({
+      inner: (input, init) => {
+        sent.push((input as Request).headers.get('authorization'));
+        return recorder.fetch(input, init);
+      },
+    });
+    const [token] = Object.values(namedExamples(200, 'createToken')) as { token: string }[];
+    const c = client(contract().staticMockUrl, watching, {
+      auth: exchangeAuth('EXAMPLE-API-KEY', 'EXAMPLE-API-SECRET'),
+    });
+    const page = await c.listInteractions({ tenantId: contract().tenantId, contactId: contract().contacts['10']! });
+    expect(page.results.length).toBeGreaterThan(0);
+    expect(watching.records.map((r) => [r.method, r.status])).toEqual([
+      ['POST', createToken.successStatus],
+      ['GET', listContactInteractions.successStatus],
+    ]);
+    expect(sent).toEqual([null, `Token ${token!.token}`]);
+  });
+
+  it.each(createToken.errorStatuses)(
+    '%i from the exchange is its typed error, named as the exchange',
+    async (status) => {
+      const [name, example] = Object.entries(namedExamples(status, 'createToken'))[0]!;
+      const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
+      const error = await client(contract().staticMockUrl, prefer, { auth: anyKey() })
+        .getInteraction({ tenantId: contract().tenantId, interactionId: uuid(seededRandom('static')) })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(errorClass(status));
+      expect((error as Error).message).toBe(
+        `Token exchange (POST /tokens) failed: HTTP ${status}: ${vendorMessage(example)}`,
+      );
+      expect(prefer.records.map((r) => r.method)).toEqual(['POST']);
+    },
+  );
+});
+
+describe('Prism dynamic mock', () => {
+  it('20 seeded bodies of each new route validate (ajv) and parse through the SDK in strict mode', async () => {
+    const one = async (seed: number) => {
+      const perSeed = recordingFetch({ headers: { prefer: `seed=${seed}` }, inner: recorder.fetch });
+      const c = client(contract().dynamicMockUrl, perSeed, { auth: anyKey() });
+      const record = await c.getInteraction({ tenantId: contract().tenantId, interactionId: uuid(seededRandom(seed)) });
+      expect(typeof record.interactionId).toBe('string');
+      expect(perSeed.records.map((r) => [r.method, r.status, r.valid])).toEqual([
+        ['POST', 200, true],
+        ['GET', 200, true],
+      ]);
+    };
+    for (let seed = 1; seed <= 20; seed += 4) await Promise.all([seed, seed + 1, seed + 2, seed + 3].map(one));
+  });
+});
+
+describe('the reference API behind prism proxy --errors', () => {
+  const tenantId = uuid(seededRandom('successor/tenant'));
+  const contactId = uuid(seededRandom('successor/contact'));
+  const LIFETIME_MS = 60_000;
+  const historyPermission = listContactInteractions.permission;
+  let clock = 0;
+  let exchanges = 0;
+  let api: ReferenceApi;
+  let proxy: RunningProcess;
+
+  beforeAll(async () => {
+    api = await startReferenceApi({
+      seed: 'successor',
+      tokenLifetimeMs: LIFETIME_MS,
+      now: () => clock,
+      dataSets: [{ tenantId, contactId, interactions: 25 }],
+      credentials: {
+        apiKeys: [
+          { key: 'full', secret: 'full-secret' },
+          { key: 'history-only', secret: 'history-secret', permissions: [historyPermission] },
+        ],
+      },
+      intercept(req, _res, url) {
+        if (req.method === 'POST' && url.pathname.endsWith(createToken.path)) exchanges += 1;
+        return false;
+      },
+    });
+    proxy = await startPrism({ mode: 'proxy', upstream: api.baseUrl });
+  });
+  afterAll(async () => {
+    await Promise.all([proxy?.stop(), api?.close()]);
+  });
+
+  const full = (options: Partial<ClientOptions> = {}) =>
+    client(proxy.url, recorder, { auth: exchangeAuth('full', 'full-secret'), ...options });
+
+  it('exchange, history and details: every exchange and answer passes Prism, and each record agrees with its history item', async () => {
+    const c = full();
+    const history = [];
+    for await (const item of withDetails(c, c.iterateInteractions({ tenantId, contactId, pageSize: 10 }), {
+      tenantId,
+    })) {
+      expect(item.details).toMatchObject({
+        interactionId: item.interaction.interactionId,
+        startTimestamp: item.interaction.startTimestamp,
+        endTimestamp: item.interaction.endTimestamp,
+        details: { channelType: item.interaction.channelType, direction: item.interaction.directionType, contactId },
+      });
+      history.push(item);
+    }
+    expect(history).toHaveLength(25);
+    expect(recorder.invalid()).toEqual([]);
+  });
+
+  it('8 concurrent calls refused with an expired token share one refresh, through the proxy', async () => {
+    const c = full();
+    await c.listInteractions({ tenantId, contactId, limit: 1 });
+    exchanges = 0;
+    clock += LIFETIME_MS;
+    const all = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        i % 2
+          ? c.listInteractions({ tenantId, contactId, limit: 1 }).then((p) => p.total)
+          : c.getInteraction({
+              tenantId,
+              interactionId: api.store.interactions(tenantId, contactId)![i]!.interactionId,
+            }),
+      ),
+    );
+    expect(all).toHaveLength(8);
+    expect(exchanges).toBe(1);
+  });
+
+  it('a key without INTERACTIONS_API_READ_ALL reads the history but gets 403 on the successor', async () => {
+    const c = full({ auth: exchangeAuth('history-only', 'history-secret') });
+    const [first] = (await c.listInteractions({ tenantId, contactId, limit: 1 })).results;
+    const error = await c.getInteraction({ tenantId, interactionId: first!.interactionId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect((error as Error).message).toBe(`HTTP 403: Missing permission: ${getInteraction.permission}`);
+  });
+
+  it('404 for an unknown interaction; 401 for an expired fixed token (no refresh without the key)', async () => {
+    await expect(
+      full().getInteraction({ tenantId, interactionId: uuid(seededRandom('successor/unknown')) }),
+    ).rejects.toMatchObject({ constructor: NotFoundError, message: 'HTTP 404: Interaction not found.' });
+    const token = api.store.issueToken('full', 'full-secret')!;
+    clock += LIFETIME_MS;
+    await expect(full({ auth: { token } }).listInteractions({ tenantId, contactId, limit: 1 })).rejects.toThrow(
+      AuthenticationError,
+    );
+  });
+
+  it.each<[string, string, number, string[]]>([
+    ['a body without password', '{"username":"full"}', 400, ['password']],
+    ['a body that is not JSON', 'username=full', 400, ['body']],
+    ['fields of the wrong type', '{"username":1,"password":[]}', 400, ['username', 'password']],
+    ['a wrong secret', '{"username":"full","password":"nope"}', 401, []],
+  ])(
+    'POST /v1/tokens with %s (%s): %d, a spec-valid vendor body (the reference API, directly)',
+    async (_n, body, status, fields) => {
+      const response = await fetch(`${api.baseUrl}${createToken.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const json = (await response.json()) as { error: { attribute?: Record<string, string> } };
+      expect(response.status).toBe(status);
+      expect(validateBody(status, json, 'createToken')).toEqual({ valid: true, issues: [] });
+      expect(Object.keys(json.error.attribute ?? {})).toEqual(fields);
+    },
+  );
+});
+
+everyBodyConformsTest(recorder);

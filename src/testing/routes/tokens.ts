@@ -1,0 +1,58 @@
+/**
+ * `POST /tokens`: an API key and secret (the JSON body `{username, password}`, no auth on the call) for a
+ * token the store accepts until its lifetime ends (`tokenLifetimeMs`, by the store's clock; then 401 on
+ * every call that sends it). 400 for a body that is not such JSON (object shape, naming the field), 401 for
+ * an unknown key or a wrong secret. The body is two short strings, so it is read up to a small limit.
+ */
+import type { IncomingMessage } from 'node:http';
+import { spec } from '../../../generated/spec.js';
+import { sendError, sendJson } from '../respond.js';
+import type { Route } from '../server.js';
+
+const { successStatus } = spec.operations.createToken;
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** The body as text, or undefined when it is longer than `max` bytes. */
+function readText(req: IncomingMessage, max: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export const tokens: Route = {
+  operationId: 'createToken',
+  handle({ req, res, store }) {
+    const invalid = (attribute: Record<string, string>) =>
+      sendError(res, { status: 400, message: 'Invalid request body.', attribute });
+    readText(req, MAX_BODY_BYTES).then(
+      (text) => {
+        if (text === undefined) return invalid({ body: `must be at most ${MAX_BODY_BYTES} bytes` });
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return invalid({ body: 'must be JSON' });
+        }
+        const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+          string,
+          unknown
+        >;
+        const attribute: Record<string, string> = {};
+        if (typeof username !== 'string') attribute['username'] = 'is required (a string)';
+        if (typeof password !== 'string') attribute['password'] = 'is required (a string)';
+        if (Object.keys(attribute).length > 0) return invalid(attribute);
+        const token = store.issueToken(username as string, password as string);
+        if (token === undefined) return sendError(res, { status: 401 });
+        sendJson(res, successStatus, { token });
+      },
+      () => res.destroy(),
+    );
+  },
+};
