@@ -8,9 +8,11 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import { BodyHandoff } from './body-handoff.js';
+import { type ClientShared, registerClient } from './client-shared.js';
 import { createApiError, InvalidResponseError, snippet } from './errors.js';
-import { resolveOptions } from './options.js';
+import { type ResolvedOptions, resolveOptions } from './options.js';
 import { walkItems, walkPages } from './paginate.js';
+import { createRateLimiter } from './rate-limit.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
 import type {
@@ -34,12 +36,27 @@ const history = spec.operations.listContactInteractions;
  */
 export function createInteractionsClient(options: ClientOptions): InteractionsClient {
   const resolved = resolveOptions(options);
+  const shared: ClientShared = {
+    limiter: createRateLimiter(resolved.rateLimit, { maxPauseMs: resolved.maxRetryAfterMs }),
+  };
+  return buildClient(resolved, shared);
+}
+
+/** A client over resolved options and the state it shares with the clients derived from it. */
+function buildClient(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
   const { redact, logger, validate } = resolved;
   const bodies = new BodyHandoff();
+  const { limiter } = shared;
   const api = createClient<paths>({
     baseUrl: resolved.baseUrl,
     headers: { Authorization: resolved.authorization, Accept: 'application/json' },
-    fetch: createRetryingFetch({ ...resolved, fetch: (request, init) => resolved.fetch(request, init), bodies }),
+    fetch: createRetryingFetch({
+      ...resolved,
+      fetch: (request, init) => resolved.fetch(request, init),
+      bodies,
+      // Every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
+      hooks: { before: (_request, signal) => limiter.take(signal), after: (outcome) => limiter.observe(outcome) },
+    }),
   });
 
   async function getPage(params: CheckedParams, signal: AbortSignal | undefined) {
@@ -75,12 +92,15 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     return walkPages(fetchPage, checked);
   }
 
-  return {
-    listInteractionsWithResponse,
-    listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
-    iteratePages: (params) => walk(params),
-    iterateInteractions: (params) => walkItems(walk(params), params.signal),
-  };
+  return registerClient(
+    {
+      listInteractionsWithResponse,
+      listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
+      iteratePages: (params) => walk(params),
+      iterateInteractions: (params) => walkItems(walk(params), params.signal),
+    },
+    shared,
+  );
 }
 
 const EMPTY = 'the body is empty';

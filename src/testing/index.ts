@@ -7,7 +7,10 @@
  * empty pages past the end; HTTP Basic (API key + secret) and `Authorization: Token <t>`; 401 for
  * missing or wrong credentials, 403 without `CONTACTS_INTERACTION_HISTORY_READ`, 404 for an
  * unknown tenant or contact, 400 for invalid parameters; error bodies in the vendor's three shapes.
- * Two hooks (`intercept`, `transformPage`) let your tests make it misbehave on purpose.
+ * Two hooks (`intercept`, `transformPage`) let your tests make it misbehave on purpose. For sync and
+ * export tests: many contacts (`store.addContacts`), a rate limit answering 429 with `Retry-After`
+ * (`rateLimit`), and live interactions that start open and end as you drive the store's clock
+ * (`store.beginInteractions`, `store.advance`).
  *
  * @example
  * ```ts
@@ -29,4 +32,5 @@ export { generateInteractions, interactionAt } from './interactions.js';
 export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
 export { startReferenceApi } from './server.js';
 export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions } from './store.js';
-export { REQUIRED_PERMISSION, ReferenceStore } from './store.js';
+export { CSAT_DELAY_MS, REQUIRED_PERMISSION, ReferenceStore } from './store.js';
+export type { ReferenceRateLimit } from './throttle.js';

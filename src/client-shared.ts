@@ -1,0 +1,24 @@
+/**
+ * What a client shares with every client derived from it (its rate limiter: one budget with the API
+ * per client tree), and the registry through which standalone functions such as `exportInteractions`
+ * reach it, so that it stays out of the public client interface and out of bundles that do not use it.
+ */
+import type { RateLimiter } from './rate-limit.js';
+
+/** The state one client and its derived clients share. */
+export interface ClientShared {
+  limiter: RateLimiter;
+}
+
+const registry = new WeakMap<object, ClientShared>();
+
+/** Records that `client` uses `shared`. */
+export function registerClient<T extends object>(client: T, shared: ClientShared): T {
+  registry.set(client, shared);
+  return client;
+}
+
+/** The shared state of a client made by `createInteractionsClient`, or `undefined` for any other object. */
+export function sharedOf(client: unknown): ClientShared | undefined {
+  return typeof client === 'object' && client !== null ? registry.get(client) : undefined;
+}
