@@ -34,6 +34,7 @@ Exit codes:
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
   ${exitCodes.notFound}  tenant or contact not found (404)
+  ${exitCodes.partial}  export finished, but some contacts failed (each reported; run it again to retry them)
 `;
 }
 
