@@ -9,6 +9,7 @@ import { measureHistory } from './history.ts';
 import { measureMemory } from './memory.ts';
 import { measureOverhead } from './overhead.ts';
 import { startPageServer } from './servers.ts';
+import { measureSyncFigures } from './sync-figures.ts';
 import { measureValidation } from './validation.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -23,6 +24,14 @@ const sizes = smoke
       rawMemory: 5_000,
       pages: 50,
       pageRounds: 2,
+      sync: {
+        history: 1_000,
+        exportContacts: 40,
+        overestimateContacts: 20,
+        allowedRate: 200,
+        resumeTrials: 2,
+        resumeContacts: 8,
+      },
     }
   : {
       calls: 2_000,
@@ -34,6 +43,14 @@ const sizes = smoke
       rawMemory: 100_000,
       pages: 2_000,
       pageRounds: 5,
+      sync: {
+        history: 10_000,
+        exportContacts: 1_000,
+        overestimateContacts: 300,
+        allowedRate: 50,
+        resumeTrials: 20,
+        resumeContacts: 60,
+      },
     };
 
 interface Row {
@@ -214,6 +231,9 @@ async function main(): Promise<void> {
     },
   );
 
+  const sync = await measureSyncFigures(sizes.sync);
+  rows.push(...sync.rows);
+
   printTable(smoke ? 'bench (smoke sizes: figures are not meaningful)' : 'bench');
   console.log(
     `bench finished in ${fmt((performance.now() - started) / 1000, 1)} s; growth figure ${fmt(mb(growth), 1)} MB`,
@@ -228,6 +248,7 @@ async function main(): Promise<void> {
     memory,
     bundle,
     validation,
+    sync: sync.figures,
     rows,
   };
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

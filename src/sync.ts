@@ -10,6 +10,7 @@
  */
 import { spec } from '../generated/spec.js';
 import { CheckpointError, InvalidInputError, PaginationError, ResponseValidationError } from './errors.js';
+import { linkSignal } from './signals.js';
 import type {
   Interaction,
   InteractionsClient,
@@ -167,7 +168,13 @@ export async function* syncSteps(
   for (;;) {
     if (signal?.aborted) throw signal.reason;
     const index = Math.floor(p.offset / pageSize);
-    const raw = await client.listInteractions({ tenantId, contactId, limit: pageSize, page: index }, { signal });
+    // A signal of its own per request: fetch keeps a listener on the signal it is given until the
+    // Request is collected, and the caller's may live for a whole export.
+    const request = new AbortController();
+    const unlink = linkSignal(request, signal);
+    const raw = await client
+      .listInteractions({ tenantId, contactId, limit: pageSize, page: index }, { signal: request.signal })
+      .finally(unlink);
     const page = checkSyncPage(raw);
     p.pages += 1;
     p.firstTotal ??= page.total;
