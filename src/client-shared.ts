@@ -7,7 +7,10 @@ import type { RateLimiter } from './rate-limit.js';
 
 /** The state one client and its derived clients share. */
 export interface ClientShared {
-  limiter: RateLimiter;
+  /** Created the first time a limit is set (`rate-limit.ts`'s `limiterOf`); until then requests are not paced. */
+  limiter: RateLimiter | undefined;
+  /** The longest `Retry-After` pause the limiter will honour: the client's `maxRetryAfterMs`. */
+  maxPauseMs: number;
 }
 
 const registry = new WeakMap<object, ClientShared>();

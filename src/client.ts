@@ -12,7 +12,6 @@ import { type ClientShared, registerClient } from './client-shared.js';
 import { createApiError, InvalidResponseError, snippet } from './errors.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 import { walkItems, walkPages } from './paginate.js';
-import { createRateLimiter } from './rate-limit.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
 import type {
@@ -36,9 +35,7 @@ const history = spec.operations.listContactInteractions;
  */
 export function createInteractionsClient(options: ClientOptions): InteractionsClient {
   const resolved = resolveOptions(options);
-  const shared: ClientShared = {
-    limiter: createRateLimiter(resolved.rateLimit, { maxPauseMs: resolved.maxRetryAfterMs }),
-  };
+  const shared: ClientShared = { limiter: undefined, maxPauseMs: resolved.maxRetryAfterMs };
   return buildClient(resolved, shared);
 }
 
@@ -46,7 +43,6 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 function buildClient(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
   const { redact, logger, validate } = resolved;
   const bodies = new BodyHandoff();
-  const { limiter } = shared;
   const api = createClient<paths>({
     baseUrl: resolved.baseUrl,
     headers: { Authorization: resolved.authorization, Accept: 'application/json' },
@@ -54,8 +50,11 @@ function buildClient(resolved: ResolvedOptions, shared: ClientShared): Interacti
       ...resolved,
       fetch: (request, init) => resolved.fetch(request, init),
       bodies,
-      // Every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
-      hooks: { before: (_request, signal) => limiter.take(signal), after: (outcome) => limiter.observe(outcome) },
+      // Once a limit is set, every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
+      hooks: {
+        before: (_request, signal) => shared.limiter?.take(signal),
+        after: (outcome) => shared.limiter?.observe(outcome),
+      },
     }),
   });
 

@@ -5,10 +5,8 @@
  * that were in flight and hands nothing over twice. A contact that fails (deleted, forbidden, paging
  * that cannot be trusted) is reported and counted, and the export goes on, unless `failFast`.
  */
-import { sharedOf } from './client-shared.js';
 import { AuthenticationError, CxEngageError, InvalidInputError } from './errors.js';
-import { resolvePace } from './options.js';
-import type { Pace } from './rate-limit.js';
+import { limiterOf, type Pace, resolvePace } from './rate-limit.js';
 import { linkSignal } from './signals.js';
 import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
 import type {
@@ -78,9 +76,7 @@ export function shardOf(contactId: string, count: number): number {
  */
 export function exportInteractions(client: InteractionsClient, params: ExportParams): ExportRun {
   const p = checkExportParams(params);
-  const shared = sharedOf(client);
-  if (!shared)
-    throw new InvalidInputError('client', typeof client, 'must be a client made by createInteractionsClient');
+  const limiter = limiterOf(client);
   const summary: ExportSummary = {
     contacts: 0,
     done: 0,
@@ -93,7 +89,7 @@ export function exportInteractions(client: InteractionsClient, params: ExportPar
     throttled: 0,
     elapsedMs: 0,
   };
-  const { stats } = shared.limiter;
+  const { stats } = limiter;
   let started: { at: number; requests: number; throttled: number } | undefined;
   let ended = false;
   const refresh = () => {
@@ -113,7 +109,7 @@ export function exportInteractions(client: InteractionsClient, params: ExportPar
       const pace =
         p.pace ??
         (stats.rate === undefined ? resolvePace('rateLimit', { requestsPerSecond: DEFAULT_EXPORT_RATE }) : undefined);
-      const release = pace ? shared.limiter.limit(pace) : () => {};
+      const release = pace ? limiter.limit(pace) : () => {};
       const events = runExport(client, p, summary);
       return (async function* () {
         try {
@@ -277,7 +273,7 @@ async function* runExport(
     controller.abort(new DOMException('The export ended', 'AbortError'));
     channel.close();
     await Promise.allSettled(workers);
-    await source.return();
+    source.return();
     unlink();
   }
 }
@@ -318,9 +314,11 @@ function contactSource(contacts: ExportParams['contacts'], signal: AbortSignal) 
       );
       return Promise.race([value, aborted]);
     },
-    async return(): Promise<void> {
-      await chain;
-      await iterator.return?.();
+    /** Closes the source (a stream of ids, say) without waiting for a `next` that may never settle. */
+    return(): void {
+      Promise.resolve()
+        .then(() => iterator.return?.())
+        .catch(() => {});
     },
   };
 }

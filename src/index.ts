@@ -30,6 +30,7 @@ export {
 } from './errors.js';
 export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './export.js';
 export { defaultRegion, regions } from './options.js';
+export { limitRate } from './rate-limit.js';
 export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './sync.js';
 export type {
   Auth,

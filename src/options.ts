@@ -7,9 +7,8 @@
  */
 import { spec } from '../generated/spec.js';
 import { InvalidInputError } from './errors.js';
-import type { Pace } from './rate-limit.js';
 import { createRedactor, REDACTED, type Redactor } from './redact.js';
-import type { ClientOptions, Logger, RateLimitOptions, Region, ValidationMode } from './types.js';
+import type { ClientOptions, Logger, Region, ValidationMode } from './types.js';
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = spec.regions;
@@ -30,8 +29,6 @@ export interface ResolvedOptions {
   validate: ValidationMode;
   /** The caller's logger (or the default), behind redaction. */
   logger: Logger;
-  /** The client's own rate limit, or none (requests are not paced unless an export adds a limit). */
-  rateLimit: Pace | undefined;
 }
 
 const DEFAULTS = { timeoutMs: 30_000, deadlineMs: 120_000, maxRetries: 3, maxRetryAfterMs: 60_000 } as const;
@@ -70,29 +67,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULTS.maxRetryAfterMs),
     validate,
     logger: redactedLogger(options.logger ?? consoleLogger, redact),
-    rateLimit: options.rateLimit === undefined ? undefined : resolvePace('rateLimit', options.rateLimit),
   };
-}
-
-/** Most requests per second a limit may allow: beyond it, timers cannot pace (and nobody needs it). */
-const MAX_RATE = 10_000;
-
-/**
- * Checks a rate limit and applies its default burst (a quarter of a second's worth, at least 1), so a
- * late timer can be caught up without letting a burst through. Throws {@link InvalidInputError}.
- */
-export function resolvePace(param: string, value: RateLimitOptions): Pace {
-  if (typeof value !== 'object' || value === null) {
-    throw new InvalidInputError(param, value, 'must be { requestsPerSecond, burst? }');
-  }
-  const { requestsPerSecond: rate, burst } = value;
-  if (typeof rate !== 'number' || !(rate > 0 && rate <= MAX_RATE)) {
-    throw new InvalidInputError(`${param}.requestsPerSecond`, rate, `must be a number in (0, ${MAX_RATE}]`);
-  }
-  if (burst !== undefined && (!Number.isSafeInteger(burst) || burst < 1)) {
-    throw new InvalidInputError(`${param}.burst`, burst, 'must be an integer ≥ 1');
-  }
-  return { requestsPerSecond: rate, burst: burst ?? Math.max(1, Math.ceil(rate / 4)) };
 }
 
 function redactedLogger(logger: Logger, redact: Redactor): Logger {

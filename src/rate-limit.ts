@@ -4,9 +4,14 @@
  * success wins a little of it back, and a `Retry-After` pauses the whole bucket. The vendor documents no
  * rate limit, so one polite bucket per client is what keeps many contacts' walks from tripping one.
  * The policy is pure functions ({@link refill}, {@link waitMs}, {@link onThrottled}, {@link onSuccess});
- * {@link createRateLimiter} is the small stateful shell around them, with its clock injected.
+ * {@link createRateLimiter} is the small stateful shell around them, with its clock injected. A client
+ * carries only an empty slot for it (see `client-shared.ts`): the limiter is created the first time a
+ * limit is set ({@link limitRate}, an export), so bundles that never limit do not carry this module.
  */
+import { sharedOf } from './client-shared.js';
+import { InvalidInputError } from './errors.js';
 import { parseRetryAfter } from './retry.js';
+import type { InteractionsClient, RateLimitOptions } from './types.js';
 
 /** A checked rate limit: requests per second, and how many may go at once after a quiet spell. */
 export interface Pace {
@@ -236,4 +241,51 @@ export function createRateLimiter(
       };
     },
   };
+}
+
+/** Most requests per second a limit may allow: beyond it, timers cannot pace (and nobody needs it). */
+const MAX_RATE = 10_000;
+
+/**
+ * Checks a rate limit and applies its default burst (a quarter of a second's worth, at least 1), so a
+ * late timer can be caught up without letting a burst through. Throws {@link InvalidInputError}.
+ */
+export function resolvePace(param: string, value: RateLimitOptions): Pace {
+  if (typeof value !== 'object' || value === null) {
+    throw new InvalidInputError(param, value, 'must be { requestsPerSecond, burst? }');
+  }
+  const { requestsPerSecond: rate, burst } = value;
+  if (typeof rate !== 'number' || !(rate > 0 && rate <= MAX_RATE)) {
+    throw new InvalidInputError(`${param}.requestsPerSecond`, rate, `must be a number in (0, ${MAX_RATE}]`);
+  }
+  if (burst !== undefined && (!Number.isSafeInteger(burst) || burst < 1)) {
+    throw new InvalidInputError(`${param}.burst`, burst, 'must be an integer ≥ 1');
+  }
+  return { requestsPerSecond: rate, burst: burst ?? Math.max(1, Math.ceil(rate / 4)) };
+}
+
+/**
+ * The limiter of a client made by `createInteractionsClient` (shared with the clients derived from
+ * it), created the first time it is asked for. Throws {@link InvalidInputError} for any other object.
+ */
+export function limiterOf(client: InteractionsClient): RateLimiter {
+  const shared = sharedOf(client);
+  if (!shared)
+    throw new InvalidInputError('client', typeof client, 'must be a client made by createInteractionsClient');
+  shared.limiter ??= createRateLimiter(undefined, { maxPauseMs: shared.maxPauseMs });
+  return shared.limiter;
+}
+
+/**
+ * Paces every request of `client`, and of the clients derived from it, at `options` until the returned
+ * function is called: one token bucket per client, AIMD on 429, `Retry-After` honoured. With several
+ * limits in force (an export adds one while it runs), the lowest applies. Time spent waiting for the
+ * bucket counts toward `timeoutMs`.
+ *
+ * @example
+ * const release = limitRate(client, { requestsPerSecond: 5 });
+ */
+export function limitRate(client: InteractionsClient, options: RateLimitOptions): () => void {
+  const pace = resolvePace('rateLimit', options);
+  return limiterOf(client).limit(pace);
 }

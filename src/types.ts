@@ -61,16 +61,9 @@ export interface ClientOptions {
   validate?: ValidationMode;
   /** Receives retry notices (`debug`) and warnings (`warn`). Default: `console.warn` for warnings only. */
   logger?: Logger;
-  /**
-   * Paces every request of this client (and of every client derived from it) through one token bucket:
-   * a 429 lowers the rate, successes raise it back slowly (AIMD), and a `Retry-After` pauses the bucket.
-   * Default: no pacing; `exportInteractions` adds its own limit while it runs. Time spent waiting for
-   * the bucket counts toward `timeoutMs` and `deadlineMs`.
-   */
-  rateLimit?: RateLimitOptions;
 }
 
-/** A rate limit: one token bucket for every request of a client. */
+/** A rate limit: one token bucket for every request of a client (see `limitRate`, `exportInteractions`). */
 export interface RateLimitOptions {
   /** At most this many requests per second. The vendor documents no limit: start with a few. */
   requestsPerSecond: number;
@@ -273,7 +266,7 @@ export interface ExportParams {
   concurrency?: number;
   /**
    * The pace of the whole client while the export runs (added to the client's limiter; the lowest limit
-   * applies). Default: the client's own `rateLimit`, or 5 requests per second if it has none.
+   * applies). Default: 5 requests per second, unless a limit is already in force on the client (`limitRate`).
    */
   rateLimit?: RateLimitOptions;
   /** Stop at the first contact that fails, with its error. Default: report it and go on. */

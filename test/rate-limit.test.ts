@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedOf } from '../src/client-shared.js';
-import { createInteractionsClient, InvalidInputError } from '../src/index.js';
+import { createInteractionsClient, InvalidInputError, limitRate } from '../src/index.js';
 import {
   type Aimd,
   type AimdPolicy,
@@ -217,21 +217,21 @@ describe('createRateLimiter', () => {
 });
 
 describe('the client-wide limiter', () => {
-  it('every attempt of the client is counted and paced; a 429 is seen by the limiter and retried', async () => {
+  it('a client carries no limiter until a limit is set; every attempt is then counted and paced', async () => {
     const { fetch, requests } = recordingFetch((_req, n) =>
-      n === 1 ? json({ error: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } }) : json(page([])),
+      n === 2 ? json({ error: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } }) : json(page([])),
     );
-    const client = createInteractionsClient({
-      auth: { token: 't' },
-      baseUrl: 'http://127.0.0.1:1/v1',
-      fetch,
-      rateLimit: { requestsPerSecond: 1000 },
-    });
+    const client = createInteractionsClient({ auth: { token: 't' }, baseUrl: 'http://127.0.0.1:1/v1', fetch });
     await client.listInteractions({ tenantId: TENANT, contactId: CONTACT });
-    expect(requests).toHaveLength(2);
-    const stats = sharedOf(client)!.limiter.stats;
+    expect(sharedOf(client)?.limiter).toBeUndefined();
+    const release = limitRate(client, { requestsPerSecond: 1000 });
+    await client.listInteractions({ tenantId: TENANT, contactId: CONTACT });
+    expect(requests).toHaveLength(3);
+    const stats = sharedOf(client)!.limiter!.stats;
     expect(stats).toMatchObject({ requests: 2, throttled: 1 });
     expect(stats.rate).toBeCloseTo(700 + 50 / 700, 6); // cut by 30 %, then one success's worth back
+    release();
+    expect(stats.rate).toBeUndefined();
   });
 
   it.each<[string, unknown]>([
@@ -240,9 +240,14 @@ describe('the client-wide limiter', () => {
     ['an infinite rate', { requestsPerSecond: Infinity }],
     ['a fractional burst', { requestsPerSecond: 5, burst: 1.5 }],
     ['not an object', 5],
-  ])('refuses %s before anything is sent', (_name, rateLimit) => {
-    expect(() =>
-      createInteractionsClient({ auth: { token: 't' }, rateLimit: rateLimit as { requestsPerSecond: number } }),
-    ).toThrow(InvalidInputError);
+  ])('limitRate refuses %s', (_name, options) => {
+    const client = createInteractionsClient({ auth: { token: 't' } });
+    expect(() => limitRate(client, options as { requestsPerSecond: number })).toThrow(InvalidInputError);
+  });
+
+  it('limitRate refuses an object that is not a client of this SDK', () => {
+    expect(() => limitRate({} as never, { requestsPerSecond: 1 })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', param: 'client' }),
+    );
   });
 });

@@ -7,7 +7,7 @@
  * rename, fsync of the directory), so it stays proportional to the contacts while a save stays
  * amortised O(1). A line cut short by a crash can only be the last one, and is ignored.
  */
-import { type FileHandle, open, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportContactState } from '../types.js';
 
@@ -109,6 +109,7 @@ export class ExportJournal {
 
   /** Goes on with what {@link ExportJournal.read} returned: the file is rewritten compacted first, so a cut line is gone. */
   static async resume(file: string, contents: JournalContents): Promise<ExportJournal> {
+    await removeStaleSnapshots(file);
     const bytes = await writeSnapshot(file, { ...contents.header, at: contents.at }, contents.contacts);
     const handle = await open(file, 'a');
     return new ExportJournal(file, contents, handle, bytes);
@@ -142,6 +143,13 @@ export class ExportJournal {
   async close(): Promise<void> {
     await this.#handle.close();
   }
+}
+
+/** Removes temp files a run killed mid-compaction left beside the state file (the state file itself is intact). */
+async function removeStaleSnapshots(file: string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const stale = new RegExp(`^${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.tmp$`);
+  for (const name of await readdir(dir)) if (stale.test(name)) await rm(path.join(dir, name), { force: true });
 }
 
 /** Writes header + contacts to a temp file, syncs it, renames it over `file` and syncs the directory. */

@@ -1,6 +1,6 @@
 // The export command's pieces that need no server: its state journal and output file on a real
 // file system, its progress and summary text, and its flags.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,19 @@ describe('ExportJournal', () => {
     await resumed.close();
     expect(readFileSync(f, 'utf8').endsWith('\n')).toBe(true);
     expect(readFileSync(f, 'utf8')).not.toContain('"b"');
+  });
+
+  it('a temp file left by a run killed mid-compaction is removed on resume; the state file was intact', async () => {
+    const f = file('stale.json');
+    const journal = await ExportJournal.create(f, header);
+    await journal.append('a', failed('1'), 10);
+    await journal.close();
+    const stale = `${f}.999999.tmp`;
+    writeFileSync(stale, 'half a snapshot');
+    const resumed = await ExportJournal.resume(f, (await ExportJournal.read(f))!);
+    await resumed.close();
+    expect(existsSync(stale)).toBe(false);
+    expect((await ExportJournal.read(f))?.at).toBe(10);
   });
 
   it('a damaged line in the middle, or a file that is no state file, is a JournalError', async () => {

@@ -14,6 +14,7 @@ import {
   exportInteractions,
   type Interaction,
   InvalidInputError,
+  limitRate,
   NotFoundError,
   PermissionDeniedError,
   type SyncCheckpoint,
@@ -47,14 +48,12 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** A client with its own (fast) rate limit, so the export adds none. */
-const client = (token = 'export-token') =>
-  createInteractionsClient({
-    baseUrl: api.baseUrl,
-    auth: { token },
-    maxRetries: 0,
-    rateLimit: { requestsPerSecond: 5000 },
-  });
+/** A client with a (fast) rate limit of its own, so the export adds none. */
+function client(token = 'export-token') {
+  const c = createInteractionsClient({ baseUrl: api.baseUrl, auth: { token }, maxRetries: 0 });
+  limitRate(c, { requestsPerSecond: 5000 });
+  return c;
+}
 
 async function collect(run: AsyncIterable<ExportEvent>, stopAfter = Infinity) {
   const events: ExportEvent[] = [];
@@ -165,7 +164,7 @@ describe('exportInteractions', () => {
 
   it('the export paces the whole client while it runs, and releases it after', async () => {
     const c = createInteractionsClient({ baseUrl: api.baseUrl, auth: { token: 'export-token' } });
-    const limiter = sharedOf(c)!.limiter;
+    expect(sharedOf(c)!.limiter).toBeUndefined();
     const run = exportInteractions(c, {
       tenantId,
       contacts: contacts.slice(0, 2),
@@ -174,9 +173,9 @@ describe('exportInteractions', () => {
     });
     const iterator = run[Symbol.asyncIterator]();
     await iterator.next();
-    expect(limiter.stats.rate).toBe(500);
+    expect(sharedOf(c)!.limiter!.stats.rate).toBe(500);
     for (let r = await iterator.next(); !r.done; r = await iterator.next());
-    expect(limiter.stats.rate).toBeUndefined();
+    expect(sharedOf(c)!.limiter!.stats.rate).toBeUndefined();
   });
 
   it.each<[string, Partial<ExportParams> & Record<string, unknown>, string]>([
@@ -288,12 +287,12 @@ describe('resume', () => {
       baseUrl: api.baseUrl,
       auth: { token: 'export-token' },
       maxRetries: 0,
-      rateLimit: { requestsPerSecond: 5000 },
       fetch: (input, init) =>
         failNext && String((input as Request).url).includes('page=2')
           ? Promise.resolve(new Response('{"error":"boom"}', { status: 500 }))
           : fetch(input, init),
     });
+    limitRate(failing, { requestsPerSecond: 5000 });
     failNext = true;
     const first = await collect(exportInteractions(failing, { tenantId, contacts: [big], state: h.state, now }));
     h.out.push(...records(first).map((e) => key(e.contactId, e.interaction)));
