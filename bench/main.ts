@@ -26,8 +26,8 @@ const sizes = smoke
       pageRounds: 2,
       sync: {
         history: 1_000,
-        exportContacts: 40,
-        overestimateContacts: 20,
+        exportContacts: 24,
+        overestimateContacts: 12,
         allowedRate: 200,
         resumeTrials: 2,
         resumeContacts: 8,

@@ -232,12 +232,13 @@ describe.concurrent('cxengage-interactions export (built CLI)', () => {
     expect(third.every((r) => r.change === 'updated' && r.interaction.endTimestamp !== null)).toBe(true);
   });
 
-  it('csv: contactId and change, then the columns of `list`, RFC 4180', async () => {
+  it('csv from ids on stdin (--contacts -): contactId and change, then the columns of `list`, RFC 4180', async () => {
     const out = file('all.csv');
     const list = contacts.slice(18, 20);
-    expect(
-      (await run(list, ['--contacts', contactsFile(list), '--out', out, '--format', 'csv', '--rate', '500'])).code,
-    ).toBe(0);
+    const r = await run(list, ['--contacts', '-', '--out', out, '--format', 'csv', '--rate', '500'], {
+      stdin: `${list.join('\n')}\n`,
+    });
+    expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     const records = parseCsv(text, { columns: true }) as Record<string, string>[];
     expect(text.split('\r\n')[0]).toBe(['contactId', 'change', ...csvColumns].join(','));
@@ -246,27 +247,19 @@ describe.concurrent('cxengage-interactions export (built CLI)', () => {
 
   it('--shard i/N: the shards of one list export every contact exactly once between them', async () => {
     const list = contacts.slice(0, 6);
-    const outs = [1, 2, 3].map(() => file('shard.ndjson'));
+    const outs = [1, 2].map(() => file('shard.ndjson'));
     const results = await Promise.all(
       outs.map((out, i) =>
-        run([], ['--contacts', contactsFile(list), '--out', out, '--shard', `${i + 1}/3`, '--rate', '500']),
+        run([], ['--contacts', contactsFile(list), '--out', out, '--shard', `${i + 1}/2`, '--rate', '500']),
       ),
     );
-    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
     const got = outs.map((out) => keys(rows(out)));
     expect(got.flat().sort()).toEqual(expected(list));
     for (const [i, part] of got.entries()) {
-      expect(part.every((k) => shardOf(k.split('/')[0]!, 3) === i + 1)).toBe(true);
+      expect(part.length).toBeGreaterThan(0); // the split is not degenerate
+      expect(part.every((k) => shardOf(k.split('/')[0]!, 2) === i + 1)).toBe(true);
     }
-  });
-
-  it('--contacts - reads the ids from stdin', async () => {
-    const out = file('stdin.ndjson');
-    const list = contacts.slice(20, 22);
-    expect((await run(list, ['--contacts', '-', '--out', out, '--rate', '500'], { stdin: list.join('\n') })).code).toBe(
-      0,
-    );
-    expect(keys(rows(out)).sort()).toEqual(expected(list));
   });
 
   it('--fail-fast: the first failed contact ends the export with its exit code (404: 4)', async () => {
@@ -295,16 +288,21 @@ describe.concurrent('cxengage-interactions export (built CLI)', () => {
 
   it('a state file of another export is refused (exit 2) and left alone', async () => {
     const state = file('other-state.json');
+    const header = {
+      cxengageExport: 1,
+      tenantId: tenant,
+      format: 'ndjson',
+      out: '/elsewhere.ndjson',
+      shard: null,
+      at: 0,
+    };
+    writeFileSync(state, `${JSON.stringify(header)}\n`);
     const ids = contacts.slice(23, 24);
-    const list = contactsFile(ids);
-    expect(
-      (await run(ids, ['--contacts', list, '--out', file('a.ndjson'), '--state', state, '--rate', '500'])).code,
-    ).toBe(0);
-    const before = readFileSync(state, 'utf8');
-    const r = await run(ids, ['--contacts', list, '--out', file('b.ndjson'), '--state', state]);
+    const r = await run(ids, ['--contacts', contactsFile(ids), '--out', file('b.ndjson'), '--state', state]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/belongs to another export \(its out is/);
-    expect(readFileSync(state, 'utf8')).toBe(before);
+    expect(r.stderr).toMatch(/belongs to another export \(its out is "\/elsewhere.ndjson"\)/);
+    expect(readFileSync(state, 'utf8')).toBe(`${JSON.stringify(header)}\n`);
+    expect(r.requests).toBe(0);
   });
 });
 

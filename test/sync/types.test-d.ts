@@ -7,6 +7,8 @@ import {
   exportInteractions,
   type Interaction,
   type InteractionsClient,
+  limitRate,
+  type RateLimitOptions,
   type SyncChange,
   type SyncCheckpoint,
   type SyncParams,
@@ -72,5 +74,13 @@ describe('export types', () => {
       expectTypeOf(event.contactId).toEqualTypeOf<string>();
     };
     expectTypeOf(handle).toBeFunction();
+  });
+});
+
+describe('rate limit types', () => {
+  it('limitRate(client, { requestsPerSecond, burst? }) returns its release', () => {
+    expectTypeOf(limitRate).parameters.toEqualTypeOf<[InteractionsClient, RateLimitOptions]>();
+    expectTypeOf(limitRate).returns.toEqualTypeOf<() => void>();
+    expectTypeOf<RateLimitOptions>().toEqualTypeOf<{ requestsPerSecond: number; burst?: number }>();
   });
 });
