@@ -9,6 +9,7 @@ import { measureHistory } from './history.ts';
 import { measureMemory } from './memory.ts';
 import { measureOverhead } from './overhead.ts';
 import { startPageServer } from './servers.ts';
+import { measureSyncFigures } from './sync-figures.ts';
 import { formatTable, type Row } from './table.ts';
 import { measureValidation } from './validation.ts';
 
@@ -24,6 +25,14 @@ const sizes = smoke
       rawMemory: 5_000,
       pages: 50,
       pageRounds: 2,
+      sync: {
+        history: 1_000,
+        exportContacts: 24,
+        overestimateContacts: 12,
+        allowedRate: 200,
+        resumeTrials: 2,
+        resumeContacts: 8,
+      },
     }
   : {
       calls: 2_000,
@@ -35,6 +44,14 @@ const sizes = smoke
       rawMemory: 100_000,
       pages: 2_000,
       pageRounds: 5,
+      sync: {
+        history: 10_000,
+        exportContacts: 1_000,
+        overestimateContacts: 300,
+        allowedRate: 50,
+        resumeTrials: 20,
+        resumeContacts: 60,
+      },
     };
 
 const rows: Row[] = [];
@@ -207,6 +224,9 @@ async function main(): Promise<void> {
     },
   );
 
+  const sync = await measureSyncFigures(sizes.sync);
+  rows.push(...sync.rows);
+
   const title = smoke ? 'bench (smoke sizes: figures are not meaningful, targets not judged)' : 'bench';
   for (const line of formatTable(title, rows, { smoke })) console.log(line);
   console.log(
@@ -222,6 +242,7 @@ async function main(): Promise<void> {
     memory,
     bundle,
     validation,
+    sync: sync.figures,
     rows,
   };
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

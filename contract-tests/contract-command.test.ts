@@ -70,7 +70,7 @@ async function runHere(args: string[], env: Record<string, string> = keyEnv): Pr
     };
     return { isTTY: false, write } as unknown as NodeJS.WriteStream;
   };
-  const io: Io = { stdout: stream('stdout'), stderr: stream('stderr'), env, secrets: [] };
+  const io: Io = { stdin: process.stdin, stdout: stream('stdout'), stderr: stream('stderr'), env, secrets: [] };
   try {
     const command = parseCommand(['contract', ...args]);
     const code = (await findSubcommand(command.kind)!.run(command as SubcommandInput, io)) ?? 0;

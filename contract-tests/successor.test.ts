@@ -138,7 +138,6 @@ describe('the reference API behind prism proxy --errors', () => {
   const contactId = uuid(seededRandom('successor/contact'));
   const LIFETIME_MS = 60_000;
   const historyPermission = listContactInteractions.permission;
-  let clock = 0;
   let exchanges = 0;
   let api: ReferenceApi;
   let proxy: RunningProcess;
@@ -147,7 +146,6 @@ describe('the reference API behind prism proxy --errors', () => {
     api = await startReferenceApi({
       seed: 'successor',
       tokenLifetimeMs: LIFETIME_MS,
-      now: () => clock,
       dataSets: [{ tenantId, contactId, interactions: 25 }],
       credentials: {
         apiKeys: [
@@ -191,7 +189,7 @@ describe('the reference API behind prism proxy --errors', () => {
     const c = full();
     await c.listInteractions({ tenantId, contactId, limit: 1 });
     exchanges = 0;
-    clock += LIFETIME_MS;
+    api.store.advance(LIFETIME_MS);
     const all = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         i % 2
@@ -219,7 +217,7 @@ describe('the reference API behind prism proxy --errors', () => {
       full().getInteraction({ tenantId, interactionId: uuid(seededRandom('successor/unknown')) }),
     ).rejects.toMatchObject({ constructor: NotFoundError, message: 'HTTP 404: Interaction not found.' });
     const token = api.store.issueToken('full', 'full-secret')!;
-    clock += LIFETIME_MS;
+    api.store.advance(LIFETIME_MS);
     await expect(full({ auth: { token } }).listInteractions({ tenantId, contactId, limit: 1 })).rejects.toThrow(
       AuthenticationError,
     );

@@ -10,7 +10,8 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import { BodyHandoff } from './body-handoff.js';
-import { type Credentials, createCredentials, withTokenRefresh } from './credentials.js';
+import { type ClientShared, registerClient } from './client-shared.js';
+import { createCredentials, withTokenRefresh } from './credentials.js';
 import { deprecationWarning } from './deprecation.js';
 import { createApiError, InvalidResponseError, snippet } from './errors.js';
 import { type CallSettings, deriveOptions, type ResolvedOptions, resolveCall, resolveOptions } from './options.js';
@@ -37,22 +38,13 @@ import {
 } from './validate.js';
 
 const history = spec.operations.listContactInteractions;
+const detail = spec.operations.getInteraction;
 
 /** What `sendVia` adds to every openapi-fetch call. */
 interface OperationInit {
   parseAs: 'stream';
   signal: AbortSignal;
   fetch: (input: Request) => Promise<Response>;
-}
-const detail = spec.operations.getInteraction;
-
-/** State shared by a client and every client derived from it. */
-interface Shared {
-  /** Sets credentials per attempt; holds the token cache. */
-  credentials: Credentials;
-  bodies: BodyHandoff;
-  /** Set once the deprecation warning was given: it is given once per client family. */
-  deprecation: { warned: boolean };
 }
 
 /**
@@ -64,9 +56,11 @@ interface Shared {
  */
 export function createInteractionsClient(options: ClientOptions): InteractionsClient {
   const resolved = resolveOptions(options);
-  const shared: Shared = {
+  const shared: ClientShared = {
     bodies: new BodyHandoff(),
     deprecation: { warned: false },
+    limiter: undefined,
+    maxPauseMs: resolved.maxRetryAfterMs,
     credentials: createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
       // Loaded on first use: clients that do not exchange never load the exchange.
       import('./token-exchange.js').then(({ exchangeToken }) =>
@@ -83,14 +77,22 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
   return build(resolved, shared);
 }
 
-function build(resolved: ResolvedOptions, shared: Shared): InteractionsClient {
+function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
   const { redact, logger } = resolved;
   const { bodies, credentials } = shared;
   const loop = createRetryingFetch({
     ...resolved,
     fetch: (request, init) => resolved.fetch(request, init),
     bodies,
-    hooks: { before: (request, signal) => credentials.apply(request, signal) },
+    hooks: {
+      // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it
+      // (AIMD on 429); then it carries the credentials as they are now (a refreshed token on a retry).
+      before: async (request, signal) => {
+        await shared.limiter?.take(signal);
+        await credentials.apply(request, signal);
+      },
+      after: (outcome) => shared.limiter?.observe(outcome),
+    },
   });
   const send = withTokenRefresh(loop, credentials);
   const api = createClient<paths>({
@@ -162,22 +164,25 @@ function build(resolved: ResolvedOptions, shared: Shared): InteractionsClient {
     return walkPages(fetchPage, checked, { order: call.validate, logger });
   }
 
-  return {
-    listInteractionsWithResponse,
-    listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
-    iteratePages: (params) => walk(params),
-    iterateInteractions: (params) => walkItems(walk(params), params.signal),
-    getInteractionWithResponse,
-    getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
-    withOptions: (options) => build(deriveOptions(resolved, options), shared),
-  };
+  return registerClient<InteractionsClient>(
+    {
+      listInteractionsWithResponse,
+      listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
+      iteratePages: (params) => walk(params),
+      iterateInteractions: (params) => walkItems(walk(params), params.signal),
+      getInteractionWithResponse,
+      getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
+      withOptions: (options) => build(deriveOptions(resolved, options), shared),
+    },
+    shared,
+  );
 }
 
 const historyRoute = `${history.method.toUpperCase()} ${history.path}`;
 const detailRoute = `${detail.method.toUpperCase()} ${detail.path}`;
 
 /** Warns through the logger, once per client family, when an answer signals that its route is deprecated. */
-function warnIfDeprecated(shared: Shared, resolved: ResolvedOptions, response: Response, route: string): void {
+function warnIfDeprecated(shared: ClientShared, resolved: ResolvedOptions, response: Response, route: string): void {
   if (shared.deprecation.warned) return;
   const warning = deprecationWarning(response.headers, route);
   if (!warning) return;

@@ -266,6 +266,25 @@ export type PaginationErrorCode =
   | 'ids_missing'
   | 'page_bound_exceeded'
   | 'max_pages_exceeded';
+/** Why a checkpoint was refused. */
+export type CheckpointErrorCode = 'malformed' | 'unsupported_version' | 'other_tenant' | 'other_contact';
+
+/**
+ * A sync checkpoint (or export progress) that cannot be used: not one this SDK wrote, a version it does
+ * not read, or one written for another tenant or contact. Thrown before any request is sent.
+ */
+export class CheckpointError extends InvalidInputError {
+  /** Why: `malformed`, `unsupported_version`, `other_tenant` or `other_contact`. */
+  readonly code: CheckpointErrorCode;
+  constructor(code: CheckpointErrorCode, param: string, value: unknown, problem: string) {
+    super(param, value, problem);
+    this.name = 'CheckpointError';
+    this.code = code;
+  }
+}
+
+/** Why a walk over pages stopped with an error. */
+export type PaginationErrorReason = 'page_bound_exceeded' | 'total_shrank';
 
 /** Where a {@link PaginationError} arose, and the counts that disagree. */
 export interface PaginationErrorDetails {

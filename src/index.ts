@@ -9,6 +9,7 @@ export { withDetails } from './details.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
+  CheckpointErrorCode,
   PaginationErrorCode,
   PaginationErrorDetails,
   ValidationIssue,
@@ -17,6 +18,7 @@ export {
   ApiError,
   AuthenticationError,
   BadRequestError,
+  CheckpointError,
   ConnectionError,
   CredentialsError,
   CxEngageError,
@@ -30,7 +32,10 @@ export {
   ServerError,
   TimeoutError,
 } from './errors.js';
+export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './export.js';
 export { defaultRegion, regions } from './options.js';
+export { limitRate } from './rate-limit.js';
+export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './sync.js';
 export type {
   Auth,
   BasicAuth,
@@ -38,6 +43,12 @@ export type {
   DerivedClientOptions,
   DetailsOptions,
   ErrorBody,
+  ExportContactState,
+  ExportEvent,
+  ExportParams,
+  ExportRun,
+  ExportStateStore,
+  ExportSummary,
   GetInteractionParams,
   Interaction,
   InteractionPage,
@@ -47,9 +58,18 @@ export type {
   IterateParams,
   ListParams,
   Logger,
+  RateLimitOptions,
   Region,
   RequestOptions,
+  SyncBoundary,
+  SyncChange,
+  SyncCheckpoint,
+  SyncParams,
+  SyncProgress,
+  SyncRecord,
+  SyncRun,
   TokenAuth,
   TokenExchangeAuth,
   ValidationMode,
+  WatchedInteraction,
 } from './types.js';

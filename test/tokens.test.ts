@@ -22,7 +22,6 @@ const TOKENS = `/v1${spec.operations.createToken.path}`;
 const params = { tenantId: TENANT, contactId: CONTACT, limit: 1 };
 
 let api: ReferenceApi;
-let clock = 0;
 /** Requests the reference API received, in order: method, path and Authorization. */
 let seen: { method: string; path: string; authorization: string | undefined; body?: string }[] = [];
 /** Answers the next requests to these paths itself, when set. */
@@ -32,7 +31,6 @@ beforeAll(async () => {
   api = await startReferenceApi({
     seed: 'tokens',
     tokenLifetimeMs: LIFETIME_MS,
-    now: () => clock,
     dataSets: [{ tenantId: TENANT, contactId: CONTACT, interactions: 12 }],
     credentials: { apiKeys: [{ key: KEY, secret: SECRET }] },
     intercept(req, res, url) {
@@ -88,7 +86,7 @@ describe('token exchange', () => {
     const client = exchangeClient();
     await client.listInteractions(params);
     const old = reads()[0]!.authorization;
-    clock += LIFETIME_MS; // the reference API's clock: the token has now expired
+    api.store.advance(LIFETIME_MS); // the reference API's clock: the token has now expired
     seen = [];
     const pages = await Promise.all(Array.from({ length: 8 }, () => client.listInteractions(params)));
     expect(pages.map((p) => p.total)).toEqual(Array(8).fill(12));

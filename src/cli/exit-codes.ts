@@ -1,6 +1,7 @@
 // Exit codes are part of the CLI's interface: scripts branch on them, so each failure class keeps
 // its own number. `--help` prints this table.
 import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
+import { PartialFailure } from './partial-failure.js';
 import { UsageError } from './usage-error.js';
 
 export const exitCodes = {
@@ -13,6 +14,8 @@ export const exitCodes = {
   auth: 3,
   /** No such tenant, contact or interaction (404). */
   notFound: 4,
+  /** `export` finished, but some contacts failed (each reported on stderr): run it again to retry them. */
+  partial: 5,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -34,6 +37,7 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError || error instanceof InvalidInputError) return exitCodes.usage;
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
   if (error instanceof NotFoundError) return exitCodes.notFound;
+  if (error instanceof PartialFailure) return exitCodes.partial;
   return exitCodes.failure;
 }
 

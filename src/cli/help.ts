@@ -37,7 +37,8 @@ const sharedExitCodes = `  ${exitCodes.ok}  success
   ${exitCodes.failure}  failure (network, timeout, server error, invalid response, pages that do not add up)
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
-  ${exitCodes.notFound}  tenant, contact or interaction not found (404)`;
+  ${exitCodes.notFound}  tenant, contact or interaction not found (404)
+  ${exitCodes.partial}  (export) finished, but some contacts failed (each reported; run it again to retry them)`;
 
 function connectionHelp(): string {
   return `  --region R             ${Object.keys(regions).join(' | ')} (default ${defaultRegion})

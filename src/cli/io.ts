@@ -5,6 +5,7 @@
 import type { Logger } from '../types.js';
 
 export interface Io {
+  stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;

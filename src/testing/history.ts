@@ -103,6 +103,13 @@ export class ContactHistory {
     return before - items.length;
   }
 
+  /** Changes fields of the interaction with this id (materialising the history); false when there is none. */
+  update(interactionId: string, changes: Partial<Interaction>): boolean {
+    const item = this.list().find((i) => i.interactionId === interactionId);
+    if (item) Object.assign(item, changes);
+    return item !== undefined;
+  }
+
   /** The whole list, owned by this history (a virtual one is materialised first): mutate it to change the history. */
   list(): Interaction[] {
     if (!this.#items) {

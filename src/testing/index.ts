@@ -12,6 +12,9 @@
  * interaction's full record is derived from its history entry, so the two routes agree. Two hooks
  * (`intercept`, `transformPage`) let your tests make it misbehave on purpose, and `historyDeprecation`
  * makes the history route announce its deprecation.
+ * For sync and export tests: many contacts (`store.addContacts`), a rate limit answering 429 with
+ * `Retry-After` (`rateLimit`), and live interactions that start open and end as you drive the store's
+ * clock (`store.beginInteractions`, `store.advance`).
  *
  * @example
  * ```ts
@@ -33,4 +36,5 @@ export { generateInteractions, interactionAt, interactionRecord } from './intera
 export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
 export { startReferenceApi } from './server.js';
 export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions, TokenOptions } from './store.js';
-export { ALL_PERMISSIONS, REQUIRED_PERMISSION, ReferenceStore } from './store.js';
+export { ALL_PERMISSIONS, CSAT_DELAY_MS, REQUIRED_PERMISSION, ReferenceStore } from './store.js';
+export type { ReferenceRateLimit } from './throttle.js';

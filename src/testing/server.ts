@@ -17,6 +17,7 @@ import { contactInteractions } from './routes/contact-interactions.js';
 import { interaction } from './routes/interaction.js';
 import { tokens } from './routes/tokens.js';
 import { ReferenceStore } from './store.js';
+import { createThrottle, type ReferenceRateLimit } from './throttle.js';
 
 /** A data set to load at start: a contact with `count` generated interactions, or the given ones. */
 export interface DataSet {
@@ -47,12 +48,11 @@ export interface ReferenceApiOptions {
   /** Seed for generated interactions and issued tokens (ignored when `store` is given). */
   seed?: string | number;
   /**
-   * How long a token issued by `POST /v1/tokens` is accepted, in ms (ignored when `store` is given).
-   * Default: forever. An expired token gets 401, as a real one presumably does.
+   * How long a token issued by `POST /v1/tokens` is accepted, in ms of the store's clock, which moves only
+   * when a test calls `store.advance(ms)` (ignored when `store` is given). Default: forever. An expired
+   * token gets 401, as a real one presumably does.
    */
   tokenLifetimeMs?: number;
-  /** The clock token lifetimes run on (ignored when `store` is given). Default `Date.now`: move your own instead of sleeping. */
-  now?: () => number;
   /** An existing store to serve; by default a new one. */
   store?: ReferenceStore;
   /** Contacts to create before listening. */
@@ -64,6 +64,12 @@ export interface ReferenceApiOptions {
   };
   /** Waits this long before handling each request: a slow network or server. Default 0. */
   latencyMs?: number;
+  /**
+   * Admits at most this many requests per second (a token bucket over the whole API, checked as each
+   * request arrives, before authentication); the others get 429 with `Retry-After` in whole seconds.
+   * Default: no limit (the vendor documents none).
+   */
+  rateLimit?: ReferenceRateLimit;
   /**
    * Called first for every request, before authentication. Answer `res` yourself (or stall, or cut the
    * socket) and return true to take the request over; return false to let the reference semantics answer.
@@ -89,6 +95,8 @@ export interface ReferenceApi {
   store: ReferenceStore;
   /** Requests received so far (every method and path). */
   requests(): number;
+  /** Requests answered 429 by `rateLimit` so far. */
+  throttled(): number;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -212,7 +220,6 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
     new ReferenceStore({
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.tokenLifetimeMs !== undefined ? { tokenLifetimeMs: options.tokenLifetimeMs } : {}),
-      ...(options.now !== undefined ? { now: options.now } : {}),
     });
   for (const set of options.dataSets ?? []) store.addContact(set.tenantId, set.contactId, set.interactions);
   for (const k of options.credentials?.apiKeys ?? []) {
@@ -222,14 +229,22 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
     store.addToken(t.token, t.permissions ? { permissions: t.permissions } : {});
   }
   const latencyMs = options.latencyMs ?? 0;
+  const throttle = options.rateLimit ? createThrottle(options.rateLimit) : undefined;
   let requests = 0;
+  let throttled = 0;
   const sockets = new Set<Socket>();
 
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     requests++;
+    const admission = throttle?.() ?? { admitted: true };
+    if (!admission.admitted) throttled++;
     const answer = () => {
       try {
+        if (!admission.admitted) {
+          const headers = { 'retry-after': String(admission.retryAfterSeconds) };
+          return sendError(res, { status: 429, headers });
+        }
         handle(store, options, req, res);
       } catch {
         if (!res.headersSent) sendError(res, { status: 500 });
@@ -258,6 +273,7 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
     host,
     store,
     requests: () => requests,
+    throttled: () => throttled,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -6,8 +6,10 @@
  */
 import { spec } from '../../generated/spec.js';
 import type { Interaction } from '../types.js';
+import { ReferenceClock } from './clock.js';
 import { ContactHistory } from './history.js';
-import { seededRandom } from './random.js';
+import { interactionAt } from './interactions.js';
+import { seededRandom, uuid } from './random.js';
 
 /** The permission the history route requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
 export const REQUIRED_PERMISSION: string = spec.operations.listContactInteractions.permission;
@@ -53,11 +55,14 @@ interface PendingFailure {
 export interface StoreOptions {
   /** Seed for the interactions (and tokens) the store generates; the same seed gives the same data. */
   seed?: string | number;
-  /** How long a token issued by `POST /v1/tokens` is accepted, in ms of the store's clock. Default: forever. */
+  /** How long a token issued by `POST /v1/tokens` is accepted, in ms of the store's clock (see {@link ReferenceStore.advance}). Default: forever. */
   tokenLifetimeMs?: number;
-  /** The store's clock, for token expiry (ms). Default `Date.now`; a test moves its own instead of sleeping. */
-  now?: () => number;
+  /** Where the store's clock starts, in ms since the epoch (see {@link ReferenceStore.now}). Default: the real time at creation. */
+  clock?: number;
 }
+
+/** How long after an interaction ends its csat score comes in (when it gets one). */
+export const CSAT_DELAY_MS = 30 * 60 * 1000;
 
 /** The reference API's state. See the module comment. */
 export class ReferenceStore {
@@ -67,15 +72,86 @@ export class ReferenceStore {
   private readonly tokens = new Map<string, { permissions: readonly string[]; expiresAt: number }>();
   private readonly failures: PendingFailure[] = [];
   private readonly tokenLifetimeMs: number;
-  private readonly now: () => number;
   private issued = 0;
+  private readonly clock: ReferenceClock;
+  private begun = 0;
 
   constructor(options: StoreOptions = {}) {
     this.seed = String(options.seed ?? 'reference-api');
     const lifetime = options.tokenLifetimeMs ?? Infinity;
     if (!(lifetime > 0)) throw new RangeError('tokenLifetimeMs must be > 0');
     this.tokenLifetimeMs = lifetime;
-    this.now = options.now ?? Date.now;
+    this.clock = new ReferenceClock(options.clock ?? Date.now());
+  }
+
+  /**
+   * The store's clock, in ms since the epoch: live interactions ({@link ReferenceStore.beginInteractions})
+   * start at it, and end as it is driven forward with {@link ReferenceStore.advance}. It never moves by itself.
+   */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * Moves the clock forward by `ms`: live interactions whose time has come end (`endTimestamp` and a
+   * disposition are set), and csat scores due come in. Returns how many changes were applied.
+   */
+  advance(ms: number): number {
+    return this.clock.advance(ms);
+  }
+
+  /**
+   * `count` live interactions start now (all at the same `startTimestamp`), at the front of the contact's
+   * list, open: `endTimestamp`, disposition and csat are null. Each ends after its generated duration (5 s
+   * to 2 h) as the clock advances, with its generated disposition; those with a generated csat score get it
+   * {@link CSAT_DELAY_MS} later. Deterministic for the store's seed. Returns them as they start.
+   */
+  beginInteractions(tenantId: string, contactId: string, count = 1): Interaction[] {
+    const history = this.mustGet(tenantId, contactId);
+    const now = this.clock.now();
+    const newest = history.length > 0 ? Date.parse(history.slice(0, 1)[0]!.startTimestamp) : -Infinity;
+    if (now < newest) throw new RangeError("the store clock is behind the contact's newest interaction");
+    const started = new Date(now).toISOString();
+    const planned = Array.from({ length: count }, () => interactionAt(`${this.seed}/live`, this.begun++));
+    const fresh = planned.map((plan) => ({
+      ...plan,
+      startTimestamp: started,
+      endTimestamp: null,
+      lastDispositionId: null,
+      lastDispositionName: null,
+      csat: null,
+    }));
+    const arrived = history.arrive(fresh);
+    for (const plan of planned) {
+      const duration = plan.endTimestamp ? Date.parse(plan.endTimestamp) - Date.parse(plan.startTimestamp) : 600_000;
+      const id = plan.interactionId;
+      const { lastDispositionId, lastDispositionName, csat } = plan;
+      this.clock.schedule(now + duration, () => {
+        const endTimestamp = new Date(now + duration).toISOString();
+        this.history(tenantId, contactId)?.update(id, { endTimestamp, lastDispositionId, lastDispositionName });
+      });
+      if (csat !== null) {
+        this.clock.schedule(now + duration + CSAT_DELAY_MS, () =>
+          this.history(tenantId, contactId)?.update(id, { csat }),
+        );
+      }
+    }
+    return arrived;
+  }
+
+  /**
+   * Creates `count` contacts of a tenant, each with generated interactions (a number, or one per contact
+   * from `interactions(i)`), as cheaply as {@link ReferenceStore.addContact}. Returns their ids, which are
+   * deterministic for the store's seed and the tenant.
+   */
+  addContacts(tenantId: string, count: number, interactions: number | ((index: number) => number)): string[] {
+    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be an integer ≥ 0, got ${count}`);
+    const random = seededRandom(`${this.seed}/${tenantId}/contacts`);
+    return Array.from({ length: count }, (_, i) => {
+      const contactId = uuid(random);
+      this.put(tenantId, contactId, typeof interactions === 'number' ? interactions : interactions(i));
+      return contactId;
+    });
   }
 
   /** Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists). */
@@ -89,6 +165,12 @@ export class ReferenceStore {
    * memory until it is changed, so a contact may have millions). Returns a copy of the first 1,000.
    */
   addContact(tenantId: string, contactId: string, interactions: readonly Interaction[] | number = 0): Interaction[] {
+    return this.put(tenantId, contactId, interactions)
+      .slice(0, 1_000)
+      .map((item) => ({ ...item }));
+  }
+
+  private put(tenantId: string, contactId: string, interactions: readonly Interaction[] | number): ContactHistory {
     this.addTenant(tenantId);
     const seed = `${this.seed}/${tenantId}/${contactId}`;
     const history =
@@ -96,7 +178,7 @@ export class ReferenceStore {
         ? ContactHistory.generated(seed, interactions)
         : ContactHistory.of(seed, interactions);
     this.contacts.get(tenantId)!.set(contactId, history);
-    return history.slice(0, 1_000).map((item) => ({ ...item }));
+    return history;
   }
 
   /** True when the tenant is known. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorReport, exitCodeFor, exitCodes } from '../../src/cli/exit-codes.ts';
+import { PartialFailure } from '../../src/cli/partial-failure.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
 import {
   ApiError,
@@ -15,7 +16,7 @@ import {
 describe('exitCodeFor', () => {
   it('gives each documented class its own code', () => {
     expect(new Set(Object.values(exitCodes)).size).toBe(Object.keys(exitCodes).length);
-    expect(exitCodes).toEqual({ ok: 0, failure: 1, usage: 2, auth: 3, notFound: 4 });
+    expect(exitCodes).toEqual({ ok: 0, failure: 1, usage: 2, auth: 3, notFound: 4, partial: 5 });
   });
 
   it.each([
@@ -28,6 +29,7 @@ describe('exitCodeFor', () => {
     [new ApiError(418, 'HTTP 418'), exitCodes.failure],
     [new ConnectionError('connection refused'), exitCodes.failure],
     [new InvalidResponseError(200, 'not JSON', '<html>'), exitCodes.failure],
+    [new PartialFailure('3 of 10 contacts failed'), exitCodes.partial],
     [new Error('anything else'), exitCodes.failure],
     ['a thrown string', exitCodes.failure],
   ])('%s → %i', (error, code) => {

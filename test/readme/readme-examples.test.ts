@@ -227,4 +227,21 @@ describe('README examples', () => {
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^no such contact: /);
   });
+
+  it('keeping a store in sync: the first sync reads everything, the next one a single page', async () => {
+    const { logs, requests: n } = await run(
+      blockIndex('syncInteractions(client, { tenantId, contactId, checkpoint })'),
+    );
+    expect(logs).toEqual(['first sync: 420 changes; pages read: 5', 'next sync: 0 changes; pages read: 1']);
+    expect(n).toBe(6);
+  });
+
+  it('many contacts: records and a checkpoint per contact; the unknown one fails without stopping the export', async () => {
+    const { logs, requests: n } = await run(blockIndex('exportInteractions(client, {'));
+    expect(logs).toEqual([
+      'contact 00000000-0000-4000-8000-000000000000 failed: HTTP 404: Contact not found.',
+      '1 done, 1 failed, 420 records, 6 requests, 0 × 429',
+    ]);
+    expect(n).toBe(6);
+  });
 });

@@ -1,9 +1,10 @@
 /** The CLI's subcommands, in the order `--help` lists them. */
 import { contract } from './contract.js';
+import { exportCommand } from './export.js';
 import { get } from './get.js';
 import { list } from './list.js';
 
-export const subcommands = [list, get, contract] as const;
+export const subcommands = [list, get, exportCommand, contract] as const;
 
 /** A parsed command of any subcommand. */
 export type SubcommandInput = ReturnType<(typeof subcommands)[number]['parse']>;
