@@ -18,7 +18,7 @@ import { type CallSettings, deriveOptions, type ResolvedOptions, resolveCall, re
 import { walkItems, walkPages } from './paginate.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
-import { linkSignal } from './signals.js';
+import { linkSignal, typedAborts } from './signals.js';
 import type {
   ClientOptions,
   GetInteractionParams,
@@ -168,8 +168,8 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     {
       listInteractionsWithResponse,
       listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
-      iteratePages: (params) => walk(params),
-      iterateInteractions: (params) => walkItems(walk(params), params.signal),
+      iteratePages: (params) => typedAborts(walk(params), params.signal),
+      iterateInteractions: (params) => typedAborts(walkItems(walk(params), params.signal), params.signal),
       getInteractionWithResponse,
       getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
       withOptions: (options) => build(deriveOptions(resolved, options), shared),

@@ -71,9 +71,15 @@ export class ApiError extends CxEngageError {
   readonly kind: ApiErrorKind;
   /** The vendor's error code, when the body carried one. */
   readonly code?: string | number;
-  /** Per-field messages, from the object shape's `attribute`. Empty when there are none. */
+  /**
+   * Per-field messages, from the object shape's `attribute`. Empty when there are none. A null-prototype
+   * object: every field name the server sent (`__proto__` included) is an ordinary key.
+   */
   readonly fieldErrors: Record<string, string[]>;
-  /** The parsed JSON body, or a text snippet when the body was not JSON. */
+  /**
+   * The parsed JSON body, or a snippet of its text (300 characters) when it was not JSON or was longer
+   * than 64 KiB (such a body is not parsed, so an error never holds more than that).
+   */
   readonly body: unknown;
   /** The response headers (lower-case names). Never request headers. */
   readonly headers: Record<string, string>;
@@ -88,7 +94,7 @@ export class ApiError extends CxEngageError {
     this.status = status;
     this.kind = entry.kind;
     if (details.code !== undefined) this.code = details.code;
-    this.fieldErrors = details.fieldErrors ?? {};
+    this.fieldErrors = details.fieldErrors ?? Object.create(null);
     this.body = details.body;
     this.headers = details.headers ?? {};
     if (details.requestId !== undefined) this.requestId = details.requestId;
@@ -191,6 +197,49 @@ export class CredentialsError extends CxEngageError {
     super(message, options);
     this.name = 'CredentialsError';
   }
+}
+
+/**
+ * A response body (2xx or error) longer than the client's `maxResponseBytes`, counted after
+ * decompression while it streams in. Reading stopped at the limit and the rest was discarded; not retried
+ * (the same request would get the same body).
+ */
+export class ResponseTooLargeError extends CxEngageError {
+  /** The HTTP status of the response whose body was too large. */
+  readonly status: number;
+  /** The limit that was exceeded: the client's `maxResponseBytes`. */
+  readonly limitBytes: number;
+  constructor(status: number, limitBytes: number) {
+    super(`Response body (HTTP ${status}) exceeds maxResponseBytes (${limitBytes} bytes); reading stopped there`);
+    this.name = 'ResponseTooLargeError';
+    this.status = status;
+    this.limitBytes = limitBytes;
+  }
+}
+
+/**
+ * The caller's `AbortSignal` aborted the call or the walk (before a request, during one, or during a
+ * retry's backoff). `cause` is the signal's `reason`, as given. Never retried.
+ */
+export class AbortedError extends CxEngageError {
+  constructor(reason: unknown) {
+    super(`Aborted: ${abortReasonText(reason)}`, { cause: reason });
+    this.name = 'AbortedError';
+  }
+}
+
+function abortReasonText(reason: unknown): string {
+  if (reason instanceof Error && reason.message) return reason.message;
+  if (typeof reason === 'string' && reason) return snippet(reason, 200);
+  return 'the signal was aborted';
+}
+
+/**
+ * What a call rejects with when the caller's signal aborted with `reason`: an SDK error as itself (a
+ * walk's own deadline, say), anything else wrapped in {@link AbortedError}.
+ */
+export function abortedError(reason: unknown): CxEngageError {
+  return reason instanceof CxEngageError ? reason : new AbortedError(reason);
 }
 
 /** A 2xx response whose body is empty, not JSON, truncated, or not declared as JSON. */
@@ -325,7 +374,8 @@ export function normaliseErrorBody(body: unknown): {
   message?: string;
   fieldErrors: Record<string, string[]>;
 } {
-  const fieldErrors: Record<string, string[]> = {};
+  // Keys come from the server: a null prototype keeps `__proto__`, `constructor`… as ordinary fields.
+  const fieldErrors: Record<string, string[]> = Object.create(null);
   if (!isRecord(body)) return { fieldErrors };
   const error = body['error'];
   if (typeof error === 'string') return { message: error, fieldErrors };

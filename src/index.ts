@@ -15,6 +15,7 @@ export type {
   ValidationIssue,
 } from './errors.js';
 export {
+  AbortedError,
   ApiError,
   AuthenticationError,
   BadRequestError,
@@ -28,6 +29,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   ResponseValidationError,
   ServerError,
   TimeoutError,

@@ -8,7 +8,8 @@
 import { pkg } from '../generated/package.js';
 import { spec } from '../generated/spec.js';
 import { InvalidInputError } from './errors.js';
-import { createRedactor, REDACTED, type Redactor } from './redact.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
+import { createRedactor, credentialSecrets, REDACTED, type Redactor, utf8Base64 } from './redact.js';
 import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
 import { checkSignal } from './validate.js';
 
@@ -42,6 +43,8 @@ export interface ResolvedOptions extends Behaviour {
   auth: ResolvedAuth;
   redact: Redactor;
   fetch: typeof fetch;
+  /** The most bytes of one response body (after decompression) that are read. */
+  maxResponseBytes: number;
 }
 
 /** One call's settings: the client's, overridden by the call's own options. */
@@ -53,7 +56,13 @@ export interface CallSettings {
   signal: AbortSignal | undefined;
 }
 
-const DEFAULTS = { timeoutMs: 30_000, deadlineMs: 120_000, maxRetries: 3, maxRetryAfterMs: 60_000 } as const;
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  deadlineMs: 120_000,
+  maxRetries: 3,
+  maxRetryAfterMs: 60_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+} as const;
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
@@ -75,6 +84,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     auth,
     redact,
     fetch: fetchImpl,
+    maxResponseBytes: byteLimit(options.maxResponseBytes),
     ...resolveBehaviour(options, defaults, redact),
   };
 }
@@ -211,6 +221,7 @@ export function isSendableToken(token: unknown): token is string {
 
 /**
  * The forms a secret takes in what the SDK sends: as it is, and JSON-escaped (the token exchange's body).
+ * (The redactor finds JSON-escaped, URL-encoded and base64 spellings of every secret itself.)
  * @internal
  */
 export function secretForms(secret: string): string[] {
@@ -219,11 +230,18 @@ export function secretForms(secret: string): string[] {
 }
 
 function resolveAuth(auth: unknown): { auth: ResolvedAuth; secrets: string[] } {
+  // A credential that is there but wrong is never echoed; one that is absent is said to be missing
+  // (showing `[redacted]` for it would hide the actual mistake).
   const fail = (param: string, problem: string): never => {
     throw new InvalidInputError(param, REDACTED, problem);
   };
-  const shapes = "must be { username, password }, { username, password, exchange: 'token' } or { token }";
-  if (typeof auth !== 'object' || auth === null) return fail('auth', shapes);
+  const missing = (param: string, value: unknown, what: string): never => {
+    throw new InvalidInputError(param, value, `is missing: give ${what}`);
+  };
+  const absent = (value: unknown) => value === undefined || value === null || value === '';
+  const shapes = "{ username, password }, { username, password, exchange: 'token' } or { token }";
+  if (absent(auth)) return missing('auth', auth, shapes);
+  if (typeof auth !== 'object') return fail('auth', `must be ${shapes}`);
   const a = auth as Record<string, unknown>;
   if ('token' in a) {
     if ('username' in a || 'password' in a || 'exchange' in a) {
@@ -232,20 +250,22 @@ function resolveAuth(auth: unknown): { auth: ResolvedAuth; secrets: string[] } {
     const token = a['token'];
     // Only what the function returns is a secret; the function itself is never shown or searched for.
     if (typeof token === 'function') return { auth: { kind: 'callback', token: token as () => string }, secrets: [] };
+    if (absent(token)) return missing('auth.token', token, 'a token from POST /v1/tokens, or a function returning one');
     if (!isSendableToken(token))
       return fail('auth.token', 'must be a non-empty string of visible ASCII, or a function');
-    return { auth: { kind: 'header', authorization: `Token ${token}` }, secrets: secretForms(token) };
+    return { auth: { kind: 'header', authorization: `Token ${token}` }, secrets: credentialSecrets({ token }) };
   }
   const { username, password, exchange, tokenLifetimeMs } = a;
-  if (typeof username !== 'string' || !username || username.includes(':') || /[\x00-\x1f\x7f]/.test(username)) {
+  if (absent(username)) return missing('auth.username', username, 'the API key');
+  if (typeof username !== 'string' || username.includes(':') || /[\x00-\x1f\x7f]/.test(username)) {
     return fail('auth.username', 'must be a non-empty API key without ":" or control characters');
   }
-  if (typeof password !== 'string' || !password) return fail('auth.password', 'must be a non-empty string');
-  const encoded = btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
-  const secrets = [...secretForms(password), encoded];
+  if (absent(password)) return missing('auth.password', password, "the API key's secret");
+  if (typeof password !== 'string') return fail('auth.password', 'must be a non-empty string');
+  const secrets = credentialSecrets({ username, password });
   if (exchange === undefined) {
     if (tokenLifetimeMs !== undefined) fail('auth.tokenLifetimeMs', "applies only with exchange: 'token'");
-    return { auth: { kind: 'header', authorization: `Basic ${encoded}` }, secrets };
+    return { auth: { kind: 'header', authorization: `Basic ${utf8Base64(`${username}:${password}`)}` }, secrets };
   }
   if (exchange !== 'token') return fail('auth.exchange', "must be 'token' (or left out, for HTTP Basic)");
   if (tokenLifetimeMs !== undefined && !(typeof tokenLifetimeMs === 'number' && tokenLifetimeMs > 0)) {
@@ -300,6 +320,14 @@ function positive(param: string, value: number | undefined, fallback: number): n
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMER_MS)) {
     throw new InvalidInputError(param, value, `must be a number in (0, ${MAX_TIMER_MS}]`);
+  }
+  return value;
+}
+
+function byteLimit(value: number | undefined): number {
+  if (value === undefined) return DEFAULTS.maxResponseBytes;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidInputError('maxResponseBytes', value, 'must be an integer ≥ 1 (bytes)');
   }
   return value;
 }

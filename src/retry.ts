@@ -5,8 +5,8 @@
  * is pure, so it is tested table by table.
  */
 import type { BodyHandoff } from './body-handoff.js';
-import { ConnectionError, TimeoutError } from './errors.js';
-import { readBody } from './read-body.js';
+import { abortedError, ConnectionError, CxEngageError, snippet, TimeoutError } from './errors.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
 import { type Redactor, safeCause } from './redact.js';
 import { abortRace, linkSignal, sleep } from './signals.js';
 import type { Logger } from './types.js';
@@ -145,6 +145,8 @@ export interface RetryingFetchOptions {
   deadlineMs: number;
   maxRetries: number;
   maxRetryAfterMs: number;
+  /** The most bytes of a body (2xx or error) read, after decompression: see `readBody`. Default 8 MiB. */
+  maxResponseBytes?: number;
   redact: Redactor;
   /** Where 2xx bodies read by an attempt are handed to the caller. */
   bodies: BodyHandoff;
@@ -182,13 +184,15 @@ export interface AttemptHooks {
  * deadline, whichever is sooner, and a backoff that would cross the deadline is never started.
  *
  * Outcomes: a Response (2xx, non-retryable, or retries exhausted); `TimeoutError` (attempt timeout after
- * retries, or the overall deadline); `ConnectionError` (network failure after retries); a programming
- * error (a TypeError that is no network failure, a RangeError…) as itself, never retried. A caller abort
- * is never retried: it rejects with the caller signal's `reason` (a `DOMException` named `AbortError`
- * unless the caller passed its own reason), exactly as `fetch` would.
+ * retries, or the overall deadline); `ConnectionError` (network failure after retries);
+ * `ResponseTooLargeError` (a body over `maxResponseBytes`, never retried); a programming error (a
+ * TypeError that is no network failure, a RangeError…) as itself, never retried. A caller abort is never
+ * retried: it rejects with `AbortedError`, its `cause` the caller signal's `reason` (a reason that is
+ * itself an SDK error, such as a walk's deadline, is thrown as it is).
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
   const { maxRetryAfterMs, redact, logger, bodies, hooks } = options;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
@@ -204,7 +208,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
     }
     const request = input.body !== null ? input.clone() : input;
     const res = await options.fetch(request, { signal, redirect: 'manual' });
-    const text = await readBody(res);
+    const text = await readBody(res, maxResponseBytes);
     if (!res.ok) return buffered(res, text);
     bodies.put(res, text);
     return res;
@@ -215,7 +219,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     const maxRetries = call.maxRetries ?? options.maxRetries;
     const caller = input.signal;
-    if (caller.aborted) throw caller.reason;
+    if (caller.aborted) throw abortedError(caller.reason);
     const deadlineAt = (call.startedAt ?? now()) + deadlineMs;
     for (let n = 0; ; n++) {
       let response: Response | undefined;
@@ -233,7 +237,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
       try {
         response = await one.race(attempt(input, one.signal));
       } catch (err) {
-        if (caller.aborted) throw caller.reason;
+        if (caller.aborted) throw abortedError(caller.reason);
         if (err instanceof HookFailure) throw err.error;
         error = one.signal.aborted ? one.signal.reason : err;
         if (error instanceof TimeoutError && error.scope === 'deadline') throw error;
@@ -273,7 +277,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
       try {
         await sleep(delay, caller);
       } catch {
-        throw caller.reason;
+        throw abortedError(caller.reason);
       }
     }
   };
@@ -285,7 +289,8 @@ class HookFailure {
 }
 
 function asConnectionError(error: unknown, attempts: number, redact: Redactor): Error {
-  if (error instanceof TimeoutError) return error;
+  // Already typed (a timeout, a body over the size limit, a hook's own error): thrown as it is.
+  if (error instanceof CxEngageError) return error;
   const suffix = attempts > 1 ? ` after ${attempts} attempts` : '';
   return new ConnectionError(redact(`Connection failed${suffix}: ${describe(error)}`), {
     cause: safeCause(error, redact),
@@ -298,16 +303,35 @@ function describe(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
+/** Error bodies longer than this (characters) are kept only as a snippet, never parsed or held whole. */
+const MAX_ERROR_BODY = 64 * 1024;
+
 /**
  * A readable Response over the already-read text of a non-2xx answer, as bytes (so no default
- * content-type is added); `url` is kept. A 304 may not have a body.
+ * content-type is added); `url` is kept. A 304 may not have a body. The status line is the server's,
+ * however odd: a status outside 200–599, or a reason phrase the Response constructor refuses (control
+ * characters, characters beyond Latin-1, any length), must still give the error its status calls for,
+ * so the real status and a cleaned, bounded reason phrase are set on the copy itself.
  */
 function buffered(res: Response, text: string): Response {
-  const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(text), {
-    status: res.status,
-    statusText: res.statusText,
+  const body = text.length > MAX_ERROR_BODY ? snippet(text) : text;
+  const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(body), {
+    status: res.status >= 300 && res.status <= 599 ? res.status : 599,
     headers: res.headers,
   });
-  Object.defineProperty(copy, 'url', { value: res.url });
+  Object.defineProperties(copy, {
+    url: { value: res.url },
+    status: { value: res.status },
+    statusText: { value: reasonPhrase(res.statusText) },
+  });
   return copy;
+}
+
+/**
+ * A reason phrase safe to show: printable ASCII and Latin-1 only (anything else, controls included,
+ * becomes `?`), at most 200 characters.
+ */
+function reasonPhrase(text: string): string {
+  const clean = text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  return clean.length > 200 ? `${clean.slice(0, 200)}...` : clean;
 }

@@ -2,6 +2,8 @@
  * Small AbortSignal helpers shared by the request loop and the page walk. Each one removes what it
  * adds: a listener left on a caller's long-lived signal is a leak (and a MaxListenersExceededWarning).
  */
+import { abortedError } from './errors.js';
+
 /** Aborts `controller` when `signal` aborts, with the same reason. Returns the unlink function. */
 export function linkSignal(controller: Pick<AbortController, 'abort'>, signal: AbortSignal | undefined): () => void {
   if (!signal) return () => {};
@@ -60,4 +62,20 @@ export function abortRace(): AbortRace {
     },
     race: (promise) => Promise.race([promise, stopped]),
   };
+}
+
+/**
+ * `source`, except that a rejection with the caller signal's own `reason` (however the walk let it
+ * through) becomes the typed error `abortedError` makes of it. Ending early (`break`) still reaches
+ * `source`'s `finally`.
+ */
+export async function* typedAborts<T>(
+  source: AsyncGenerator<T, void, undefined>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw signal?.aborted && error === signal.reason ? abortedError(error) : error;
+  }
 }

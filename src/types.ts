@@ -90,6 +90,13 @@ export interface ClientOptions {
   /** A `Retry-After` longer than this (ms) is not waited for: the error is thrown. Default 60 000. */
   maxRetryAfterMs?: number;
   /**
+   * The most bytes of one response body (2xx or error) the client reads, counted after decompression
+   * while the body streams in. Beyond it, reading stops and the call rejects with
+   * `ResponseTooLargeError` (not retried). Default 8 MiB (8 388 608), far above a full page of 100
+   * interactions (about 60 KB).
+   */
+  maxResponseBytes?: number;
+  /**
    * Response validation. Default `'strict'`. With `'off'` (or `'warn'`), `listInteractions` returns a 2xx
    * JSON body as it came, unchecked (even `null` or `{}`); the iterators still check the fields they walk
    * by (`total`, `results`, each `interactionId`) and throw `ResponseValidationError` otherwise.
@@ -141,7 +148,10 @@ export interface ListParams {
  * `InvalidInputError` before anything is sent.
  */
 export interface RequestOptions {
-  /** Aborting rejects with the signal's `reason` (an `AbortError` DOMException by default); never retried. */
+  /**
+   * Aborting rejects with `AbortedError` (a `CxEngageError`) whose `cause` is the signal's `reason`,
+   * whether the call was waiting to start, in flight, or in a retry's backoff; never retried.
+   */
   signal?: AbortSignal;
   /** Per attempt, in ms. */
   timeoutMs?: number;
@@ -180,7 +190,10 @@ export interface IterateParams {
    * scope `'walk'`. Default: none.
    */
   deadlineMs?: number;
-  /** Aborts the walk and any request in flight. */
+  /**
+   * Aborts the walk and any request in flight: the iterator rejects with `AbortedError` (its `cause` is
+   * the signal's `reason`), before the first page, during a request or backoff, or between pages.
+   */
   signal?: AbortSignal;
   /** Per attempt of each page request, in ms, instead of the client's. */
   timeoutMs?: number;

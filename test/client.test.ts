@@ -5,8 +5,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import {
+  AbortedError,
   ApiError,
   type ClientOptions,
+  CxEngageError,
   createInteractionsClient,
   defaultRegion,
   InvalidInputError,
@@ -57,19 +59,32 @@ describe('auth', () => {
   });
 
   it.each<[string, unknown]>([
-    ['auth', undefined],
     ['auth', 'key:secret'],
     ['auth', { token: 'a', username: 'b', password: 'c' }],
-    ['auth.token', { token: '' }],
     ['auth.token', { token: 'has space' }],
     ['auth.token', { token: 'line\nbreak' }],
-    ['auth.username', { username: '', password: 'x' }],
     ['auth.username', { username: 'a:b', password: 'x' }],
-    ['auth.password', { username: 'key' }],
-  ])('rejects %s = %j', (param, auth) => {
+    ['auth.password', { username: 'key', password: 42 }],
+  ])('rejects %s = %j without echoing it', (param, auth) => {
     const error = thrown(() => createInteractionsClient({ auth } as ClientOptions));
     expect(error.param).toBe(param);
     expect(error.value).toBe('[redacted]');
+  });
+
+  it.each<[string, unknown, unknown]>([
+    ['auth', undefined, undefined],
+    ['auth.token', { token: '' }, ''],
+    ['auth.token', { token: undefined }, undefined],
+    ['auth.username', { username: '', password: 'x' }, ''],
+    ['auth.username', { password: 'x' }, undefined],
+    ['auth.username', { username: null, password: 'x' }, null],
+    ['auth.password', { username: 'key' }, undefined],
+  ])('says %s is missing for %j (not [redacted])', (param, auth, value) => {
+    const error = thrown(() => createInteractionsClient({ auth } as ClientOptions));
+    expect(error.param).toBe(param);
+    expect(error.value).toBe(value);
+    expect(error.message).toMatch(new RegExp(`^Invalid ${param.replace('.', '\\.')}: is missing: give `));
+    expect(error.message).not.toContain('[redacted]');
   });
 });
 
@@ -186,12 +201,15 @@ describe('one page', () => {
     expect(response.headers.get('x-request-id')).toBe('abc');
   });
 
-  it('passes the caller signal: an abort rejects with its reason', async () => {
+  it('passes the caller signal: an abort rejects with AbortedError, its reason as the cause', async () => {
     const controller = new AbortController();
     const reason = new Error('stop');
     controller.abort(reason);
     const { client, requests } = setup();
-    await expect(client.listInteractions(params, { signal: controller.signal })).rejects.toBe(reason);
+    const error = await client.listInteractions(params, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).toBeInstanceOf(CxEngageError);
+    expect((error as AbortedError).cause).toBe(reason);
     expect(requests).toHaveLength(0);
   });
 

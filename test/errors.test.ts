@@ -175,6 +175,19 @@ describe('API errors from every error-body shape', () => {
     expect(error).toMatchObject({ body: '{"error": "limit mu', message: 'HTTP 400: Bad Request' });
   });
 
+  it('keeps fields named __proto__, constructor and prototype as ordinary keys of a null-prototype object', () => {
+    const body = JSON.parse(
+      '{"error":{"attribute":{"__proto__":["polluted"],"constructor":"c","prototype":["p"],"limit":"l"}}}',
+    );
+    const { fieldErrors, message } = normaliseErrorBody(body);
+    expect(Object.getPrototypeOf(fieldErrors)).toBeNull();
+    expect(Object.keys(fieldErrors)).toEqual(['__proto__', 'constructor', 'prototype', 'limit']);
+    expect(Object.getOwnPropertyDescriptor(fieldErrors, '__proto__')?.value).toEqual(['polluted']);
+    expect(fieldErrors['constructor']).toEqual(['c']);
+    expect(message).toBe('__proto__: polluted; constructor: c; prototype: p; limit: l');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('normaliseErrorBody ignores non-string items', () => {
     expect(normaliseErrorBody({ error: ['a', 1, null, 'b'] })).toEqual({ message: 'a; b', fieldErrors: {} });
     expect(normaliseErrorBody({ error: [1] })).toEqual({ fieldErrors: {} });

@@ -323,7 +323,7 @@ describe('iterateInteractions', () => {
       }
     })().catch((e: unknown) => e);
     const { result } = await drive(server, run, () => 0);
-    expect(result).toBe(reason);
+    expect(result).toMatchObject({ name: 'AbortedError', cause: reason });
     expect(ids).toHaveLength(150);
     expect(server.requests.filter((r) => !r.done).every((r) => r.signal.aborted)).toBe(true);
   });
@@ -334,7 +334,7 @@ describe('iterateInteractions', () => {
     controller.abort();
     await expect(
       collect(clientFor(server).iterateInteractions({ ...base, signal: controller.signal })),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    ).rejects.toMatchObject({ name: 'AbortedError', cause: { name: 'AbortError' } });
     expect(server.requests).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BodyHandoff } from '../src/body-handoff.js';
-import { ConnectionError, TimeoutError } from '../src/errors.js';
+import { AbortedError, ConnectionError, TimeoutError } from '../src/errors.js';
 import { createRedactor } from '../src/redact.js';
 import {
   createRetryingFetch,
@@ -165,6 +165,40 @@ describe('createRetryingFetch', () => {
     if (result instanceof Error || result instanceof DOMException) throw result;
     return result as T;
   }
+
+  /** A Response as undici builds it from the wire, with a status line `new Response` itself would refuse. */
+  const wire = (status: number, statusText: string) => () => {
+    const response = new Response('{"error":"x"}', { status: 500 });
+    Object.defineProperties(response, { status: { value: status }, statusText: { value: statusText } });
+    return response;
+  };
+
+  it.each([
+    ['a control character', 503, 'Busy\x01', 'Busy?'],
+    ['ESC and an OSC title', 503, '\x1b]0;pwned\x07Busy', '?]0;pwned?Busy'],
+    ['beyond Latin-1', 503, 'Занято ☃', '?????? ?'],
+    ['empty', 503, '', ''],
+    ['very long', 503, 'x'.repeat(20_000), `${'x'.repeat(200)}...`],
+  ])('an odd reason phrase (%s) keeps its status: 503 is retried', async (_name, status, text, shown) => {
+    const { retrying, calls } = setup([wire(status, text), wire(status, text)], { maxRetries: 1 });
+    const response = await settle(retrying(request()));
+    expect(calls).toHaveLength(2);
+    expect(response.status).toBe(503);
+    expect(response.statusText).toBe(shown);
+    expect(await response.text()).toBe('{"error":"x"}');
+  });
+
+  it.each([404, 999, 600, 103])(
+    'a status of %i (or one Response would refuse) is kept, not retried',
+    async (status) => {
+      const { retrying, calls } = setup([wire(status, 'Odd\x00')]);
+      const response = await settle(retrying(request()));
+      expect(calls).toHaveLength(1);
+      expect(response.status).toBe(status);
+      expect(response.ok).toBe(false);
+      expect(response.statusText).toBe('Odd?');
+    },
+  );
 
   it.each([408, 429, 500, 502, 503, 504])('retries %i, then returns the success', async (status) => {
     const { retrying, calls, bodies } = setup([status, 200]);
@@ -379,7 +413,7 @@ describe('createRetryingFetch', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('never retries a caller abort: rejects with the signal reason', async () => {
+  it('never retries a caller abort: rejects with AbortedError, the signal reason as its cause', async () => {
     const hang = hangingFetch();
     const retrying = createRetryingFetch({
       fetch: hang.fetch,
@@ -395,7 +429,9 @@ describe('createRetryingFetch', () => {
     await vi.advanceTimersByTimeAsync(10);
     const reason = new Error('user cancelled');
     controller.abort(reason);
-    expect(await promise).toBe(reason);
+    const error = await promise;
+    expect(error).toBeInstanceOf(AbortedError);
+    expect((error as AbortedError).cause).toBe(reason);
     expect(hang.requests).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -407,7 +443,8 @@ describe('createRetryingFetch', () => {
     await vi.advanceTimersByTimeAsync(100); // inside the first 250 ms backoff
     controller.abort();
     const error = await promise;
-    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).toMatchObject({ cause: { name: 'AbortError' } });
     expect(calls).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -504,7 +541,10 @@ describe('createRetryingFetch', () => {
     const { retrying, calls } = setup([200]);
     const controller = new AbortController();
     controller.abort();
-    await expect(retrying(request({ signal: controller.signal }))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(retrying(request({ signal: controller.signal }))).rejects.toMatchObject({
+      name: 'AbortedError',
+      cause: controller.signal.reason,
+    });
     expect(calls).toHaveLength(0);
   });
 });
