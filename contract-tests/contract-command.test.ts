@@ -18,6 +18,7 @@ import type { Io } from '../src/cli/io.ts';
 import { judgementCalls } from '../src/contract/judgement-calls.ts';
 import { probePlan } from '../src/contract/probes.ts';
 import { contractRuleIds } from '../src/contract/rules.ts';
+import { createRedactor } from '../src/redact.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import type { ContractReport } from '../src/types.ts';
@@ -70,7 +71,14 @@ async function runHere(args: string[], env: Record<string, string> = keyEnv): Pr
     };
     return { isTTY: false, write } as unknown as NodeJS.WriteStream;
   };
-  const io: Io = { stdin: process.stdin, stdout: stream('stdout'), stderr: stream('stderr'), env, secrets: [] };
+  const io: Io = {
+    stdin: process.stdin,
+    stdout: stream('stdout'),
+    stderr: stream('stderr'),
+    env,
+    redact: createRedactor([]),
+    signal: new AbortController().signal,
+  };
   try {
     const command = parseCommand(['contract', ...args]);
     const code = (await findSubcommand(command.kind)!.run(command as SubcommandInput, io)) ?? 0;

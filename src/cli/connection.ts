@@ -4,9 +4,10 @@
  */
 import { createInteractionsClient } from '../client.js';
 import { regions } from '../options.js';
+import { credentialSecrets } from '../redact.js';
 import type { ClientOptions, InteractionsClient, Region } from '../types.js';
 import type { FlagValues } from './command.js';
-import { type CredentialFlags, resolveAuth, secretsOf } from './credentials.js';
+import { type CredentialFlags, resolveAuth } from './credentials.js';
 import { type Io, stderrLogger } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -54,7 +55,7 @@ export function resolveConnection(
   io: Io,
 ): Pick<ClientOptions, 'auth' | 'region' | 'baseUrl' | 'logger'> {
   const auth = resolveAuth(connection.credentials, io.env);
-  io.secrets.push(...secretsOf(auth));
+  for (const secret of credentialSecrets(auth)) io.redact.add(secret);
   const where: Pick<ClientOptions, 'region' | 'baseUrl'> =
     'region' in connection.target
       ? { region: connection.target.region }

@@ -52,13 +52,6 @@ function switchedOn(value: string | undefined): boolean {
   throw new UsageError(`${credentialEnv.exchange} must be 1 or 0 (got '${value}')`);
 }
 
-/** Secrets to keep out of anything the CLI prints. */
-export function secretsOf(auth: CliAuth): string[] {
-  if ('token' in auth) return [auth.token];
-  // The Basic header value too: an echoed request header would show the pair base64-encoded.
-  return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
-}
-
 function pick(
   key: string | undefined,
   secret: string | undefined,

@@ -1,12 +1,19 @@
 // Exit codes are part of the CLI's interface: scripts branch on them, so each failure class keeps
 // its own number. `--help` prints this table.
-import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
+import {
+  AbortedError,
+  AuthenticationError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+} from '../index.js';
+import { terminalLines, terminalText } from './terminal-text.js';
 import { PartialFailure } from './partial-failure.js';
 import { UsageError } from './usage-error.js';
 
 export const exitCodes = {
   ok: 0,
-  /** Anything else: network, timeout, server error, invalid response, pages that do not add up, interrupted. */
+  /** Anything else: network, timeout, server error, invalid response, pages that do not add up, output that cannot be written. */
   failure: 1,
   /** Bad flags or values, missing credentials. Nothing was sent. */
   usage: 2,
@@ -16,6 +23,10 @@ export const exitCodes = {
   notFound: 4,
   /** `export` finished, but some contacts failed (each reported on stderr): run it again to retry them. */
   partial: 5,
+  /** Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+  interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -33,24 +44,41 @@ export const contractExitCodes = {
   setup: exitCodes.usage,
 } as const satisfies Record<string, ExitCode>;
 
+/** The reason the CLI aborts its work with when a signal arrives; the SDK rejects with `AbortedError` around it. */
+export class Interrupted extends Error {
+  readonly signal: 'SIGINT' | 'SIGTERM';
+  constructor(signal: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted by ${signal}`);
+    this.name = 'Interrupted';
+    this.signal = signal;
+  }
+}
+
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError || error instanceof InvalidInputError) return exitCodes.usage;
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
   if (error instanceof NotFoundError) return exitCodes.notFound;
   if (error instanceof PartialFailure) return exitCodes.partial;
+  const interrupted = error instanceof AbortedError ? error.cause : error;
+  if (interrupted instanceof Interrupted) {
+    return interrupted.signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
+  }
   return exitCodes.failure;
 }
 
-/** One line for stderr; the stack and causes only when debugging. */
-export function errorReport(error: unknown, debug: boolean): string {
+/**
+ * One line for stderr; the stack and causes only when debugging. Redacted with `redact` first, then
+ * made safe for a terminal: messages may quote the server's error body.
+ */
+export function errorReport(error: unknown, debug: boolean, redact: (text: string) => string = (t) => t): string {
   const message = error instanceof Error ? error.message : String(error);
   const hint = error instanceof UsageError ? " (see 'cxengage-interactions --help')" : '';
-  const line = `cxengage-interactions: ${message.replace(/\s*\n\s*/g, ' ')}${hint}`;
+  const line = `cxengage-interactions: ${terminalText(redact(message).replace(/\s*\n\s*/g, ' '))}${hint}`;
   if (!debug || !(error instanceof Error)) return line;
   const details: string[] = [error.stack ?? ''];
   for (let cause = error.cause, depth = 0; cause !== undefined && depth < 5; depth += 1) {
     details.push(`caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
     cause = cause instanceof Error ? cause.cause : undefined;
   }
-  return `${line}\n${details.join('\n')}`;
+  return `${line}\n${terminalLines(redact(details.join('\n')))}`;
 }

@@ -1,6 +1,7 @@
 // Output formats. stdout carries only data: these functions return the exact text to write.
 // ndjson and csv stream row by row (header first); json and table need every row up front.
 import type { Interaction } from '../index.js';
+import { terminalText } from './terminal-text.js';
 
 export const formats = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof formats)[number];
@@ -52,32 +53,113 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
 }
 
 export function ndjsonLine(item: Interaction): string {
-  return `${JSON.stringify(item)}\n`;
+  return `${jsonText(item, 'ndjson')}\n`;
 }
 
 export function jsonDocument(items: readonly Interaction[]): string {
-  return `${JSON.stringify(items, null, 2)}\n`;
+  return `${jsonText(items, 'json', 2)}\n`;
+}
+
+/** How deep output data may nest: far beyond any real interaction, well within JSON.stringify's stack. */
+export const MAX_OUTPUT_DEPTH = 1000;
+
+/**
+ * JSON for stdout. U+2028 and U+2029 are escaped (`\u2028`): JSON allows them raw inside strings, but
+ * readers that split lines on them (JavaScript's old line terminators, some log shippers) would cut a
+ * record in two; escaped, the value still parses to the same string. JSON.stringify recurses, so data
+ * nested deeper than {@link MAX_OUTPUT_DEPTH} is a clear error rather than a stack overflow.
+ */
+function jsonText(value: unknown, format: string, space?: number): string {
+  if (nestedDeeperThan(value, MAX_OUTPUT_DEPTH)) {
+    throw new OutputError(
+      `cannot write the ${format} output: the data is nested more than ${MAX_OUTPUT_DEPTH} levels deep`,
+    );
+  }
+  return JSON.stringify(value, null, space).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+}
+
+/** Whether arrays and objects in `value` nest deeper than `limit`; iterative, and stops at the limit. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [next, depth] = stack.pop()!;
+    if (typeof next !== 'object' || next === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(next))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Data that cannot be written in the chosen format (exit code 1). */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
 }
 
 export function csvHeader(): string {
   return `${csvColumns.join(',')}\r\n`;
 }
 
-export function csvRow(item: Interaction): string {
-  return `${csvColumns.map((column) => csvField(item[column])).join(',')}\r\n`;
+/** How CSV cells are written: formulas neutralised (the default), or `raw` (`--csv-raw`). */
+export interface CsvOptions {
+  raw?: boolean;
 }
 
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. null is empty. */
-export function csvField(value: unknown): string {
+export function csvRow(item: Interaction, options: CsvOptions = {}): string {
+  return `${csvColumns.map((column) => csvField(item[column], options)).join(',')}\r\n`;
+}
+
+/**
+ * RFC 4180: quote fields holding a comma, quote or line break; double the quotes. null is empty. Text
+ * that a spreadsheet would run as a formula is neutralised first ({@link neutraliseFormula}) unless
+ * `raw`. Numbers are written as they are (`-3` is a number to a spreadsheet, not a formula); objects as
+ * compact JSON.
+ */
+export function csvField(value: unknown, options: CsvOptions = {}): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'object') return quoted(neutral(jsonText(value, 'csv'), options));
+  return quoted(typeof value === 'string' ? neutral(value, options) : String(value));
+}
+
+function neutral(text: string, options: CsvOptions): string {
+  return options.raw ? text : neutraliseFormula(text);
+}
+
+function quoted(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A cell a spreadsheet would take for a formula, per OWASP's CSV-injection guidance: its first
+ * character is `=`, `+`, `-`, `@`, TAB or CR (and NUL, per ASVS 5.0). Beyond OWASP's list, also a
+ * formula character after leading whitespace (importers may trim it) and the full-width forms `＝＋－＠`
+ * (which some locales fold to ASCII). Leading `'`s are looked through, so the rule can be undone
+ * exactly (see {@link restoreFormula}).
+ */
+const FORMULA = /^'*(?:[\t\r\0]|[\s\0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
+/**
+ * OWASP's CSV-injection rule, the one place it lives: a cell that {@link FORMULA} matches gets a
+ * leading `'`, which spreadsheets take as "this is text" (and do not show). So `+15065550100` is
+ * written `'+15065550100`.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of {@link neutraliseFormula}, for readers of the CSV: drops the `'` it added. */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function table(items: readonly Interaction[], style: Style): string {
   const header = tableColumns.map(([title]) => title);
   const rows = items.map((item) => tableColumns.map(([, field]) => cell(item[field])));
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  // A loop, not Math.max(...rows): spreading 100 000 rows as arguments overflows the stack.
+  const widths = header.map((title, i) => rows.reduce((max, row) => Math.max(max, row[i]!.length), title.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const head = line(header);
   return `${style.color ? `\x1b[1m${head}\x1b[22m` : head}\n${rows.map((row) => `${line(row)}\n`).join('')}`;
@@ -85,6 +167,6 @@ export function table(items: readonly Interaction[], style: Style): string {
 
 function cell(value: unknown): string {
   if (value === null || value === undefined || value === '') return '-';
-  // Control characters from the API must not move the cursor or recolour the terminal.
-  return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  // Server data must not move the cursor, recolour the terminal or reorder what is shown.
+  return terminalText(typeof value === 'object' ? jsonText(value, 'table') : String(value));
 }

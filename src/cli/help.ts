@@ -24,9 +24,11 @@ Other:
   -V, --version          show the version
 
 Output: stdout carries only data (json: one array; ndjson: one interaction per line;
-csv: a header row, then one row per interaction). Progress goes to stderr when it is a
-terminal. NO_COLOR turns colour off. ndjson and csv rows are written as pages arrive:
-when the exit code is not 0, the rows already written are a partial list.
+csv: a header row, then one row per interaction; cells that a spreadsheet would run as
+a formula get a leading ', unless --csv-raw). Progress goes to stderr when it is a
+terminal. NO_COLOR turns colour off. Control and invisible characters from the server
+are shown escaped (^[, <U+202E>) on the terminal. ndjson and csv rows are written as
+pages arrive: when the exit code is not 0, the rows already written are a partial list.
 
 Exit codes:
 ${command?.exitCodes ?? sharedExitCodes}
@@ -38,7 +40,8 @@ const sharedExitCodes = `  ${exitCodes.ok}  success
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
   ${exitCodes.notFound}  tenant, contact or interaction not found (404)
-  ${exitCodes.partial}  (export) finished, but some contacts failed (each reported; run it again to retry them)`;
+  ${exitCodes.partial}  (export) finished, but some contacts failed (each reported; run it again to retry them)
+  ${exitCodes.interrupted}  interrupted (Ctrl-C); ${exitCodes.terminated} when stopped by SIGTERM`;
 
 function connectionHelp(): string {
   return `  --region R             ${Object.keys(regions).join(' | ')} (default ${defaultRegion})

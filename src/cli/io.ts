@@ -1,16 +1,21 @@
 /**
  * The CLI's side of the terminal: stdout carries only data and is written with back-pressure; stderr
- * carries progress (only on a terminal), warnings and the one-line error report.
+ * carries progress (only on a terminal), warnings and the one-line error report, every line of it made
+ * safe by `terminal-text.ts` (it may quote the server).
  */
+import type { Redactor } from '../redact.js';
 import type { Logger } from '../types.js';
+import { terminalText } from './terminal-text.js';
 
 export interface Io {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
-  /** Credentials resolved so far: redacted from the error report. */
-  secrets: string[];
+  /** The one redactor (the SDK's rules): credentials resolved so far are added to it (`connect`). */
+  redact: Redactor;
+  /** Aborted when the user interrupts (SIGINT, SIGTERM): commands pass it to the SDK. */
+  signal: AbortSignal;
 }
 
 /** Writes with back-pressure, so a large run never buffers unboundedly. */
@@ -23,18 +28,19 @@ export function progressLine(stderr: NodeJS.WriteStream) {
   const live = stderr.isTTY === true;
   return {
     update(text: string) {
-      if (live) stderr.write(`\r\x1b[2K${text}`);
+      if (live) stderr.write(`\r\x1b[2K${terminalText(text)}`);
     },
     done(text: string) {
-      if (live) stderr.write(`\r\x1b[2K${text}\n`);
+      if (live) stderr.write(`\r\x1b[2K${terminalText(text)}\n`);
     },
   };
 }
 
 /** Retry notices are shown with --debug; warnings always go to stderr, never stdout. */
 export function stderrLogger(io: Io, debug: boolean): Logger {
+  const line = (prefix: string, msg: string) => io.stderr.write(`${prefix}: ${terminalText(io.redact(msg))}\n`);
   return {
-    ...(debug ? { debug: (msg: string) => io.stderr.write(`debug: ${msg}\n`) } : {}),
-    warn: (msg: string) => io.stderr.write(`warning: ${msg}\n`),
+    ...(debug ? { debug: (msg: string) => line('debug', msg) } : {}),
+    warn: (msg: string) => line('warning', msg),
   };
 }

@@ -1,43 +1,34 @@
 #!/usr/bin/env node
 /**
- * The `cxengage-interactions` command: argv → one subcommand → stdout, and an exit code from one table
- * (`exit-codes.ts`). Everything that can be decided without I/O lives in the small modules beside this
- * one; each subcommand lives in `commands/`.
+ * The `cxengage-interactions` command: the process around one run (`run.ts`): its streams, its
+ * signals and its exit code. Everything that can be decided without I/O lives in the small modules
+ * beside this one; each subcommand lives in `commands/`.
  */
-import { findSubcommand, parseCommand } from './args.js';
-import { errorReport, exitCodeFor, exitCodes } from './exit-codes.js';
-import { helpText } from './help.js';
-import { type Io, write } from './io.js';
-import { packageVersion } from './version.js';
+import { createRedactor } from '../redact.js';
+import { exitCodes, Interrupted } from './exit-codes.js';
+import { runCli } from './run.js';
+import { terminalText } from './terminal-text.js';
 
-async function run(argv: readonly string[], io: Io): Promise<number> {
-  let debug = argv.includes('--debug');
-  try {
-    const command = parseCommand(argv);
-    debug = command.debug;
-    if (command.kind === 'help') await write(io.stdout, helpText(command.topic));
-    else if (command.kind === 'version') await write(io.stdout, `${packageVersion()}\n`);
-    else return (await findSubcommand(command.kind)!.run(command, io)) ?? exitCodes.ok;
-    return exitCodes.ok;
-  } catch (error) {
-    io.stderr.write(`${redact(errorReport(error, debug), io.secrets)}\n`);
-    return exitCodeFor(error);
-  }
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length > 0).reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
-}
-
-// A closed pipe (`… | head`) is the reader's choice, not a failure.
+// stdout failing is the end of the run. A closed pipe (`… | head`) is the reader's choice, not a
+// failure: exit 0. Anything else (ENOSPC on a full disk, EIO…) is one line and exit 1, never a stack.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(exitCodes.ok);
+  if (error.code === 'EPIPE') process.exit(exitCodes.ok);
+  process.stderr.write(`cxengage-interactions: cannot write to stdout: ${terminalText(error.message)}\n`);
+  process.exit(exitCodes.failure);
 });
-process.exitCode = await run(process.argv.slice(2), {
+
+// The first Ctrl-C (or SIGTERM) aborts the work in progress, which ends with the conventional 128 + n
+// exit code; a second one finds the default handler and ends the process at once.
+const interrupt = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => interrupt.abort(new Interrupted(signal)));
+}
+
+process.exitCode = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  secrets: [],
+  redact: createRedactor([]),
+  signal: interrupt.signal,
 });

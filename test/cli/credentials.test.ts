@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAuth, secretsOf } from '../../src/cli/credentials.ts';
+import { resolveAuth } from '../../src/cli/credentials.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
 
 const keyEnv = { CXENGAGE_API_KEY: 'env-key', CXENGAGE_API_SECRET: 'env-secret' };
@@ -51,10 +51,5 @@ describe('resolveAuth', () => {
     }
     expect(() => resolveAuth({ exchangeToken: true }, { CXENGAGE_TOKEN: 't' })).toThrow(/cannot take a token/);
     expect(() => resolveAuth({}, { ...keyEnv, CXENGAGE_EXCHANGE_TOKEN: '2' })).toThrow(UsageError);
-  });
-
-  it('names the secrets to redact', () => {
-    expect(secretsOf({ username: 'k', password: 'pw' })).toEqual(['pw', Buffer.from('k:pw').toString('base64')]);
-    expect(secretsOf({ token: 'tok' })).toEqual(['tok']);
   });
 });

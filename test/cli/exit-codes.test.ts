@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorReport, exitCodeFor, exitCodes } from '../../src/cli/exit-codes.ts';
+import { errorReport, exitCodeFor, exitCodes, Interrupted } from '../../src/cli/exit-codes.ts';
 import { PartialFailure } from '../../src/cli/partial-failure.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
 import {
+  AbortedError,
   ApiError,
   AuthenticationError,
   ConnectionError,
@@ -16,7 +17,16 @@ import {
 describe('exitCodeFor', () => {
   it('gives each documented class its own code', () => {
     expect(new Set(Object.values(exitCodes)).size).toBe(Object.keys(exitCodes).length);
-    expect(exitCodes).toEqual({ ok: 0, failure: 1, usage: 2, auth: 3, notFound: 4, partial: 5 });
+    expect(exitCodes).toEqual({
+      ok: 0,
+      failure: 1,
+      usage: 2,
+      auth: 3,
+      notFound: 4,
+      partial: 5,
+      interrupted: 130,
+      terminated: 143,
+    });
   });
 
   it.each([
@@ -32,6 +42,9 @@ describe('exitCodeFor', () => {
     [new PartialFailure('3 of 10 contacts failed'), exitCodes.partial],
     [new Error('anything else'), exitCodes.failure],
     ['a thrown string', exitCodes.failure],
+    [new AbortedError(new Interrupted('SIGINT')), exitCodes.interrupted],
+    [new AbortedError(new Interrupted('SIGTERM')), exitCodes.terminated],
+    [new AbortedError(new DOMException('aborted', 'AbortError')), exitCodes.failure],
   ])('%s → %i', (error, code) => {
     expect(exitCodeFor(error)).toBe(code);
   });

@@ -21,6 +21,8 @@ export interface ListCommand extends Connection {
   walk: { mode: 'page' } | { mode: 'all' } | { mode: 'last'; count: number };
   concurrency?: number | undefined;
   format: Format;
+  /** `--csv-raw`: write CSV cells as they are, formulas included (not neutralised). */
+  csvRaw: boolean;
 }
 
 export const list: Subcommand<ListCommand> = {
@@ -36,6 +38,7 @@ export const list: Subcommand<ListCommand> = {
     last: { type: 'string' },
     concurrency: { type: 'string' },
     format: { type: 'string' },
+    'csv-raw': { type: 'boolean' },
   },
 
   parse(values: FlagValues, positionals: string[]): ListCommand {
@@ -55,6 +58,8 @@ export const list: Subcommand<ListCommand> = {
     if (walk.mode === 'page' && values['concurrency'] !== undefined) {
       throw new UsageError('--concurrency needs --all or --last');
     }
+    const chosen = format(values['format']);
+    if (values['csv-raw'] && chosen !== 'csv') throw new UsageError('--csv-raw needs --format csv');
     return {
       kind: 'list',
       tenantId,
@@ -63,7 +68,8 @@ export const list: Subcommand<ListCommand> = {
       page: optionalInteger(values['page'], '--page'),
       walk,
       concurrency: optionalInteger(values['concurrency'], '--concurrency'),
-      format: format(values['format']),
+      format: chosen,
+      csvRaw: values['csv-raw'] === true,
       ...parseConnection(values),
     };
   },
@@ -80,7 +86,9 @@ Options:
   --all                  fetch every interaction, walking all pages
   --last N               fetch the most recent N interactions
   --concurrency K        pages in flight at once with --all/--last (default 1)
-  --format F             ${formats.join(' | ')} (default table)`,
+  --format F             ${formats.join(' | ')} (default table)
+  --csv-raw              csv: write cells exactly as received; by default a cell a spreadsheet
+                         would run as a formula (=, +, -, @, tab, CR first) gets a leading '`,
 
   run: (command, io) => run(connect(command, io), command, io),
 };
@@ -103,12 +111,15 @@ async function run(client: InteractionsClient, command: ListCommand, io: Io): Pr
   };
   const emit = async (item: Interaction) => {
     if (format === 'ndjson') await write(io.stdout, ndjsonLine(item));
-    else if (format === 'csv') await startCsv().then(() => write(io.stdout, csvRow(item)));
+    else if (format === 'csv') await startCsv().then(() => write(io.stdout, csvRow(item, { raw: command.csvRaw })));
     else items.push(item);
   };
 
   if (command.walk.mode === 'page') {
-    const page = await client.listInteractions({ tenantId, contactId, limit: command.limit, page: command.page });
+    const page = await client.listInteractions(
+      { tenantId, contactId, limit: command.limit, page: command.page },
+      { signal: io.signal },
+    );
     for (const item of page.results) await emit(item);
     progress.done(`page ${page.page ?? 0}: ${page.results.length} of ${page.total} interactions`);
   } else {
@@ -116,6 +127,7 @@ async function run(client: InteractionsClient, command: ListCommand, io: Io): Pr
     const iterator = client.iterateInteractions({
       tenantId,
       contactId,
+      signal: io.signal,
       ...(command.limit !== undefined ? { pageSize: command.limit } : {}),
       ...(command.walk.mode === 'last' ? { last: command.walk.count } : {}),
       ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}),
