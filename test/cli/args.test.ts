@@ -16,6 +16,7 @@ describe('parseCommand', () => {
       walk: { mode: 'page' },
       concurrency: undefined,
       format: 'table',
+      csvRaw: false,
       target: { default: true },
       credentials: { apiKey: undefined, apiSecret: undefined, token: undefined },
       debug: false,
@@ -32,6 +33,7 @@ describe('parseCommand', () => {
     [['--page', '2', '--limit', '50'], { page: 2, limit: 50 }],
     [['--page=-1'], { page: -1 }], // the SDK rejects it with the spec's bound
     [['--format', 'csv'], { format: 'csv' }],
+    [['--format', 'csv', '--csv-raw'], { format: 'csv', csvRaw: true }],
     [['--base-url', 'http://127.0.0.1:4010'], { target: { baseUrl: 'http://127.0.0.1:4010' } }],
     [['--api-key', 'k', '--api-secret', 's'], { credentials: { apiKey: 'k', apiSecret: 's', token: undefined } }],
     [
@@ -75,6 +77,8 @@ describe('parseCommand', () => {
     [[...base, '--concurrency', '2'], /--concurrency needs --all or --last/],
     [[...base, '--region', 'eu-west-1', '--base-url', 'http://127.0.0.1:1'], /cannot be combined/],
     [[...base, '--format', 'xml'], /--format must be one of table, json, ndjson, csv/],
+    [[...base, '--csv-raw'], /--csv-raw needs --format csv/],
+    [[...base, '--format', 'json', '--csv-raw'], /--csv-raw needs --format csv/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);
