@@ -207,6 +207,21 @@ function pageFailure(body: unknown, requestedLimit: number | undefined): Respons
   const failure = schemaFailure(validateInteractionPage, body);
   if (failure) return failure;
   const page = body as InteractionPage;
+  // The schema's integers, as JSON.parse read them: beyond 2^53 they are no longer exact counts.
+  for (const key of ['total', 'limit', 'offset', 'page'] as const) {
+    const value = page[key];
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      const message = 'must be a safe integer (at most 2^53 - 1): larger counts cannot be exact';
+      const issue: ValidationIssue = {
+        instancePath: `/${key}`,
+        schemaPath: '#/invariant/safeInteger',
+        keyword: 'type',
+        params: {},
+        message,
+      };
+      return new ResponseValidationError(`/${key}`, [issue], message);
+    }
+  }
   const max = Math.min(page.limit, requestedLimit ?? Infinity);
   if (page.results.length > max) {
     const issue: ValidationIssue = {

@@ -105,6 +105,18 @@ describe('checkPage', () => {
     expect(() => checkPage(body, 'strict', logger(), 2)).toThrow(/3 results exceed the page limit of 2/);
   });
 
+  it.each(['total', 'offset', 'page'] as const)('strict: %s beyond 2^53 - 1 is not an exact count', (key) => {
+    const body = JSON.parse(
+      JSON.stringify(page([interaction(1)], { limit: 10 })).replace(
+        `"${key}":`,
+        `"${key}":9007199254740993,"x${key}":`,
+      ),
+    );
+    expect(body[key]).toBe(2 ** 53);
+    expect(() => checkPage(body, 'strict', logger())).toThrow(ResponseValidationError);
+    expect(() => checkPage(body, 'strict', logger())).toThrow(/must be a safe integer/);
+  });
+
   it('warn: logs the failure once and returns the body as it came', () => {
     const log = logger();
     expect(checkPage(bad, 'warn', log)).toBe(bad);
