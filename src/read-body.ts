@@ -7,7 +7,7 @@
 import { ResponseTooLargeError } from './errors.js';
 
 /**
- * The default limit of one body: 8 MiB. A full page of 100 interactions is about 60 KB (see the
+ * The default limit of one body: 8 MiB. A full page of 100 interactions is about 56 KB (see the
  * README), so this leaves two orders of magnitude for long extra properties, while a hostile or broken
  * server cannot exhaust memory.
  */

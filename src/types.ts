@@ -93,7 +93,7 @@ export interface ClientOptions {
    * The most bytes of one response body (2xx or error) the client reads, counted after decompression
    * while the body streams in. Beyond it, reading stops and the call rejects with
    * `ResponseTooLargeError` (not retried). Default 8 MiB (8 388 608), far above a full page of 100
-   * interactions (about 60 KB).
+   * interactions (about 56 KB).
    */
   maxResponseBytes?: number;
   /**
