@@ -90,16 +90,16 @@ interface View {
   segments: [decodedStart: number, originalStart: number, originalLength: number, plain: boolean][];
 }
 
-const JSON_SHORT_ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
+const JSON_SHORT_ESCAPES = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+]);
 
 /** Builds a {@link View}: `readEscape(text, at)` reads an escape at `at` as `[decoded, length]`, or undefined. */
 function decodedView(
@@ -141,7 +141,7 @@ function jsonEscape(text: string, at: number): [string, number] | undefined {
     const hex = text.slice(at + 2, at + 6);
     return /^[0-9a-f]{4}$/i.test(hex) ? [String.fromCharCode(Number.parseInt(hex, 16)), 6] : undefined;
   }
-  const short = JSON_SHORT_ESCAPES[next];
+  const short = JSON_SHORT_ESCAPES.get(next);
   return short === undefined ? undefined : [short, 2];
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { CxEngageError, createInteractionsClient, ResponseTooLargeError } from '../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { CxEngageError, createInteractionsClient, ResponseTooLargeError, TimeoutError } from '../src/index.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../src/read-body.js';
 import { CONTACT, json, page, TENANT } from './helpers.js';
 
@@ -86,5 +86,37 @@ describe('readBody', () => {
       limitBytes: 1000,
     });
     expect(calls).toBe(2);
+  });
+
+  it('a body that trickles in forever, under the cap, still meets the per-attempt timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      let pulls = 0;
+      const trickle = () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              pulls++;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+              controller.enqueue(new TextEncoder().encode(' '));
+            },
+          }),
+          { headers: { 'content-type': 'application/json' } },
+        );
+      const client = createInteractionsClient({
+        auth: { token: 'tok' },
+        fetch: async () => trickle(),
+        timeoutMs: 1000,
+        maxRetries: 0,
+      });
+      const result = client.listInteractions({ tenantId: TENANT, contactId: CONTACT }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1500);
+      const error = await result;
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error).toMatchObject({ scope: 'attempt', timeoutMs: 1000 });
+      expect(pulls).toBeGreaterThan(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
