@@ -60,6 +60,11 @@ export function jsonDocument(items: readonly Interaction[]): string {
   return `${jsonText(items, 'json', 2)}\n`;
 }
 
+/** Any one value (a record) as `json` (indented) or `ndjson` (one line), under the same rules as a list. */
+export function jsonValue(value: unknown, format: 'json' | 'ndjson'): string {
+  return `${jsonText(value, format, format === 'json' ? 2 : undefined)}\n`;
+}
+
 /** How deep output data may nest: far beyond any real interaction, well within JSON.stringify's stack. */
 export const MAX_OUTPUT_DEPTH = 1000;
 

@@ -178,6 +178,58 @@ function inProcessCases(): HostileCase[] {
       expect(run.stderr).toMatch(/exceeds maxResponseBytes/);
     }),
   ];
+  // `get`: one record, the same output rules as `list`.
+  const interactionId = interaction(7).interactionId;
+  const record = (extra: string) =>
+    answer('HTTP/1.1 200 OK', JSON_TYPE, `{"interactionId":"${interactionId}"${extra}}`);
+  const get = (input: string, body: Buffer, format: 'json' | 'ndjson', check: (run: Run) => void): HostileCase => {
+    const id = `g${++ids}`;
+    return {
+      input,
+      check: async ({ wire }: Context) => {
+        const base = wire.serve(id, reply(body));
+        const argv = [
+          'get',
+          '--tenant',
+          TENANT,
+          '--interaction',
+          interactionId,
+          '--base-url',
+          base,
+          '--format',
+          format,
+        ];
+        const run = await cli(argv);
+        expect(run.stderr).not.toMatch(UNSAFE_ON_TERMINAL);
+        check(run);
+      },
+    };
+  };
+  cases.push(
+    ...(['json', 'ndjson'] as const).map((format) =>
+      get(`get: a record 100 000 levels deep, --format ${format}`, record(`,"extra":${nested}`), format, (run) => {
+        expect(run.code).toBe(1);
+        expect(run.stderr).toBe(
+          `cxengage-interactions: cannot write the ${format} output: the data is nested more than 1000 levels deep\n`,
+        );
+      }),
+    ),
+    get('get: U+2028 and U+2029 in a record', record(',"customer":"a\u2028b\u2029"'), 'ndjson', (run) => {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(/[\u2028\u2029]/);
+      expect(JSON.parse(run.stdout)).toEqual({ interactionId, customer: 'a\u2028b\u2029' });
+    }),
+    get(
+      'get: __proto__ and constructor keys in a record',
+      record(',"__proto__":{"x":1},"constructor":2'),
+      'json',
+      (run) => {
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('"__proto__"');
+        expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+      },
+    ),
+  );
   const echoes = {
     raw: CLI_SECRET,
     'JSON-escaped': JSON.stringify(CLI_SECRET).slice(1, -1),

@@ -5,6 +5,7 @@
  */
 import type { FlagValues, Subcommand } from '../command.js';
 import { type Connection, connect, parseConnection } from '../connection.js';
+import { jsonValue } from '../format.js';
 import { write } from '../io.js';
 import { UsageError } from '../usage-error.js';
 import { required } from '../values.js';
@@ -55,10 +56,7 @@ Options:
 
   async run(command, io) {
     const { tenantId, interactionId } = command;
-    const record = await connect(command, io).getInteraction({ tenantId, interactionId });
-    await write(
-      io.stdout,
-      command.format === 'json' ? `${JSON.stringify(record, null, 2)}\n` : `${JSON.stringify(record)}\n`,
-    );
+    const record = await connect(command, io).getInteraction({ tenantId, interactionId }, { signal: io.signal });
+    await write(io.stdout, jsonValue(record, command.format));
   },
 };
