@@ -1,14 +1,8 @@
 // Exit codes are part of the CLI's interface: scripts branch on them, so each failure class keeps
 // its own number. `--help` prints this table.
-import {
-  AbortedError,
-  AuthenticationError,
-  InvalidInputError,
-  NotFoundError,
-  PermissionDeniedError,
-} from '../index.js';
-import { terminalLines, terminalText } from './terminal-text.js';
+import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
 import { PartialFailure } from './partial-failure.js';
+import { terminalLines, terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 export const exitCodes = {
@@ -59,11 +53,17 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
   if (error instanceof NotFoundError) return exitCodes.notFound;
   if (error instanceof PartialFailure) return exitCodes.partial;
-  const interrupted = error instanceof AbortedError ? error.cause : error;
-  if (interrupted instanceof Interrupted) {
-    return interrupted.signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
-  }
+  const interrupted = interruptOf(error);
+  if (interrupted) return interrupted.signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
   return exitCodes.failure;
+}
+
+/** The interrupt behind `error` (itself, or in its cause chain: `AbortedError`, a command's own error). */
+function interruptOf(error: unknown): Interrupted | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof Interrupted) return e;
+  }
+  return undefined;
 }
 
 /**

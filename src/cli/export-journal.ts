@@ -16,6 +16,8 @@ export interface JournalHeader {
   cxengageExport: 1;
   tenantId: string;
   format: string;
+  /** csv cells written exactly as received (`--csv-raw`), not neutralised; absent means false. */
+  csvRaw?: boolean;
   /** The output file, absolute. */
   out: string;
   shard: string | null;

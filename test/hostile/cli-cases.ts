@@ -2,17 +2,20 @@
 // in-memory streams), and a handful of real subprocesses for what only a process shows (stdout on a
 // full disk, a closed pipe, Ctrl-C).
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
+import { Interrupted } from '../../src/cli/exit-codes.ts';
 import { csvColumns, restoreFormula } from '../../src/cli/format.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { Interaction } from '../../src/index.ts';
 import { createRedactor, utf8Base64 } from '../../src/redact.ts';
 import { interaction, page } from '../helpers.ts';
 import { type CaseGroup, CONTACT, type Context, type HostileCase, TENANT, UNSAFE_ON_TERMINAL } from './corpus.ts';
-import { answer, reply } from './wire-server.ts';
+import { answer, reply, type Script } from './wire-server.ts';
 
 export const CLI_KEY = 'cli-hostile-key';
 export const CLI_SECRET = 'cli-hostile-secret-77';
@@ -25,8 +28,13 @@ interface Run {
   stderr: string;
 }
 
-/** One in-process run of the CLI, with memory streams and the given environment. */
-async function cli(argv: string[], env: Record<string, string> = cliEnv): Promise<Run> {
+/** One in-process run of the CLI, with memory streams, the given environment, stdin and interrupt signal. */
+async function cli(
+  argv: string[],
+  env: Record<string, string> = cliEnv,
+  stdin = '',
+  signal = new AbortController().signal,
+): Promise<Run> {
   const out = { stdout: '', stderr: '' };
   const stream = (key: 'stdout' | 'stderr') =>
     ({
@@ -37,11 +45,12 @@ async function cli(argv: string[], env: Record<string, string> = cliEnv): Promis
       },
     }) as unknown as NodeJS.WriteStream;
   const code = await runCli(argv, {
+    stdin: Readable.from([Buffer.from(stdin)]) as unknown as NodeJS.ReadStream,
     stdout: stream('stdout'),
     stderr: stream('stderr'),
     env,
     redact: createRedactor([]),
-    signal: new AbortController().signal,
+    signal,
   });
   return { code, ...out };
 }
@@ -228,6 +237,86 @@ function inProcessCases(): HostileCase[] {
         expect(run.stdout).toContain('"__proto__"');
         expect(({} as Record<string, unknown>)['x']).toBeUndefined();
       },
+    ),
+  );
+  // `export`: many contacts into one file, the same CSV rule, sanitised warnings, interrupts.
+  const exportCase = (
+    input: string,
+    script: Script,
+    argv: string[],
+    check: (run: Run, out: string) => void,
+    interruptWhen?: (requests: number) => boolean,
+  ): HostileCase => {
+    const id = `e${++ids}`;
+    return {
+      input,
+      check: async ({ wire }: Context) => {
+        const base = wire.serve(id, script);
+        const dir = mkdtempSync(path.join(tmpdir(), 'cxi-hostile-'));
+        const controller = new AbortController();
+        let poll: ReturnType<typeof setInterval> | undefined;
+        if (interruptWhen) {
+          poll = setInterval(() => {
+            if (interruptWhen(wire.count(id))) controller.abort(new Interrupted('SIGINT'));
+          }, 2);
+        }
+        try {
+          const out = path.join(dir, 'out');
+          const args = ['export', '--tenant', TENANT, '--contacts', '-', '--out', out, '--base-url', base, ...argv];
+          const run = await cli(args, cliEnv, `${CONTACT}\n`, controller.signal);
+          expect(run.stderr).not.toMatch(UNSAFE_ON_TERMINAL);
+          check(run, existsSync(out) ? readFileSync(out, 'utf8') : '');
+        } finally {
+          clearInterval(poll);
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  };
+  const formulaPage = okPage([interaction(1, { customer: '=HYPERLINK("http://x")', lastAgentName: '+15065550100' })]);
+  cases.push(
+    exportCase(
+      'export --format csv: formula cells neutralised',
+      reply(formulaPage),
+      ['--format', 'csv'],
+      (run, out) => {
+        expect(run.code).toBe(0);
+        const row = out.split('\r\n')[1]!;
+        expect(row).toContain(`"'=HYPERLINK(""http://x"")"`);
+        expect(row).toContain(",'+15065550100,");
+      },
+    ),
+    exportCase(
+      'export --format csv --csv-raw: cells as received',
+      reply(formulaPage),
+      ['--format', 'csv', '--csv-raw'],
+      (run, out) => {
+        expect(run.code).toBe(0);
+        expect(out.split('\r\n')[1]!).toContain(',+15065550100,');
+      },
+    ),
+    exportCase('export --csv-raw without --format csv', reply(formulaPage), ['--csv-raw'], (run) => {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--csv-raw needs --format csv/);
+    }),
+    exportCase(
+      'export: a contact failing with an OSC title and bidi in its error body',
+      reply(answer('HTTP/1.1 404 Nope', JSON_TYPE, JSON.stringify({ error: hostileText }))),
+      [],
+      (run) => {
+        expect(run.code).toBe(5);
+        expect(run.stderr).toMatch(/warning: contact .* failed: HTTP 404: \^\[\]0;pwned\^G/);
+      },
+    ),
+    exportCase(
+      'export interrupted (SIGINT) while a request hangs',
+      () => {}, // never answers
+      [],
+      (run) => {
+        expect(run.code).toBe(130);
+        expect(run.stderr).toMatch(/cxengage-interactions: interrupted; \(without --state, a new run starts over\)/);
+      },
+      (requests) => requests >= 1,
     ),
   );
   const echoes = {

@@ -138,6 +138,7 @@ function terminalCases(): CaseGroup {
     const written: string[] = [];
     const stream = { isTTY, write: (text: string) => written.push(text) > 0 } as unknown as NodeJS.WriteStream;
     const io: Io = {
+      stdin: process.stdin,
       stdout: stream,
       stderr: stream,
       env: {},

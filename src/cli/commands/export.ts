@@ -9,15 +9,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../export.js';
+import { linkSignal } from '../../signals.js';
 import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../types.js';
 import type { FlagValues, Subcommand } from '../command.js';
 import { type Connection, connect, parseConnection } from '../connection.js';
 import { ExportJournal, type JournalHeader } from '../export-journal.js';
 import { ExportOutput } from '../export-output.js';
 import { progressText, rateMeter, summaryText } from '../export-progress.js';
-import { csvField, csvHeader, csvRow } from '../format.js';
+import { csvField, csvHeader, csvRow, jsonValue } from '../format.js';
 import { type Io, progressLine } from '../io.js';
 import { PartialFailure } from '../partial-failure.js';
+import { terminalText } from '../terminal-text.js';
 import { UsageError } from '../usage-error.js';
 import { integer, required } from '../values.js';
 
@@ -33,6 +35,8 @@ export interface ExportCommand extends Connection {
   state?: string | undefined;
   sinceState?: string | undefined;
   format: ExportFormat;
+  /** `--csv-raw`: csv cells exactly as received, formulas included (not neutralised). */
+  csvRaw: boolean;
   rate?: number | undefined;
   concurrency?: number | undefined;
   failFast: boolean;
@@ -54,6 +58,7 @@ export const exportCommand: Subcommand<ExportCommand> = {
     concurrency: { type: 'string' },
     'fail-fast': { type: 'boolean' },
     shard: { type: 'string' },
+    'csv-raw': { type: 'boolean' },
   },
 
   parse(values: FlagValues, positionals: string[]): ExportCommand {
@@ -70,6 +75,7 @@ export const exportCommand: Subcommand<ExportCommand> = {
     if (!(exportFormats as readonly string[]).includes(format)) {
       throw new UsageError(`--format must be one of ${exportFormats.join(', ')} for export (got '${format}')`);
     }
+    if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
     const concurrency = values['concurrency'];
     return {
       kind: 'export',
@@ -79,6 +85,7 @@ export const exportCommand: Subcommand<ExportCommand> = {
       state,
       sinceState,
       format: format as ExportFormat,
+      csvRaw: values['csv-raw'] === true,
       rate: rate(values['rate']),
       concurrency: concurrency === undefined ? undefined : integer(String(concurrency), '--concurrency'),
       failFast: values['fail-fast'] === true,
@@ -101,6 +108,8 @@ Options:
   --since-state FILE     an earlier export's state: export only what is new or changed since
   --format F             ndjson | csv (default ndjson): {"contactId","change","interaction"} per
                          line, or contactId,change and the interaction's columns as for 'list'
+  --csv-raw              csv: cells exactly as received (by default, as for 'list', a cell a
+                         spreadsheet would run as a formula gets a leading ')
   --rate R               requests per second for the whole run (default ${DEFAULT_EXPORT_RATE}); a 429 slows it down
                          and it recovers slowly; raise it once you know your tenant's limit
   --concurrency K        contacts in flight at once (default ${DEFAULT_EXPORT_CONCURRENCY})
@@ -164,9 +173,6 @@ async function sinceCheckpoints(file: string, tenantId: string): Promise<Map<str
   return checkpoints;
 }
 
-/** Server text (error messages) may hold control characters: never let them reach the terminal raw. */
-const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-
 async function run(command: ExportCommand, io: Io): Promise<void> {
   const { tenantId, format } = command;
   const client = connect(command, io);
@@ -182,6 +188,7 @@ async function run(command: ExportCommand, io: Io): Promise<void> {
     format,
     out: path.resolve(command.out),
     shard: command.shard ? `${command.shard.index}/${command.shard.count}` : null,
+    ...(command.csvRaw ? { csvRaw: true } : {}),
     at: 0,
   };
 
@@ -194,10 +201,9 @@ async function run(command: ExportCommand, io: Io): Promise<void> {
     },
   };
 
+  // Ctrl-C (or SIGTERM) aborts the export through the run's signal (see main.ts); the state is kept.
   const controller = new AbortController();
-  const interrupt = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const unlink = linkSignal(controller, io.signal);
   const progress = progressLine(io.stderr);
   const meter = rateMeter();
   const exporting = exportInteractions(client, {
@@ -217,9 +223,10 @@ async function run(command: ExportCommand, io: Io): Promise<void> {
   const ticker = io.stderr.isTTY ? setInterval(show, 250) : undefined;
   try {
     for await (const event of exporting) {
-      if (event.type === 'record') output.write(line(format, event));
+      if (event.type === 'record') output.write(line(format, event, command.csvRaw));
       else if (event.type === 'failed') {
-        const message = printable(`contact ${event.contactId} failed: ${event.error.message}`);
+        // Server text (error messages) may hold control characters: never let them reach the terminal raw.
+        const message = terminalText(io.redact(`contact ${event.contactId} failed: ${event.error.message}`));
         io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[2K' : ''}warning: ${message}\n`);
       }
       if (output.pending > 256 * 1024) await output.flush();
@@ -229,13 +236,13 @@ async function run(command: ExportCommand, io: Io): Promise<void> {
       const again = command.state
         ? ' run the same command again to resume'
         : ' (without --state, a new run starts over)';
-      throw new Error(`interrupted;${again}`);
+      // The signal's reason as the cause: the exit code is the interrupt's (130 or 143).
+      throw new Error(`interrupted;${again}`, { cause: controller.signal.reason });
     }
     throw error;
   } finally {
     clearInterval(ticker);
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    unlink();
     await output.close();
     if (journal) {
       await journal.compact();
@@ -260,6 +267,11 @@ async function openFiles(command: ExportCommand, header: JournalHeader) {
     const differs = (['tenantId', 'format', 'out', 'shard'] as const).find(
       (key) => String(was[key]).toLowerCase() !== String(header[key]).toLowerCase(),
     );
+    if (!differs && Boolean(was.csvRaw) !== Boolean(header.csvRaw)) {
+      throw new UsageError(
+        `--state ${command.state} belongs to an export ${was.csvRaw ? 'with' : 'without'} --csv-raw`,
+      );
+    }
     if (differs) {
       throw new UsageError(
         `--state ${command.state} belongs to another export (its ${differs} is ${JSON.stringify(was[differs])}); use a new state file`,
@@ -277,8 +289,10 @@ async function openFiles(command: ExportCommand, header: JournalHeader) {
   return { output, journal };
 }
 
-function line(format: ExportFormat, event: Extract<ExportEvent, { type: 'record' }>): string {
+function line(format: ExportFormat, event: Extract<ExportEvent, { type: 'record' }>, raw: boolean): string {
   const { contactId, change, interaction } = event;
-  if (format === 'csv') return `${csvField(contactId)},${csvField(change)},${csvRow(interaction)}`;
-  return `${JSON.stringify({ contactId, change, interaction })}\n`;
+  if (format === 'csv') {
+    return `${csvField(contactId, { raw })},${csvField(change, { raw })},${csvRow(interaction, { raw })}`;
+  }
+  return jsonValue({ contactId, change, interaction }, 'ndjson');
 }
