@@ -5,7 +5,7 @@
  * that were in flight and hands nothing over twice. A contact that fails (deleted, forbidden, paging
  * that cannot be trusted) is reported and counted, and the export goes on, unless `failFast`.
  */
-import { AuthenticationError, CxEngageError, InvalidInputError } from './errors.js';
+import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from './errors.js';
 import { limiterOf, type Pace, resolvePace } from './rate-limit.js';
 import { linkSignal } from './signals.js';
 import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
@@ -268,7 +268,7 @@ async function* runExport(
       }
       ack();
     }
-    if (p.signal?.aborted) throw p.signal.reason;
+    if (p.signal?.aborted) throw abortedError(p.signal.reason);
   } finally {
     controller.abort(new DOMException('The export ended', 'AbortError'));
     channel.close();

@@ -10,7 +10,13 @@
  */
 
 import { spec } from '../generated/spec.js';
-import { CheckpointError, InvalidInputError, PaginationError, ResponseValidationError } from './errors.js';
+import {
+  abortedError,
+  CheckpointError,
+  InvalidInputError,
+  PaginationError,
+  ResponseValidationError,
+} from './errors.js';
 import { pageBound } from './page-audit.js';
 import { linkSignal } from './signals.js';
 import type {
@@ -163,7 +169,7 @@ export async function* syncSteps(
   let newestMs = p.newest ? Date.parse(p.newest.startTimestamp) : undefined;
 
   for (;;) {
-    if (signal?.aborted) throw signal.reason;
+    if (signal?.aborted) throw abortedError(signal.reason);
     const index = Math.floor(p.offset / pageSize);
     // A signal of its own per request: fetch keeps a listener on the signal it is given until the
     // Request is collected, and the caller's may live for a whole export.

@@ -460,7 +460,7 @@ export interface SyncParams {
   pageSize?: number;
   /** The clock the windows are measured with (ms since the epoch). Default `Date.now`. */
   now?: () => number;
-  /** Aborts the sync and any request in flight. */
+  /** Aborts the sync and any request in flight: it rejects with `AbortedError` (`cause`: the signal's reason). */
   signal?: AbortSignal;
 }
 
@@ -549,7 +549,7 @@ export interface ExportParams {
   openWindowMs?: number;
   pageSize?: number;
   now?: () => number;
-  /** Aborts the export. */
+  /** Aborts the export: it rejects with `AbortedError` (`cause`: the signal's reason). */
   signal?: AbortSignal;
 }
 

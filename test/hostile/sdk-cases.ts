@@ -9,12 +9,14 @@ import {
   BadRequestError,
   CxEngageError,
   createInteractionsClient,
+  exportInteractions,
   InvalidInputError,
   InvalidResponseError,
   NotFoundError,
   ResponseTooLargeError,
   ResponseValidationError,
   ServerError,
+  syncInteractions,
   TimeoutError,
 } from '../../src/index.ts';
 import { utf8Base64 } from '../../src/redact.ts';
@@ -726,6 +728,26 @@ function abortCases(): CaseGroup {
           await waitFor(() => state.requests >= 2);
           controller.abort(new Error('now'));
           expectAborted((await promise).error, controller.signal.reason);
+        },
+      },
+      {
+        input: 'syncInteractions and exportInteractions with an aborted signal',
+        check: async () => {
+          for (const run of [
+            (signal: AbortSignal) => syncInteractions(fetchClient(full).client, { ...params, signal }),
+            (signal: AbortSignal) =>
+              exportInteractions(fetchClient(full).client, { tenantId: TENANT, contacts: [params.contactId], signal }),
+          ]) {
+            const controller = new AbortController();
+            controller.abort('stop');
+            const result = await outcome(
+              (async () => {
+                for await (const _ of run(controller.signal));
+                return page([]);
+              })(),
+            );
+            expectAborted(result.error, 'stop');
+          }
         },
       },
       {
