@@ -1,14 +1,17 @@
 // `cxengage-interactions contract` as users run it, against one reference API that hosts a correct
 // tenant and one tenant per deviation (support/drift.ts): the built CLI (dist/) as a subprocess for a
 // correct server, a drift, every setup problem, the report files and the packed package run from
-// outside this repository; and every deviation through the same command code in-process (argv →
-// `parseCommand` → the subcommand's `run` → exit code, as `main.ts` does), which keeps 22 runs fast.
+// outside this repository; and every deviation (of the history route and of Get a Specific
+// Interaction), the key without the successor's permission, --skip-successor, token auth and hostile
+// text through the same command code in-process (argv → `parseCommand` → the subcommand's `run` → exit
+// code, as `main.ts` does), which keeps 30-odd runs fast.
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../generated/spec.ts';
 import { freePort } from '../scripts/lib/servers.ts';
 import { root } from '../scripts/lib/tools.ts';
 import { findSubcommand, parseCommand } from '../src/cli/args.ts';
@@ -18,11 +21,12 @@ import type { Io } from '../src/cli/io.ts';
 import { judgementCalls } from '../src/contract/judgement-calls.ts';
 import { probePlan } from '../src/contract/probes.ts';
 import { contractRuleIds } from '../src/contract/rules.ts';
+import { SUCCESSOR_READS } from '../src/contract/successor.ts';
 import { createRedactor } from '../src/redact.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import type { ContractReport } from '../src/types.ts';
-import { type DeviationName, deviating, deviationNames, deviations } from './support/drift.ts';
+import { type DeviationName, deviating, deviationNames, deviations, HOSTILE } from './support/drift.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const key = 'contract-key';
@@ -31,6 +35,10 @@ const token = `contract-token-${uuid(seededRandom('contract/token'))}`;
 const keyEnv = { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: secret };
 /** More than the spec's maximum limit, so that every walk crosses a page boundary. */
 const HISTORY = 120;
+/** A key that reads histories but lacks the successor's permission (INTERACTIONS_API_READ_ALL). */
+const historyOnly = { CXENGAGE_API_KEY: 'history-only-key', CXENGAGE_API_SECRET: 'history-only-secret' };
+/** What no terminal may be sent raw (the CLI sanitiser's own class), the report's line breaks aside. */
+const UNSAFE = /(?![\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 const ids = (name: string) => ({
   tenantId: uuid(seededRandom(`contract/tenant/${name}`)),
@@ -111,6 +119,11 @@ beforeAll(async () => {
       apiKeys: [
         { key, secret },
         { key: 'no-permission-key', secret: 'no-permission-secret', permissions: [] },
+        {
+          key: historyOnly.CXENGAGE_API_KEY,
+          secret: historyOnly.CXENGAGE_API_SECRET,
+          permissions: [spec.operations.listContactInteractions.permission],
+        },
       ],
       tokens: [{ token }],
     },
@@ -172,7 +185,7 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(stdout).toMatch(/RESULT: pass/);
     for (const rule of contractRuleIds) expect(stdout).toMatch(new RegExp(`^PASS +${rule} `, 'm'));
     expect(stdout).toMatch(/^ {2}confirmed +page-null-when-omitted +page: null$/m);
-    expect(stdout).toMatch(/^requests: \d+ \(walks \d+, probes \d+; \d+ attempts; budget \d+\)/m);
+    expect(stdout).toMatch(/^requests: \d+ \(walks \d+, successor \d+, probes \d+; \d+ attempts; budget \d+\)/m);
 
     const { testsuites } = readJUnit(junit);
     const [rules, calls] = testsuites.testsuite;
@@ -192,7 +205,8 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(report.outcome).toBe('pass');
     expect(report.rules.map((r) => [r.id, r.status])).toEqual(contractRuleIds.map((id) => [id, 'passed']));
     expect(report.requests.probes).toBe(probePlan(correct.tenantId, correct.contactId).length);
-    expect(report.requests.total).toBe(report.requests.walks + report.requests.probes);
+    expect(report.requests.successor).toBe(SUCCESSOR_READS);
+    expect(report.requests.total).toBe(report.requests.walks + report.requests.successor + report.requests.probes);
     expect(report.requests.total).toBeLessThanOrEqual(report.requests.budget);
     expect(report.walks.map((w) => [w.limit, w.complete])).toEqual([
       [10, true],
@@ -217,10 +231,10 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(report.rules.find((r) => r.id === 'total')!.notes).toEqual([
       'maxPages (2) stopped the walk at limit 10: the count against total was not checked there',
     ]);
-    expect(report.requests.budget).toBe(1 + 2 + 2 + 2 + 1 + report.requests.probes);
+    expect(report.requests.budget).toBe(1 + 2 + 2 + 2 + 1 + SUCCESSOR_READS + report.requests.probes);
   });
 
-  it.each(deviationNames)(
+  it.each(deviationNames.filter((name) => name !== 'hostile-text'))(
     'deviation %s: exit 1, the rule named with request, status, pointer and body',
     async (name) => {
       const { rule } = deviations[name];
@@ -235,8 +249,82 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
       );
       expect(stdout).toMatch(finding);
       expect(stdout).not.toContain(secret);
+      expect(stdout).not.toMatch(UNSAFE);
     },
   );
+
+  it('hostile text in ids and error bodies reaches the report only in visible escaped form: terminal, JSON and JUnit', async () => {
+    const json = path.join(scratch, 'hostile.json');
+    const junit = path.join(scratch, 'hostile.xml');
+    const { code, stdout, stderr } = await runHere([
+      ...target(perDeviation['hostile-text']),
+      '--json',
+      json,
+      '--junit',
+      junit,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    // The raw error bodies (unknown contact, unknown interaction): caret notation and <U+XXXX>.
+    const visible = '^[]0;owned^G^[[2J^Mall good <U+202E>evil<U+2066>x<U+2067>y<U+2068>z<U+2069> <U+009B>31m^?';
+    expect(stdout).toMatch(/^FAIL +unknown-contact /m);
+    expect(stdout).toMatch(/^FAIL +error-body /m);
+    const bodyOf = (finding: RegExp) => new RegExp(`${finding.source}.*\\n {8}body: (.*)$`, 'm').exec(stdout)?.[1];
+    expect(bodyOf(/^ {6}\[unknown-contact\] GET \/tenants\/\S+ → 400: /)).toBe(visible);
+    expect(bodyOf(/^ {6}\[error-body\] GET \/tenants\/\S+\/interactions\/\S+ → 404: /)).toBe(visible);
+    // The id on a page (JSON-escaped C0 controls stay escaped; the rest made visible).
+    expect(stdout).toContain('<U+202E>evil<U+2066>');
+    expect(stdout).not.toMatch(UNSAFE);
+    const jsonText = readFileSync(json, 'utf8');
+    expect(jsonText).not.toMatch(UNSAFE);
+    expect(JSON.stringify(JSON.parse(jsonText))).toContain(JSON.stringify(visible).slice(1, -1));
+    const xmlText = readFileSync(junit, 'utf8');
+    expect(xmlText).not.toMatch(UNSAFE);
+    const failure = readJUnit(junit).testsuites.testsuite[0]!.testcase.find((c) => c.name === 'unknown-contact')!;
+    expect(failure.failure!['#text']).toContain(visible);
+    expect(HOSTILE).toMatch(UNSAFE);
+  });
+
+  it('the successor without its permission (403): exit 2, one line naming the permission and the flag', async () => {
+    const { code, stdout, stderr } = await runHere(target(correct), historyOnly);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^cxengage-interactions: setup problem \(successor-permission\): Get a Specific Interaction refused the credentials \(403\): .*INTERACTIONS_API_READ_ALL.* \(--skip-successor, or CXENGAGE_SKIP_SUCCESSOR=1\) \[GET \/tenants\/\S+\/interactions\/\S+ → 403, body: .*\]\n$/,
+    );
+    expect(stdout).toMatch(/^requests: 2 /m);
+    expect(stdout).not.toMatch(/^(FAIL|PASS)/m);
+  });
+
+  it.each([
+    ['--skip-successor', ['--skip-successor'], historyOnly],
+    ['CXENGAGE_SKIP_SUCCESSOR=1', [], { ...historyOnly, CXENGAGE_SKIP_SUCCESSOR: '1' }],
+  ])('%s leaves the successor out: exit 0, its rules skipped, its calls not observed', async (_, flags, env) => {
+    const json = path.join(scratch, `skip-${flags.length}.json`);
+    const { code, stdout } = await runHere([...target(correct), ...flags, '--json', json], env);
+    expect(stdout).toMatch(/RESULT: pass/);
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as ContractReport;
+    const successorRules = report.rules.filter((r) => r.id.startsWith('successor-'));
+    expect(successorRules.map((r) => r.status)).toEqual(successorRules.map(() => 'skipped'));
+    expect(successorRules[0]!.notes).toEqual(['not checked: left out (skipSuccessor, --skip-successor)']);
+    expect(report.judgementCalls.filter((c) => c.id.startsWith('record-')).map((c) => c.verdict)).toEqual(
+      judgementCalls.filter((c) => c.id.startsWith('record-')).map(() => 'not observed'),
+    );
+    expect(report.requests.successor).toBe(0);
+    expect(report.requests.probes).toBe(probePlan(correct.tenantId, correct.contactId, { successor: false }).length);
+  });
+
+  it('a bad CXENGAGE_SKIP_SUCCESSOR is a usage error (exit 2), nothing sent', async () => {
+    const { code, stderr } = await runHere(target(correct), { ...keyEnv, CXENGAGE_SKIP_SUCCESSOR: 'maybe' });
+    expect(code).toBe(2);
+    expect(stderr).toBe("CXENGAGE_SKIP_SUCCESSOR must be 1 or 0 (got 'maybe')");
+  });
+
+  it('--exchange-token (a tenant on token auth) passes', async () => {
+    const { code, stdout } = await runHere([...target(correct), '--exchange-token']);
+    expect(stdout).toMatch(/RESULT: pass/);
+    expect(code).toBe(0);
+  });
 
   it('a drift run (built CLI) exits 1 and writes the broken rule as a JUnit failure with its findings', async () => {
     const junit = path.join(scratch, 'drift.xml');

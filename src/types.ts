@@ -272,7 +272,8 @@ export interface Walk {
 
 /**
  * A rule of the live contract checks (`runContractChecks`, `cxengage-interactions contract`): one
- * documented behaviour of the history route that a server either keeps or has drifted from.
+ * documented behaviour of the history route, or of its successor Get a Specific Interaction
+ * (`successor-…`), that a server either keeps or has drifted from.
  */
 export type ContractRuleId =
   | 'status'
@@ -291,7 +292,14 @@ export type ContractRuleId =
   | 'rejects-malformed-ids'
   | 'error-body'
   | 'unauthenticated'
-  | 'unknown-contact';
+  | 'unknown-contact'
+  | 'successor-status'
+  | 'successor-content-type'
+  | 'successor-schema'
+  | 'successor-unwrapped'
+  | 'successor-matches-history'
+  | 'successor-rejects-malformed-ids'
+  | 'successor-unknown-interaction';
 
 /** One place where the server broke a rule. Every field is redacted and free of control characters. */
 export interface ContractFinding {
@@ -337,9 +345,21 @@ export interface JudgementCallResult {
   evidence: string;
 }
 
-/** Why the checks could not run: something to fix on the caller's side, not drift. */
+/**
+ * Why the checks could not run: something to fix on the caller's side, not drift. `successor-permission`:
+ * the key reads histories but Get a Specific Interaction answered 403 (grant `INTERACTIONS_API_READ_ALL`,
+ * or leave those checks out with `skipSuccessor`).
+ */
 export interface ContractSetupProblem {
-  kind: 'credentials' | 'permission' | 'connection' | 'timeout' | 'base-url' | 'not-found' | 'redirect';
+  kind:
+    | 'credentials'
+    | 'permission'
+    | 'successor-permission'
+    | 'connection'
+    | 'timeout'
+    | 'base-url'
+    | 'not-found'
+    | 'redirect';
   /** What is wrong and what to fix, in one line. */
   message: string;
   request: string;
@@ -361,6 +381,8 @@ export interface ContractReport {
     total: number;
     /** Of which the walks (the first page, the walks at three page sizes, the page past the end). */
     walks: number;
+    /** Of which the reads of the history's interactions through Get a Specific Interaction. */
+    successor: number;
     /** Of which the probes of what the spec forbids or declares as errors. */
     probes: number;
     /** Attempts, retries included. */
@@ -393,8 +415,14 @@ export interface ContractOptions {
   /** Pages per walk at most (a contact with a huge history). Default 20. */
   maxPages?: number;
   /**
+   * Leaves out the checks of Get a Specific Interaction (the `successor-…` rules and the record's
+   * judgement calls), for a key without `INTERACTIONS_API_READ_ALL`. Without it, a 403 there is the
+   * setup problem `successor-permission`. Default false.
+   */
+  skipSuccessor?: boolean;
+  /**
    * Extra verdicts on each answer, e.g. from a validating proxy in front of the API: each becomes a
-   * finding under `response-schema` (2xx) or `error-body` (other statuses).
+   * finding under `response-schema` or `successor-schema` (2xx, by route) or `error-body` (other statuses).
    */
   inspect?: (answer: { status: number; headers: Headers }) => readonly { pointer: string; message: string }[];
   /** Receives retry notices (`debug`) and warnings, redacted. */

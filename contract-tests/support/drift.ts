@@ -1,9 +1,9 @@
 /**
- * Deviations for the contract suite: each breaks one documented rule of the history route on purpose,
- * through the reference API's generic hooks (`transformPage` rewrites a page; `intercept` answers, or
- * rewrites a request before the reference semantics see it), so the tests can prove that the contract
- * checks notice and name the rule. They live here, not in the shipped testing kit: only this
- * repository needs them.
+ * Deviations for the contract suite: each breaks one documented rule of the history route or of Get a
+ * Specific Interaction on purpose, through the reference API's generic hooks (`transformPage` rewrites a
+ * page; `intercept` answers, rewrites a request before the reference semantics see it, or rewrites the
+ * answer they give), so the tests can prove that the contract checks notice and name the rule. They live
+ * here, not in the shipped testing kit: only this repository needs them.
  */
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { spec } from '../../generated/spec.ts';
@@ -36,6 +36,56 @@ function sendJson(res: ServerResponse, status: number, body: unknown, type = 'ap
   res.end(text);
   return true;
 }
+
+interface Replacement {
+  status: number;
+  body: unknown;
+  type?: string;
+}
+
+/**
+ * Lets the reference API answer, then sends what `change` makes of its status and JSON body instead
+ * (`undefined`: the answer as it was). Returns false, as an intercept that does not take over does.
+ */
+function rewriting(res: ServerResponse, change: (status: number, body: unknown) => Replacement | undefined): false {
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  let held: { status: number; headers?: Record<string, string | number> } | undefined;
+  res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
+    held = { status, ...(headers ? { headers } : {}) };
+    return res;
+  }) as typeof res.writeHead;
+  res.end = ((chunk?: unknown, ...rest: never[]) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(String(chunk));
+    } catch {
+      body = undefined;
+    }
+    const replaced = held && change(held.status, body);
+    if (!replaced) {
+      if (held) writeHead(held.status, held.headers);
+      return end(chunk, ...rest);
+    }
+    const text = typeof replaced.body === 'string' ? replaced.body : JSON.stringify(replaced.body);
+    writeHead(replaced.status, {
+      'content-type': replaced.type ?? 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
+    return end(text);
+  }) as typeof res.end;
+  return false;
+}
+
+/** A 200 record of Get a Specific Interaction, rewritten by `change`. */
+const rewriteRecord =
+  (change: (record: Record<string, unknown>) => Replacement) =>
+  (_req: IncomingMessage, res: ServerResponse, url: URL): boolean =>
+    successorIdsOf(url) !== undefined &&
+    rewriting(res, (status, body) => (status === 200 ? change(body as Record<string, unknown>) : undefined));
+
+/** Text no terminal may be sent raw: OSC (retitle), CSI (clear), CR, bidi override and isolates, C1, DEL. */
+export const HOSTILE = '\u001b]0;owned\u0007\u001b[2J\rall good \u202eevil\u2066x\u2067y\u2068z\u2069 \u009b31m\u007f';
 
 /** Every deviation, by name. */
 export const deviations = {
@@ -168,6 +218,71 @@ export const deviations = {
         : false;
     },
   },
+  // Get a Specific Interaction.
+  'successor-not-found': {
+    rule: 'successor-status',
+    intercept: rewriteRecord(() => ({ status: 404, body: { error: 'Interaction not found.' } })),
+  },
+  'successor-html': {
+    rule: 'successor-content-type',
+    intercept: rewriteRecord(() => ({ status: 200, body: '<html><body>Interaction</body></html>', type: 'text/html' })),
+  },
+  'successor-queues-null': {
+    rule: 'successor-schema',
+    intercept: rewriteRecord((record) => ({ status: 200, body: { ...record, queues: null } })),
+  },
+  'successor-wrapped': {
+    rule: 'successor-unwrapped',
+    intercept: rewriteRecord((record) => ({ status: 200, body: { result: record } })),
+  },
+  'successor-start-shifted': {
+    rule: 'successor-matches-history',
+    intercept: rewriteRecord((record) => ({
+      status: 200,
+      body: {
+        ...record,
+        startTimestamp: new Date(Date.parse(String(record['startTimestamp'])) + 3_600_000).toISOString(),
+      },
+    })),
+  },
+  'successor-malformed-ids-not-found': {
+    rule: 'successor-rejects-malformed-ids',
+    intercept: (_req, res, url) => {
+      const ids = successorIdsOf(url);
+      return ids !== undefined && !uuidShape.test(ids.interactionId)
+        ? sendJson(res, 404, { error: 'Interaction not found.' })
+        : false;
+    },
+  },
+  'successor-invents-records': {
+    rule: 'successor-unknown-interaction',
+    intercept: (_req, res, url) => {
+      const ids = successorIdsOf(url);
+      return (
+        ids !== undefined &&
+        rewriting(res, (status) =>
+          status === 404 ? { status: 200, body: { interactionId: ids.interactionId } } : undefined,
+        )
+      );
+    },
+  },
+  // Hostile text where the report shows server data: an id on a page, and raw error bodies.
+  'hostile-text': {
+    rule: 'response-schema',
+    page: (page, { page: index }) =>
+      index === 1
+        ? { ...page, results: page.results.map((item, i) => (i === 0 ? { ...item, interactionId: HOSTILE } : item)) }
+        : page,
+    intercept: (_req, res, url, env) => {
+      const ids = idsOf(url);
+      if (ids !== undefined && uuidShape.test(ids.contactId) && !env.knownContacts.has(ids.contactId))
+        return sendJson(res, 400, HOSTILE, 'text/plain');
+      return (
+        successorIdsOf(url) !== undefined &&
+        rewriting(res, (status) => (status === 404 ? { status: 404, body: HOSTILE, type: 'text/plain' } : undefined))
+      );
+    },
+  },
 } satisfies Record<string, Deviation>;
 
 export type DeviationName = keyof typeof deviations;
@@ -189,6 +304,12 @@ function idsOf(url: URL): { tenantId: string; contactId: string } | undefined {
   return match ? { tenantId: decodeURIComponent(match[1]!), contactId: decodeURIComponent(match[2]!) } : undefined;
 }
 
+/** The ids of a request to Get a Specific Interaction. */
+function successorIdsOf(url: URL): { tenantId: string; interactionId: string } | undefined {
+  const match = /\/tenants\/([^/]*)\/interactions\/([^/]*)$/.exec(url.pathname);
+  return match ? { tenantId: decodeURIComponent(match[1]!), interactionId: decodeURIComponent(match[2]!) } : undefined;
+}
+
 /** A `transformPage` hook that applies `drift` to every tenant, or per tenant id (others behave). */
 export function drifting(
   drift: DeviationName | Readonly<Record<string, DeviationName>>,
@@ -202,7 +323,7 @@ export function drifting(
 
 /**
  * Both hooks for one reference API hosting many deviations: each chosen by the request's tenant, or
- * (for a request whose tenant id is malformed) by its contact. Others behave.
+ * (for a history request whose tenant id is malformed) by its contact. Others behave.
  */
 export function deviating(
   byTenant: Readonly<Record<string, DeviationName>>,
@@ -212,8 +333,8 @@ export function deviating(
   return {
     transformPage: drifting(byTenant),
     intercept: (req, res, url) => {
-      const ids = idsOf(url);
-      const chosen = ids && (byTenant[ids.tenantId] ?? byContact[ids.contactId]);
+      const ids = idsOf(url) ?? successorIdsOf(url);
+      const chosen = ids && (byTenant[ids.tenantId] ?? ('contactId' in ids ? byContact[ids.contactId] : undefined));
       const deviation: Deviation | undefined = chosen ? deviations[chosen] : undefined;
       return deviation?.intercept ? deviation.intercept(req, res, url, env) : false;
     },

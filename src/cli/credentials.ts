@@ -44,12 +44,12 @@ function fromFlagsOrEnv(flags: CredentialFlags, env: Readonly<Record<string, str
   );
 }
 
-/** `CXENGAGE_EXCHANGE_TOKEN`: 1/true/yes turn the exchange on, 0/false/no or empty leave it off. */
-function switchedOn(value: string | undefined): boolean {
+/** A switch in the environment such as `CXENGAGE_EXCHANGE_TOKEN`: 1/true/yes turn it on, 0/false/no or empty leave it off. */
+export function switchedOn(value: string | undefined, name: string = credentialEnv.exchange): boolean {
   const v = value?.trim().toLowerCase() ?? '';
   if (['', '0', 'false', 'no'].includes(v)) return false;
   if (['1', 'true', 'yes'].includes(v)) return true;
-  throw new UsageError(`${credentialEnv.exchange} must be 1 or 0 (got '${value}')`);
+  throw new UsageError(`${name} must be 1 or 0 (got '${value}')`);
 }
 
 function pick(

@@ -34,7 +34,7 @@ export interface PageView {
 
 type Parsed = { ok: true; value: unknown } | { ok: false };
 
-function parse(text: string): Parsed {
+export function parse(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -42,7 +42,7 @@ function parse(text: string): Parsed {
   }
 }
 
-const isJsonType = (type: string | null) => type !== null && /[/+]json\b/i.test(type);
+export const isJsonType = (type: string | null) => type !== null && /[/+]json\b/i.test(type);
 
 /** A finding on `answer`: the value at `pointer` as the snippet, or the start of the body. */
 export function findingAt(answer: Answer, pointer: string, message: string, body?: unknown): FindingDetails {
@@ -68,7 +68,10 @@ function valueAt(body: unknown, pointer: string): unknown {
 }
 
 /** The JSON pointer and message of ajv's first issue (a missing or extra property is pointed at itself). */
-function firstIssue(issues: readonly ValidationIssue[] | null | undefined): { pointer: string; message: string } {
+export function firstIssue(issues: readonly ValidationIssue[] | null | undefined): {
+  pointer: string;
+  message: string;
+} {
   const issue = issues?.[0];
   if (!issue) return { pointer: '', message: 'does not match the spec' };
   const child = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
@@ -78,7 +81,7 @@ function firstIssue(issues: readonly ValidationIssue[] | null | undefined): { po
 }
 
 /** Verdicts of `ContractOptions.inspect` (e.g. a validating proxy) become findings under `rule`. */
-function proxyVerdicts(answer: Answer, rule: ContractRuleId, ledger: Ledger): void {
+export function proxyVerdicts(answer: Answer, rule: ContractRuleId, ledger: Ledger): void {
   for (const verdict of answer.verdicts) {
     ledger.check(rule, false, () => findingAt(answer, verdict.pointer, verdict.message));
   }

@@ -1,21 +1,22 @@
 /**
- * What the contract checks print comes partly from the server (bodies, header values) and is untrusted:
- * before it reaches a terminal, a CI log or a report it is cut short and every control or format
- * character (ANSI escapes, carriage returns, bidi overrides, NULs) is shown as a `\uXXXX` escape, so
- * it can neither move a cursor nor disguise a line.
+ * What the contract checks print comes partly from the server (bodies, header values, ids) and is
+ * untrusted: before it reaches a terminal, a CI log or a report it is cut short and made safe by the
+ * one sanitiser the CLI uses too (`terminal-text.ts`: control characters in caret notation like `^[`,
+ * bidi and other invisible format characters as `<U+202E>`), so it can neither move a cursor nor
+ * disguise a line. Findings and evidence are made safe when they are made, so the report object, and
+ * the JSON and JUnit files written from it, hold exactly what the terminal shows.
  */
+import { terminalText } from '../terminal-text.js';
 
 /** Longest body snippet kept in a finding. */
 export const SNIPPET_CHARS = 160;
 
-const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-
-/** `text` with every control/format character escaped, at most `max` characters (then `…`). */
+/** `text` cut to at most `max` characters (then `…`), every control or format character made visible. */
 export function clean(text: string, max = SNIPPET_CHARS): string {
   let cut = text.length > max ? text.slice(0, max) : text;
   // A surrogate pair split by the cut would print as garbage.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const safe = cut.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const safe = terminalText(cut);
   return cut.length < text.length ? `${safe}…` : safe;
 }
 

@@ -4,20 +4,12 @@
  * real tenant tells which calls hold there: each is `confirmed`, `refuted` or `not observed`, with a
  * few words of evidence. Evidence never quotes customer data.
  */
-import type { Interaction, JudgementCallResult, JudgementVerdict } from '../types.js';
+import type { Interaction, JudgementCallResult } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
+import { recordCalls } from './record-calls.js';
+import { confirmed, type JudgementCall, notObserved, refuted, tally, typeName } from './verdicts.js';
 
-interface JudgementCall {
-  id: string;
-  claim: string;
-  where: string;
-  judge(observed: Observations): { verdict: JudgementVerdict; evidence: string };
-}
-
-const confirmed = (evidence: string) => ({ verdict: 'confirmed' as const, evidence });
-const refuted = (evidence: string) => ({ verdict: 'refuted' as const, evidence });
-const notObserved = (evidence: string) => ({ verdict: 'not observed' as const, evidence });
 const NO_INTERACTIONS = notObserved('no interactions were read');
 
 /** Interaction's documented fields (compile-time exhaustive: a field added to the spec fails here). */
@@ -52,19 +44,6 @@ const channelLabels: Record<Interaction['channelType'], string> = {
 };
 
 const E164 = /^\+[1-9]\d{1,14}$/;
-
-function typeName(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
-/** `a ×3, b ×1`: the distinct values and how often, most frequent first, cut short. */
-function tally(values: readonly string[], max = 6): string {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  const listed = sorted.slice(0, max).map(([v, n]) => `${v} ×${n}`);
-  return listed.join(', ') + (sorted.length > max ? `, … (${sorted.length - max} more)` : '');
-}
 
 function onlyNull(field: 'recording' | 'transcript'): JudgementCall {
   return {
@@ -277,12 +256,16 @@ export const judgementCalls: readonly JudgementCall[] = [
         : confirmed(`${coded.length} errors, e.g. ${coded[0]!.status}: code ${shown(coded[0]!.code)}`);
     },
   },
+  ...recordCalls,
 ];
+
+/** Longest evidence kept: enough for the types of every key the record's schema leaves open. */
+const EVIDENCE_CHARS = 400;
 
 /** The verdict on every judgement call from what the run observed. */
 export function judge(observed: Observations): JudgementCallResult[] {
   return judgementCalls.map(({ id, claim, where, judge }) => {
     const { verdict, evidence } = judge(observed);
-    return { id, claim, where, verdict, evidence: clean(evidence, 200) };
+    return { id, claim, where, verdict, evidence: clean(evidence, EVIDENCE_CHARS) };
   });
 }

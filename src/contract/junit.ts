@@ -2,13 +2,20 @@
  * The contract report as JUnit XML, the format CI systems show as test results: a suite of the
  * rules (one testcase per rule, plus one for the setup; a broken rule fails with its findings, an
  * unexercised one is skipped) and a suite of the judgement calls (each verdict in its testcase's
- * properties and output; `not observed` is skipped).
+ * properties and output; `not observed` is skipped). CI systems show this text in a terminal-like log
+ * or a web view, so every line gets the terminal's visible-escape rule (`terminal-text.ts`: the report's
+ * own findings already have it, a report built elsewhere may not), then XML's escaping; a character
+ * XML 1.0 cannot carry at all (a lone surrogate, U+FFFE) becomes U+FFFD.
  */
+import { terminalLines, terminalText } from '../terminal-text.js';
 import type { ContractReport } from '../types.js';
 
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-function escapeXml(text: string): string {
+/** Element text: the report's own line breaks kept, every other control character made visible. */
+const escapeXml = (text: string) => xml(terminalLines(text));
+
+function xml(text: string): string {
   return text
     .replace(INVALID_XML, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -20,7 +27,7 @@ function escapeXml(text: string): string {
 
 const attrs = (values: Record<string, string | number>) =>
   Object.entries(values)
-    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${xml(terminalText(String(value)))}"`)
     .join('');
 
 export function toJUnitXml(report: ContractReport): string {
@@ -60,6 +67,7 @@ export function toJUnitXml(report: ContractReport): string {
     tenantId: report.target.tenantId,
     contactId: report.target.contactId,
     requests: report.requests.total,
+    successorReads: report.requests.successor,
     attempts: report.requests.attempts,
     budget: report.requests.budget,
   };

@@ -20,6 +20,10 @@ export interface Observations {
   itemIds: Set<string>;
   /** Error answers and their parsed bodies (`undefined` when not JSON). */
   errorBodies: { status: number; body: unknown }[];
+  /** Records read through Get a Specific Interaction (JSON objects, not wrapped), each with its history item. */
+  records: { item: Record<string, unknown>; record: Record<string, unknown>; tenantId: string; contactId: string }[];
+  /** Why no record was read, when none was (the checks were left out, or nothing could be read). */
+  noRecords?: string;
 }
 
 export function newObservations(): Observations {
@@ -32,6 +36,7 @@ export function newObservations(): Observations {
     items: [],
     itemIds: new Set(),
     errorBodies: [],
+    records: [],
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * The rules of the live contract checks: one documented behaviour each, with the sentence a report
- * shows for it. Bounds and defaults are read from the spec's facts, so a spec change changes the text.
+ * The rules of the live contract checks: one documented behaviour each, of the history route or of its
+ * successor Get a Specific Interaction (`successor-…`), with the sentence a report shows for it. Bounds,
+ * defaults, statuses and schema names are read from the spec's facts, so a spec change changes the text.
  */
 import { spec } from '../../generated/spec.js';
 import type { ContractRuleId } from '../types.js';
 
 const operation = spec.operations.listContactInteractions;
+const successor = spec.operations.getInteraction;
 const { limit, page } = operation.parameters;
 
 /** Every rule, in the order reports list them, with what the spec promises. */
@@ -25,9 +27,18 @@ export const contractRules: Readonly<Record<ContractRuleId, string>> = {
   'rejects-out-of-range': `\`limit\` outside ${limit.schema.minimum}..${limit.schema.maximum} and \`page\` below ${page.schema.minimum} are refused with 400.`,
   'rejects-wrong-type': 'Non-integer, fractional, empty and repeated `limit` and `page` values are refused with 400.',
   'rejects-malformed-ids': 'Tenant and contact ids that are not uuids are refused with 400.',
-  'error-body': 'Every error answer is JSON with a top-level `error` in one of the vendor’s three shapes (ErrorBody).',
-  unauthenticated: 'A request without credentials, or with unknown ones, is answered 401.',
+  'error-body':
+    'Every error answer, of either route, is JSON with a top-level `error` in one of the vendor’s three shapes (ErrorBody).',
+  unauthenticated: 'A request without credentials, or with unknown ones, is answered 401, on either route.',
   'unknown-contact': 'A contact that does not exist is answered 404.',
+  'successor-status': `An interaction of the history, read by its id through Get a Specific Interaction, is answered ${successor.successStatus}.`,
+  'successor-content-type': `The successor's ${successor.successStatus} answer is JSON (application/json).`,
+  'successor-schema': `The successor's ${successor.successStatus} body matches the spec's ${successor.successSchema} schema.`,
+  'successor-unwrapped': 'The record is the whole body, not wrapped in `{result: …}` or another envelope.',
+  'successor-matches-history':
+    'The record is the history’s interaction: the same `interactionId`, and `startTimestamp` and `endTimestamp` at the same instants (one open in the history may have ended since).',
+  'successor-rejects-malformed-ids': 'Tenant and interaction ids that are not uuids are refused with 400.',
+  'successor-unknown-interaction': 'An interaction id that does not exist is answered 404.',
 };
 
 export const contractRuleIds = Object.keys(contractRules) as ContractRuleId[];

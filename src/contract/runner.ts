@@ -1,24 +1,34 @@
 /**
  * `runContractChecks`: the live contract checks against any CxEngage-compatible server. One valid
- * request first (a setup problem stops the run there, with what to fix); then walks at the default
- * page size, at page size 1 (the first few pages) and at the spec's maximum, held against each other;
- * one page past the end; and the probes of what the spec forbids. Everything is read-only, sequential
- * and bounded: at most `2 × maxPages + 24` requests or so, fixed before the first one is sent.
+ * request first (a setup problem stops the run there, with what to fix), and one read of its first
+ * interaction through Get a Specific Interaction (a 403 there is a setup problem too: the key lacks that
+ * route's permission); then walks at the default page size, at page size 1 (the first few pages) and at
+ * the spec's maximum, held against each other; one page past the end; a few more interactions read
+ * through the successor; and the probes of what the spec forbids on both routes. Everything is
+ * read-only, sequential and bounded: at most `2 × maxPages + 36` requests (`+ 25` without the
+ * successor), fixed before the first one is sent.
  */
 import { spec } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
 import { resolveOptions } from '../options.js';
-import type { ContractOptions, ContractReport } from '../types.js';
+import type { ContractOptions, ContractReport, ContractSetupProblem } from '../types.js';
 import { checkParams } from '../validate.js';
 import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';
 import { newObservations } from './observations.js';
-import { probePlan, runProbes } from './probes.js';
+import { checkProbe, probePlan, runProbes } from './probes.js';
 import { contractRuleIds } from './rules.js';
-import { setupProblem } from './setup.js';
+import { setupProblem, successorSetupProblem } from './setup.js';
+import { checkRecord, chooseSample, readable, recordRequest, SUCCESSOR_READS } from './successor.js';
 import { createTransport } from './transport.js';
 import { compareWalks, pastTheEnd, type Walk, type WalkContext, walk } from './walks.js';
+
+/** The rules of Get a Specific Interaction, and those of them only a read of a listed interaction checks. */
+const successorRules = contractRuleIds.filter((id) => id.startsWith('successor-'));
+const successorReadRules = successorRules.filter(
+  (id) => id !== 'successor-rejects-malformed-ids' && id !== 'successor-unknown-interaction',
+);
 
 /** Default cap on the pages of one walk. */
 export const DEFAULT_MAX_PAGES = 20;
@@ -51,15 +61,18 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
-  const probes = probePlan(tenantId, contactId);
+  const withSuccessor = options.skipSuccessor !== true;
+  const probes = probePlan(tenantId, contactId, { successor: withSuccessor });
   const singlePages = Math.min(SINGLE_ITEM_PAGES, maxPages);
-  const budget = 1 + maxPages + singlePages + maxPages + 1 + probes.length;
+  const successorReads = withSuccessor ? SUCCESSOR_READS : 0;
+  const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length;
   const transport = createTransport(resolved, budget, options.inspect);
   const ledger = new Ledger();
   const observed = newObservations();
   const context: WalkContext = { transport, ledger, observed, tenantId, contactId };
   const walks: Walk[] = [];
-  let walkRequests = 0;
+  let probeRequests = 0;
+  let successorRequests = 0;
 
   const finish = (setup?: ContractReport['setup']): ContractReport => {
     const { requests, attempts } = transport.counts();
@@ -70,7 +83,14 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
       target: { baseUrl: resolved.redact(resolved.baseUrl), tenantId, contactId },
       startedAt: new Date(startedAt).toISOString(),
       durationMs: Date.now() - startedAt,
-      requests: { total: requests, walks: walkRequests, probes: requests - walkRequests, attempts, budget },
+      requests: {
+        total: requests,
+        walks: requests - successorRequests - probeRequests,
+        successor: successorRequests,
+        probes: probeRequests,
+        attempts,
+        budget,
+      },
       walks: walks.map((w) => ({ limit: w.limit, pages: w.pages, interactions: w.ids.length, complete: w.complete })),
       rules,
       judgementCalls: judge(observed),
@@ -81,21 +101,49 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
   // 1. The first page with nothing sent: the setup check, and the defaults.
   const first = await transport.send({ tenantId, contactId });
   const setup = setupProblem(first, resolved.baseUrl);
-  if (setup) {
-    walkRequests = 1;
+  const stop = (problem: ContractSetupProblem) => {
     for (const rule of contractRuleIds) ledger.note(rule, 'not checked: setup problem');
-    return finish(setup);
-  }
+    return finish(problem);
+  };
+  if (setup) return stop(setup);
   const firstPage = checkPageAnswer(first, {}, ledger, observed);
   if (!firstPage) {
     // The server cannot answer a plain valid request: more requests would only add load to it.
-    walkRequests = 1;
     for (const rule of contractRuleIds)
       if (!ledger.broken(rule)) ledger.note(rule, 'not checked: the first request failed');
     return finish();
   }
 
-  // 2. Walks at the default page size, at 1 (a few pages) and at the maximum; then past the end.
+  // 2. The successor's first answer: whether the key may read it at all. An interaction of the first
+  // page if there is one, else the probe for an interaction that does not exist.
+  const read: Record<string, unknown>[] = [];
+  if (!withSuccessor) {
+    for (const rule of successorRules) ledger.note(rule, 'not checked: left out (skipSuccessor, --skip-successor)');
+    observed.noRecords = "the successor's checks were left out (skipSuccessor, --skip-successor)";
+  } else {
+    const item = firstPage.items.find((i) => readable(tenantId, i));
+    if (item) {
+      successorRequests += 1;
+      const answer = await transport.send(recordRequest(tenantId, item));
+      const refused = successorSetupProblem(answer);
+      if (refused) return stop(refused);
+      read.push(item);
+      checkRecord(answer, item, context);
+    } else {
+      // Nothing to read: the probe for an interaction that does not exist asks first.
+      const [probe] = probes.splice(
+        probes.findIndex((p) => p.rule === 'successor-unknown-interaction'),
+        1,
+      );
+      probeRequests += 1;
+      const answer = await transport.send(probe!.request);
+      const refused = successorSetupProblem(answer);
+      if (refused) return stop(refused);
+      checkProbe(probe!, answer, ledger, observed);
+    }
+  }
+
+  // 3. Walks at the default page size, at 1 (a few pages) and at the maximum; then past the end.
   const sizes = [...new Set([defaultLimit, 1, maxLimit])];
   for (const limit of sizes) walks.push(await walk(context, limit, limit === 1 ? singlePages : maxPages));
   for (const w of walks) {
@@ -120,9 +168,23 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     for (const rule of ['unique-ids', 'page-sizes-agree'] as const)
       ledger.note(rule, 'the interactions read carry no usable interactionId (see response-schema)');
   }
-  walkRequests = transport.counts().requests;
 
-  // 3. What the spec forbids, and its documented error statuses.
+  // 4. More interactions of the history through the successor, chosen to vary channel, direction and state.
+  if (withSuccessor) {
+    for (const item of chooseSample(tenantId, observed.items, read, SUCCESSOR_READS - read.length)) {
+      successorRequests += 1;
+      read.push(item);
+      checkRecord(await transport.send(recordRequest(tenantId, item)), item, context);
+    }
+    if (read.length === 0) {
+      const why = 'no interaction of the history has a uuid interactionId to read';
+      for (const rule of successorReadRules) ledger.note(rule, `not checked: ${why}`);
+      observed.noRecords = why;
+    }
+  }
+
+  // 5. What the spec forbids, and its documented error statuses, on both routes.
+  probeRequests += probes.length;
   await runProbes(probes, transport, ledger, observed);
   return finish();
 }

@@ -11,6 +11,7 @@ import { clean } from './display.js';
 import type { Answer } from './transport.js';
 
 const operation = spec.operations.listContactInteractions;
+const successor = spec.operations.getInteraction;
 /** The API's base path on every server the spec lists (`/v1`). */
 const API_PATH = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
 
@@ -63,6 +64,21 @@ export function setupProblem(answer: Answer, baseUrl: string): ContractSetupProb
     return problem('redirect', `the server redirects (${status} to ${location}): use the final URL as the base URL`);
   }
   return undefined;
+}
+
+/**
+ * The setup problem the first answer of Get a Specific Interaction shows, if any: the key reads
+ * histories (the first page came), so a 403 there means it lacks that route's permission.
+ */
+export function successorSetupProblem(answer: Answer): ContractSetupProblem | undefined {
+  if (answer.status !== 403) return undefined;
+  return {
+    kind: 'successor-permission',
+    message: `Get a Specific Interaction refused the credentials (403): the API key's role needs ${successor.permission} for this tenant, or leave the successor's checks out`,
+    request: answer.request,
+    status: answer.status,
+    snippet: clean(answer.text),
+  };
 }
 
 /** The system error code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…) deepest in the cause chain, else its message. */

@@ -11,6 +11,7 @@ import { clean } from './display.js';
 /** Findings printed per broken rule; the report files hold them all. */
 const SHOWN_PER_RULE = 3;
 const operation = spec.operations.listContactInteractions;
+const successor = spec.operations.getInteraction;
 
 const label = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 
@@ -25,7 +26,7 @@ export function renderReport(report: ContractReport): string {
   const lines: string[] = [];
   const { target, requests } = report;
   lines.push(
-    `contract checks of ${operation.method.toUpperCase()} ${operation.path} (spec ${report.specVersion})`,
+    `contract checks of ${operation.method.toUpperCase()} ${operation.path} and its successor ${successor.method.toUpperCase()} ${successor.path} (spec ${report.specVersion})`,
     `target: ${clean(target.baseUrl, 200)}  tenant ${target.tenantId}  contact ${target.contactId}`,
     '',
   );
@@ -51,7 +52,7 @@ export function renderReport(report: ContractReport): string {
     lines.push(`walks: ${walks.join('; ')}`);
   }
   lines.push(
-    `requests: ${requests.total} (walks ${requests.walks}, probes ${requests.probes}; ${requests.attempts} attempts; budget ${requests.budget}) in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `requests: ${requests.total} (walks ${requests.walks}, successor ${requests.successor}, probes ${requests.probes}; ${requests.attempts} attempts; budget ${requests.budget}) in ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   lines.push(verdictLine(report));
   return `${lines.join('\n')}\n`;
@@ -63,7 +64,7 @@ function judgementTable(report: ContractReport): string[] {
   return [
     'judgement calls on this tenant (the spec’s uncertain calls):',
     `  ${'verdict'.padEnd(12)}  ${'call'.padEnd(idWidth)}  evidence`,
-    ...calls.map((c) => `  ${c.verdict.padEnd(12)}  ${c.id.padEnd(idWidth)}  ${clean(c.evidence, 200)}`),
+    ...calls.map((c) => `  ${c.verdict.padEnd(12)}  ${c.id.padEnd(idWidth)}  ${clean(c.evidence, 400)}`),
   ];
 }
 

@@ -12,14 +12,16 @@ import type { ResolvedOptions } from '../options.js';
 import { createRetryingFetch } from '../retry.js';
 import type { ContractOptions } from '../types.js';
 
-/** One request of the run. `query` pairs are sent as given (repeated names, empty values and all). */
-export interface ProbeRequest {
-  tenantId: string;
-  contactId: string;
+/**
+ * One request of the run: to the history route (a `contactId`) or to Get a Specific Interaction (an
+ * `interactionId`). Ids and `query` pairs are sent as given (malformed ids, repeated names, empty values
+ * and all).
+ */
+export type ProbeRequest = ({ tenantId: string; contactId: string } | { tenantId: string; interactionId: string }) & {
   query?: readonly (readonly [string, string])[];
   /** The caller's credentials (default), none at all, or a random key no server knows. */
   credentials?: 'given' | 'none' | 'unknown';
-}
+};
 
 /** What came back: an HTTP answer (`status`), or `failure` when none did (after retries). */
 export interface Answer {
@@ -42,12 +44,14 @@ export interface Transport {
   counts(): { requests: number; attempts: number };
 }
 
-const operation = spec.operations.listContactInteractions;
+/** The operation a request is for. */
+export const operationOf = (request: ProbeRequest) =>
+  'interactionId' in request ? spec.operations.getInteraction : spec.operations.listContactInteractions;
 
-/** The operation's path with its parameters filled in, relative to the base URL. */
-function pathFor(tenantId: string, contactId: string): string {
-  const values: Record<string, string> = { tenantId, contactId };
-  return operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+/** The operation's path with the request's ids filled in (the template names them), relative to the base URL. */
+function pathFor(request: ProbeRequest): string {
+  const values = request as unknown as Record<string, string | undefined>;
+  return operationOf(request).path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
 
 export function createTransport(
@@ -78,21 +82,23 @@ export function createTransport(
 
   return {
     counts: () => ({ requests, attempts }),
-    async send({ tenantId, contactId, query = [], credentials = 'given' }) {
+    async send(probe) {
+      const { query = [], credentials = 'given' } = probe;
+      const method = operationOf(probe).method.toUpperCase();
       // A guard against a bug in the plan, not a limit a server can reach: the plan is bounded up front.
       if (requests >= budget) throw new Error(`contract checks: request budget of ${budget} exhausted`);
       requests += 1;
       const search = query.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
-      const relative = `${pathFor(tenantId, contactId)}${search ? `?${search}` : ''}`;
+      const relative = `${pathFor(probe)}${search ? `?${search}` : ''}`;
       const headers = new Headers({ Accept: 'application/json' });
       if (credentials === 'unknown') {
         const random = globalThis.crypto.randomUUID();
         headers.set('Authorization', `Basic ${btoa(`contract-probe-${random}:${random}`)}`);
       }
-      const request = redact(`${operation.method.toUpperCase()} ${relative}`);
+      const request = redact(`${method} ${relative}`);
       let response: Response;
       try {
-        const outgoing = new Request(`${resolved.baseUrl}${relative}`, { method: 'GET', headers });
+        const outgoing = new Request(`${resolved.baseUrl}${relative}`, { method, headers });
         if (credentials === 'given') await clientCredentials.apply(outgoing, outgoing.signal);
         response = await send(outgoing);
       } catch (failure) {

@@ -1,43 +1,58 @@
-// The pure parts of the contract checks (src/contract/): display safety, the probe plan derived from
-// the spec, setup classification, the judgement calls, and the JUnit writer with hostile text.
+// The pure parts of the contract checks (src/contract/): display safety (the CLI's one terminal
+// sanitiser), the probe plan derived from the spec, setup classification, the successor's sample and
+// time comparison, the judgement calls, and the JUnit and text writers with hostile text.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root } from '../../scripts/lib/tools.ts';
+import { terminalText as cliTerminalText } from '../../src/cli/terminal-text.ts';
 import { clean, shown } from '../../src/contract/display.ts';
 import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
 import { newObservations, type Observations } from '../../src/contract/observations.ts';
 import { probePlan } from '../../src/contract/probes.ts';
 import { contractRuleIds, contractRules } from '../../src/contract/rules.ts';
-import { setupProblem } from '../../src/contract/setup.ts';
-import { renderReport } from '../../src/contract/text.ts';
+import { setupProblem, successorSetupProblem } from '../../src/contract/setup.ts';
+import { chooseSample, sameInstant } from '../../src/contract/successor.ts';
+import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
 import { ConnectionError, TimeoutError } from '../../src/errors.ts';
+import { terminalText } from '../../src/terminal-text.ts';
 import type { ContractReport } from '../../src/types.ts';
 
 const T = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+/** What no terminal may be sent raw (the sanitiser's own class; `\n` is the reports' line break). */
+const UNSAFE = /(?![\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const C = '2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
 
-describe('clean: server text made safe to print', () => {
+describe('clean: server text made safe to print, by the CLI’s one terminal sanitiser', () => {
   it.each([
     ['plain', 'plain'],
-    ['\x1b[31mred\x1b[0m', '\\u001b[31mred\\u001b[0m'],
-    ['line\r\nbreak\0', 'line\\u000d\\u000abreak\\u0000'],
-    ['bidi \u202Eevil\u2066', 'bidi \\u202eevil\\u2066'],
-    ['c1 \u009b control', 'c1 \\u009b control'],
-    ['sep\u2028', 'sep\\u2028'],
+    ['\x1b[31mred\x1b[0m', '^[[31mred^[[0m'],
+    ['\x1b]0;title\x07', '^[]0;title^G'],
+    ['line\r\nbreak\0', 'line^M^Jbreak^@'],
+    ['del\x7f', 'del^?'],
+    ['bidi \u202Eevil\u2066x\u2067y\u2068z\u2069', 'bidi <U+202E>evil<U+2066>x<U+2067>y<U+2068>z<U+2069>'],
+    ['c1 \u009b control', 'c1 <U+009B> control'],
+    ['sep\u2028', 'sep<U+2028>'],
+    ['joiners kept: 👩\u200d💻', 'joiners kept: 👩\u200d💻'],
   ])('%j → %j', (input, output) => {
     expect(clean(input)).toBe(output);
+    expect(clean(input)).toBe(terminalText(input));
   });
 
   it('cuts long text, never inside a surrogate pair', () => {
     expect(clean('x'.repeat(200), 10)).toBe(`${'x'.repeat(10)}…`);
     expect(clean(`${'x'.repeat(9)}😀tail`, 10)).toBe(`${'x'.repeat(9)}…`);
     expect(shown({ a: '\x07' })).toBe('{"a":"\\u0007"}');
+    expect(shown({ a: '\u202e\x7f' })).toBe('{"a":"<U+202E>^?"}');
     expect(shown(undefined)).toBe('nothing');
+  });
+
+  it('the CLI and the contract library share one implementation', () => {
+    expect(cliTerminalText).toBe(terminalText);
   });
 });
 
@@ -65,8 +80,16 @@ describe('probePlan: what the spec forbids, derived from its parameter schemas',
       ['unauthenticated', 'no credentials', 401],
       ['unauthenticated', 'an unknown API key', 401],
       ['unknown-contact', 'a random contact id', 404],
+      ['successor-unknown-interaction', 'a random interaction id', 404],
+      ['successor-rejects-malformed-ids', 'tenantId not-a-uuid', 400],
+      ['successor-rejects-malformed-ids', `tenantId ${T.slice(0, -1)}`, 400],
+      ['successor-rejects-malformed-ids', 'interactionId not-a-uuid', 400],
+      ['successor-rejects-malformed-ids', expect.stringMatching(/^interactionId [0-9a-f-]{35}$/), 400],
+      ['unauthenticated', 'no credentials (Get a Specific Interaction)', 401],
     ]);
-    expect(plan.at(-1)!.request.contactId).not.toBe(C);
+    const unknown = plan.find((p) => p.rule === 'unknown-contact')!.request;
+    expect('contactId' in unknown && unknown.contactId).not.toBe(C);
+    expect(probePlan(T, C, { successor: false }).some((p) => 'interactionId' in p.request)).toBe(false);
   });
 
   it('every rule has a summary', () => {
@@ -112,6 +135,67 @@ describe('setupProblem: the first answer, told apart from drift', () => {
     expect(setupProblem(answer(404), 'https://api.example.com/')?.message).toMatch(
       /must include the API path \/v1, e\.g\. https:\/\/api\.example\.com\/v1/,
     );
+  });
+});
+
+describe('the successor: its setup problem, its sample, and what counts as the same instant', () => {
+  const answer = (status: number, text = '{"error":{"code":403,"message":"Missing permission"}}'): Answer => ({
+    request: `GET /tenants/${T}/interactions/${C}`,
+    status,
+    headers: new Headers(),
+    contentType: 'application/json',
+    text,
+    verdicts: [],
+  });
+
+  it('a 403 is the setup problem successor-permission, naming the permission; other statuses are not', () => {
+    const problem = successorSetupProblem(answer(403));
+    expect(problem?.kind).toBe('successor-permission');
+    expect(problem?.message).toMatch(/\(403\): .*INTERACTIONS_API_READ_ALL.*leave the successor's checks out/);
+    for (const status of [200, 401, 404, 500]) expect(successorSetupProblem(answer(status))).toBeUndefined();
+  });
+
+  it('the setup line shows a hostile body only in visible escaped form', () => {
+    const line = setupLine(successorSetupProblem(answer(403, '\x1b]0;x\x07\r\u202e\u2066\u0085\x7f'))!);
+    expect(line).toContain('body: ^[]0;x^G^M<U+202E><U+2066><U+0085>^?');
+    expect(line).not.toMatch(UNSAFE);
+  });
+
+  it.each([
+    ['2024-05-01T10:00:00.123Z', '2024-05-01T10:00:00.123Z', true],
+    ['2024-05-01T12:00:00.123+02:00', '2024-05-01T10:00:00.123Z', true],
+    [Date.parse('2024-05-01T10:00:00.123Z'), '2024-05-01T10:00:00.123Z', true],
+    [Math.floor(Date.parse('2024-05-01T10:00:00.123Z') / 1000), '2024-05-01T10:00:00.123Z', true],
+    ['2024-05-01T11:00:00.123Z', '2024-05-01T10:00:00.123Z', false],
+    [12, '2024-05-01T10:00:00.123Z', false],
+    ['soon', '2024-05-01T10:00:00.123Z', undefined],
+    [{}, '2024-05-01T10:00:00.123Z', undefined],
+    ['2024-05-01T10:00:00.123Z', null, undefined],
+  ] as const)('sameInstant(%j, %j) is %j', (value, reference, same) => {
+    expect(sameInstant(value, reference)).toBe(same);
+  });
+
+  it('the sample favours interactions that show a new channel, direction or state, then the oldest', () => {
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const item = (n: number, channelType: string, directionType: string, open = false) => ({
+      interactionId: id(n),
+      channelType,
+      directionType,
+      endTimestamp: open ? null : '2024-01-01T00:00:00.000Z',
+    });
+    const items = [
+      item(1, 'voice', 'inbound'),
+      item(2, 'voice', 'inbound'),
+      item(3, 'sms', 'inbound'),
+      { ...item(4, 'email', 'outbound'), interactionId: 'not-a-uuid' },
+      item(5, 'email', 'outbound', true),
+      item(6, 'voice', 'inbound'),
+      item(7, 'voice', 'inbound'),
+    ];
+    const ids = (chosen: Record<string, unknown>[]) => chosen.map((i) => i['interactionId']);
+    expect(ids(chooseSample(T, items, [items[0]!], 2))).toEqual([id(5), id(3)]);
+    expect(ids(chooseSample(T, items, [items[0]!], 4))).toEqual([id(5), id(3), id(7), id(6)]);
+    expect(chooseSample(T, [items[3]!], [], 5)).toEqual([]);
   });
 });
 
@@ -217,15 +301,145 @@ describe('judgement calls: confirmed, refuted or not observed', () => {
   });
 });
 
+describe('judgement calls on the record of Get a Specific Interaction', () => {
+  const historyItem = {
+    interactionId: '5e003dd5-d261-42fb-8895-edcb7071b0bb',
+    startTimestamp: '2017-11-02T17:49:19.049Z',
+    endTimestamp: '2017-11-02T17:49:50.427Z',
+    channelType: 'voice',
+    directionType: 'inbound',
+    customer: '+15064490906',
+    lastAgentId: '7a8c3cd0-82b2-11e7-b08f-6e56a766befb',
+    lastQueueId: '3703e470-834a-11e7-b08f-6e56a766befb',
+  };
+  const goodRecord = () => ({
+    tenantId: T,
+    interactionId: historyItem.interactionId,
+    flowId: '4b1c2d3e-5f60-4718-9a2b-3c4d5e6f7a80',
+    flowName: 'Support inbound',
+    startTimestamp: historyItem.startTimestamp,
+    endTimestamp: historyItem.endTimestamp,
+    interactionTime: 31378,
+    customerAbandonTime: null,
+    ivrTime: 4012,
+    contactPoint: '+15065550100',
+    customer: historyItem.customer,
+    customerHolds: 0,
+    segments: [],
+    queues: [{ queueId: historyItem.lastQueueId, queueName: 'Support' }],
+    details: {
+      agents: [{ agentId: historyItem.lastAgentId, agentName: 'Don Smith' }],
+      direction: 'inbound',
+      contactId: C,
+      channelType: 'voice',
+    },
+  });
+  type RecordChange = (record: Record<string, any>) => void;
+  const verdictsOf = (...changes: RecordChange[]) => {
+    const observed = newObservations();
+    for (const change of changes) {
+      const record: Record<string, any> = goodRecord();
+      change(record);
+      observed.records.push({ item: historyItem, record, tenantId: T, contactId: C });
+    }
+    return Object.fromEntries(judge(observed).map((c) => [c.id, c]));
+  };
+  const recordCallIds = judgementCalls.map((c) => c.id).filter((id) => id.startsWith('record-'));
+
+  it('a record as the spec presumes: every call confirmed', () => {
+    const calls = verdictsOf(
+      () => {},
+      () => {},
+    );
+    expect(recordCallIds.map((id) => [id, calls[id]!.verdict])).toEqual(recordCallIds.map((id) => [id, 'confirmed']));
+    expect(calls['record-key-types']!.evidence).toMatch(/^flowId string, flowName string, .*ivrTime number,/);
+    expect(calls['record-last-agent-in-agents']!.evidence).toBe('found as agentId ×2');
+  });
+
+  it('no record read: every call not observed, saying why', () => {
+    const observed = newObservations();
+    observed.noRecords = 'the successor’s checks were left out';
+    const calls = judge(observed).filter((c) => c.id.startsWith('record-'));
+    expect(calls.map((c) => [c.verdict, c.evidence])).toEqual(
+      recordCallIds.map(() => ['not observed', 'the successor’s checks were left out']),
+    );
+  });
+
+  it.each<[string, RecordChange, string]>([
+    ['record-keys-always-present', (r) => delete r['ivrTime'], 'missing: ivrTime ×1 (of 1 records)'],
+    ['record-keys-always-present', (r) => delete r['details'].agents, 'missing: details.agents ×1 (of 1 records)'],
+    ['record-tenant-id-is-path', (r) => (r['tenantId'] = C), 'differs on 1 of 1 records (types: string ×1)'],
+    [
+      'record-times-as-history',
+      (r) => (r['startTimestamp'] = 1509644959049),
+      'startTimestamp number ×1, endTimestamp ISO 8601 UTC ms ×1',
+    ],
+    [
+      'record-times-as-history',
+      (r) => (r['endTimestamp'] = '2017-11-02 17:49:50'),
+      'startTimestamp ISO 8601 UTC ms ×1, endTimestamp another date-time string ×1',
+    ],
+    ['record-interaction-time-ms', (r) => (r['interactionTime'] = 31), 'seconds ×1'],
+    ['record-interaction-time-ms', (r) => (r['interactionTime'] = '31s'), 'string ×1'],
+    [
+      'record-customer-as-history',
+      (r) => (r['customer'] = { address: '+15064490906' }),
+      'differs on 1 of 1 records (types: object ×1)',
+    ],
+    ['record-channel-type-as-history', (r) => (r['details'].channelType = 'Voice'), 'pairs seen: "voice" → "Voice" ×1'],
+    ['record-direction-as-history', (r) => (r['details'].direction = 'in'), 'pairs seen: "inbound" → "in" ×1'],
+    [
+      'record-contact-id-is-contact',
+      (r) => (r['details'].contactId = null),
+      'differs on 1 of 1 records (types: null ×1)',
+    ],
+    ['record-last-agent-in-agents', (r) => (r['details'].agents = []), 'absent on 1 of 1 records; never found'],
+    ['record-last-queue-in-queues', (r) => (r['queues'] = ['other']), 'absent on 1 of 1 records; never found'],
+  ])('%s refuted: %#', (id, change, evidence) => {
+    const call = verdictsOf(change)[id]!;
+    expect([call.verdict, call.evidence]).toEqual(['refuted', evidence]);
+  });
+
+  it('record-key-types: two types of one key across records refute it; one record is not enough to confirm', () => {
+    const mixed = verdictsOf(
+      () => {},
+      (r) => (r['customerHolds'] = [1, 2]),
+    )['record-key-types']!;
+    expect(mixed.verdict).toBe('refuted');
+    expect(mixed.evidence).toContain('customerHolds array|number');
+    expect(verdictsOf(() => {})['record-key-types']!.verdict).toBe('not observed');
+  });
+
+  it('keys that are absent, or open interactions, leave a call not observed', () => {
+    const calls = verdictsOf((r) => {
+      delete r['tenantId'];
+      delete r['customer'];
+      delete r['interactionTime'];
+    });
+    for (const id of ['record-tenant-id-is-path', 'record-customer-as-history', 'record-interaction-time-ms'])
+      expect(calls[id]!.verdict).toBe('not observed');
+  });
+
+  it('evidence never quotes a customer, an agent or a flow', () => {
+    const all = JSON.stringify(
+      verdictsOf(
+        (r) => (r['customer'] = 'jane@example.com'),
+        (r) => (r['details'].agents = [{ agentId: 'x', agentName: 'Don Smith' }]),
+      ),
+    );
+    for (const secret of ['jane', 'Don Smith', 'Support inbound', '+1506']) expect(all).not.toContain(secret);
+  });
+});
+
 describe('reports', () => {
-  const hostile = 'a <b> & "c" \'d\' ]]> \u0000\u0007 \x1b[2J';
+  const hostile = 'a <b> & "c" \'d\' ]]> \u0000\u0007 \x1b[2J\x1b]0;t\x07\r\u202e\u2066\u2069\u0085\x7f\ud800';
   const report: ContractReport = {
     outcome: 'drift',
     specVersion: '1.1.0',
     target: { baseUrl: 'https://api.example.com/v1', tenantId: T, contactId: C },
     startedAt: '2024-06-01T00:00:00.000Z',
     durationMs: 1234,
-    requests: { total: 30, walks: 10, probes: 20, attempts: 31, budget: 65 },
+    requests: { total: 35, walks: 10, successor: 5, probes: 20, attempts: 36, budget: 76 },
     walks: [{ limit: 10, pages: 1, interactions: 5, complete: true }],
     rules: contractRuleIds.map((id) => ({
       id,
@@ -262,7 +476,8 @@ describe('reports', () => {
 
   it('JUnit: well-formed even with hostile text, one testcase per rule plus setup, counts that add up', () => {
     const text = toJUnitXml(report);
-    expect(text).not.toMatch(/[\u0000\u0007\u001b]/);
+    expect(text).not.toMatch(UNSAFE);
+    expect(text).toContain('^@^G ^[[2J^[]0;t^G^M&lt;U+202E&gt;&lt;U+2066&gt;&lt;U+2069&gt;&lt;U+0085&gt;^?\uFFFD');
     const parsed = new XMLParser({
       ignoreAttributes: false,
       attributeNamePrefix: '',
@@ -289,8 +504,10 @@ describe('reports', () => {
     expect(text).toMatch(/^FAIL +offset /m);
     expect(text).toMatch(/^ {6}\[offset\] GET \/tenants\/x\?limit=1 → 200 at \/offset: a <b>/m);
     expect(text).toMatch(/^ {6}… and 4 more finding\(s\) of \[offset\]$/m);
-    expect(text).not.toMatch(/[\u0000\u0007\u001b]/);
+    expect(text).not.toMatch(UNSAFE);
+    expect(text).toContain('^@^G ^[[2J^[]0;t^G^M<U+202E><U+2066><U+2069><U+0085>^?');
     expect(text).toMatch(/^RESULT: drift: 1 rule\(s\) broken: offset \(exit 1\)$/m);
+    expect(text).toMatch(/^requests: 35 \(walks 10, successor 5, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m);
   });
 });
 

@@ -1,19 +1,25 @@
 /**
  * `cxengage-interactions contract`: the live contract checks (`src/contract/`) against a tenant, for a
  * scheduled CI job. Prints the report, optionally writes it as JUnit XML and JSON, and exits 0 (no
- * drift), 1 (drift) or 2 (a setup problem: credentials, network, base URL, ids; or bad flags).
+ * drift), 1 (drift) or 2 (a setup problem: credentials, permissions, network, base URL, ids; or bad
+ * flags). What it prints passes through the CLI's one terminal sanitiser like every other command's
+ * output; the JSON file gets the same visible escapes, so it never holds a raw control character.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { spec } from '../../../generated/spec.js';
 import { toJUnitXml } from '../../contract/junit.js';
+import { probePlan } from '../../contract/probes.js';
 import { DEFAULT_MAX_PAGES, runContractChecks } from '../../contract/runner.js';
+import { SUCCESSOR_READS } from '../../contract/successor.js';
 import { renderReport, setupLine } from '../../contract/text.js';
 import type { ContractReport } from '../../types.js';
 import type { FlagValues, Subcommand } from '../command.js';
 import { type Connection, parseConnection, resolveConnection } from '../connection.js';
-import { credentialEnv } from '../credentials.js';
+import { credentialEnv, switchedOn } from '../credentials.js';
 import { contractExitCodes, type ExitCode } from '../exit-codes.js';
 import { type Io, write } from '../io.js';
+import { terminalLines, terminalText } from '../terminal-text.js';
 import { UsageError } from '../usage-error.js';
 import { optionalInteger, required } from '../values.js';
 import { packageVersion } from '../version.js';
@@ -25,7 +31,15 @@ export interface ContractCommand extends Connection {
   maxPages?: number | undefined;
   junit?: string | undefined;
   json?: string | undefined;
+  skipSuccessor: boolean;
 }
+
+/** How many probes a run sends (the plan's length does not depend on the ids). */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+const probeCount = () => probePlan(NIL_UUID, NIL_UUID).length;
+
+/** The environment's switch for `--skip-successor`, for a CI job whose key lacks the permission. */
+const SKIP_SUCCESSOR_ENV = 'CXENGAGE_SKIP_SUCCESSOR';
 
 export const contract: Subcommand<ContractCommand> = {
   name: 'contract',
@@ -37,6 +51,7 @@ export const contract: Subcommand<ContractCommand> = {
     'max-pages': { type: 'string' },
     junit: { type: 'string' },
     json: { type: 'string' },
+    'skip-successor': { type: 'boolean' },
   },
 
   parse(values: FlagValues, positionals: string[]): ContractCommand {
@@ -53,6 +68,7 @@ export const contract: Subcommand<ContractCommand> = {
       maxPages: optionalInteger(values['max-pages'], '--max-pages'),
       junit: file('junit'),
       json: file('json'),
+      skipSuccessor: values['skip-successor'] === true,
       ...parseConnection(values),
     };
   },
@@ -60,40 +76,49 @@ export const contract: Subcommand<ContractCommand> = {
   help: () => `Usage: cxengage-interactions contract --tenant TENANT_ID --contact CONTACT_ID [options]
 
 Check that the API still honours the spec, read-only: walks the contact's history at
-three page sizes, probes what the spec forbids (about 20 requests), and reports each
+three page sizes, reads up to ${SUCCESSOR_READS} of its interactions again through Get a Specific
+Interaction, probes what the spec forbids on both routes (${probeCount()} requests), and reports each
 broken rule, and the spec's judgement calls as confirmed, refuted or not observed.
-Choose a quiet contact with more than 100 interactions to exercise every rule.
+Choose a quiet contact with more than 100 interactions to exercise every rule. A tenant
+that uses token auth adds --exchange-token (see Connection below).
 
 Options:
   --tenant ID            tenant UUID (required)
   --contact ID           contact UUID whose history is read (required)
   --max-pages N          pages per walk at most (default ${DEFAULT_MAX_PAGES}), for a huge history
+  --skip-successor       leave out Get a Specific Interaction, for a key without
+                         ${spec.operations.getInteraction.permission} (or set ${SKIP_SUCCESSOR_ENV}=1)
   --junit FILE           also write the report as JUnit XML (one testcase per rule)
   --json FILE            also write the report as JSON`,
 
   exitCodes: `  ${contractExitCodes.pass}  no drift from the spec
   ${contractExitCodes.drift}  drift: at least one rule broken (each finding is printed)
-  ${contractExitCodes.setup}  setup problem (credentials refused, no connection, base URL without /v1,
-     tenant or contact not found) or bad flags: the line says what to fix`,
+  ${contractExitCodes.setup}  setup problem (credentials refused, a permission missing, no connection, base
+     URL without /v1, tenant or contact not found) or bad flags: the line says what to fix`,
 
   run,
 };
 
 async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
+  const skipSuccessor = command.skipSuccessor || switchedOn(io.env[SKIP_SUCCESSOR_ENV], SKIP_SUCCESSOR_ENV);
   const report = await runContractChecks({
     ...resolveConnection(command, io),
     tenantId: command.tenantId,
     contactId: command.contactId,
     ...(command.maxPages !== undefined ? { maxPages: command.maxPages } : {}),
+    skipSuccessor,
   });
   if (command.junit) await writeReport(command.junit, '--junit', toJUnitXml(report));
   if (command.json) {
     const document = { tool: { name: 'cxengage-interactions contract', version: packageVersion() }, ...report };
-    await writeReport(command.json, '--json', `${JSON.stringify(document, null, 2)}\n`);
+    // The report's server text is made visible already; this keeps the file free of raw control characters
+    // whatever the report holds (the same rule: an idempotent no-op on a report from the checks).
+    const safe = (_key: string, value: unknown) => (typeof value === 'string' ? terminalText(value) : value);
+    await writeReport(command.json, '--json', `${JSON.stringify(document, safe, 2)}\n`);
   }
-  await write(io.stdout, renderReport(report));
+  await write(io.stdout, terminalLines(io.redact(renderReport(report))));
   if (report.setup) {
-    io.stderr.write(`cxengage-interactions: ${setupLine(withCliHints(report.setup))}\n`);
+    io.stderr.write(`cxengage-interactions: ${terminalText(io.redact(setupLine(withCliHints(report.setup))))}\n`);
     return contractExitCodes.setup;
   }
   return report.outcome === 'pass' ? contractExitCodes.pass : contractExitCodes.drift;
@@ -106,6 +131,7 @@ function withCliHints(setup: NonNullable<ContractReport['setup']>): NonNullable<
     'base-url': ' (--base-url)',
     connection: ' (--base-url or --region)',
     'not-found': ' (--tenant, --contact)',
+    'successor-permission': ` (--skip-successor, or ${SKIP_SUCCESSOR_ENV}=1)`,
   };
   return { ...setup, message: `${setup.message}${hints[setup.kind] ?? ''}` };
 }
