@@ -19,6 +19,8 @@ const USAGE = `Usage: CONTRACT_BASE_URL=… CONTRACT_TENANT_ID=… CONTRACT_CONT
   CONTRACT_API_KEY + CONTRACT_API_SECRET   HTTP Basic credentials, or
   CONTRACT_TOKEN        a token for "Authorization: Token <token>"
   CONTRACT_MAX_PAGES    optional cap on the pages of each walk (default 20)
+  CONTRACT_SKIP_SUCCESSOR=1  optional: leave out Get a Specific Interaction, for a key
+                        without INTERACTIONS_API_READ_ALL
   CONTRACT_JUNIT        optional file for a JUnit XML report
   CONTRACT_PROXY_URL    optional: an already running \`prism proxy\` (without --errors) for
                         CONTRACT_BASE_URL to use instead of starting one
@@ -49,6 +51,7 @@ function config() {
     auth,
     maxPages,
     junit: env.CONTRACT_JUNIT || undefined,
+    skipSuccessor: env.CONTRACT_SKIP_SUCCESSOR === '1',
     proxyUrl: env.CONTRACT_PROXY_URL || undefined,
   };
 }
@@ -81,6 +84,7 @@ async function main(): Promise<number> {
       fetch: proxiedFetch(cfg.baseUrl, proxyUrl),
       inspect: prismVerdicts,
       ...(cfg.maxPages ? { maxPages: cfg.maxPages } : {}),
+      skipSuccessor: cfg.skipSuccessor,
     });
     if (cfg.junit) writeFileSync(cfg.junit, toJUnitXml(report));
     console.log(`through prism proxy at ${proxyUrl}${proxy ? ' (started for this run)' : ''}`);
