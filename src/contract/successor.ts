@@ -60,16 +60,18 @@ export function chooseSample(tenantId: string, items: readonly Item[], taken: re
 }
 
 /**
- * `{key: record}` or `{key: [record]}`: the envelope key when the body wraps the record of `id` instead
- * of being it (the spec's record is the whole body, as the history's page is).
+ * `{key: record}`, `{key: [record]}` or `[record]`: how the body wraps the record of `id` instead of
+ * being it (the spec's record is the whole body, as the history's page is), or `undefined`.
  */
 function envelopeOf(body: unknown, id: string): string | undefined {
-  if (!isRecord(body) || 'interactionId' in body) return undefined;
   const isTheRecord = (value: unknown) => isRecord(value) && value['interactionId'] === id;
-  return Object.keys(body).find((key) => {
-    const value = body[key];
+  if (Array.isArray(body)) return body.some(isTheRecord) ? '[…]' : undefined;
+  if (!isRecord(body) || 'interactionId' in body) return undefined;
+  const key = Object.keys(body).find((k) => {
+    const value = body[k];
     return isTheRecord(value) || (Array.isArray(value) && value.some(isTheRecord));
   });
+  return key === undefined ? undefined : `{${clean(key, 30)}: …}`;
 }
 
 /**
@@ -127,11 +129,7 @@ export function checkRecord(answer: Answer, item: Item, context: WalkContext): v
   );
   const envelope = envelopeOf(body, id);
   ledger.check('successor-unwrapped', envelope === undefined, () =>
-    findingAt(
-      answer,
-      `/${envelope}`,
-      `the record is wrapped in {${clean(envelope ?? '', 30)}: …}; the spec's record is the whole body`,
-    ),
+    findingAt(answer, '', `the record is wrapped in ${envelope}; the spec's record is the whole body`),
   );
   if (envelope !== undefined || !isRecord(body)) return;
 

@@ -11,13 +11,15 @@ import { terminalText as cliTerminalText } from '../../src/cli/terminal-text.ts'
 import { clean, shown } from '../../src/contract/display.ts';
 import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
+import { Ledger } from '../../src/contract/ledger.ts';
 import { newObservations, type Observations } from '../../src/contract/observations.ts';
 import { probePlan } from '../../src/contract/probes.ts';
 import { contractRuleIds, contractRules } from '../../src/contract/rules.ts';
 import { setupProblem, successorSetupProblem } from '../../src/contract/setup.ts';
-import { chooseSample, sameInstant } from '../../src/contract/successor.ts';
+import { checkRecord, chooseSample, sameInstant } from '../../src/contract/successor.ts';
 import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
+import type { WalkContext } from '../../src/contract/walks.ts';
 import { ConnectionError, TimeoutError } from '../../src/errors.ts';
 import { terminalText } from '../../src/terminal-text.ts';
 import type { ContractReport } from '../../src/types.ts';
@@ -159,6 +161,42 @@ describe('the successor: its setup problem, its sample, and what counts as the s
     const line = setupLine(successorSetupProblem(answer(403, '\x1b]0;x\x07\r\u202e\u2066\u0085\x7f'))!);
     expect(line).toContain('body: ^[]0;x^G^M<U+202E><U+2066><U+0085>^?');
     expect(line).not.toMatch(UNSAFE);
+  });
+
+  it.each([
+    ['the record itself', (r: object) => r, [] as string[]],
+    ['{result: record}', (r: object) => ({ result: r }), ['successor-schema', 'successor-unwrapped']],
+    ['{data: [record]}', (r: object) => ({ data: [r] }), ['successor-schema', 'successor-unwrapped']],
+    ['[record]', (r: object) => [r], ['successor-schema', 'successor-unwrapped']],
+    ['another interaction', (r: object) => ({ ...r, interactionId: T }), ['successor-matches-history']],
+    [
+      'its start an hour later',
+      (r: object) => ({ ...r, startTimestamp: '2024-05-01T11:00:00.000Z' }),
+      ['successor-matches-history'],
+    ],
+    [
+      'still open, though ended in the history',
+      (r: object) => ({ ...r, endTimestamp: null }),
+      ['successor-matches-history'],
+    ],
+  ])('checkRecord: %s', (_, shape, broken) => {
+    const item = {
+      interactionId: C,
+      startTimestamp: '2024-05-01T10:00:00.000Z',
+      endTimestamp: '2024-05-01T10:05:00.000Z',
+    };
+    const record = { interactionId: C, startTimestamp: item.startTimestamp, endTimestamp: item.endTimestamp };
+    const ledger = new Ledger();
+    const observed = newObservations();
+    const context = { ledger, observed, tenantId: T, contactId: C } as unknown as WalkContext;
+    checkRecord({ ...answer(200, JSON.stringify(shape(record))), contentType: 'application/json' }, item, context);
+    expect(
+      ledger
+        .results()
+        .filter((r) => r.status === 'failed')
+        .map((r) => r.id),
+    ).toEqual(broken);
+    expect(observed.records).toHaveLength(broken.includes('successor-unwrapped') ? 0 : 1);
   });
 
   it.each([
