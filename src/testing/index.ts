@@ -33,7 +33,9 @@
 export type { Interaction, InteractionPage } from '../types.js';
 export type { ContactHistory } from './history.js';
 export { generateInteractions, interactionAt, interactionRecord } from './interactions.js';
-export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
+export type { AnswerContext, DataSet, OperationId, PageContext, ReferenceApiOptions } from './options.js';
+export type { Answer } from './respond.js';
+export type { ReferenceApi } from './server.js';
 export { startReferenceApi } from './server.js';
 export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions, TokenOptions } from './store.js';
 export { ALL_PERMISSIONS, CSAT_DELAY_MS, REQUIRED_PERMISSION, ReferenceStore } from './store.js';
