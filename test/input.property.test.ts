@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.js';
 import { createInteractionsClient, InvalidInputError } from '../src/index.js';
+import { operationPath } from '../src/testing/index.ts';
 import { interaction, json, page, recordingFetch } from './helpers.js';
 
 const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.operations.listContactInteractions.parameters.limit.schema;
@@ -94,7 +95,9 @@ describe('input validation (property)', () => {
           await client.listInteractions({ tenantId, contactId, limit, page: pageNo });
           expect(requests).toHaveLength(1);
           const url = new URL(requests[0]!.url);
-          expect(`${url.origin}${url.pathname}`).toBe(`${BASE}/tenants/${tenantId}/contacts/${contactId}/interactions`);
+          expect(`${url.origin}${url.pathname}`).toBe(
+            `${BASE}${operationPath('listContactInteractions', { tenantId, contactId })}`,
+          );
           expect(url.searchParams.get('limit')).toBe(limit === undefined ? null : String(limit));
           expect(url.searchParams.get('page')).toBe(pageNo === undefined ? null : String(pageNo));
           expect([...url.searchParams.keys()].sort()).toEqual(

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { spec } from '../../generated/spec.js';
 import type { OperationId, ReferenceApiOptions } from './options.js';
+import { pathPattern } from './paths.js';
 import { type Answer, type ErrorAnswer, errorAnswer, jsonAnswer, sendError, writeAnswer } from './respond.js';
 import type { Route } from './route.js';
 import { contactInteractions } from './routes/contact-interactions.js';
@@ -41,7 +42,7 @@ const API_PREFIX = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\
 function compile(route: Route): { route: Route; method: string; pattern: RegExp; authenticated: boolean } {
   const operation = spec.operations[route.operationId];
   // The route comes from the spec's path template, e.g. /tenants/{tenantId}/contacts/{contactId}/interactions.
-  const pattern = new RegExp(`^${API_PREFIX}${operation.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
+  const pattern = pathPattern(route.operationId, API_PREFIX);
   return { route, method: operation.method.toUpperCase(), pattern, authenticated: operation.authenticated };
 }
 

@@ -6,9 +6,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../../generated/spec.ts';
 import { root } from '../../scripts/lib/tools.ts';
 import { createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
-import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { operationPath, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -165,11 +166,12 @@ describe('README examples', () => {
       expect(page.total).toBe(420);
       sent.push([...received]);
     }
-    const history = `GET /tenants/${tenantId}/contacts/${contactId}/interactions`;
+    const history = `GET ${operationPath('listContactInteractions', { tenantId, contactId })}`;
+    const exchange = `${spec.operations.createToken.method.toUpperCase()} ${spec.operations.createToken.path}`;
     expect(sent).toEqual([
       [`${history} Basic`],
       [`${history} Token`],
-      ['POST /tokens -', `${history} Token`], // the exchange, then the call with its token
+      [`${exchange} -`, `${history} Token`], // the exchange, then the call with its token
       [`${history} Token`],
     ]);
   });
