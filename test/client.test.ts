@@ -14,22 +14,14 @@ import {
   regions,
 } from '../src/index.js';
 import { operationPath, startReferenceApi } from '../src/testing/index.ts';
-import { CONTACT, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
+import { CONTACT, clientAnswering, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
 const PATH = operationPath('listContactInteractions', params);
 const okPage = () => json(page([interaction(1)]), { headers: { 'x-request-id': 'abc' } });
 
-function setup(options: Partial<ClientOptions> = {}, answer: () => Response = okPage) {
-  const { fetch, requests } = recordingFetch(answer);
-  const client = createInteractionsClient({
-    auth: { token: 'test-token-0123456789' },
-    fetch,
-    maxRetries: 0,
-    ...options,
-  });
-  return { client, requests };
-}
+const setup = (options: Partial<ClientOptions> = {}, answer: () => Response = okPage) =>
+  clientAnswering(answer, options);
 
 function thrown(fn: () => unknown): InvalidInputError {
   try {

@@ -1,4 +1,4 @@
-import type { Interaction, InteractionPage } from '../src/index.js';
+import { type ClientOptions, createInteractionsClient, type Interaction, type InteractionPage } from '../src/index.js';
 import { interactionAt } from '../src/testing/interactions.ts';
 
 export const TENANT = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -43,6 +43,21 @@ export function recordingFetch(answer: (request: Request, n: number) => Response
     return answer(request, requests.length);
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+/** A client (a token, no retries, unless `options` say otherwise) whose every request `answer` answers, recorded. */
+export function clientAnswering(
+  answer: (request: Request, n: number) => Response | Promise<Response>,
+  options: Partial<ClientOptions> = {},
+) {
+  const { fetch, requests } = recordingFetch(answer);
+  const client = createInteractionsClient({
+    auth: { token: 'test-token-0123456789' },
+    fetch,
+    maxRetries: 0,
+    ...options,
+  });
+  return { client, requests };
 }
 
 /** A fetch that never answers, but rejects with the signal's reason when aborted (as fetch does). */

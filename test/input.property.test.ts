@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.js';
-import { createInteractionsClient, InvalidInputError } from '../src/index.js';
+import { InvalidInputError } from '../src/index.js';
 import { operationPath } from '../src/testing/index.ts';
-import { interaction, json, page, recordingFetch } from './helpers.js';
+import { clientAnswering, interaction, json, page } from './helpers.js';
 
 const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.operations.listContactInteractions.parameters.limit.schema;
 const PAGE_MIN = spec.operations.listContactInteractions.parameters.page.schema.minimum;
@@ -11,16 +11,7 @@ const PAGE_MIN = spec.operations.listContactInteractions.parameters.page.schema.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const BASE = 'https://api.example.test/v1';
 
-function setup() {
-  const { fetch, requests } = recordingFetch(() => json(page([interaction(1)], { limit: 100 })));
-  const client = createInteractionsClient({
-    auth: { token: 'test-token-0123456789' },
-    baseUrl: BASE,
-    fetch,
-    maxRetries: 0,
-  });
-  return { client, requests };
-}
+const setup = () => clientAnswering(() => json(page([interaction(1)], { limit: 100 })), { baseUrl: BASE });
 
 const notAString = fc.oneof(
   fc.integer(),
