@@ -5,7 +5,8 @@
 // - the testing kit takes from the core only types, and leaf modules of facts or arithmetic (modules
 //   that themselves import nothing from src/ but types): never the client's machinery, so the
 //   reference API stays an independent judge of the client it serves;
-// - no import cycle anywhere in src/, type-only imports included.
+// - no import cycle anywhere in src/, type-only imports included;
+// - every module opens with a header comment saying why it exists.
 // The rules are one pure function over a graph, so each is also shown failing on a graph that breaks it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -66,6 +67,13 @@ function edgesOf(file: string, text: string): Edge[] {
   };
   visit(source);
   return edges;
+}
+
+/** How many words the comment(s) a file opens with hold (after a `#!` line); 0 when it opens with code. */
+function headerWords(text: string): number {
+  const comments = ts.getLeadingCommentRanges(text, 0) ?? []; // (TypeScript passes over a `#!` line itself)
+  const words = comments.map(({ pos, end }) => text.slice(pos, end).replace(/^\s*(?:\/\*\*?|\*\/?|\/\/)/gm, ''));
+  return words.join(' ').split(/\s+/).filter(Boolean).length;
 }
 
 function readGraph(): Graph {
@@ -142,6 +150,13 @@ describe('the rooms of src/ and their imports', () => {
 
   it('has no broken rule and no cycle', () => {
     expect(violations(graph)).toEqual([]);
+  });
+
+  it('every module opens with a header comment (a sentence at least)', () => {
+    const bare = [...graph.keys()].filter((file) => headerWords(readFileSync(path.join(root, file), 'utf8')) < 8);
+    expect(bare).toEqual([]);
+    expect(headerWords("import { a } from './a.js';\n// a comment after the code\n")).toBe(0);
+    expect(headerWords('#!/usr/bin/env node\n/**\n * Why this module exists, in a sentence.\n */\n')).toBe(7);
   });
 
   // Each rule, broken on purpose in a small graph: the check must name it.
