@@ -3,7 +3,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.d.ts';
 import { spec } from '../generated/spec.ts';
 import { type ClientOptions, createInteractionsClient } from '../src/index.ts';
-import { benchHeaders, benchIds, benchToken } from './fixtures.ts';
+import { benchHeaders, benchIds, benchPath, benchToken } from './fixtures.ts';
 
 const interactionsPath = spec.operations.listContactInteractions.path;
 
@@ -14,7 +14,7 @@ export function pageFetchers(
   baseUrl: string,
   limit: number,
 ): Record<'raw' | 'openapiFetch' | 'sdkOff' | 'sdkStrict', FetchOnce> {
-  const url = `${baseUrl}/tenants/${benchIds.tenantId}/contacts/${benchIds.contactId}/interactions?limit=${limit}&page=0`;
+  const url = `${baseUrl}${benchPath}?limit=${limit}&page=0`;
   const bare = createClient<paths>({ baseUrl, headers: benchHeaders });
   const sdk = (validate: 'off' | 'strict') =>
     createInteractionsClient({ auth: { token: benchToken }, baseUrl, validate });

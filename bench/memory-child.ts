@@ -2,7 +2,7 @@
 // walks COUNT interactions from a generating server and prints memory growth as JSON.
 //   node --expose-gc --import tsx bench/memory-child.ts BASE_URL COUNT sdk|raw
 import { sdkClient } from './clients.ts';
-import { benchHeaders, benchIds } from './fixtures.ts';
+import { benchHeaders, benchIds, benchPath } from './fixtures.ts';
 
 const [baseUrl = '', countArg, mode] = process.argv.slice(2);
 const count = Number(countArg);
@@ -18,7 +18,7 @@ function sample() {
 
 async function* rawWalk(): AsyncGenerator<unknown> {
   for (let page = 0; ; page++) {
-    const url = `${baseUrl}/tenants/${benchIds.tenantId}/contacts/${benchIds.contactId}/interactions?limit=${pageSize}&page=${page}`;
+    const url = `${baseUrl}${benchPath}?limit=${pageSize}&page=${page}`;
     const body = (await (await fetch(url, { headers: benchHeaders })).json()) as { results: unknown[] };
     if (body.results.length === 0) return;
     yield* body.results;

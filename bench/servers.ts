@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, stopChild, waitForHttp } from '../scripts/lib/servers.ts';
 import { root } from '../scripts/lib/tools.ts';
-import { benchIds } from './fixtures.ts';
+import { benchPath } from './fixtures.ts';
 
 export interface BenchServer {
   /** Base URL with the /v1 prefix, like the real API. */
@@ -33,11 +33,9 @@ export async function startPageServer(opts: { total: number; latencyMs?: number 
     await stopChild(child);
     throw err;
   }
-  const { tenantId, contactId } = benchIds;
   return {
     baseUrl,
-    pageUrl: (limit, page) =>
-      `${baseUrl}/tenants/${tenantId}/contacts/${contactId}/interactions?limit=${limit}&page=${page}`,
+    pageUrl: (limit, page) => `${baseUrl}${benchPath}?limit=${limit}&page=${page}`,
     stop: () => stopChild(child),
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
 import { generateInteractions, type ReferenceApi, ReferenceStore, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
+import { interactionsPath } from './support/client.ts';
 import { drifting, driftModes } from './support/drift.ts';
 import { validateBody } from './support/spec.ts';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function get(query = '', authorization: string | null = GOOD, tenantId = T, contactId = C) {
-  const response = await fetch(`${api.baseUrl}/tenants/${tenantId}/contacts/${contactId}/interactions${query}`, {
+  const response = await fetch(`${api.baseUrl}${interactionsPath(tenantId, contactId)}${query}`, {
     headers: authorization ? { authorization } : {},
   });
   return {
@@ -167,7 +168,7 @@ describe('drift switches (contract-tests/support/drift.ts) each break their rule
       credentials: { apiKeys: [{ key: 'key', secret: 'secret' }] },
     });
     try {
-      const url = `${drifted.baseUrl}/tenants/${T}/contacts/${C}/interactions?limit=10&page=1`;
+      const url = `${drifted.baseUrl}${interactionsPath(T, C)}?limit=10&page=1`;
       const body = (await (await fetch(url, { headers: { authorization: GOOD } })).json()) as Record<string, any>;
       const correct = (await get('?limit=10&page=1')).body;
       expect(body).not.toEqual(correct);

@@ -2,31 +2,14 @@
 // reference API (through the proxy), maps to the SDK's typed error with a normalised message.
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
-import {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  NotFoundError,
-  PermissionDeniedError,
-  ServerError,
-} from '../src/index.ts';
+import type { ApiError } from '../src/index.ts';
 import { basicHeader, contract, interactionsPath, sdkClient } from './support/client.ts';
+import { errorClass, vendorMessage } from './support/errors.ts';
 import { prismErrorKind, prismProblem } from './support/prism.ts';
 import { everyBodyConformsTest, recordingFetch } from './support/recording-fetch.ts';
 import { namedExamples } from './support/spec.ts';
 
 const recorder = recordingFetch();
-const errorClass = (status: number) =>
-  ({ 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError })[status] ??
-  (status >= 500 ? ServerError : ApiError);
-
-/** The message a vendor error body carries, in any of its three shapes. */
-function vendorMessage(body: unknown): string {
-  const error = (body as { error: unknown }).error;
-  if (typeof error === 'string') return error;
-  if (Array.isArray(error)) return error.join('; ');
-  return String((error as { message?: string }).message);
-}
 
 function expectTypedError(error: unknown, status: number, message: string): void {
   expect(error).toBeInstanceOf(errorClass(status));

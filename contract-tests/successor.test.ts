@@ -6,19 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
 import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import {
-  ApiError,
+  type ApiError,
   AuthenticationError,
-  BadRequestError,
   type ClientOptions,
   createInteractionsClient,
   NotFoundError,
   PermissionDeniedError,
-  ServerError,
   withDetails,
 } from '../src/index.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import { contract } from './support/client.ts';
+import { errorClass, vendorMessage } from './support/errors.ts';
 import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
 import { namedExamples, validateBody } from './support/spec.ts';
 
@@ -37,18 +36,6 @@ function client(baseUrl: string, fetcher: RecordingFetch, options: Partial<Clien
     maxRetries: 0,
     ...options,
   });
-}
-
-const errorClass = (status: number) =>
-  ({ 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError })[status] ??
-  (status >= 500 ? ServerError : ApiError);
-
-/** The message a vendor error body carries, in any of its three shapes. */
-function vendorMessage(body: unknown): string {
-  const error = (body as { error: unknown }).error;
-  if (typeof error === 'string') return error;
-  if (Array.isArray(error)) return error.join('; ');
-  return String((error as { message?: string }).message);
 }
 
 describe('Prism static mock: Get a Specific Interaction', () => {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { spec } from '../generated/spec.ts';
-import { startReferenceApi } from '../src/testing/index.ts';
+import { operationPath, startReferenceApi } from '../src/testing/index.ts';
 import { buildDocs, docsStale, serveDocs } from './build-docs.ts';
 import { serveFrontDoor } from './lib/front-door.ts';
 import { createLifecycle, stopOnAnyExit } from './lib/lifecycle.ts';
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
 
   if (lifecycle.stopping) return; // stopped while starting: no banner for a sandbox that is going away
   const apiUrl = reference.baseUrl;
-  const resource = `/tenants/${tenantId}/contacts/${contactId}/interactions`;
+  const resource = operationPath('listContactInteractions', { tenantId, contactId });
   const basic = `-u ${sandbox.apiKey}:${sandbox.apiSecret}`;
   const env = `CXENGAGE_API_KEY=${sandbox.apiKey} CXENGAGE_API_SECRET=${sandbox.apiSecret}`;
   console.log(`

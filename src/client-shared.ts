@@ -6,7 +6,36 @@
  */
 import type { BodyHandoff } from './body-handoff.js';
 import type { Credentials } from './credentials.js';
-import type { RateLimiter } from './rate-limit.js';
+
+/** A checked rate limit: requests per second, and how many may go at once after a quiet spell. */
+export interface Pace {
+  requestsPerSecond: number;
+  burst: number;
+}
+
+/** Counters of one limiter, for progress and summaries. */
+export interface LimiterStats {
+  /** Attempts sent (every attempt of every call, retries included). */
+  requests: number;
+  /** Attempts answered 429. */
+  throttled: number;
+  /** The adaptive rate now, or `undefined` while no limit is set. */
+  rate: number | undefined;
+}
+
+/** One client's limiter (`rate-limit.ts` creates it; see its module comment). */
+export interface RateLimiter {
+  /**
+   * Resolves when an attempt may be sent (`undefined` at once when no limit is set); rejects with the
+   * signal's reason if it aborts first.
+   */
+  take(signal: AbortSignal): Promise<void> | undefined;
+  /** How an attempt ended: counts it, and adapts the rate on a 429 or a success. */
+  observe(outcome: { status?: number; headers?: Headers }): void;
+  /** Adds a limit while the returned release is not called; the lowest limit in force applies. */
+  limit(pace: Pace): () => void;
+  readonly stats: Readonly<LimiterStats>;
+}
 
 /** The state one client and its derived clients share. */
 export interface ClientShared {

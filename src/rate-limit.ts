@@ -3,47 +3,18 @@
  * (and of the clients derived from it) draws from, made adaptive by AIMD: a 429 cuts the rate, each
  * success wins a little of it back, and a `Retry-After` pauses the whole bucket. The vendor documents no
  * rate limit, so one polite bucket per client is what keeps many contacts' walks from tripping one.
- * The policy is pure functions ({@link refill}, {@link waitMs}, {@link onThrottled}, {@link onSuccess});
+ * The policy is pure functions (the bucket's in `token-bucket.ts`, {@link onThrottled}, {@link onSuccess});
  * {@link createRateLimiter} is the small stateful shell around them, with its clock injected. A client
  * carries only an empty slot for it (see `client-shared.ts`): the limiter is created the first time a
  * limit is set ({@link limitRate}, an export), so bundles that never limit do not carry this module.
  */
-import { sharedOf } from './client-shared.js';
+import { type LimiterStats, type Pace, type RateLimiter, sharedOf } from './client-shared.js';
 import { InvalidInputError } from './errors.js';
 import { parseRetryAfter } from './retry.js';
+import { type Bucket, pause, refill, waitMs } from './token-bucket.js';
 import type { InteractionsClient, RateLimitOptions } from './types.js';
 
-/** A checked rate limit: requests per second, and how many may go at once after a quiet spell. */
-export interface Pace {
-  requestsPerSecond: number;
-  burst: number;
-}
-
-/**
- * Tokens available at time `at` (ms). `at` may lie in the future: the bucket is paused until then
- * (a `Retry-After`), and gains nothing before it.
- */
-export interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-/** The bucket at `now`: refilled at `rate` tokens per second since `at`, up to `burst`. A pause is kept. */
-export function refill(bucket: Bucket, now: number, rate: number, burst: number): Bucket {
-  if (now <= bucket.at) return bucket;
-  return { tokens: Math.min(burst, bucket.tokens + ((now - bucket.at) * rate) / 1000), at: now };
-}
-
-/** Milliseconds from `now` until a {@link refill}ed bucket holds a whole token (0: at once). */
-export function waitMs(bucket: Bucket, now: number, rate: number): number {
-  const pause = Math.max(0, bucket.at - now);
-  return pause + (bucket.tokens >= 1 ? 0 : ((1 - bucket.tokens) * 1000) / rate);
-}
-
-/** Holds the bucket until `until` (a `Retry-After`): then one request may go, and the rest at the rate. */
-export function pause(bucket: Bucket, until: number): Bucket {
-  return until <= bucket.at ? bucket : { tokens: 1, at: until };
-}
+export type { LimiterStats, Pace, RateLimiter } from './client-shared.js';
 
 /** The adaptive rate, and when it was last cut. */
 export interface Aimd {
@@ -97,30 +68,6 @@ const realClock: LimiterClock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-/** Counters of one limiter, for progress and summaries. */
-export interface LimiterStats {
-  /** Attempts sent (every attempt of every call, retries included). */
-  requests: number;
-  /** Attempts answered 429. */
-  throttled: number;
-  /** The adaptive rate now, or `undefined` while no limit is set. */
-  rate: number | undefined;
-}
-
-/** One client's limiter. See the module comment. */
-export interface RateLimiter {
-  /**
-   * Resolves when an attempt may be sent (`undefined` at once when no limit is set); rejects with the
-   * signal's reason if it aborts first.
-   */
-  take(signal: AbortSignal): Promise<void> | undefined;
-  /** How an attempt ended: counts it, and adapts the rate on a 429 or a success. */
-  observe(outcome: { status?: number; headers?: Headers }): void;
-  /** Adds a limit while the returned release is not called; the lowest limit in force applies. */
-  limit(pace: Pace): () => void;
-  readonly stats: Readonly<LimiterStats>;
-}
 
 interface Waiter {
   resolve: () => void;

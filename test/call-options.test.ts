@@ -10,17 +10,14 @@ import {
   ServerError,
   TimeoutError,
 } from '../src/index.js';
-import { CONTACT, hangingFetch, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
+import { CONTACT, clientAnswering, hangingFetch, interaction, json, page, TENANT } from './helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
 const detail = { tenantId: TENANT, interactionId: interaction(1).interactionId };
 const unavailable = () => json({ error: 'down' }, { status: 503, headers: { 'retry-after': '0' } });
 
-function setup(answer: (request: Request, n: number) => Response, options: Partial<ClientOptions> = {}) {
-  const { fetch, requests } = recordingFetch(answer);
-  const client = createInteractionsClient({ auth: { token: 'call-options-token' }, fetch, maxRetries: 0, ...options });
-  return { client, requests };
-}
+const setup = (answer: (request: Request, n: number) => Response, options: Partial<ClientOptions> = {}) =>
+  clientAnswering(answer, { auth: { token: 'call-options-token' }, ...options });
 
 describe('per-call options override the client for that call only', () => {
   it('maxRetries', async () => {

@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 import { describe, expect, it, vi } from 'vitest';
 import type { paths } from '../generated/schema.js';
@@ -15,22 +13,15 @@ import {
   ResponseValidationError,
   regions,
 } from '../src/index.js';
-import { CONTACT, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
+import { operationPath, startReferenceApi } from '../src/testing/index.ts';
+import { CONTACT, clientAnswering, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
-const PATH = `/tenants/${TENANT}/contacts/${CONTACT}/interactions`;
+const PATH = operationPath('listContactInteractions', params);
 const okPage = () => json(page([interaction(1)]), { headers: { 'x-request-id': 'abc' } });
 
-function setup(options: Partial<ClientOptions> = {}, answer: () => Response = okPage) {
-  const { fetch, requests } = recordingFetch(answer);
-  const client = createInteractionsClient({
-    auth: { token: 'test-token-0123456789' },
-    fetch,
-    maxRetries: 0,
-    ...options,
-  });
-  return { client, requests };
-}
+const setup = (options: Partial<ClientOptions> = {}, answer: () => Response = okPage) =>
+  clientAnswering(answer, options);
 
 function thrown(fn: () => unknown): InvalidInputError {
   try {
@@ -228,7 +219,8 @@ describe('one page', () => {
     await raw.GET(spec.operations.listContactInteractions.path, {
       params: { path: { tenantId: '../x', contactId: 'a b/c?d#e' } },
     });
-    expect(requests[0]!.url).toBe('https://x.test/v1/tenants/..%2Fx/contacts/a%20b%2Fc%3Fd%23e/interactions');
+    const encoded = { tenantId: '..%2Fx', contactId: 'a%20b%2Fc%3Fd%23e' };
+    expect(requests[0]!.url).toBe(`https://x.test/v1${operationPath('listContactInteractions', encoded)}`);
   });
 });
 
@@ -310,16 +302,17 @@ describe('redirects are never followed', () => {
 
   it('the real fetch does not follow an https→http style redirect from a local server', async () => {
     let followed = 0;
-    const server = createServer((req, res) => {
-      if (req.url === '/elsewhere') followed++;
-      res.writeHead(302, { location: '/elsewhere', 'content-type': 'text/plain' }).end('moved');
+    const server = await startReferenceApi({
+      intercept: (req, res) => {
+        if (req.url === '/elsewhere') followed++;
+        res.writeHead(302, { location: '/elsewhere', 'content-type': 'text/plain' }).end('moved');
+        return true;
+      },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const { port } = server.address() as AddressInfo;
       const client = createInteractionsClient({
         auth: { token: 'test-token-0123456789' },
-        baseUrl: `http://127.0.0.1:${port}/v1`,
+        baseUrl: server.baseUrl,
         maxRetries: 0,
       });
       await expect(client.listInteractions(params)).rejects.toMatchObject({
@@ -329,8 +322,7 @@ describe('redirects are never followed', () => {
       });
       expect(followed).toBe(0);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });

@@ -2,6 +2,7 @@
 // logger, once per client (and the clients derived from it), sanitised and redacted. Checked against the
 // reference API sending the headers on the history route, and table by table for the header parsing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../generated/spec.js';
 import { deprecationWarning } from '../src/deprecation.js';
 import { createInteractionsClient, type Logger } from '../src/index.js';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
@@ -9,7 +10,8 @@ import { CONTACT, TENANT } from './helpers.js';
 
 const TOKEN = 'deprecation-token-5d2e';
 const SUNSET = 'Sun, 01 Nov 2026 00:00:00 GMT';
-const ROUTE = 'GET /tenants/{tenantId}/contacts/{contactId}/interactions';
+const history = spec.operations.listContactInteractions;
+const ROUTE = `${history.method.toUpperCase()} ${history.path}`;
 let deprecated: ReferenceApi;
 let plain: ReferenceApi;
 

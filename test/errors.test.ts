@@ -17,20 +17,9 @@ import {
   ResponseValidationError,
   ServerError,
 } from '../src/index.js';
-import { CONTACT, interaction, json, page, recordingFetch, SENTINEL, TENANT } from './helpers.js';
+import { CONTACT, clientAnswering, interaction, json, page, SENTINEL, TENANT } from './helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
-
-function clientAnswering(answer: () => Response | Promise<Response>, options: Partial<ClientOptions> = {}) {
-  const { fetch, requests } = recordingFetch(answer);
-  const client = createInteractionsClient({
-    auth: { token: 'test-token-0123456789' },
-    fetch,
-    maxRetries: 0,
-    ...options,
-  });
-  return { client, requests };
-}
 
 async function errorFor(response: () => Response, options: Partial<ClientOptions> = {}): Promise<unknown> {
   return clientAnswering(response, options)

@@ -12,7 +12,7 @@ import {
   ResponseValidationError,
   withDetails,
 } from '../src/index.js';
-import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
+import { pathPattern, type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { CONTACT, TENANT, uuid } from './helpers.js';
 
 const OTHER_CONTACT = uuid(77);
@@ -39,7 +39,7 @@ beforeAll(async () => {
       ],
     },
     intercept(_req, res, url) {
-      const id = /\/interactions\/([^/]+)$/.exec(url.pathname)?.[1];
+      const id = pathPattern('getInteraction').exec(url.pathname)?.[2];
       if (id === undefined || answerDetail === undefined) return false;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answerDetail(id)));
       return true;
@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   history = api.store.interactions(TENANT, CONTACT)!;
   const counting: typeof fetch = async (input, init) => {
-    const detail = /\/interactions\/[^/]+$/.test((input as Request).url);
+    const detail = pathPattern('getInteraction').test(new URL((input as Request).url).pathname);
     if (detail) {
       detailRequests += 1;
       peak = Math.max(peak, ++inFlight);

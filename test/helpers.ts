@@ -1,4 +1,5 @@
-import type { Interaction, InteractionPage } from '../src/index.js';
+import { type ClientOptions, createInteractionsClient, type Interaction, type InteractionPage } from '../src/index.js';
+import { interactionAt } from '../src/testing/interactions.ts';
 
 export const TENANT = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 export const CONTACT = '2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
@@ -10,28 +11,16 @@ export function uuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
+/** The seed of the fixtures' interactions. */
+export const FIXTURE_SEED = 'test-fixture';
+
+/**
+ * Interaction number `n` of the one generator (`interactionAt(FIXTURE_SEED, n)`: a larger `n` is older),
+ * with `overrides` for what a test needs to state. A test that depends on a value states it here (or reads
+ * it from the returned interaction), never assumes it.
+ */
 export function interaction(n: number, overrides: Partial<Interaction> = {}): Interaction {
-  return {
-    interactionId: uuid(n),
-    startTimestamp: '2024-05-01T10:00:00.000Z',
-    endTimestamp: '2024-05-01T10:05:00.000Z',
-    channelType: 'voice',
-    channelName: 'Voice',
-    directionType: 'inbound',
-    directionName: 'Inbound',
-    customer: '+15555550100',
-    note: 0,
-    csat: null,
-    recording: null,
-    transcript: null,
-    lastAgentId: null,
-    lastAgentName: null,
-    lastQueueId: null,
-    lastQueueName: null,
-    lastDispositionId: null,
-    lastDispositionName: null,
-    ...overrides,
-  };
+  return { ...interactionAt(FIXTURE_SEED, n), ...overrides };
 }
 
 export function page(results: Interaction[], extra: Partial<InteractionPage> = {}): InteractionPage {
@@ -54,6 +43,21 @@ export function recordingFetch(answer: (request: Request, n: number) => Response
     return answer(request, requests.length);
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+/** A client (a token, no retries, unless `options` say otherwise) whose every request `answer` answers, recorded. */
+export function clientAnswering(
+  answer: (request: Request, n: number) => Response | Promise<Response>,
+  options: Partial<ClientOptions> = {},
+) {
+  const { fetch, requests } = recordingFetch(answer);
+  const client = createInteractionsClient({
+    auth: { token: 'test-token-0123456789' },
+    fetch,
+    maxRetries: 0,
+    ...options,
+  });
+  return { client, requests };
 }
 
 /** A fetch that never answers, but rejects with the signal's reason when aborted (as fetch does). */

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.js';
-import { createInteractionsClient, InvalidInputError } from '../src/index.js';
-import { interaction, json, page, recordingFetch } from './helpers.js';
+import { InvalidInputError } from '../src/index.js';
+import { operationPath } from '../src/testing/index.ts';
+import { clientAnswering, interaction, json, page } from './helpers.js';
 
 const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.operations.listContactInteractions.parameters.limit.schema;
 const PAGE_MIN = spec.operations.listContactInteractions.parameters.page.schema.minimum;
@@ -10,16 +11,7 @@ const PAGE_MIN = spec.operations.listContactInteractions.parameters.page.schema.
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const BASE = 'https://api.example.test/v1';
 
-function setup() {
-  const { fetch, requests } = recordingFetch(() => json(page([interaction(1)], { limit: 100 })));
-  const client = createInteractionsClient({
-    auth: { token: 'test-token-0123456789' },
-    baseUrl: BASE,
-    fetch,
-    maxRetries: 0,
-  });
-  return { client, requests };
-}
+const setup = () => clientAnswering(() => json(page([interaction(1)], { limit: 100 })), { baseUrl: BASE });
 
 const notAString = fc.oneof(
   fc.integer(),
@@ -94,7 +86,9 @@ describe('input validation (property)', () => {
           await client.listInteractions({ tenantId, contactId, limit, page: pageNo });
           expect(requests).toHaveLength(1);
           const url = new URL(requests[0]!.url);
-          expect(`${url.origin}${url.pathname}`).toBe(`${BASE}/tenants/${tenantId}/contacts/${contactId}/interactions`);
+          expect(`${url.origin}${url.pathname}`).toBe(
+            `${BASE}${operationPath('listContactInteractions', { tenantId, contactId })}`,
+          );
           expect(url.searchParams.get('limit')).toBe(limit === undefined ? null : String(limit));
           expect(url.searchParams.get('page')).toBe(pageNo === undefined ? null : String(pageNo));
           expect([...url.searchParams.keys()].sort()).toEqual(

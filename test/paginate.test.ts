@@ -30,8 +30,9 @@ interface Served {
  * releases it, and the list is read at release time (so inserts between requests shift later pages).
  */
 function fakeServer(count: number, options: { manual?: boolean; afterServe?: (server: FakeServer) => void } = {}) {
-  let lastId = count;
-  const items: Interaction[] = Array.from({ length: count }, (_, i) => interaction(count - i));
+  // Generator indices: 0 is the newest at the start, and arrivals take the indices below the front's.
+  let front = 0;
+  const items: Interaction[] = Array.from({ length: count }, (_, i) => interaction(i));
   const original = items.map((i) => i.interactionId);
   const requests: Served[] = [];
   const pending: Array<{ served: Served; release: () => void }> = [];
@@ -76,7 +77,7 @@ function fakeServer(count: number, options: { manual?: boolean; afterServe?: (se
     completed,
     fetch: fetch as typeof globalThis.fetch,
     insertFront(n: number) {
-      for (let i = 0; i < n; i++) items.unshift(interaction(++lastId));
+      for (let i = 0; i < n; i++) items.unshift(interaction(--front));
     },
     /** Releases the pending request at `index` of `pending`. */
     release(index: number) {
@@ -250,12 +251,13 @@ describe('iterateInteractions', () => {
   });
 
   it('a repeat from beyond the dedupe window is still caught (strict: every id of the oldest start is kept)', async () => {
-    // All test interactions start at the same millisecond: the walk keeps every one of those ids, so a
+    // Every interaction starts at the same millisecond: the walk keeps every one of those ids, so a
     // server serving page 0 again, far beyond the window, is caught.
     const window = dedupeWindow(100, 1, 0);
     const pages = Math.ceil(window / 100) + 3;
     const total = (pages + 1) * 100;
-    const at = (p: number) => Array.from({ length: 100 }, (_, i) => interaction(p * 100 + i + 1));
+    const startTimestamp = '2024-05-01T10:00:00.000Z';
+    const at = (p: number) => Array.from({ length: 100 }, (_, i) => interaction(p * 100 + i + 1, { startTimestamp }));
     const fetch = async (input: RequestInfo | URL) => {
       const p = Number(new URL((input as Request).url).searchParams.get('page'));
       return json({ page: p, limit: 100, offset: p * 100, total, results: at(p === pages ? 0 : p) });

@@ -5,15 +5,12 @@ import {
   type Aimd,
   type AimdPolicy,
   aimdPolicy,
-  type Bucket,
   createRateLimiter,
   type LimiterClock,
   onSuccess,
   onThrottled,
-  pause,
-  refill,
-  waitMs,
 } from '../src/rate-limit.js';
+import { type Bucket, pause, refill, waitMs } from '../src/token-bucket.js';
 import { CONTACT, json, page, recordingFetch, TENANT } from './helpers.js';
 
 describe('refill', () => {

@@ -2,6 +2,7 @@
 // observation), and every response going through a recording fetch.
 import { inject } from 'vitest';
 import { type Auth, type ClientOptions, createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
+import { operationPath } from '../../src/testing/index.ts';
 import type { RecordingFetch } from './recording-fetch.ts';
 
 export const contract = () => inject('contract');
@@ -30,6 +31,7 @@ export function basicHeader(auth = contract().credentials.apiKey): string {
   return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 }
 
+/** The history route's path (the spec's template, filled in). */
 export function interactionsPath(tenantId: string, contactId: string): string {
-  return `/tenants/${tenantId}/contacts/${contactId}/interactions`;
+  return operationPath('listContactInteractions', { tenantId, contactId });
 }

@@ -7,7 +7,13 @@
  */
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { spec } from '../../generated/spec.ts';
-import type { Interaction, InteractionPage, PageContext, ReferenceApiOptions } from '../../src/testing/index.ts';
+import {
+  type Interaction,
+  type InteractionPage,
+  type PageContext,
+  pathPattern,
+  type ReferenceApiOptions,
+} from '../../src/testing/index.ts';
 import type { ContractRuleId } from '../../src/types.ts';
 
 const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
@@ -300,7 +306,7 @@ export const driftModes = [
 export type Drift = (typeof driftModes)[number];
 
 function idsOf(url: URL): { tenantId: string; contactId: string } | undefined {
-  const match = /\/tenants\/([^/]*)\/contacts\/([^/]*)\/interactions$/.exec(url.pathname);
+  const match = pathPattern('listContactInteractions').exec(url.pathname);
   return match ? { tenantId: decodeURIComponent(match[1]!), contactId: decodeURIComponent(match[2]!) } : undefined;
 }
 

@@ -1,37 +1,14 @@
 // Output formats. stdout carries only data: these functions return the exact text to write.
 // ndjson and csv stream row by row (header first); json and table need every row up front.
 import type { Interaction } from '../index.js';
+import { type DocumentedField, documentedFields } from '../interaction-fields.js';
 import { terminalText } from './terminal-text.js';
 
 export const formats = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof formats)[number];
 
-/** Interaction's documented fields (the schema also allows undocumented ones). */
-type DocumentedField = keyof { [K in keyof Interaction as string extends K ? never : K]: true };
-
-// Exhaustive on purpose: a field added to the spec fails type-checking here until it gets a column.
-const csvFieldSet = {
-  interactionId: true,
-  startTimestamp: true,
-  endTimestamp: true,
-  channelType: true,
-  channelName: true,
-  directionType: true,
-  directionName: true,
-  customer: true,
-  note: true,
-  csat: true,
-  recording: true,
-  transcript: true,
-  lastAgentId: true,
-  lastAgentName: true,
-  lastQueueId: true,
-  lastQueueName: true,
-  lastDispositionId: true,
-  lastDispositionName: true,
-} as const satisfies Record<DocumentedField, true>;
-
-export const csvColumns = Object.keys(csvFieldSet) as DocumentedField[];
+/** One column per documented field (the schema also allows undocumented ones), in the spec's order. */
+export const csvColumns = Object.keys(documentedFields) as DocumentedField[];
 
 const tableColumns: readonly (readonly [string, DocumentedField])[] = [
   ['STARTED', 'startTimestamp'],

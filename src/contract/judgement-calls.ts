@@ -4,6 +4,7 @@
  * real tenant tells which calls hold there: each is `confirmed`, `refuted` or `not observed`, with a
  * few words of evidence. Evidence never quotes customer data.
  */
+import { channelLabels, documentedFields as documented } from '../interaction-fields.js';
 import type { Interaction, JudgementCallResult } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
@@ -11,37 +12,6 @@ import { recordCalls } from './record-calls.js';
 import { confirmed, type JudgementCall, notObserved, refuted, tally, typeName } from './verdicts.js';
 
 const NO_INTERACTIONS = notObserved('no interactions were read');
-
-/** Interaction's documented fields (compile-time exhaustive: a field added to the spec fails here). */
-const documented = {
-  interactionId: true,
-  startTimestamp: true,
-  endTimestamp: true,
-  channelType: true,
-  channelName: true,
-  directionType: true,
-  directionName: true,
-  customer: true,
-  note: true,
-  csat: true,
-  recording: true,
-  transcript: true,
-  lastAgentId: true,
-  lastAgentName: true,
-  lastQueueId: true,
-  lastQueueName: true,
-  lastDispositionId: true,
-  lastDispositionName: true,
-} as const satisfies Record<keyof { [K in keyof Interaction as string extends K ? never : K]: true }, true>;
-
-/** The labels the spec's `channelName` description gives, per `channelType` (exhaustive over the enum). */
-const channelLabels: Record<Interaction['channelType'], string> = {
-  voice: 'Voice',
-  sms: 'Sms',
-  email: 'Email',
-  messaging: 'Messaging',
-  'work-item': 'Work Item',
-};
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 

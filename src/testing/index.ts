@@ -9,9 +9,10 @@
  * issued for a key and secret that expire after `tokenLifetimeMs` (by a clock you can move); 401 for
  * missing, wrong or expired credentials, 403 without the route's permission, 404 for an unknown tenant,
  * contact or interaction, 400 for invalid parameters; error bodies in the vendor's three shapes. An
- * interaction's full record is derived from its history entry, so the two routes agree. Two hooks
- * (`intercept`, `transformPage`) let your tests make it misbehave on purpose, and `historyDeprecation`
- * makes the history route announce its deprecation.
+ * interaction's full record is derived from its history entry, so the two routes agree. Three hooks
+ * let your tests make it misbehave on purpose (`intercept` before the reference semantics, `transformPage`
+ * on a page, `interceptAnswer` on the wire), and `historyDeprecation` makes the history route announce
+ * its deprecation. `operationPath` and `pathPattern` give the spec's paths, for raw requests.
  * For sync and export tests: many contacts (`store.addContacts`), a rate limit answering 429 with
  * `Retry-After` (`rateLimit`), and live interactions that start open and end as you drive the store's
  * clock (`store.beginInteractions`, `store.advance`).
@@ -33,7 +34,10 @@
 export type { Interaction, InteractionPage } from '../types.js';
 export type { ContactHistory } from './history.js';
 export { generateInteractions, interactionAt, interactionRecord } from './interactions.js';
-export type { DataSet, PageContext, ReferenceApi, ReferenceApiOptions } from './server.js';
+export type { AnswerContext, DataSet, OperationId, PageContext, ReferenceApiOptions } from './options.js';
+export { operationPath, pathPattern } from './paths.js';
+export type { Answer } from './respond.js';
+export type { ReferenceApi } from './server.js';
 export { startReferenceApi } from './server.js';
 export type { CredentialOptions, ErrorShape, QueuedFailure, StoreOptions, TokenOptions } from './store.js';
 export { ALL_PERMISSIONS, CSAT_DELAY_MS, REQUIRED_PERMISSION, ReferenceStore } from './store.js';

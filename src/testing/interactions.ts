@@ -6,22 +6,11 @@
  * drift from the spec. An interaction's full record (Get a Specific Interaction) is derived from it here
  * too, so the two routes always agree.
  */
+import { channelLabels, directionLabels } from '../interaction-fields.js';
 import type { Interaction, InteractionRecord } from '../types.js';
 import { intBetween, pick, type Random, seededRandom, uuid } from './random.js';
 
-// Keyed by the spec's enums: the compiler rejects a missing or an unknown channel or direction.
-const channelLabels: Record<Interaction['channelType'], string> = {
-  voice: 'Voice',
-  sms: 'Sms',
-  email: 'Email',
-  messaging: 'Messaging',
-  'work-item': 'Work Item',
-};
-const directionLabels: Record<Interaction['directionType'], string> = {
-  inbound: 'Inbound',
-  outbound: 'Outbound',
-  'agent-initiated': 'Agent Initiated',
-};
+// Keyed by the spec's enums (see interaction-fields.ts): every channel and direction, and no other.
 const channelTypes = Object.keys(channelLabels) as Interaction['channelType'][];
 const directionTypes = Object.keys(directionLabels) as Interaction['directionType'][];
 

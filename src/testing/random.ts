@@ -29,19 +29,19 @@ function cyrb128(text: string): [number, number, number, number] {
 
 /** Creates a deterministic random source from any seed. */
 export function seededRandom(seed: string | number): Random {
-  let [a, b, c, d] = cyrb128(String(seed));
+  // The state lives in a typed array: plain 32-bit variables in a closure are boxed as heap numbers on
+  // every step (uint32 does not fit a small integer), which made each draw some 15 times slower.
+  const state = new Int32Array(cyrb128(String(seed)));
   return () => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = (state[3]! + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    state[3] = d;
     return (t >>> 0) / 4294967296;
   };
 }
@@ -56,11 +56,14 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
 
-/** A version-4 UUID (RFC 9562 layout) drawn from the random source. */
+const HEX = '0123456789abcdef';
+
+/** A version-4 UUID (RFC 9562 layout) drawn from the random source: 32 hex digits, then the variant. */
 export function uuid(random: Random): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[Math.floor(random() * 4)] as string;
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const digits = Array.from({ length: 32 }, () => Math.floor(random() * 16));
+  digits[12] = 4;
+  digits[16] = 8 + Math.floor(random() * 4);
+  let text = '';
+  for (let i = 0; i < 32; i++) text += (i === 8 || i === 12 || i === 16 || i === 20 ? '-' : '') + HEX[digits[i]!];
+  return text;
 }

@@ -1,6 +1,8 @@
 /**
  * How the reference API answers: JSON with a length, and errors in the vendor's three `error` shapes
- * (string, array of strings, object), each status in the shape the API is seen to use for it.
+ * (string, array of strings, object), each status in the shape the API is seen to use for it. An answer
+ * is composed first (`Answer`) and written second, so a test's `interceptAnswer` hook can damage what
+ * goes on the wire without the routes knowing.
  */
 import type { ServerResponse } from 'node:http';
 import { type ErrorShape, REQUIRED_PERMISSION } from './store.js';
@@ -50,21 +52,40 @@ export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value);
 }
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+/**
+ * An answer as it goes on the wire: the status, every header (`content-type` and `content-length`
+ * included) and the body's text. See `interceptAnswer` in {@link ReferenceApiOptions}.
+ */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A JSON answer, with its length. */
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      ...headers,
+    },
+    body: text,
+  };
+}
+
+/** A vendor-shaped error answer. */
+export function errorAnswer(e: ErrorAnswer): Answer {
+  return jsonAnswer(e.status, errorBody(e), e.headers);
+}
+
+export function writeAnswer(res: ServerResponse, answer: Answer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 export function sendError(res: ServerResponse, e: ErrorAnswer): void {
-  sendJson(res, e.status, errorBody(e), e.headers);
+  writeAnswer(res, errorAnswer(e));
 }

@@ -2,9 +2,9 @@
  * The reference API's rate limit: a token bucket in requests per second over the whole API (as a
  * gateway in front of it would keep), answering 429 with a `Retry-After` in whole seconds. The vendor
  * documents no limit; this one exists so that a client's pacing can be tested against a real refusal.
- * The bucket arithmetic is the SDK's own (`rate-limit.ts`), so the two cannot disagree on what a rate is.
+ * The bucket arithmetic is the SDK's own (`token-bucket.ts`), so the two cannot disagree on what a rate is.
  */
-import { type Bucket, refill, waitMs } from '../rate-limit.js';
+import { type Bucket, refill, waitMs } from '../token-bucket.js';
 
 /** A rate limit of the reference API. */
 export interface ReferenceRateLimit {

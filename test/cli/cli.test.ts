@@ -14,8 +14,7 @@ import {
   type ReferenceApi,
   startReferenceApi,
 } from '../../src/testing/index.ts';
-import { type ChaosServer, type Scenario, startChaosServer } from '../faults/chaos-server.ts';
-import { idsFor } from '../faults/interactions.ts';
+import { type FaultyApi, type Scenario, startFaultyApi } from '../faults/scenarios.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -410,28 +409,26 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     });
   });
 
-  // A loopback server whose pages do not add up: rows already on stdout are partial, the exit code
-  // says so, and stderr has exactly one line naming what was wrong.
+  // The reference API bent by the fault suite's scenarios so its pages do not add up: rows already on
+  // stdout are partial, the exit code says so, and stderr has exactly one line naming what was wrong.
   describe('a server whose pages do not add up', () => {
     const seed = 9;
-    const chaos = new Map<Scenario, ChaosServer>();
-    const args = (scenario: Scenario) => [
-      'list',
-      '--tenant',
-      idsFor(seed).tenantId,
-      '--contact',
-      idsFor(seed).contactId,
-      '--base-url',
-      chaos.get(scenario)!.baseUrl,
-    ];
+    const faulty = new Map<Scenario, FaultyApi>();
+    const args = (scenario: Scenario) => {
+      const api = faulty.get(scenario)!;
+      return ['list', '--tenant', api.tenantId, '--contact', api.contactId, '--base-url', api.baseUrl];
+    };
 
     beforeAll(async () => {
       for (const scenario of ['empty-page-mid-walk', 'repeated-page', 'capped-page-size', 'huge-total'] as const) {
-        chaos.set(scenario, await startChaosServer({ scenario, seed, total: 230 }));
+        faulty.set(
+          scenario,
+          await startFaultyApi(scenario, { seed, total: 230, credentials: { apiKeys: [{ key, secret }] } }),
+        );
       }
     });
     afterAll(async () => {
-      await Promise.all([...chaos.values()].map((server) => server.close()));
+      await Promise.all([...faulty.values()].map((server) => server.close()));
     });
 
     it('--all: an empty page mid-walk → exit 1, one line, the rows before it on stdout', async () => {
@@ -474,7 +471,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       expect(stderr).toMatch(
         /^cxengage-interactions: Pagination is unreliable \(max_pages_exceeded\): the walk needs at least \d+ pages of 100 \(total 9007199254740991\), more than maxPages \(100000\)\n$/,
       );
-      expect(chaos.get('huge-total')!.requests()).toBe(1);
+      expect(faulty.get('huge-total')!.requests()).toBe(1);
     });
 
     it('--all: pages capped below the size asked for (and said so) → the walk re-plans, exit 0, one warning', async () => {

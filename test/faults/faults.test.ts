@@ -1,5 +1,6 @@
 // Fault injection: every scenario must end in recovery with exactly the fault-free data, or in the
-// documented typed error, within its deadline, leaving no unhandled rejection, timer or socket.
+// documented typed error, within its deadline, leaving no unhandled rejection, timer or socket. The
+// faulty server is the reference API bent by each scenario's hooks (./scenarios.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClientOptions,
@@ -14,14 +15,16 @@ import {
   ServerError,
   TimeoutError,
 } from '../../src/index.ts';
-import { type ChaosOptions, type Scenario, scenarios, startChaosServer } from './chaos-server.ts';
-import { idsFor, interactionAt } from './interactions.ts';
+import { generateInteractions } from '../../src/testing/index.ts';
 import { collectUnhandledRejections, leaksSince, resourceCounts } from './leaks.ts';
+import { type FaultOptions, type FaultyApi, type Scenario, scenarios, startFaultyApi } from './scenarios.ts';
 
 const seed = 42;
 const total = 230; // five pages of 50, the last one partial
 const pageSize = 50;
-const ids = idsFor(seed);
+const token = 'fault-suite-token';
+const start = (scenario: Scenario | 'none', options: Partial<FaultOptions> = {}): Promise<FaultyApi> =>
+  startFaultyApi(scenario, { seed, total, credentials: { tokens: [{ token }] }, ...options });
 
 type ErrorClass = abstract new (...args: never[]) => CxEngageError;
 
@@ -35,7 +38,7 @@ interface Case {
   /** The fault breaks no rule: the walk must recover with the fault-free data. */
   recovers?: true;
   client?: Partial<ClientOptions>;
-  server?: Partial<ChaosOptions>;
+  server?: Partial<FaultOptions>;
   concurrency?: number;
   /** Generous bound on how long the walk may take before it counts as hung (a hang guard, not a timing check). */
   budgetMs?: number;
@@ -152,12 +155,12 @@ let baseline: string[] = [];
 let rejections: ReturnType<typeof collectUnhandledRejections>;
 
 async function walk(
-  baseUrl: string,
+  api: FaultyApi,
   c: Pick<Case, 'client' | 'concurrency' | 'budgetMs'>,
 ): Promise<{ ids: string[]; error?: unknown; hung: boolean }> {
   const client = createInteractionsClient({
-    auth: { token: 'fault-suite-token' },
-    baseUrl,
+    auth: { token },
+    baseUrl: api.baseUrl,
     timeoutMs: 2_000,
     deadlineMs: 5_000,
     maxRetryAfterMs: 2_000,
@@ -170,7 +173,8 @@ async function walk(
   const hung = new Promise<'hung'>((resolve) => (watchdog = setTimeout(() => resolve('hung'), c.budgetMs ?? 8_000)));
   const run = (async () => {
     for await (const item of client.iterateInteractions({
-      ...ids,
+      tenantId: api.tenantId,
+      contactId: api.contactId,
       pageSize,
       concurrency: c.concurrency ?? 1,
       signal: stop.signal,
@@ -208,19 +212,19 @@ function compare(got: string[], expected: string[], allowedExtra: ReadonlySet<st
   return undefined;
 }
 
-describe('fault injection against a chaos server', () => {
+describe('fault injection against the reference API', () => {
   beforeAll(async () => {
     rejections = collectUnhandledRejections();
-    const server = await startChaosServer({ scenario: 'none', seed, total });
+    const server = await start('none');
     try {
-      const run = await walk(server.baseUrl, {});
+      const run = await walk(server, {});
       expect(run.error).toBeUndefined();
       baseline = run.ids;
     } finally {
       await server.close();
     }
     // The fault-free run itself matches the generator's ground truth.
-    expect(baseline).toEqual(Array.from({ length: total }, (_, i) => interactionAt(seed, i).interactionId));
+    expect(baseline).toEqual(generateInteractions(total, seed).map((item) => item.interactionId));
   });
 
   afterAll(() => {
@@ -245,16 +249,16 @@ describe('fault injection against a chaos server', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('covers every chaos-server scenario', () => {
+  it('covers every scenario', () => {
     expect(new Set(cases.map((c) => c.scenario))).toEqual(new Set(scenarios));
   });
 
   it.each(cases)('$name', async (c) => {
     const before = resourceCounts();
-    const server = await startChaosServer({ seed, total, ...c.server, scenario: c.scenario });
+    const server = await start(c.scenario, c.server);
     let run: Awaited<ReturnType<typeof walk>>;
     try {
-      run = await walk(server.baseUrl, c);
+      run = await walk(server, c);
     } finally {
       await server.close();
     }

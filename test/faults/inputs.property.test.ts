@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spec } from '../../generated/spec.ts';
 import { createInteractionsClient, InvalidInputError } from '../../src/index.ts';
-import { interactionAt } from './interactions.ts';
+import { generateInteractions, operationPath } from '../../src/testing/index.ts';
 
 const limitBounds = spec.operations.listContactInteractions.parameters.limit.schema;
 const pageBounds = spec.operations.listContactInteractions.parameters.page.schema;
@@ -14,7 +14,7 @@ const isUuidParam = (name: 'tenantId' | 'contactId') =>
   spec.operations.listContactInteractions.parameters[name].schema.format === 'uuid';
 
 const historySize = 23;
-const history = Array.from({ length: historySize }, (_, i) => interactionAt(7, i));
+const history = generateInteractions(historySize, 7);
 
 /** A well-behaved server in a function: answers any in-bounds page of a 23-item history. */
 function countingFetch() {
@@ -201,7 +201,8 @@ function expectedBase(o: Options): string {
 
 /** Every request must be the spec's path under the base URL, with only in-bounds query values. */
 function checkRequest(url: URL, o: Options, call: Call): void {
-  const path = `/tenants/${call.tenantId}/contacts/${call.contactId}/interactions`;
+  const ids = { tenantId: String(call.tenantId), contactId: String(call.contactId) };
+  const path = operationPath('listContactInteractions', ids);
   expect(`${url.origin}${url.pathname}`).toBe(`${expectedBase(o)}${path}`);
   for (const key of url.searchParams.keys()) expect(['limit', 'page']).toContain(key);
   const limit = url.searchParams.get('limit');

@@ -1,15 +1,16 @@
 // The response size cap under real bodies that would exhaust memory: a 500 MB page (declared and
 // streamed), an endless one and a gzip bomb, each read by a client in its own process, whose RSS
 // growth must stay under the cap plus a margin. The cap (8 MiB, the default) is what keeps this fast.
+// The server is the reference API, whose `intercept` hook pours each scenario's body.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/read-body.ts';
+import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 
 const MB = 1024 * 1024;
 const MARGIN = 64 * MB;
@@ -92,25 +93,31 @@ function newest(dir: string): number {
 
 describe('maxResponseBytes under bodies that would exhaust memory', () => {
   const requests: Record<string, number> = {};
-  const server = createServer((req, res) => {
-    if (req.url === '/warm-up') return void res.end('{}');
-    const scenario = req.url?.split('/')[1] as Scenario;
-    requests[scenario] = (requests[scenario] ?? 0) + 1;
-    scenarios[scenario](res);
-  });
+  let server: ReferenceApi | undefined;
   let base = '';
 
   beforeAll(async () => {
     if (!existsSync(built) || statSync(built).mtimeMs < newest(path.join(root, 'src'))) {
       throw new Error('dist/ is missing or older than src/: run `npm run build` first');
     }
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startReferenceApi({
+      // The first path segment names the scenario (`/warm-up` answers `{}`): every request is taken over.
+      intercept: (_req, res, url) => {
+        const name = url.pathname.split('/')[1] ?? '';
+        if (name === 'warm-up') res.end('{}');
+        else {
+          const scenario = name as Scenario;
+          requests[scenario] = (requests[scenario] ?? 0) + 1;
+          scenarios[scenario](res);
+        }
+        return true;
+      },
+    });
+    base = `http://${server.host}:${server.port}`;
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   });
 
   it.concurrent.each(Object.keys(scenarios) as Scenario[])(

@@ -6,14 +6,16 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../../generated/spec.ts';
 import { root } from '../../scripts/lib/tools.ts';
 import { createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
-import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { operationPath, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const scratch = path.join(root, 'test/readme/.examples');
 const sdkEntry = path.join(root, 'src/index.ts');
+const testingEntry = path.join(root, 'src/testing/index.ts');
 const tenantId = '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const contactId = '7b2e1d4f-3c5e-4f60-9b8a-1d2e3f4a5b6c';
 const creates = (code: string) => /createInteractionsClient\(/.test(code);
@@ -25,6 +27,7 @@ const creates = (code: string) => /createInteractionsClient\(/.test(code);
 function asModule(code: string): string {
   const body = code
     .replaceAll("from 'cxengage-interactions'", `from ${JSON.stringify(sdkEntry)}`)
+    .replaceAll("from 'cxengage-interactions/testing'", `from ${JSON.stringify(testingEntry)}`)
     .replaceAll('createInteractionsClient({', 'createInteractionsClient({ baseUrl: process.env.README_BASE_URL,');
   const imports = body.split('\n').filter((l) => l.startsWith('import '));
   const rest = body
@@ -165,11 +168,12 @@ describe('README examples', () => {
       expect(page.total).toBe(420);
       sent.push([...received]);
     }
-    const history = `GET /tenants/${tenantId}/contacts/${contactId}/interactions`;
+    const history = `GET ${operationPath('listContactInteractions', { tenantId, contactId })}`;
+    const exchange = `${spec.operations.createToken.method.toUpperCase()} ${spec.operations.createToken.path}`;
     expect(sent).toEqual([
       [`${history} Basic`],
       [`${history} Token`],
-      ['POST /tokens -', `${history} Token`], // the exchange, then the call with its token
+      [`${exchange} -`, `${history} Token`], // the exchange, then the call with its token
       [`${history} Token`],
     ]);
   });
@@ -214,12 +218,24 @@ describe('README examples', () => {
   });
 
   it('withOptions and per-call options', async () => {
-    const { logs, requests: n } = await run(blockIndex('withOptions('));
+    const { logs, requests: n } = await run(blockIndex("userAgent: 'nightly-export/1.4'"));
     expect(logs).toEqual(['100 and 5 interactions']);
     expect(n).toBe(2);
     const [nightly, quick] = agents.slice(-2);
     expect(nightly).toMatch(/^cxengage-interactions\/\S+ \(node \S+\) nightly-export\/1\.4$/);
     expect(quick).not.toContain('nightly-export');
+  });
+
+  it('logging: a logger of the documented shape, on a derived client', async () => {
+    const { logs, requests: n } = await run(blockIndex('client.withOptions({ logger })'));
+    expect(logs).toEqual(['10 interactions, retries and warnings logged']);
+    expect(n).toBe(1);
+  });
+
+  it('the testing kit: a reference API of its own, bent by transformPage', async () => {
+    const { logs, requests: n } = await run(blockIndex("from 'cxengage-interactions/testing'"));
+    expect(logs).toEqual(['page 1: 0 of 25']);
+    expect(n).toBe(0); // its own server, not the harness's
   });
 
   it('errors: an unknown contact lands in the NotFoundError branch', async () => {

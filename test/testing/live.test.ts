@@ -2,7 +2,13 @@
 // interactions that end and get rated, and a rate limit that answers 429 with Retry-After.
 import { describe, expect, it } from 'vitest';
 import { ReferenceClock } from '../../src/testing/clock.ts';
-import { CSAT_DELAY_MS, generateInteractions, ReferenceStore, startReferenceApi } from '../../src/testing/index.ts';
+import {
+  CSAT_DELAY_MS,
+  generateInteractions,
+  operationPath,
+  ReferenceStore,
+  startReferenceApi,
+} from '../../src/testing/index.ts';
 import { createThrottle } from '../../src/testing/throttle.ts';
 
 const tenantId = '2b8d4f60-7a1c-4e3b-9d5f-1a3c5e7b9d0f';
@@ -48,7 +54,7 @@ describe('the reference rate limit', () => {
       credentials: { tokens: [{ token: 'live' }] },
     });
     try {
-      const url = `${api.baseUrl}/tenants/${tenantId}/contacts/${tenantId}/interactions`;
+      const url = `${api.baseUrl}${operationPath('listContactInteractions', { tenantId, contactId: tenantId })}`;
       const get = () => fetch(url, { headers: { authorization: 'Token live' } });
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push(await get());

@@ -7,8 +7,9 @@
  */
 import { spec } from '../../../generated/spec.js';
 import type { InteractionPage } from '../../types.js';
-import { isUuid, sendError, sendJson } from '../respond.js';
-import type { ReferenceApiOptions, Route } from '../server.js';
+import type { ReferenceApiOptions } from '../options.js';
+import { isUuid } from '../respond.js';
+import type { Route } from '../route.js';
 
 const { parameters, permission } = spec.operations.listContactInteractions;
 const limitSchema = parameters.limit.schema;
@@ -40,7 +41,7 @@ function parseInteger(params: URLSearchParams, name: string, schema: { minimum: 
 export const contactInteractions: Route = {
   operationId: 'listContactInteractions',
   permission,
-  handle({ res, url, pathParams: [tenantId = '', contactId = ''], store, options }) {
+  handle({ url, pathParams: [tenantId = '', contactId = ''], store, options, send, fail }) {
     const headers = deprecationHeaders(options.historyDeprecation);
     const attribute: Record<string, string> = {};
     if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
@@ -50,11 +51,11 @@ export const contactInteractions: Route = {
     if (!limit.ok) attribute['limit'] = limit.message;
     if (!page.ok) attribute['page'] = page.message;
     if (!limit.ok || !page.ok || Object.keys(attribute).length > 0) {
-      return sendError(res, { status: 400, message: 'Invalid request parameters.', attribute, headers });
+      return fail({ status: 400, message: 'Invalid request parameters.', attribute, headers });
     }
-    if (!store.hasTenant(tenantId)) return sendError(res, { status: 404, message: 'Tenant not found.', headers });
+    if (!store.hasTenant(tenantId)) return fail({ status: 404, message: 'Tenant not found.', headers });
     const history = store.history(tenantId, contactId);
-    if (!history) return sendError(res, { status: 404, message: 'Contact not found.', headers });
+    if (!history) return fail({ status: 404, message: 'Contact not found.', headers });
 
     const size = limit.value ?? limitSchema.default;
     const index = page.value ?? pageSchema.default;
@@ -76,6 +77,6 @@ export const contactInteractions: Route = {
           history,
         })
       : body;
-    sendJson(res, 200, sent, headers);
+    send(200, sent, headers);
   },
 };

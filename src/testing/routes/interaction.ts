@@ -6,24 +6,24 @@
  */
 import { spec } from '../../../generated/spec.js';
 import { interactionRecord } from '../interactions.js';
-import { isUuid, sendError, sendJson } from '../respond.js';
-import type { Route } from '../server.js';
+import { isUuid } from '../respond.js';
+import type { Route } from '../route.js';
 
 const { permission, successStatus } = spec.operations.getInteraction;
 
 export const interaction: Route = {
   operationId: 'getInteraction',
   permission,
-  handle({ res, pathParams: [tenantId = '', interactionId = ''], store }) {
+  handle({ pathParams: [tenantId = '', interactionId = ''], store, send, fail }) {
     const attribute: Record<string, string> = {};
     if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
     if (!isUuid(interactionId)) attribute['interactionId'] = 'must be a UUID';
     if (Object.keys(attribute).length > 0) {
-      return sendError(res, { status: 400, message: 'Invalid request parameters.', attribute });
+      return fail({ status: 400, message: 'Invalid request parameters.', attribute });
     }
-    if (!store.hasTenant(tenantId)) return sendError(res, { status: 404, message: 'Tenant not found.' });
+    if (!store.hasTenant(tenantId)) return fail({ status: 404, message: 'Tenant not found.' });
     const found = store.findInteraction(tenantId, interactionId);
-    if (!found) return sendError(res, { status: 404, message: 'Interaction not found.' });
-    sendJson(res, successStatus, interactionRecord(found.interaction, tenantId, found.contactId));
+    if (!found) return fail({ status: 404, message: 'Interaction not found.' });
+    send(successStatus, interactionRecord(found.interaction, tenantId, found.contactId));
   },
 };

@@ -6,8 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { spec } from '../../../generated/spec.js';
-import { sendError, sendJson } from '../respond.js';
-import type { Route } from '../server.js';
+import type { Route } from '../route.js';
 
 const { successStatus } = spec.operations.createToken;
 const MAX_BODY_BYTES = 16 * 1024;
@@ -28,9 +27,9 @@ function readText(req: IncomingMessage, max: number): Promise<string | undefined
 
 export const tokens: Route = {
   operationId: 'createToken',
-  handle({ req, res, store }) {
+  handle({ req, res, store, send, fail }) {
     const invalid = (attribute: Record<string, string>) =>
-      sendError(res, { status: 400, message: 'Invalid request body.', attribute });
+      fail({ status: 400, message: 'Invalid request body.', attribute });
     readText(req, MAX_BODY_BYTES).then(
       (text) => {
         if (text === undefined) return invalid({ body: `must be at most ${MAX_BODY_BYTES} bytes` });
@@ -49,8 +48,8 @@ export const tokens: Route = {
         if (typeof password !== 'string') attribute['password'] = 'is required (a string)';
         if (Object.keys(attribute).length > 0) return invalid(attribute);
         const token = store.issueToken(username as string, password as string);
-        if (token === undefined) return sendError(res, { status: 401 });
-        sendJson(res, successStatus, { token });
+        if (token === undefined) return fail({ status: 401 });
+        send(successStatus, { token });
       },
       () => res.destroy(),
     );
