@@ -43,7 +43,7 @@ const detail = spec.operations.getInteraction;
 /** What `sendVia` adds to every openapi-fetch call. */
 interface OperationInit {
   parseAs: 'stream';
-  signal: AbortSignal;
+  signal?: AbortSignal;
   fetch: (input: Request) => Promise<Response>;
 }
 
@@ -87,9 +87,10 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     hooks: {
       // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it
       // (AIMD on 429); then it carries the credentials as they are now (a refreshed token on a retry).
-      before: async (request, signal) => {
-        await shared.limiter?.take(signal);
-        await credentials.apply(request, signal);
+      // Nothing to wait for (no limit, a fixed header) returns nothing: the common case costs no promise.
+      before: (request, signal) => {
+        const turn = shared.limiter?.take(signal);
+        return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
       },
       after: (outcome) => shared.limiter?.observe(outcome),
     },
@@ -103,18 +104,18 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   /**
    * Sends one operation through openapi-fetch with what every operation passes it: `parseAs: 'stream'`
    * (the retrying fetch has already read the body, under the attempt timeout, and the text comes
-   * through the body hand-off) and the call's limits for the loop. The Request openapi-fetch builds gets
-   * its own signal, linked to the caller's: undici removes the listener it adds to that signal only at
-   * GC, so the caller's (long-lived) signal only ever carries a listener that goes when the call ends.
+   * through the body hand-off) and the call's limits and signal for the loop. With a caller's signal, the
+   * Request openapi-fetch builds gets its own, linked to the caller's (so a `fetch` that reads only the
+   * Request's signal sees the abort too): undici removes the listener it adds to that signal only at GC,
+   * so the caller's (long-lived) signal only ever carries a listener that goes when the call ends.
+   * Without one, nothing can abort the call from outside, and no signal is made.
    */
   function sendVia<T>(call: CallSettings, operation: (init: OperationInit) => Promise<T>): Promise<T> {
+    const init: OperationInit = { parseAs: 'stream', fetch: (input: Request) => send(input, call) };
+    if (!call.signal) return operation(init);
     const request = new AbortController();
     const unlink = linkSignal(request, call.signal);
-    return operation({
-      parseAs: 'stream',
-      signal: request.signal,
-      fetch: (input: Request) => send(input, call),
-    }).finally(unlink);
+    return operation({ ...init, signal: request.signal }).finally(unlink);
   }
 
   /** A typed error for a non-2xx answer, or the parsed 2xx body. */

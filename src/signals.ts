@@ -30,11 +30,10 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 }
 
 /** Waits `ms`, or rejects with the signal's reason if it aborts first. The timer is always cleared. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
-    clearTimeout(timer),
-  );
+  const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return signal ? abortable(wait, signal).finally(() => clearTimeout(timer)) : wait;
 }
 
 /** An AbortController that can also cut short the promise it races, see {@link abortRace}. */

@@ -43,9 +43,8 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
-  // Keys explicitly set to undefined mean "omitted", as in TypeScript's optional properties.
-  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
-  const rename = (p: string) => names[p] ?? p;
+  const defined = definedOnly(params);
+  const rename = (p: string) => (Object.hasOwn(names, p) ? names[p]! : p);
   for (const key of ['limit', 'page']) {
     const v = defined[key];
     if (typeof v === 'number' && !Number.isSafeInteger(v))
@@ -142,7 +141,7 @@ export function checkInteractionParams(params: unknown): GetInteractionParams {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
-  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  const defined = definedOnly(params);
   if (!validateGetInteractionParams(defined)) {
     const issue = validateGetInteractionParams.errors?.[0];
     const param = issue ? paramOf(issue) : 'params';
@@ -155,6 +154,20 @@ export function checkInteractionParams(params: unknown): GetInteractionParams {
 export function checkSignal(signal: unknown): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;
   throw new InvalidInputError('signal', typeof signal, 'must be an AbortSignal');
+}
+
+/**
+ * A copy of the own enumerable properties that are not undefined: a key explicitly set to undefined means
+ * "omitted", as in TypeScript's optional properties. (A copy, so what is checked is what is sent.)
+ */
+function definedOnly(params: object): Record<string, unknown> {
+  // A null prototype: a key named `__proto__` is an own property here too, and is refused as unknown.
+  const defined: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(params)) {
+    const value = (params as Record<string, unknown>)[key];
+    if (value !== undefined) defined[key] = value;
+  }
+  return defined;
 }
 
 function paramOf(issue: ValidationIssue): string {

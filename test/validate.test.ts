@@ -34,6 +34,8 @@ describe('checkParams', () => {
     [{ ...ids, tenantId: 'not-a-uuid' }, 'tenantId'],
     [{ contactId: CONTACT }, 'tenantId'],
     [{ ...ids, extra: 1 }, 'extra'],
+    // An own `__proto__` key (JSON.parse makes one) is an unknown key like any other, named as it is.
+    [{ ...JSON.parse('{"__proto__": 1}'), ...ids }, '__proto__'],
   ])('%j names %s', (params, param) => {
     expect(invalid(() => checkParams(params)).param).toBe(param);
   });
