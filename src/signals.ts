@@ -66,14 +66,15 @@ export function abortRace(): AbortRace {
 /**
  * `source`, except that a rejection with the caller signal's own `reason` (however the walk let it
  * through) becomes the typed error `abortedError` makes of it. Ending early (`break`) still reaches
- * `source`'s `finally`.
+ * `source`'s `finally`. `source` may be a function giving the generator: it is called on the first
+ * `next()` (so code the walk needs can be loaded then, and a walk never started loads nothing).
  */
 export async function* typedAborts<T>(
-  source: AsyncGenerator<T, void, undefined>,
+  source: AsyncGenerator<T, void, undefined> | (() => Promise<AsyncGenerator<T, void, undefined>>),
   signal: AbortSignal | undefined,
 ): AsyncGenerator<T, void, undefined> {
   try {
-    yield* source;
+    yield* typeof source === 'function' ? await source() : source;
   } catch (error) {
     throw signal?.aborted && error === signal.reason ? abortedError(error) : error;
   }

@@ -3,7 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spec } from '../generated/spec.ts';
 import { InvalidInputError, ResponseValidationError } from '../src/errors.js';
-import { checkIterateParams, checkPage, checkParams, checkSignal } from '../src/validate.js';
+import { checkIterateParams, checkParams, checkSignal } from '../src/validate.js';
+import { checkPage } from '../src/validate-response.js';
 import { CONTACT, interaction, page, TENANT } from './helpers.js';
 
 const { limit } = spec.operations.listContactInteractions.parameters;
