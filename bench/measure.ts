@@ -8,6 +8,16 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The `q` quantile (0…1) of `values`, linearly interpolated between the closest ranks. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('quantile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
 /** Round r runs the variants rotated by r, so none always goes first (warm caches, GC debt). */
 export function rotation<T>(items: readonly T[], round: number): T[] {
   const n = items.length;
@@ -20,12 +30,12 @@ export function rotation<T>(items: readonly T[], round: number): T[] {
  * Runs each variant once per round, in rotated order, and returns every variant's samples
  * (whatever `run` returns, typically milliseconds).
  */
-export async function interleave<K extends string>(
-  variants: Record<K, () => Promise<number>>,
+export async function interleave<K extends string, T = number>(
+  variants: Record<K, () => Promise<T>>,
   rounds: number,
-): Promise<Record<K, number[]>> {
+): Promise<Record<K, T[]>> {
   const names = Object.keys(variants) as K[];
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const samples = Object.fromEntries(names.map((n) => [n, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
     for (const name of rotation(names, round)) samples[name].push(await variants[name]());
   }

@@ -17,7 +17,5 @@ export interface CompiledValidator<T> {
 }
 
 export declare const validateInteractionPage: CompiledValidator<components['schemas']['InteractionPage']>;
-export declare const validateListContactInteractionsParams: CompiledValidator<Record<string, unknown>>;
 export declare const validateInteractionRecord: CompiledValidator<components['schemas']['InteractionRecord']>;
-export declare const validateGetInteractionParams: CompiledValidator<Record<string, unknown>>;
 export declare const validateTokenResponse: CompiledValidator<components['schemas']['TokenResponse']>;

@@ -69,10 +69,13 @@ writeFileSync(
     `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n`,
 );
 
-// 4. Validators, compiled now so that nothing compiles a schema at runtime: one per 2xx response
-// schema (`validateInteractionPage`…) and one per operation's parameters (`validateListContactInteractionsParams`…).
-// The error responses' schemas (`validateErrorBody`) go in a file of their own, error-validators.js:
-// only the contract checks read them, and ajv's standalone code is not tree-shaken out of the SDK's bundle.
+// 4. Validators, compiled now so that nothing compiles a schema at runtime, in three files, because
+// ajv's standalone code is not tree-shaken out of a bundle (each validator carries top-level statements):
+// - param-validators.js: one per operation's parameters (`validateListContactInteractionsParams`…), which
+//   every call runs before sending;
+// - validators.js: one per 2xx response schema (`validateInteractionPage`…), which the SDK loads with a
+//   dynamic import() on the first call that validates, so `validate: 'off'` never loads them;
+// - error-validators.js: the error responses' schemas (`validateErrorBody`), read only by the contract checks.
 // The SDK validates every page on the hot path, so formats are checked by shape: ajv-formats' `fast`
 // date-time regex (ISO 8601 with a zone) and a bare 8-4-4-4-12 uuid. Both are RegExps, which ajv's
 // standalone code inlines, so the output needs nothing from ajv-formats at runtime. The spec tests and
@@ -86,6 +89,7 @@ ajv.addVocabulary(['x-region', 'x-faker', 'components']);
 // Annotations are dropped first: they change nothing a validator checks, and would ship as text.
 ajv.addSchema({ $id: 'spec', components: { schemas: withoutAnnotations(spec.components.schemas) } }, 'spec');
 const refMap: Record<string, string> = {};
+const paramRefMap: Record<string, string> = {};
 const errorRefMap: Record<string, string> = {};
 for (const [operationId, op] of Object.entries(operations)) {
   if (op.successSchema) refMap[`validate${op.successSchema}`] = `spec#/components/schemas/${op.successSchema}`;
@@ -103,7 +107,7 @@ for (const [operationId, op] of Object.entries(operations)) {
     },
     name,
   );
-  refMap[name] = name;
+  paramRefMap[name] = name;
 }
 // Bundle ajv's tiny runtime helpers (ucs2length, equal…) in, so the package needs no ajv at runtime.
 async function writeValidators(file: string, map: Record<string, string>): Promise<void> {
@@ -128,6 +132,7 @@ const declare = (map: Record<string, string>) =>
     return `export declare const ${name}: CompiledValidator<${schema}>;`;
   });
 await writeValidators('validators.js', refMap);
+await writeValidators('param-validators.js', paramRefMap);
 await writeValidators('error-validators.js', errorRefMap);
 writeFileSync(
   path.join(outDir, 'validators.d.ts'),
@@ -152,6 +157,13 @@ ${declare(refMap).join('\n')}
 `,
 );
 writeFileSync(
+  path.join(outDir, 'param-validators.d.ts'),
+  `${header}import type { CompiledValidator } from './validators.js';
+
+${declare(paramRefMap).join('\n')}
+`,
+);
+writeFileSync(
   path.join(outDir, 'error-validators.d.ts'),
   `${header}import type { components } from './schema.js';
 import type { CompiledValidator } from './validators.js';
@@ -169,7 +181,7 @@ writeFileSync(
     `export const pkg = ${JSON.stringify({ name: pkg.name, version: pkg.version }, null, 2)} as const;\n`,
 );
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,param-validators.js,param-validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
 );
 
 /** Names of the component schemas the operation's non-2xx JSON responses refer to. */

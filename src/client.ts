@@ -4,7 +4,10 @@
  * check the parameters and the call's options, send, turn a non-2xx answer into a typed error, parse and
  * validate a 2xx body. A client and the clients derived from it with `withOptions` share one `shared`
  * object (the token cache, the body hand-off, the deprecation notice); nothing here decides anything on
- * its own.
+ * its own. What not every call needs is loaded by a dynamic import the first time it is needed, so a
+ * browser bundle downloads it only then: the response validators (a mode other than `'off'`), the walk
+ * (the first page an iterator asks for), the reading of error bodies (the first non-2xx answer) and the
+ * deprecation notice (the first answer that signals it).
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
@@ -12,10 +15,8 @@ import { spec } from '../generated/spec.js';
 import { BodyHandoff } from './body-handoff.js';
 import { type ClientShared, registerClient } from './client-shared.js';
 import { createCredentials, withTokenRefresh } from './credentials.js';
-import { deprecationWarning } from './deprecation.js';
-import { createApiError, InvalidResponseError, snippet } from './errors.js';
+import { InvalidResponseError, snippet } from './errors.js';
 import { type CallSettings, deriveOptions, type ResolvedOptions, resolveCall, resolveOptions } from './options.js';
-import { walkItems, walkPages } from './paginate.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
 import { linkSignal, typedAborts } from './signals.js';
@@ -23,27 +24,36 @@ import type {
   ClientOptions,
   GetInteractionParams,
   InteractionPage,
+  InteractionRecord,
   InteractionsClient,
   IterateParams,
   ListParams,
   RequestOptions,
 } from './types.js';
-import {
-  type CheckedParams,
-  checkInteractionParams,
-  checkIterateParams,
-  checkPage,
-  checkParams,
-  checkRecord,
-} from './validate.js';
+import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from './validate.js';
 
 const history = spec.operations.listContactInteractions;
 const detail = spec.operations.getInteraction;
 
+/** A module loaded on first use, once per process (a load that failed is tried again the next time). */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+const responseChecks = lazy(() => import('./validate-response.js'));
+const walking = lazy(() => import('./paginate.js'));
+const errorBodies = lazy(() => import('./error-body.js'));
+const deprecation = lazy(() => import('./deprecation.js'));
+
 /** What `sendVia` adds to every openapi-fetch call. */
 interface OperationInit {
   parseAs: 'stream';
-  signal: AbortSignal;
+  signal?: AbortSignal;
   fetch: (input: Request) => Promise<Response>;
 }
 
@@ -87,9 +97,10 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     hooks: {
       // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it
       // (AIMD on 429); then it carries the credentials as they are now (a refreshed token on a retry).
-      before: async (request, signal) => {
-        await shared.limiter?.take(signal);
-        await credentials.apply(request, signal);
+      // Nothing to wait for (no limit, a fixed header) returns nothing: the common case costs no promise.
+      before: (request, signal) => {
+        const turn = shared.limiter?.take(signal);
+        return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
       },
       after: (outcome) => shared.limiter?.observe(outcome),
     },
@@ -103,24 +114,26 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   /**
    * Sends one operation through openapi-fetch with what every operation passes it: `parseAs: 'stream'`
    * (the retrying fetch has already read the body, under the attempt timeout, and the text comes
-   * through the body hand-off) and the call's limits for the loop. The Request openapi-fetch builds gets
-   * its own signal, linked to the caller's: undici removes the listener it adds to that signal only at
-   * GC, so the caller's (long-lived) signal only ever carries a listener that goes when the call ends.
+   * through the body hand-off) and the call's limits and signal for the loop. With a caller's signal, the
+   * Request openapi-fetch builds gets its own, linked to the caller's (so a `fetch` that reads only the
+   * Request's signal sees the abort too): undici removes the listener it adds to that signal only at GC,
+   * so the caller's (long-lived) signal only ever carries a listener that goes when the call ends.
+   * Without one, nothing can abort the call from outside, and no signal is made.
    */
   function sendVia<T>(call: CallSettings, operation: (init: OperationInit) => Promise<T>): Promise<T> {
+    const init: OperationInit = { parseAs: 'stream', fetch: (input: Request) => send(input, call) };
+    if (!call.signal) return operation(init);
     const request = new AbortController();
     const unlink = linkSignal(request, call.signal);
-    return operation({
-      parseAs: 'stream',
-      signal: request.signal,
-      fetch: (input: Request) => send(input, call),
-    }).finally(unlink);
+    return operation({ ...init, signal: request.signal }).finally(unlink);
   }
 
   /** A typed error for a non-2xx answer, or the parsed 2xx body. */
-  function answer(response: Response, error: unknown, route: string): unknown {
-    warnIfDeprecated(shared, resolved, response, route);
+  async function answer(response: Response, error: unknown, route: string): Promise<unknown> {
+    const warning = warnIfDeprecated(shared, resolved, response, route);
+    if (warning) await warning;
     if (!response.ok) {
+      const { createApiError } = await errorBodies();
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
     }
@@ -135,8 +148,11 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { error, response } = await sendVia(call, (init) =>
       api.GET(history.path, { params: { path: { tenantId, contactId }, query }, ...init }),
     );
-    const body = answer(response, error, historyRoute);
-    return { data: checkPage(body, call.validate, logger, limit), response };
+    const body = await answer(response, error, historyRoute);
+    const mode = call.validate;
+    const data =
+      mode === 'off' ? (body as InteractionPage) : (await responseChecks()).checkPage(body, mode, logger, limit);
+    return { data, response };
   }
 
   // async: a bad parameter or option rejects the returned promise rather than throwing.
@@ -150,10 +166,17 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { error, response } = await sendVia(call, (init) =>
       api.GET(detail.path, { params: { path: { tenantId, interactionId } }, ...init }),
     );
-    const body = answer(response, error, detailRoute);
-    return { data: checkRecord(body, call.validate, logger), response };
+    const body = await answer(response, error, detailRoute);
+    const mode = call.validate;
+    const data =
+      mode === 'off' ? (body as InteractionRecord) : (await responseChecks()).checkRecord(body, mode, logger);
+    return { data, response };
   }
 
+  /**
+   * Checks an iterator's parameters now (a bad one throws at once) and returns the walk's start: called
+   * on the first page asked for, with the walk's module, loaded then.
+   */
   function walk(params: IterateParams) {
     const checked = checkIterateParams(params);
     const { timeoutMs, maxRetries, validate } = params;
@@ -161,15 +184,24 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { tenantId, contactId } = checked;
     const fetchPage = (page: number, limit: number, signal: AbortSignal): Promise<InteractionPage> =>
       getPage({ tenantId, contactId, limit, page }, { ...call, signal }).then((r) => r.data);
-    return walkPages(fetchPage, checked, { order: call.validate, logger });
+    return ({ walkPages }: WalkModule) => walkPages(fetchPage, checked, { order: call.validate, logger });
   }
 
   return registerClient<InteractionsClient>(
     {
       listInteractionsWithResponse,
       listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
-      iteratePages: (params) => typedAborts(walk(params), params.signal),
-      iterateInteractions: (params) => typedAborts(walkItems(walk(params), params.signal), params.signal),
+      iteratePages: (params) => {
+        const start = walk(params);
+        return typedAborts(async () => start(await walking()), params.signal);
+      },
+      iterateInteractions: (params) => {
+        const start = walk(params);
+        return typedAborts(async () => {
+          const module = await walking();
+          return module.walkItems(start(module), params.signal);
+        }, params.signal);
+      },
       getInteractionWithResponse,
       getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
       withOptions: (options) => build(deriveOptions(resolved, options), shared),
@@ -181,13 +213,27 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
 const historyRoute = `${history.method.toUpperCase()} ${history.path}`;
 const detailRoute = `${detail.method.toUpperCase()} ${detail.path}`;
 
-/** Warns through the logger, once per client family, when an answer signals that its route is deprecated. */
-function warnIfDeprecated(shared: ClientShared, resolved: ResolvedOptions, response: Response, route: string): void {
-  if (shared.deprecation.warned) return;
-  const warning = deprecationWarning(response.headers, route);
-  if (!warning) return;
-  shared.deprecation.warned = true;
-  resolved.logger.warn(warning.message, warning.meta);
+type WalkModule = typeof import('./paginate.js');
+
+/**
+ * Warns through the logger, once per client family, when an answer signals that its route is deprecated.
+ * Returns the pending warning (the notice's code is loaded on the first answer that carries the signal),
+ * or nothing for the usual answer.
+ */
+function warnIfDeprecated(
+  shared: ClientShared,
+  resolved: ResolvedOptions,
+  response: Response,
+  route: string,
+): Promise<void> | undefined {
+  const { headers } = response;
+  if (shared.deprecation.warned || (!headers.has('deprecation') && !headers.has('sunset'))) return undefined;
+  return deprecation().then(({ deprecationWarning }) => {
+    const warning = deprecationWarning(headers, route);
+    if (!warning || shared.deprecation.warned) return;
+    shared.deprecation.warned = true;
+    resolved.logger.warn(warning.message, warning.meta);
+  });
 }
 
 const EMPTY = 'the body is empty';

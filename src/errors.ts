@@ -1,8 +1,9 @@
 /**
  * The SDK's errors. Every error it throws extends {@link CxEngageError}; HTTP failures are
  * {@link ApiError} subclasses chosen from one status table ({@link API_ERRORS}), so `instanceof`, `kind`
- * and the fallback text can never disagree. Error bodies in any of the vendor's three shapes are
- * normalised here. Errors are built from redacted values only (see `redact.ts`).
+ * and the fallback text can never disagree. Errors are built from redacted values only (see `redact.ts`).
+ * Building an `ApiError` from an answer (its body in any of the vendor's three shapes) is
+ * `error-body.ts`, which a client loads on its first non-2xx answer.
  */
 import type { ValidationIssue } from '../generated/validators.js';
 
@@ -126,7 +127,8 @@ export class ServerError extends ApiError {
   declare readonly kind: 'server_error';
 }
 
-interface StatusEntry {
+/** One row of the status table. */
+export interface StatusEntry {
   kind: ApiErrorKind;
   name: string;
   text: string;
@@ -155,7 +157,8 @@ const UNEXPECTED: StatusEntry = {
   Class: ApiError,
 };
 
-function statusEntry(status: number): StatusEntry {
+/** The table's entry for `status`: a listed status, any other 5xx, or anything else. */
+export function statusEntry(status: number): StatusEntry {
   const listed: StatusEntry | undefined = (API_ERRORS as Record<number, StatusEntry>)[status];
   return listed ?? (status >= 500 && status <= 599 ? SERVER_ERROR : UNEXPECTED);
 }
@@ -368,72 +371,6 @@ export class PaginationError extends CxEngageError {
   }
 }
 
-/** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
-export function normaliseErrorBody(body: unknown): {
-  code?: string | number;
-  message?: string;
-  fieldErrors: Record<string, string[]>;
-} {
-  // Keys come from the server: a null prototype keeps `__proto__`, `constructor`… as ordinary fields.
-  const fieldErrors: Record<string, string[]> = Object.create(null);
-  if (!isRecord(body)) return { fieldErrors };
-  const error = body['error'];
-  if (typeof error === 'string') return { message: error, fieldErrors };
-  if (Array.isArray(error)) {
-    const messages = error.filter((e): e is string => typeof e === 'string');
-    return messages.length ? { message: messages.join('; '), fieldErrors } : { fieldErrors };
-  }
-  if (isRecord(error)) {
-    const attribute = error['attribute'];
-    if (isRecord(attribute)) {
-      for (const [field, value] of Object.entries(attribute)) {
-        const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-        if (list.length) fieldErrors[field] = list;
-      }
-    }
-    const code = error['code'];
-    const fields = Object.entries(fieldErrors)
-      .map(([field, list]) => `${field}: ${list.join(', ')}`)
-      .join('; ');
-    const message = typeof error['message'] === 'string' ? error['message'] : fields || undefined;
-    return {
-      ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
-      ...(message !== undefined ? { message } : {}),
-      fieldErrors,
-    };
-  }
-  // Not one of the vendor's shapes (e.g. a gateway's problem+json): take any human-readable field.
-  for (const key of ['message', 'detail', 'title']) {
-    if (typeof body[key] === 'string') return { message: body[key], fieldErrors };
-  }
-  return { fieldErrors };
-}
-
-const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
-
-/**
- * Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON.
- * `context` starts the message when the call is not the obvious one (e.g. the token exchange).
- */
-export function createApiError(
-  status: number,
-  statusText: string,
-  body: unknown,
-  headers: Record<string, string>,
-  context = '',
-): ApiError {
-  const { message, ...normalised } = normaliseErrorBody(body);
-  const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v !== undefined);
-  const details: ApiErrorDetails = {
-    ...normalised,
-    body: typeof body === 'string' ? snippet(body) : body,
-    headers,
-    ...(requestId !== undefined ? { requestId } : {}),
-  };
-  const entry = statusEntry(status);
-  return new entry.Class(status, `${context}HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
-}
-
 function describeCause(cause: unknown, depth = 0): unknown {
   if (!(cause instanceof Error)) return cause;
   const code = (cause as { code?: unknown }).code;
@@ -460,8 +397,4 @@ function preview(value: unknown): string {
   } catch {
     return Object.prototype.toString.call(value);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

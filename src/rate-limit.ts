@@ -227,7 +227,8 @@ export function limiterOf(client: InteractionsClient): RateLimiter {
  * Paces every request of `client`, and of the clients derived from it, at `options` until the returned
  * function is called: one token bucket per client, AIMD on 429, `Retry-After` honoured. With several
  * limits in force (an export adds one while it runs), the lowest applies. Time spent waiting for the
- * bucket counts toward `timeoutMs`.
+ * bucket does not count toward `timeoutMs` (an attempt's timer starts once it may go); the call's
+ * `deadlineMs` and its signal still bound the wait.
  *
  * @example
  * const release = limitRate(client, { requestsPerSecond: 5 });

@@ -129,6 +129,12 @@ export interface CallLimits {
    * twice (a retry after a token refresh) keeps one deadline. Default: now.
    */
   startedAt?: number;
+  /**
+   * The caller's signal. When the key is absent, the Request's own signal is the caller's. A client passes
+   * it here (and none to the Request): the loop links each attempt to it for as long as the attempt runs,
+   * so the caller's long-lived signal never carries a listener that outlives a call.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** The loop: one call, every attempt of it. */
@@ -163,9 +169,11 @@ export interface RetryingFetchOptions {
  */
 export interface AttemptHooks {
   /**
-   * Before the attempt is sent (after any backoff), under the attempt's signal: set headers on
+   * Before the attempt is sent (after any backoff), and before its timer starts: set headers on
    * `request` (the call's own Request, so the last attempt's headers stay readable on it), or wait (a
-   * rate limiter). A rejection ends the call with that error, as it is: not retried, not wrapped.
+   * rate limiter, a token exchange). A wait does not count toward `timeoutMs`: `signal` aborts only at
+   * the call's deadline or when the caller aborts. Return nothing when there is nothing to wait for. A
+   * rejection ends the call with that error, as it is: not retried, not wrapped.
    */
   before?(request: Request, signal: AbortSignal): Promise<void> | void;
   /** After the attempt: its status and headers, or no status for a network error or timeout. */
@@ -181,7 +189,8 @@ export interface AttemptHooks {
  * back as a buffered, still readable Response.
  *
  * One timer per attempt covers both limits: it fires at the attempt timeout or at the overall
- * deadline, whichever is sooner, and a backoff that would cross the deadline is never started.
+ * deadline, whichever is sooner, and a backoff that would cross the deadline is never started. A wait in
+ * `hooks.before` comes first, under the deadline alone; the attempt's timeout starts when it is over.
  *
  * Outcomes: a Response (2xx, non-retryable, or retries exhausted); `TimeoutError` (attempt timeout after
  * retries, or the overall deadline); `ConnectionError` (network failure after retries);
@@ -192,20 +201,15 @@ export interface AttemptHooks {
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
   const { maxRetryAfterMs, redact, logger, bodies, hooks } = options;
+  const before = hooks?.before;
+  const after = hooks?.after;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
   // One attempt: the response and its whole body, so the attempt timeout covers the body read. The
-  // hook sets headers on the call's Request before a body-carrying one is cloned, so the clone has them.
-  async function attempt(input: Request, signal: AbortSignal): Promise<Response> {
-    if (hooks?.before) {
-      try {
-        await hooks.before(input, signal);
-      } catch (error) {
-        throw new HookFailure(error);
-      }
-    }
+  // hook has set headers on the call's Request before a body-carrying one is cloned, so the clone has them.
+  async function send(input: Request, signal: AbortSignal): Promise<Response> {
     const request = input.body !== null ? input.clone() : input;
     const res = await options.fetch(request, { signal, redirect: 'manual' });
     const text = await readBody(res, maxResponseBytes);
@@ -218,37 +222,52 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs;
     const maxRetries = call.maxRetries ?? options.maxRetries;
-    const caller = input.signal;
-    if (caller.aborted) throw abortedError(caller.reason);
+    const caller = 'signal' in call ? call.signal : input.signal;
+    if (caller?.aborted) throw abortedError(caller.reason);
     const deadlineAt = (call.startedAt ?? now()) + deadlineMs;
+    const deadline = () => new TimeoutError('deadline', deadlineMs);
     for (let n = 0; ; n++) {
       let response: Response | undefined;
       let error: unknown;
       const one = abortRace();
-      const unlinkCaller = linkSignal(one, caller);
-      const left = deadlineAt - now();
-      const timer = setTimeout(
-        () =>
-          one.abort(
-            left <= timeoutMs ? new TimeoutError('deadline', deadlineMs) : new TimeoutError('attempt', timeoutMs),
-          ),
-        Math.max(0, Math.min(left, timeoutMs)),
-      );
+      const unlinkCaller = caller ? linkSignal(one, caller) : undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        response = await one.race(attempt(input, one.signal));
+        // The hook's wait (a rate limiter, a token) comes before the attempt's timer: only the deadline bounds it.
+        let waiting: Promise<void> | void;
+        try {
+          waiting = before?.(input, one.signal);
+        } catch (err) {
+          throw new HookFailure(err);
+        }
+        if (waiting) {
+          timer = setTimeout(() => one.abort(deadline()), Math.max(0, deadlineAt - now()));
+          await one.race(waiting.catch((err: unknown) => Promise.reject(new HookFailure(err))));
+          clearTimeout(timer);
+        }
+        const left = deadlineAt - now();
+        timer = setTimeout(
+          () => one.abort(left <= timeoutMs ? deadline() : new TimeoutError('attempt', timeoutMs)),
+          Math.max(0, Math.min(left, timeoutMs)),
+        );
+        response = await one.race(send(input, one.signal));
       } catch (err) {
-        if (caller.aborted) throw abortedError(caller.reason);
+        if (caller?.aborted) throw abortedError(caller.reason);
         if (err instanceof HookFailure) throw err.error;
         error = one.signal.aborted ? one.signal.reason : err;
         if (error instanceof TimeoutError && error.scope === 'deadline') throw error;
         if (isProgrammingError(error)) throw error;
       } finally {
         clearTimeout(timer);
-        unlinkCaller();
+        unlinkCaller?.();
       }
-      hooks?.after?.(response ? { status: response.status, headers: response.headers } : {});
+      if (response?.ok) {
+        after?.({ status: response.status, headers: response.headers });
+        return response;
+      }
+      after?.(response ? { status: response.status, headers: response.headers } : {});
 
-      const retryable = response ? !response.ok : isRetryableError(error);
+      const retryable = response ? true : isRetryableError(error);
       const delay = retryable
         ? retryDelay({
             attempt: n + 1,
@@ -277,7 +296,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
       try {
         await sleep(delay, caller);
       } catch {
-        throw abortedError(caller.reason);
+        throw abortedError(caller?.reason);
       }
     }
   };

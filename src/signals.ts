@@ -30,11 +30,10 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 }
 
 /** Waits `ms`, or rejects with the signal's reason if it aborts first. The timer is always cleared. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
-    clearTimeout(timer),
-  );
+  const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return signal ? abortable(wait, signal).finally(() => clearTimeout(timer)) : wait;
 }
 
 /** An AbortController that can also cut short the promise it races, see {@link abortRace}. */
@@ -67,14 +66,15 @@ export function abortRace(): AbortRace {
 /**
  * `source`, except that a rejection with the caller signal's own `reason` (however the walk let it
  * through) becomes the typed error `abortedError` makes of it. Ending early (`break`) still reaches
- * `source`'s `finally`.
+ * `source`'s `finally`. `source` may be a function giving the generator: it is called on the first
+ * `next()` (so code the walk needs can be loaded then, and a walk never started loads nothing).
  */
 export async function* typedAborts<T>(
-  source: AsyncGenerator<T, void, undefined>,
+  source: AsyncGenerator<T, void, undefined> | (() => Promise<AsyncGenerator<T, void, undefined>>),
   signal: AbortSignal | undefined,
 ): AsyncGenerator<T, void, undefined> {
   try {
-    yield* source;
+    yield* typeof source === 'function' ? await source() : source;
   } catch (error) {
     throw signal?.aborted && error === signal.reason ? abortedError(error) : error;
   }

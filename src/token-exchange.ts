@@ -10,11 +10,12 @@ import type { paths } from '../generated/schema.js';
 import { spec } from '../generated/spec.js';
 import { validateTokenResponse } from '../generated/validators.js';
 import type { BodyHandoff } from './body-handoff.js';
-import { createApiError, InvalidResponseError, ResponseValidationError } from './errors.js';
+import { createApiError } from './error-body.js';
+import { InvalidResponseError, ResponseValidationError } from './errors.js';
 import { isSendableToken, type ResolvedOptions, secretForms } from './options.js';
 import type { Redactor } from './redact.js';
 import { createRetryingFetch } from './retry.js';
-import { schemaFailure } from './validate.js';
+import { schemaFailure } from './validate-response.js';
 
 const { path, method } = spec.operations.createToken;
 /** How the exchange is named in messages. */
@@ -26,8 +27,8 @@ export interface ExchangeContext {
   username: string;
   password: string;
   bodies: BodyHandoff;
-  /** Sees every answer's headers (the deprecation notice). */
-  onResponse(response: Response, route: string): void;
+  /** Sees every answer's headers (the deprecation notice); the exchange waits for what it returns. */
+  onResponse(response: Response, route: string): Promise<void> | undefined | void;
 }
 
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
@@ -45,7 +46,7 @@ export async function exchangeToken(context: ExchangeContext): Promise<string> {
     parseAs: 'stream',
     fetch: (request: Request) => send(request),
   });
-  context.onResponse(response, EXCHANGE_ROUTE);
+  await context.onResponse(response, EXCHANGE_ROUTE);
   if (!response.ok) {
     const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
     const prefix = `Token exchange (${EXCHANGE_ROUTE}) failed: `;

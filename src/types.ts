@@ -81,7 +81,10 @@ export interface ClientOptions {
    * answer is an `ApiError` with `kind: 'unexpected_status'` (its `Location` in `headers`), not retried.
    */
   fetch?: typeof fetch;
-  /** Per attempt, in ms. Default 30 000. */
+  /**
+   * Per attempt, in ms, from sending to the whole body read; a wait for the rate limiter or for a token
+   * comes before it (bounded by `deadlineMs`). Default 30 000.
+   */
   timeoutMs?: number;
   /** For all attempts of one call together, in ms. Default 120 000. */
   deadlineMs?: number;
@@ -408,7 +411,10 @@ export interface ContractOptions {
   baseUrl?: string;
   allowInsecureHttp?: boolean;
   fetch?: typeof fetch;
-  /** Per attempt, in ms. Default 30 000. */
+  /**
+   * Per attempt, in ms, from sending to the whole body read; a wait for the rate limiter or for a token
+   * comes before it (bounded by `deadlineMs`). Default 30 000.
+   */
   timeoutMs?: number;
   /** Retries on network errors, 408, 429 and 5xx, with the client's backoff. Default 3. */
   maxRetries?: number;

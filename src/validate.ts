@@ -1,28 +1,17 @@
 /**
- * Validation at both edges: the caller's parameters before anything is sent (bounds, formats and
- * unknown keys from the validators compiled from the spec), and 2xx bodies after, per the client's
- * {@link ValidationMode}. Every failure is typed: {@link InvalidInputError} names the parameter,
- * {@link ResponseValidationError} the JSON pointer.
+ * The caller's side of validation: every parameter is checked before anything is sent (bounds, formats
+ * and unknown keys, by the validators compiled from the spec), and a failure is an
+ * {@link InvalidInputError} naming the parameter. The other side, 2xx bodies, is `validate-response.ts`,
+ * which only clients that validate ever load.
  */
-import { spec } from '../generated/spec.js';
 import {
-  type CompiledValidator,
-  type ValidationIssue,
   validateGetInteractionParams,
-  validateInteractionPage,
-  validateInteractionRecord,
   validateListContactInteractionsParams as validateParams,
-} from '../generated/validators.js';
-import { InvalidInputError, ResponseValidationError } from './errors.js';
-import type {
-  GetInteractionParams,
-  InteractionPage,
-  InteractionRecord,
-  IterateParams,
-  Logger,
-  ValidationMode,
-  Walk,
-} from './types.js';
+} from '../generated/param-validators.js';
+import { spec } from '../generated/spec.js';
+import type { ValidationIssue } from '../generated/validators.js';
+import { InvalidInputError } from './errors.js';
+import type { GetInteractionParams, IterateParams, Walk } from './types.js';
 
 const { limit: limitParam } = spec.operations.listContactInteractions.parameters;
 
@@ -43,9 +32,8 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
-  // Keys explicitly set to undefined mean "omitted", as in TypeScript's optional properties.
-  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
-  const rename = (p: string) => names[p] ?? p;
+  const defined = definedOnly(params);
+  const rename = (p: string) => (Object.hasOwn(names, p) ? names[p]! : p);
   for (const key of ['limit', 'page']) {
     const v = defined[key];
     if (typeof v === 'number' && !Number.isSafeInteger(v))
@@ -142,7 +130,7 @@ export function checkInteractionParams(params: unknown): GetInteractionParams {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
-  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  const defined = definedOnly(params);
   if (!validateGetInteractionParams(defined)) {
     const issue = validateGetInteractionParams.errors?.[0];
     const param = issue ? paramOf(issue) : 'params';
@@ -157,89 +145,23 @@ export function checkSignal(signal: unknown): AbortSignal | undefined {
   throw new InvalidInputError('signal', typeof signal, 'must be an AbortSignal');
 }
 
+/**
+ * A copy of the own enumerable properties that are not undefined: a key explicitly set to undefined means
+ * "omitted", as in TypeScript's optional properties. (A copy, so what is checked is what is sent.)
+ */
+function definedOnly(params: object): Record<string, unknown> {
+  // A null prototype: a key named `__proto__` is an own property here too, and is refused as unknown.
+  const defined: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(params)) {
+    const value = (params as Record<string, unknown>)[key];
+    if (value !== undefined) defined[key] = value;
+  }
+  return defined;
+}
+
 function paramOf(issue: ValidationIssue): string {
   const p = issue.params;
   if (typeof p['missingProperty'] === 'string') return p['missingProperty'];
   if (typeof p['additionalProperty'] === 'string') return p['additionalProperty'];
   return issue.instancePath.split('/')[1] ?? 'params';
-}
-
-/**
- * Checks a 2xx body per `mode`. `strict` throws {@link ResponseValidationError} (schema failures, and
- * more results than the limit); `warn` logs the same and returns the body; `off` returns it unchecked,
- * whatever it is (`null` included): the iterators check what they rely on themselves.
- */
-export function checkPage(
-  body: unknown,
-  mode: ValidationMode,
-  logger: Logger,
-  requestedLimit?: number,
-): InteractionPage {
-  if (mode === 'off') return body as InteractionPage;
-  const failure = pageFailure(body, requestedLimit);
-  if (!failure) return body as InteractionPage;
-  if (mode === 'strict') throw failure;
-  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
-  return body as InteractionPage;
-}
-
-/** Checks a `getInteraction` 2xx body per `mode`, as {@link checkPage} does a page. */
-export function checkRecord(body: unknown, mode: ValidationMode, logger: Logger): InteractionRecord {
-  if (mode === 'off') return body as InteractionRecord;
-  const failure = schemaFailure(validateInteractionRecord, body);
-  if (!failure) return body as InteractionRecord;
-  if (mode === 'strict') throw failure;
-  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
-  return body as InteractionRecord;
-}
-
-/** The first failure of a compiled validator on `body`, as a typed error with its JSON pointer. */
-export function schemaFailure<T>(validator: CompiledValidator<T>, body: unknown): ResponseValidationError | undefined {
-  if (validator(body)) return undefined;
-  const issues = validator.errors ?? [];
-  const first = issues[0];
-  const child = first?.params['missingProperty'] ?? first?.params['additionalProperty'];
-  const pointer = (first?.instancePath ?? '') + (typeof child === 'string' ? `/${escapePointer(child)}` : '');
-  return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
-}
-
-function pageFailure(body: unknown, requestedLimit: number | undefined): ResponseValidationError | undefined {
-  const failure = schemaFailure(validateInteractionPage, body);
-  if (failure) return failure;
-  const page = body as InteractionPage;
-  // The schema's integers, as JSON.parse read them: beyond 2^53 they are no longer exact counts.
-  for (const key of ['total', 'limit', 'offset', 'page'] as const) {
-    const value = page[key];
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      const message = 'must be a safe integer (at most 2^53 - 1): larger counts cannot be exact';
-      const issue: ValidationIssue = {
-        instancePath: `/${key}`,
-        schemaPath: '#/invariant/safeInteger',
-        keyword: 'type',
-        params: {},
-        message,
-      };
-      return new ResponseValidationError(`/${key}`, [issue], message);
-    }
-  }
-  const max = Math.min(page.limit, requestedLimit ?? Infinity);
-  if (page.results.length > max) {
-    const issue: ValidationIssue = {
-      instancePath: '/results',
-      schemaPath: '#/invariant/limit',
-      keyword: 'maxItems',
-      params: { limit: max },
-      message: `must NOT have more than ${max} items (the page limit)`,
-    };
-    return new ResponseValidationError(
-      '/results',
-      [issue],
-      `${page.results.length} results exceed the page limit of ${max}`,
-    );
-  }
-  return undefined;
-}
-
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sharedOf } from '../src/client-shared.js';
 import { createInteractionsClient, InvalidInputError, limitRate } from '../src/index.js';
 import {
@@ -229,6 +229,34 @@ describe('the client-wide limiter', () => {
     expect(stats.rate).toBeCloseTo(700 + 50 / 700, 6); // cut by 30 %, then one success's worth back
     release();
     expect(stats.rate).toBeUndefined();
+  });
+
+  it('waiting for the bucket does not count toward timeoutMs: a wait longer than it does not time the attempt out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    try {
+      const sentAt: number[] = [];
+      const fetch = (async () => {
+        sentAt.push(Date.now());
+        return json(page([]));
+      }) as typeof globalThis.fetch;
+      const client = createInteractionsClient({
+        auth: { token: 't' },
+        baseUrl: 'http://127.0.0.1:1/v1',
+        fetch,
+        timeoutMs: 100,
+        maxRetries: 0,
+      });
+      limitRate(client, { requestsPerSecond: 1, burst: 1 });
+      const params = { tenantId: TENANT, contactId: CONTACT };
+      await client.listInteractions(params);
+      const second = client.listInteractions(params).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await second).toMatchObject({ total: 0 });
+      expect(sentAt).toHaveLength(2);
+      expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(1000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each<[string, unknown]>([

@@ -481,14 +481,67 @@ describe('createRetryingFetch', () => {
       }
     });
 
-    it('a before that outlasts the attempt timeout is an attempt timeout (retried)', async () => {
-      let n = 0;
+    it('a wait in before does not count toward timeoutMs: the attempt’s timer starts when it is over', async () => {
       const { retrying, calls } = setup([200], {
         timeoutMs: 1000,
-        hooks: { before: () => (++n === 1 ? new Promise<void>(() => {}) : undefined) },
+        hooks: { before: () => new Promise<void>((resolve) => setTimeout(resolve, 5000)) },
       });
       expect((await settle(retrying(request()))).status).toBe(200);
-      expect([n, calls.length]).toEqual([2, 1]);
+      expect(calls.map((c) => c.at - NOW)).toEqual([5000]);
+
+      const hang = hangingFetch();
+      const loop = createRetryingFetch({
+        fetch: hang.fetch,
+        timeoutMs: 1000,
+        deadlineMs: 120_000,
+        maxRetries: 0,
+        maxRetryAfterMs: 0,
+        redact: createRedactor([]),
+        bodies: new BodyHandoff(),
+        hooks: { before: () => new Promise<void>((resolve) => setTimeout(resolve, 900)) },
+      });
+      const started = Date.now();
+      const error = await settle(loop(request())).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TimeoutError', scope: 'attempt', timeoutMs: 1000 });
+      expect(Date.now() - started).toBe(1900);
+    });
+
+    it('a wait in before is bounded by the deadline (not retried) and by the caller’s signal', async () => {
+      let waits = 0;
+      const forever = () => {
+        waits++;
+        return new Promise<void>(() => {});
+      };
+      const { retrying, calls } = setup([200], { timeoutMs: 1000, deadlineMs: 3000, hooks: { before: forever } });
+      const started = Date.now();
+      const error = await settle(retrying(request())).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TimeoutError', scope: 'deadline', timeoutMs: 3000 });
+      expect([Date.now() - started, waits, calls.length]).toEqual([3000, 1, 0]);
+
+      const controller = new AbortController();
+      const reason = new Error('stop waiting');
+      const aborted = retrying(request({ signal: controller.signal })).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(500);
+      controller.abort(reason);
+      expect(await aborted).toMatchObject({ name: 'AbortedError', cause: reason });
+      expect(calls).toHaveLength(0);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('the signal before gets aborts with the deadline, so an abortable wait lets go', async () => {
+      let seen: AbortSignal | undefined;
+      const { retrying } = setup([200], {
+        deadlineMs: 2000,
+        hooks: {
+          before: (_r, signal) => {
+            seen = signal;
+            return new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+          },
+        },
+      });
+      const error = await settle(retrying(request())).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TimeoutError', scope: 'deadline' });
+      expect(seen?.aborted).toBe(true);
     });
 
     it('after sees each attempt’s status and headers, or none for a network error', async () => {

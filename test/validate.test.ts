@@ -3,7 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spec } from '../generated/spec.ts';
 import { InvalidInputError, ResponseValidationError } from '../src/errors.js';
-import { checkIterateParams, checkPage, checkParams, checkSignal } from '../src/validate.js';
+import { checkIterateParams, checkParams, checkSignal } from '../src/validate.js';
+import { checkPage } from '../src/validate-response.js';
 import { CONTACT, interaction, page, TENANT } from './helpers.js';
 
 const { limit } = spec.operations.listContactInteractions.parameters;
@@ -34,6 +35,8 @@ describe('checkParams', () => {
     [{ ...ids, tenantId: 'not-a-uuid' }, 'tenantId'],
     [{ contactId: CONTACT }, 'tenantId'],
     [{ ...ids, extra: 1 }, 'extra'],
+    // An own `__proto__` key (JSON.parse makes one) is an unknown key like any other, named as it is.
+    [{ ...JSON.parse('{"__proto__": 1}'), ...ids }, '__proto__'],
   ])('%j names %s', (params, param) => {
     expect(invalid(() => checkParams(params)).param).toBe(param);
   });
