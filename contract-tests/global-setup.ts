@@ -3,7 +3,8 @@
 //   1. Prism static mock of the bundled spec
 //   2. Prism dynamic mock with a fixed --seed
 //   3. the stateful reference API (in this process), seeded with the fixtures' data sets
-//   4. `prism proxy --errors` in front of the reference API
+//   4. `prism proxy --errors` in front of the reference API; files with a reference API of their own reach
+//      it through this one proxy too (support/shared-proxy.ts)
 import type { TestProject } from 'vitest/node';
 import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
@@ -18,6 +19,7 @@ import {
   unknownContactId,
   unknownTenantId,
 } from './support/fixtures.ts';
+import { forwardToOwnApi } from './support/shared-proxy.ts';
 
 export interface ContractContext {
   staticMockUrl: string;
@@ -25,7 +27,10 @@ export interface ContractContext {
   dynamicMockSeed: string;
   /** The reference API itself, `http://127.0.0.1:PORT/v1`. */
   referenceUrl: string;
-  /** Prism's validating proxy in front of the reference API (no /v1: Prism adds the upstream's). */
+  /**
+   * Prism's validating proxy in front of the reference API (no /v1: Prism adds the upstream's), or in
+   * front of a file's own reference API through `toOwnApi` (support/shared-proxy.ts).
+   */
   proxyUrl: string;
   tenantId: string;
   unknownTenantId: string;
@@ -61,6 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const reference: ReferenceApi = await startReferenceApi({
     seed: referenceSeed,
     dataSets,
+    intercept: forwardToOwnApi,
     credentials: {
       apiKeys: [
         { key: credentials.apiKey.username, secret: credentials.apiKey.password },

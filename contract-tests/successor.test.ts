@@ -1,10 +1,9 @@
 // The routes added in 1.1.0, Get a Specific Interaction and the token exchange (POST /tokens), checked
 // the way the history route is: the SDK against Prism's static and dynamic mocks of the spec, and
-// against the reference API behind `prism proxy --errors` (its own, so that token lifetimes can run on a
-// clock this file moves). Every body is also checked with ajv against the operation's schema.
+// against a reference API of its own (so that token lifetimes can run on a clock this file moves), behind
+// the suite's `prism proxy --errors`. Every body is also checked with ajv against the operation's schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
-import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import {
   ApiError,
   AuthenticationError,
@@ -20,6 +19,7 @@ import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import { contract } from './support/client.ts';
 import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
+import { toOwnApi } from './support/shared-proxy.ts';
 import { namedExamples, validateBody } from './support/spec.ts';
 
 const recorder = recordingFetch();
@@ -140,7 +140,7 @@ describe('the reference API behind prism proxy --errors', () => {
   const historyPermission = listContactInteractions.permission;
   let exchanges = 0;
   let api: ReferenceApi;
-  let proxy: RunningProcess;
+  const ownApi: RecordingFetch = { ...recorder, fetch: toOwnApi(() => api.baseUrl, recorder.fetch) };
 
   beforeAll(async () => {
     api = await startReferenceApi({
@@ -158,14 +158,13 @@ describe('the reference API behind prism proxy --errors', () => {
         return false;
       },
     });
-    proxy = await startPrism({ mode: 'proxy', upstream: api.baseUrl });
   });
   afterAll(async () => {
-    await Promise.all([proxy?.stop(), api?.close()]);
+    await api?.close();
   });
 
   const full = (options: Partial<ClientOptions> = {}) =>
-    client(proxy.url, recorder, { auth: exchangeAuth('full', 'full-secret'), ...options });
+    client(contract().proxyUrl, ownApi, { auth: exchangeAuth('full', 'full-secret'), ...options });
 
   it('exchange, history and details: every exchange and answer passes Prism, and each record agrees with its history item', async () => {
     const c = full();
