@@ -1,9 +1,9 @@
 // Starts the contract suite's servers in parallel on free loopback ports, hands their URLs, the
 // data-set ids and the credentials to the tests (vitest provide/inject), and stops them by PID.
-//   1. Prism static mock of the bundled spec
-//   2. Prism dynamic mock with a fixed --seed
-//   3. the stateful reference API (in this process), seeded with the fixtures' data sets
-//   4. `prism proxy --errors` in front of the reference API; files with a reference API of their own reach
+//   1. a Prism mock of the bundled spec: its examples, or with `Prefer: dynamic=true, seed=N` a body
+//      generated from that seed (`dynamicMock(N)`, the same body a `-d` mock gives for `Prefer: seed=N`)
+//   2. the stateful reference API (in this process), seeded with the fixtures' data sets
+//   3. `prism proxy --errors` in front of the reference API; files with a reference API of their own reach
 //      it through this one proxy too (support/shared-proxy.ts)
 import type { TestProject } from 'vitest/node';
 import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
@@ -22,9 +22,8 @@ import {
 import { forwardToOwnApi } from './support/shared-proxy.ts';
 
 export interface ContractContext {
-  staticMockUrl: string;
-  dynamicMockUrl: string;
-  dynamicMockSeed: string;
+  /** Prism's mock: the spec's examples, or generated bodies with `dynamicMock(seed)` (support/client.ts). */
+  mockUrl: string;
   /** The reference API itself, `http://127.0.0.1:PORT/v1`. */
   referenceUrl: string;
   /**
@@ -52,7 +51,6 @@ declare module 'vitest' {
   }
 }
 
-const DYNAMIC_SEED = '20240601';
 // Seeded, like everything else the suite makes up: secrets only need to be unguessable by accident.
 const secretSource = seededRandom('contract-credentials');
 const secret = () => Array.from({ length: 24 }, () => Math.floor(secretSource() * 36).toString(36)).join('');
@@ -82,7 +80,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const started = await Promise.allSettled([
     startPrism({ mode: 'mock' }),
-    startPrism({ mode: 'mock', dynamic: true, seed: DYNAMIC_SEED }),
     startPrism({ mode: 'proxy', upstream: reference.baseUrl }),
   ]);
   const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -94,12 +91,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await teardown();
     throw failed.reason;
   }
-  const [staticMock, dynamicMock, proxy] = running as [RunningProcess, RunningProcess, RunningProcess];
+  const [mock, proxy] = running as [RunningProcess, RunningProcess];
 
   project.provide('contract', {
-    staticMockUrl: staticMock.url,
-    dynamicMockUrl: dynamicMock.url,
-    dynamicMockSeed: DYNAMIC_SEED,
+    mockUrl: mock.url,
     referenceUrl: reference.baseUrl,
     proxyUrl: proxy.url,
     tenantId,

@@ -1,5 +1,5 @@
 // The routes added in 1.1.0, Get a Specific Interaction and the token exchange (POST /tokens), checked
-// the way the history route is: the SDK against Prism's static and dynamic mocks of the spec, and
+// the way the history route is: the SDK against Prism's mock of the spec (examples and generated bodies), and
 // against a reference API of its own (so that token lifetimes can run on a clock this file moves), behind
 // the suite's `prism proxy --errors`. Every body is also checked with ajv against the operation's schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import {
 } from '../src/index.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
-import { contract } from './support/client.ts';
+import { contract, dynamicMock } from './support/client.ts';
 import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
 import { toOwnApi } from './support/shared-proxy.ts';
 import { namedExamples, validateBody } from './support/spec.ts';
@@ -58,7 +58,7 @@ describe('Prism static mock: Get a Specific Interaction', () => {
   it.each(Object.keys(examples))('named example %s parses through the SDK in strict mode, unchanged', async (name) => {
     const chosen = recordingFetch({ headers: { prefer: `example=${name}` }, inner: recorder.fetch });
     const { interactionId } = examples[name] as { interactionId: string };
-    const record = await client(contract().staticMockUrl, chosen).getInteraction({
+    const record = await client(contract().mockUrl, chosen).getInteraction({
       tenantId: tenantId(),
       interactionId,
     });
@@ -68,7 +68,7 @@ describe('Prism static mock: Get a Specific Interaction', () => {
   it.each(getInteraction.errorStatuses)('%i maps to its typed error with the example message', async (status) => {
     const [name, example] = Object.entries(namedExamples(status, 'getInteraction'))[0]!;
     const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
-    const error = await client(contract().staticMockUrl, prefer)
+    const error = await client(contract().mockUrl, prefer)
       .getInteraction({ tenantId: tenantId(), interactionId: uuid(seededRandom('static')) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass(status));
@@ -88,7 +88,7 @@ describe('Prism static mock: the token exchange', () => {
       },
     });
     const [token] = Object.values(namedExamples(200, 'createToken')) as { token: string }[];
-    const c = client(contract().staticMockUrl, watching, {
+    const c = client(contract().mockUrl, watching, {
       auth: exchangeAuth('EXAMPLE-API-KEY', 'EXAMPLE-API-SECRET'),
     });
     const page = await c.listInteractions({ tenantId: contract().tenantId, contactId: contract().contacts['10']! });
@@ -105,7 +105,7 @@ describe('Prism static mock: the token exchange', () => {
     async (status) => {
       const [name, example] = Object.entries(namedExamples(status, 'createToken'))[0]!;
       const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
-      const error = await client(contract().staticMockUrl, prefer, { auth: anyKey() })
+      const error = await client(contract().mockUrl, prefer, { auth: anyKey() })
         .getInteraction({ tenantId: contract().tenantId, interactionId: uuid(seededRandom('static')) })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(errorClass(status));
@@ -120,8 +120,8 @@ describe('Prism static mock: the token exchange', () => {
 describe('Prism dynamic mock', () => {
   it('20 seeded bodies of each new route validate (ajv) and parse through the SDK in strict mode', async () => {
     const one = async (seed: number) => {
-      const perSeed = recordingFetch({ headers: { prefer: `seed=${seed}` }, inner: recorder.fetch });
-      const c = client(contract().dynamicMockUrl, perSeed, { auth: anyKey() });
+      const perSeed = recordingFetch({ headers: dynamicMock(seed), inner: recorder.fetch });
+      const c = client(contract().mockUrl, perSeed, { auth: anyKey() });
       const record = await c.getInteraction({ tenantId: contract().tenantId, interactionId: uuid(seededRandom(seed)) });
       expect(typeof record.interactionId).toBe('string');
       expect(perSeed.records.map((r) => [r.method, r.status, r.valid])).toEqual([
