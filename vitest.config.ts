@@ -2,8 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Test files share their worker's modules (no fresh module graph per file): on 2 cores, a fresh
+    // worker per file cost about 0.7 CPU-seconds each, a fifth of the run. Files keep no module-level
+    // state that another file reads.
+    isolate: false,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
@@ -12,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'contract',
           include: ['contract-tests/**/*.test.ts'],

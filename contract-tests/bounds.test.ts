@@ -56,7 +56,7 @@ describe('bounds: rejected by Prism when sent raw', () => {
   it.each(raw)(
     'static mock: %s → 400 (the spec example) with the violation in sl-violations',
     async (_name, query, param) => {
-      const response = await recorder.fetch(url(contract().staticMockUrl, query), {
+      const response = await recorder.fetch(url(contract().mockUrl, query), {
         headers: { authorization: basicHeader() },
       });
       expect(response.status).toBe(400);

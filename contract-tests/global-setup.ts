@@ -1,9 +1,10 @@
 // Starts the contract suite's servers in parallel on free loopback ports, hands their URLs, the
 // data-set ids and the credentials to the tests (vitest provide/inject), and stops them by PID.
-//   1. Prism static mock of the bundled spec
-//   2. Prism dynamic mock with a fixed --seed
-//   3. the stateful reference API (in this process), seeded with the fixtures' data sets
-//   4. `prism proxy --errors` in front of the reference API
+//   1. a Prism mock of the bundled spec: its examples, or with `Prefer: dynamic=true, seed=N` a body
+//      generated from that seed (`dynamicMock(N)`, the same body a `-d` mock gives for `Prefer: seed=N`)
+//   2. the stateful reference API (in this process), seeded with the fixtures' data sets
+//   3. `prism proxy --errors` in front of the reference API; files with a reference API of their own reach
+//      it through this one proxy too (support/shared-proxy.ts)
 import type { TestProject } from 'vitest/node';
 import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
@@ -18,14 +19,17 @@ import {
   unknownContactId,
   unknownTenantId,
 } from './support/fixtures.ts';
+import { forwardToOwnApi } from './support/shared-proxy.ts';
 
 export interface ContractContext {
-  staticMockUrl: string;
-  dynamicMockUrl: string;
-  dynamicMockSeed: string;
+  /** Prism's mock: the spec's examples, or generated bodies with `dynamicMock(seed)` (support/client.ts). */
+  mockUrl: string;
   /** The reference API itself, `http://127.0.0.1:PORT/v1`. */
   referenceUrl: string;
-  /** Prism's validating proxy in front of the reference API (no /v1: Prism adds the upstream's). */
+  /**
+   * Prism's validating proxy in front of the reference API (no /v1: Prism adds the upstream's), or in
+   * front of a file's own reference API through `toOwnApi` (support/shared-proxy.ts).
+   */
   proxyUrl: string;
   tenantId: string;
   unknownTenantId: string;
@@ -47,7 +51,6 @@ declare module 'vitest' {
   }
 }
 
-const DYNAMIC_SEED = '20240601';
 // Seeded, like everything else the suite makes up: secrets only need to be unguessable by accident.
 const secretSource = seededRandom('contract-credentials');
 const secret = () => Array.from({ length: 24 }, () => Math.floor(secretSource() * 36).toString(36)).join('');
@@ -61,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const reference: ReferenceApi = await startReferenceApi({
     seed: referenceSeed,
     dataSets,
+    intercept: forwardToOwnApi,
     credentials: {
       apiKeys: [
         { key: credentials.apiKey.username, secret: credentials.apiKey.password },
@@ -76,7 +80,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const started = await Promise.allSettled([
     startPrism({ mode: 'mock' }),
-    startPrism({ mode: 'mock', dynamic: true, seed: DYNAMIC_SEED }),
     startPrism({ mode: 'proxy', upstream: reference.baseUrl }),
   ]);
   const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -88,12 +91,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await teardown();
     throw failed.reason;
   }
-  const [staticMock, dynamicMock, proxy] = running as [RunningProcess, RunningProcess, RunningProcess];
+  const [mock, proxy] = running as [RunningProcess, RunningProcess];
 
   project.provide('contract', {
-    staticMockUrl: staticMock.url,
-    dynamicMockUrl: dynamicMock.url,
-    dynamicMockSeed: DYNAMIC_SEED,
+    mockUrl: mock.url,
     referenceUrl: reference.baseUrl,
     proxyUrl: proxy.url,
     tenantId,

@@ -1,28 +1,27 @@
 // Checks that change the reference API's state between requests, so this file runs its own
-// reference API (in this process, to reach its store) behind its own `prism proxy --errors`.
+// reference API (in this process, to reach its store), behind the suite's `prism proxy --errors`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import { type ApiError, BadRequestError, createInteractionsClient, ServerError } from '../src/index.ts';
 import { type Interaction, type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
+import { contract } from './support/client.ts';
 import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
+import { toOwnApi } from './support/shared-proxy.ts';
 
 const tenantId = uuid(seededRandom('stateful/tenant'));
 const contactId = uuid(seededRandom('stateful/contact'));
 const auth = { username: 'stateful-key', password: 'stateful-secret' };
-const recorder = recordingFetch();
 let api: ReferenceApi;
-let proxy: RunningProcess;
+const recorder = recordingFetch({ inner: toOwnApi(() => api.baseUrl) });
 
 beforeAll(async () => {
   api = await startReferenceApi({
     seed: 'stateful',
     credentials: { apiKeys: [{ key: auth.username, secret: auth.password }] },
   });
-  proxy = await startPrism({ mode: 'proxy', upstream: api.baseUrl });
 });
 afterAll(async () => {
-  await Promise.all([proxy?.stop(), api?.close()]);
+  await api?.close();
 });
 
 /** A client whose every response is followed by `insert` new interactions at the front. */
@@ -32,7 +31,7 @@ function insertingClient(insert: number, fetchRecorder: RecordingFetch = recorde
     api.store.insertInteractions(tenantId, contactId, insert);
     return response;
   };
-  return createInteractionsClient({ baseUrl: proxy.url, auth, fetch: inserting, maxRetries: 0 });
+  return createInteractionsClient({ baseUrl: contract().proxyUrl, auth, fetch: inserting, maxRetries: 0 });
 }
 
 const ids = (items: readonly Interaction[]) => items.map((i) => i.interactionId);
@@ -74,7 +73,12 @@ describe('status conformance: 400 and 5xx from the reference API, through the pr
   ] as const)('%i maps to its typed error with the vendor message', async (status, type, message) => {
     api.store.addContact(tenantId, contactId, 3);
     api.store.queueFailure({ status });
-    const client = createInteractionsClient({ baseUrl: proxy.url, auth, fetch: recorder.fetch, maxRetries: 0 });
+    const client = createInteractionsClient({
+      baseUrl: contract().proxyUrl,
+      auth,
+      fetch: recorder.fetch,
+      maxRetries: 0,
+    });
     const error = await client.listInteractions({ tenantId, contactId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
     expect((error as ApiError).status).toBe(status);
@@ -85,7 +89,12 @@ describe('status conformance: 400 and 5xx from the reference API, through the pr
 
   it('each of the three vendor error shapes normalises to the same message', async () => {
     api.store.addContact(tenantId, contactId, 3);
-    const client = createInteractionsClient({ baseUrl: proxy.url, auth, fetch: recorder.fetch, maxRetries: 0 });
+    const client = createInteractionsClient({
+      baseUrl: contract().proxyUrl,
+      auth,
+      fetch: recorder.fetch,
+      maxRetries: 0,
+    });
     for (const shape of ['string', 'array', 'object'] as const) {
       api.store.queueFailure({ status: 503, shape });
       const error = (await client.listInteractions({ tenantId, contactId }).catch((e: unknown) => e)) as ApiError;

@@ -1,7 +1,7 @@
 // Schema conformance: the SDK (strict) and ajv both accept every named example of the static
 // mock and 200 dynamic-mock bodies, each drawn with a different seed.
 import { describe, expect, it } from 'vitest';
-import { contract, sdkClient } from './support/client.ts';
+import { contract, dynamicMock, sdkClient } from './support/client.ts';
 import { everyBodyConformsTest, recordingFetch } from './support/recording-fetch.ts';
 import { namedExamples, validateBody } from './support/spec.ts';
 
@@ -21,13 +21,13 @@ describe('schema conformance: static mock', () => {
 
   it.each(Object.keys(examples))('named example %s parses through the SDK in strict mode, unchanged', async (name) => {
     const chosen = recordingFetch({ headers: { prefer: `example=${name}` }, inner: recorder.fetch });
-    const page = await sdkClient(contract().staticMockUrl, chosen).listInteractions(params());
+    const page = await sdkClient(contract().mockUrl, chosen).listInteractions(params());
     expect(page).toEqual(examples[name]);
   });
 });
 
 describe('schema conformance: dynamic mock', () => {
-  it(`${DISTINCT_BODIES} distinct bodies (Prefer: seed=N on the --seed mock) are schema-valid and parse through the SDK in strict mode`, async () => {
+  it(`${DISTINCT_BODIES} distinct bodies (Prefer: dynamic=true, seed=N) are schema-valid and parse through the SDK in strict mode`, async () => {
     const bodies = new Set<string>();
     let parsed = 0;
     let seed = 0;
@@ -35,8 +35,8 @@ describe('schema conformance: dynamic mock', () => {
     // The spec pins the mock's generated `limit` to the maximum (x-faker), because Prism fills
     // `results` to maxItems: so every dynamic page honours "at most `limit` results" and must parse.
     const one = async (seedToUse: number) => {
-      const perSeed = recordingFetch({ headers: { prefer: `seed=${seedToUse}` }, inner: recorder.fetch });
-      const client = sdkClient(contract().dynamicMockUrl, perSeed);
+      const perSeed = recordingFetch({ headers: dynamicMock(seedToUse), inner: recorder.fetch });
+      const client = sdkClient(contract().mockUrl, perSeed);
       const page = await client.listInteractions({ ...params(), limit: 100 });
       expect(page.results.length).toBeLessThanOrEqual(page.limit);
       parsed++;

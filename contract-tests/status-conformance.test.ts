@@ -33,7 +33,7 @@ describe('status conformance: static mock (Prefer: code=…)', () => {
       expect(Object.keys(examples).length).toBeGreaterThan(0);
       const [name, example] = Object.entries(examples)[0]!;
       const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
-      const error = await sdkClient(contract().staticMockUrl, prefer)
+      const error = await sdkClient(contract().mockUrl, prefer)
         .listInteractions(ids())
         .catch((e: unknown) => e);
       expectTypedError(error, status, vendorMessage(example));
@@ -43,7 +43,7 @@ describe('status conformance: static mock (Prefer: code=…)', () => {
   );
 
   it("a Prism-made 404 (unknown example name) is recognised as Prism's, not the spec's 404", async () => {
-    const url = `${contract().staticMockUrl}${interactionsPath(ids().tenantId, ids().contactId)}`;
+    const url = `${contract().mockUrl}${interactionsPath(ids().tenantId, ids().contactId)}`;
     const prismMade = await recorder.fetch(url, {
       headers: { authorization: basicHeader(), prefer: 'example=noSuchExample' },
     });

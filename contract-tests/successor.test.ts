@@ -1,10 +1,9 @@
 // The routes added in 1.1.0, Get a Specific Interaction and the token exchange (POST /tokens), checked
-// the way the history route is: the SDK against Prism's static and dynamic mocks of the spec, and
-// against the reference API behind `prism proxy --errors` (its own, so that token lifetimes can run on a
-// clock this file moves). Every body is also checked with ajv against the operation's schema.
+// the way the history route is: the SDK against Prism's mock of the spec (examples and generated bodies), and
+// against a reference API of its own (so that token lifetimes can run on a clock this file moves), behind
+// the suite's `prism proxy --errors`. Every body is also checked with ajv against the operation's schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.ts';
-import { type RunningProcess, startPrism } from '../scripts/lib/servers.ts';
 import {
   type ApiError,
   AuthenticationError,
@@ -16,9 +15,10 @@ import {
 } from '../src/index.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
-import { contract } from './support/client.ts';
+import { contract, dynamicMock } from './support/client.ts';
 import { errorClass, vendorMessage } from './support/errors.ts';
 import { everyBodyConformsTest, type RecordingFetch, recordingFetch } from './support/recording-fetch.ts';
+import { toOwnApi } from './support/shared-proxy.ts';
 import { namedExamples, validateBody } from './support/spec.ts';
 
 const recorder = recordingFetch();
@@ -45,7 +45,7 @@ describe('Prism static mock: Get a Specific Interaction', () => {
   it.each(Object.keys(examples))('named example %s parses through the SDK in strict mode, unchanged', async (name) => {
     const chosen = recordingFetch({ headers: { prefer: `example=${name}` }, inner: recorder.fetch });
     const { interactionId } = examples[name] as { interactionId: string };
-    const record = await client(contract().staticMockUrl, chosen).getInteraction({
+    const record = await client(contract().mockUrl, chosen).getInteraction({
       tenantId: tenantId(),
       interactionId,
     });
@@ -55,7 +55,7 @@ describe('Prism static mock: Get a Specific Interaction', () => {
   it.each(getInteraction.errorStatuses)('%i maps to its typed error with the example message', async (status) => {
     const [name, example] = Object.entries(namedExamples(status, 'getInteraction'))[0]!;
     const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
-    const error = await client(contract().staticMockUrl, prefer)
+    const error = await client(contract().mockUrl, prefer)
       .getInteraction({ tenantId: tenantId(), interactionId: uuid(seededRandom('static')) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass(status));
@@ -75,7 +75,7 @@ describe('Prism static mock: the token exchange', () => {
       },
     });
     const [token] = Object.values(namedExamples(200, 'createToken')) as { token: string }[];
-    const c = client(contract().staticMockUrl, watching, {
+    const c = client(contract().mockUrl, watching, {
       auth: exchangeAuth('EXAMPLE-API-KEY', 'EXAMPLE-API-SECRET'),
     });
     const page = await c.listInteractions({ tenantId: contract().tenantId, contactId: contract().contacts['10']! });
@@ -92,7 +92,7 @@ describe('Prism static mock: the token exchange', () => {
     async (status) => {
       const [name, example] = Object.entries(namedExamples(status, 'createToken'))[0]!;
       const prefer = recordingFetch({ headers: { prefer: `code=${status}, example=${name}` }, inner: recorder.fetch });
-      const error = await client(contract().staticMockUrl, prefer, { auth: anyKey() })
+      const error = await client(contract().mockUrl, prefer, { auth: anyKey() })
         .getInteraction({ tenantId: contract().tenantId, interactionId: uuid(seededRandom('static')) })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(errorClass(status));
@@ -107,8 +107,8 @@ describe('Prism static mock: the token exchange', () => {
 describe('Prism dynamic mock', () => {
   it('20 seeded bodies of each new route validate (ajv) and parse through the SDK in strict mode', async () => {
     const one = async (seed: number) => {
-      const perSeed = recordingFetch({ headers: { prefer: `seed=${seed}` }, inner: recorder.fetch });
-      const c = client(contract().dynamicMockUrl, perSeed, { auth: anyKey() });
+      const perSeed = recordingFetch({ headers: dynamicMock(seed), inner: recorder.fetch });
+      const c = client(contract().mockUrl, perSeed, { auth: anyKey() });
       const record = await c.getInteraction({ tenantId: contract().tenantId, interactionId: uuid(seededRandom(seed)) });
       expect(typeof record.interactionId).toBe('string');
       expect(perSeed.records.map((r) => [r.method, r.status, r.valid])).toEqual([
@@ -127,7 +127,7 @@ describe('the reference API behind prism proxy --errors', () => {
   const historyPermission = listContactInteractions.permission;
   let exchanges = 0;
   let api: ReferenceApi;
-  let proxy: RunningProcess;
+  const ownApi: RecordingFetch = { ...recorder, fetch: toOwnApi(() => api.baseUrl, recorder.fetch) };
 
   beforeAll(async () => {
     api = await startReferenceApi({
@@ -145,14 +145,13 @@ describe('the reference API behind prism proxy --errors', () => {
         return false;
       },
     });
-    proxy = await startPrism({ mode: 'proxy', upstream: api.baseUrl });
   });
   afterAll(async () => {
-    await Promise.all([proxy?.stop(), api?.close()]);
+    await api?.close();
   });
 
   const full = (options: Partial<ClientOptions> = {}) =>
-    client(proxy.url, recorder, { auth: exchangeAuth('full', 'full-secret'), ...options });
+    client(contract().proxyUrl, ownApi, { auth: exchangeAuth('full', 'full-secret'), ...options });
 
   it('exchange, history and details: every exchange and answer passes Prism, and each record agrees with its history item', async () => {
     const c = full();

@@ -2,7 +2,8 @@
 // renders with no network, and serves it. docs-build/ is git-ignored. Redoc's options live in
 // redocly.yaml (`openapi:`), the page around it in scripts/docs/template.hbs; what neither can do is
 // patched into the written page below.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -69,10 +70,21 @@ export function patchPage(html: string, patches: PagePatch[] = pagePatches): str
   return out;
 }
 
+/**
+ * Builds the page into a file of its own and renames it into place, so that builds that overlap (two
+ * sandboxes starting at once, a test and `npm start`) never read each other's half-patched page: each
+ * writes a whole, patched page, and a reader sees the old one or a new one.
+ */
 export function buildDocs(): string {
   mkdirSync(docsDir, { recursive: true });
-  redocly(['build-docs', bundledSpec, '-o', docsPage, '--inlineBundle']);
-  writeFileSync(docsPage, patchPage(readFileSync(docsPage, 'utf8')));
+  const draft = path.join(docsDir, `.index-${process.pid}-${randomUUID()}.html`);
+  try {
+    redocly(['build-docs', bundledSpec, '-o', draft, '--inlineBundle']);
+    writeFileSync(draft, patchPage(readFileSync(draft, 'utf8')));
+    renameSync(draft, docsPage);
+  } finally {
+    rmSync(draft, { force: true });
+  }
   return docsPage;
 }
 

@@ -7,6 +7,14 @@ import type { RecordingFetch } from './recording-fetch.ts';
 
 export const contract = () => inject('contract');
 
+/**
+ * Headers that make the suite's Prism mock generate the body (from the spec's schemas, seeded) instead of
+ * serving an example: the body a `prism mock -d` gives for `Prefer: seed=N`, without a second Prism.
+ */
+export function dynamicMock(seed: number): Record<string, string> {
+  return { prefer: `dynamic=true, seed=${seed}` };
+}
+
 export function basicAuth(): Auth {
   return { ...contract().credentials.apiKey };
 }

@@ -6,7 +6,8 @@
  * open or ended, so that the judgement calls on the record see more than one kind of interaction.
  */
 import { spec } from '../../generated/spec.js';
-import { validateGetInteractionParams, validateInteractionRecord } from '../../generated/validators.js';
+import { validateGetInteractionParams } from '../../generated/param-validators.js';
+import { validateInteractionRecord } from '../../generated/validators.js';
 import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts } from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';

@@ -1,7 +1,12 @@
-// The built CLI (dist/src/cli/main.js) as a subprocess against the reference API on loopback.
+// The built CLI (dist/) against the reference API on loopback. Each case runs the built `runCli`, the run
+// `main.js` makes, in this process with in-memory streams: a Node process per case was most of this
+// file's time. The last block proves that the process (dist/src/cli/main.js) prints and exits exactly as
+// the in-process run does, for a success, a usage error and a refused key.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../../generated/spec.ts';
 import { freePort } from '../../scripts/lib/servers.ts';
@@ -33,8 +38,8 @@ interface Result {
   stderr: string;
 }
 
-/** Runs the CLI with only the given environment (never the developer's credentials). */
-function run(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
+/** Runs the CLI as a process, with only the given environment (never the developer's credentials). */
+function runProcess(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -46,6 +51,40 @@ function run(args: string[], env: Record<string, string> = keyEnv): Promise<Resu
       },
     );
   });
+}
+
+type Built = {
+  runCli: typeof import('../../src/cli/run.ts').runCli;
+  createRedactor: typeof import('../../src/redact.ts').createRedactor;
+};
+let built: Built;
+/** Loads the built modules (by URL: dist/ is not there when the type-check runs). */
+async function loadBuilt(): Promise<Built> {
+  const load = (file: string) => import(pathToFileURL(path.join(root, 'dist/src', file)).href);
+  const [{ runCli }, { createRedactor }] = await Promise.all([load('cli/run.js'), load('redact.js')]);
+  return { runCli, createRedactor };
+}
+
+/** Runs the built CLI in-process, as main.js would, with the given environment only, stdin empty, not a tty. */
+async function run(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
+  const out = { stdout: '', stderr: '' };
+  const stream = (key: 'stdout' | 'stderr') =>
+    ({
+      isTTY: false,
+      write: (text: string) => {
+        out[key] += text;
+        return true;
+      },
+    }) as unknown as NodeJS.WriteStream;
+  const code = await built.runCli(args, {
+    stdin: Readable.from([]) as unknown as NodeJS.ReadStream,
+    stdout: stream('stdout'),
+    stderr: stream('stderr'),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    redact: built.createRedactor([]),
+    signal: new AbortController().signal,
+  });
+  return { code, ...out };
 }
 
 function newestSource(dir: string): number {
@@ -68,6 +107,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     if (!existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run \`npm run build\` first`);
     if (statSync(cli).mtimeMs < newestSource(path.join(root, 'src/cli')))
       throw new Error('dist/ is older than src/cli/: run `npm run build` first');
+    built = await loadBuilt();
     const [base] = generateInteractions(1, 'cli-quirky');
     quirky = { ...base!, customer: 'Doe, "JD"', lastAgentName: null };
     api = await startReferenceApi({
@@ -516,6 +556,21 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('--version prints the package version', async () => {
       const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
       expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    });
+  });
+
+  describe('the process: dist/src/cli/main.js prints and exits as the in-process run does', () => {
+    it.each<[string, () => string[], Record<string, string> | undefined]>([
+      ['a page as json', () => ['list', ...target, '--format', 'json', '--limit', '3'], undefined],
+      [
+        'a usage error (exit 2)',
+        () => ['list', '--tenant', tenant, '--contact', contact, '--region', 'mars-1'],
+        undefined,
+      ],
+      ['a refused key (exit 3)', () => ['list', ...target], { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: 'wrong' }],
+    ])('%s', async (_name, args, env) => {
+      const [child, inProcess] = await Promise.all([runProcess(args(), env), run(args(), env)]);
+      expect(child).toEqual(inProcess);
     });
   });
 });
