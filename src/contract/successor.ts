@@ -5,8 +5,9 @@
  * item (the same id, the same start and end). A handful is read, chosen to vary channel, direction and
  * open or ended, so that the judgement calls on the record see more than one kind of interaction.
  */
-import { spec } from '../../generated/spec.js';
+
 import { validateGetInteractionParams } from '../../generated/param-validators.js';
+import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
 import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts } from './answers.js';
 import { clean, shown } from './display.js';
