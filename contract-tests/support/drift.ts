@@ -312,7 +312,7 @@ function idsOf(url: URL): { tenantId: string; contactId: string } | undefined {
 
 /** The ids of a request to Get a Specific Interaction. */
 function successorIdsOf(url: URL): { tenantId: string; interactionId: string } | undefined {
-  const match = /\/tenants\/([^/]*)\/interactions\/([^/]*)$/.exec(url.pathname);
+  const match = pathPattern('getInteraction').exec(url.pathname);
   return match ? { tenantId: decodeURIComponent(match[1]!), interactionId: decodeURIComponent(match[2]!) } : undefined;
 }
 
