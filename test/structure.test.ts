@@ -6,7 +6,9 @@
 //   that themselves import nothing from src/ but types): never the client's machinery, so the
 //   reference API stays an independent judge of the client it serves;
 // - no import cycle anywhere in src/, type-only imports included;
-// - every module opens with a header comment saying why it exists.
+// - every module opens with a header comment saying why it exists;
+// - every relative import names the `.js` file Node loads from dist/ (the build skips type-checking
+//   inside `npm test`, where the typecheck part checks with `.ts` imports allowed).
 // The rules are one pure function over a graph, so each is also shown failing on a graph that breaks it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -157,6 +159,22 @@ describe('the rooms of src/ and their imports', () => {
     expect(bare).toEqual([]);
     expect(headerWords("import { a } from './a.js';\n// a comment after the code\n")).toBe(0);
     expect(headerWords('#!/usr/bin/env node\n/**\n * Why this module exists, in a sentence.\n */\n')).toBe(7);
+  });
+
+  it('every relative import names the .js file that dist/ will hold', () => {
+    const badImports = (text: string) =>
+      ts
+        .preProcessFile(text, true, true)
+        .importedFiles.map(({ fileName }) => fileName)
+        .filter((specifier) => specifier.startsWith('.') && !specifier.endsWith('.js'));
+    const offenders = [...graph.keys()].flatMap((file) =>
+      badImports(readFileSync(path.join(root, file), 'utf8')).map((specifier) => `${file}: ${specifier}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(badImports("import { a } from './a.ts';\nconst b = await import('./b');\nimport c from './c.js';")).toEqual([
+      './a.ts',
+      './b',
+    ]);
   });
 
   // Each rule, broken on purpose in a small graph: the check must name it.
