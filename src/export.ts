@@ -7,7 +7,7 @@
  */
 import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from './errors.js';
 import { limiterOf, type Pace, resolvePace } from './rate-limit.js';
-import { linkSignal } from './signals.js';
+import { fanOut, linkSignal } from './signals.js';
 import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
 import type {
   ExportContactState,
@@ -180,6 +180,8 @@ async function* runExport(
   const unlink = linkSignal(controller, p.signal);
   const channel = new Channel<Item>(controller.signal);
   const source = contactSource(p.contacts, controller.signal);
+  // A signal per contact's sync: the export's carries one listener for all of them (up to 64 workers).
+  const syncs = fanOut(controller.signal);
   let workers: Promise<void>[] = [];
   try {
     const saved = p.state ? await p.state.load() : undefined;
@@ -195,6 +197,7 @@ async function* runExport(
       if (state?.done) return channel.put({ kind: 'skipped', contactId, reason: 'already-done' });
       // The progress last saved (or resumed from): a failure keeps it, so a resume does not hand over twice.
       let progress: SyncProgress | undefined;
+      const branch = syncs.branch();
       try {
         const { tenantId, settleWindowMs, openWindowMs, pageSize, now } = p;
         progress = state?.progress
@@ -208,7 +211,7 @@ async function* runExport(
               pageSize,
               now,
             }).progress;
-        for await (const step of syncSteps(client, progress, controller.signal)) {
+        for await (const step of syncSteps(client, progress, branch.signal)) {
           await channel.put({ kind: 'step', contactId, step });
           progress = step.progress;
         }
@@ -216,6 +219,8 @@ async function* runExport(
         if (controller.signal.aborted) return;
         if (!contactFailure(error)) return channel.put({ kind: 'fatal', error });
         return channel.put({ kind: 'failed', contactId, error, progress });
+      } finally {
+        branch.release();
       }
     };
 

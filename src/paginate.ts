@@ -3,7 +3,7 @@
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
 import { ResponseValidationError, TimeoutError } from './errors.js';
 import { PageAudit } from './page-audit.js';
-import { linkSignal } from './signals.js';
+import { fanOut, linkSignal } from './signals.js';
 import type { Interaction, InteractionPage, Logger, ValidationMode, Walk } from './types.js';
 
 /** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
@@ -102,7 +102,12 @@ export async function* walkPages(
   let index = 0; // next page to yield
   let next = 0; // next page to request
 
-  const get = (page: number) => fetchPage(page, audit.pageSize, controller.signal).then(checkWalkable);
+  // A signal per page request: the walk's signal carries one listener however many are in flight.
+  const requests = fanOut(controller.signal);
+  const get = (page: number) => {
+    const request = requests.branch();
+    return fetchPage(page, audit.pageSize, request.signal).finally(request.release).then(checkWalkable);
+  };
   const start = (page: number) => {
     const promise = get(page);
     promise.catch(() => {}); // awaited later, or abandoned when the walk ends

@@ -969,6 +969,45 @@ describe("the caller's signal keeps no listener", () => {
     }
   });
 
+  it("a walk with 32 pages in flight: one listener on the caller's signal, no MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const pages = 200;
+      let inFlight = 0;
+      let mostInFlight = 0;
+      const fetch = async (input: RequestInfo | URL) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        inFlight--;
+        const p = Number(new URL((input as Request).url).searchParams.get('page'));
+        return json({ page: p, limit: 1, offset: p, total: pages, results: p < pages ? [interaction(p + 1)] : [] });
+      };
+      const client = createInteractionsClient({
+        auth: { token: 'test-token-0123456789' },
+        fetch: fetch as typeof globalThis.fetch,
+        validate: 'off',
+      });
+      const controller = new AbortController();
+      let most = 0;
+      let count = 0;
+      const walk = { ...base, pageSize: 1, concurrency: 32, signal: controller.signal };
+      for await (const _ of client.iterateInteractions(walk)) {
+        count++;
+        most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
+      }
+      expect(count).toBe(pages);
+      expect(mostInFlight).toBeGreaterThan(10);
+      expect(most).toBe(1);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('listInteractions with a long-lived signal: its listener is removed when each call ends, even on error', async () => {
     let n = 0;
     const fetch = async () =>

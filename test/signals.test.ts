@@ -2,7 +2,7 @@
 // added once it is done (a long walk must leave a long-lived signal as it found it).
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { abortable, abortRace, linkSignal, sleep } from '../src/signals.js';
+import { abortable, abortRace, fanOut, linkSignal, sleep } from '../src/signals.js';
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
 
@@ -97,5 +97,29 @@ describe('abortRace', () => {
     await race.race(Promise.resolve(1));
     race.abort(new Error('late'));
     expect(race.signal.aborted).toBe(true);
+  });
+});
+
+describe('fanOut', () => {
+  it('one listener on the parent however many branches are out; an abort reaches the live ones with its reason', () => {
+    const parent = new AbortController();
+    const fan = fanOut(parent.signal);
+    const branches = Array.from({ length: 50 }, () => fan.branch());
+    expect(listeners(parent.signal)).toBe(1);
+    branches[0]!.release();
+    const reason = new Error('stop');
+    parent.abort(reason);
+    expect(branches[0]!.signal.aborted).toBe(false); // released: its work was done
+    expect(branches.slice(1).every((b) => b.signal.reason === reason)).toBe(true);
+    expect(listeners(parent.signal)).toBe(0);
+  });
+
+  it('a branch taken after the abort is born aborted', () => {
+    const parent = new AbortController();
+    const fan = fanOut(parent.signal);
+    parent.abort(new Error('gone'));
+    const late = fan.branch();
+    expect(late.signal.aborted).toBe(true);
+    expect((late.signal.reason as Error).message).toBe('gone');
   });
 });

@@ -100,6 +100,25 @@ describe('exportInteractions', () => {
     expect(api.requests() - before).toBe(pages);
   });
 
+  it('64 workers: every record once, and no MaxListenersExceededWarning (one listener for all their requests)', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const caller = new AbortController();
+      const run = exportInteractions(client(), { tenantId, contacts, concurrency: 64, now, signal: caller.signal });
+      const events = await collect(run);
+      const records = events.filter((e) => e.type === 'record');
+      const expected = contacts.reduce((sum, id) => sum + store.interactions(tenantId, id)!.length, 0);
+      expect(records).toHaveLength(expected);
+      expect(new Set(records.map((e) => e.interaction.interactionId)).size).toBe(expected);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('a contact that fails (404, 403, a bad id) is reported and counted; the others are exported', async () => {
     const list = [contacts[0]!, missing, forbidden, 'not-a-uuid', contacts[1]!];
     const run = exportInteractions(client(), { tenantId, contacts: list, now });
