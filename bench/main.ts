@@ -1,8 +1,11 @@
 // `npm run bench` (full sizes) and `npm run bench:smoke` (tiny sizes, inside `npm test`).
 // Prints every figure beside its target and writes bench/results.json. Timings never fail the run;
 // only a broken benchmark (a server that does not start, a walk that loses items) exits non-zero.
+// `-- --only bundle,validation` runs some figures alone (seconds instead of minutes, e.g. while working
+// on the bundle size); results.json then holds only those figures.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { root } from '../scripts/lib/tools.ts';
 import { BUNDLE_APPS, type BundleSizes, measureBundleSizes } from './bundle-size.ts';
 import { measureHistory } from './history.ts';
@@ -13,7 +16,16 @@ import { measureSyncFigures } from './sync-figures.ts';
 import { formatTable, type Row } from './table.ts';
 import { measureValidation } from './validation.ts';
 
-const smoke = process.argv.includes('--smoke');
+const FIGURES = ['overhead', 'history', 'memory', 'bundle', 'validation', 'sync'] as const;
+type Figure = (typeof FIGURES)[number];
+
+const { values: args } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
+const smoke = args.smoke ?? false;
+const only = new Set((args.only ?? FIGURES.join(',')).split(',').map((f) => f.trim()));
+for (const f of only) {
+  if (!(FIGURES as readonly string[]).includes(f)) throw new Error(`--only: no figure '${f}' (${FIGURES.join(', ')})`);
+}
+const runs = (f: Figure) => only.has(f);
 const sizes = smoke
   ? {
       calls: 40,
@@ -62,31 +74,114 @@ const kb = (bytes: number) => bytes / 1000;
 async function main(): Promise<void> {
   const started = performance.now();
 
-  const pageServer = await startPageServer({ total: 100 });
-  let overhead: Awaited<ReturnType<typeof measureOverhead>>;
-  try {
-    overhead = await measureOverhead(pageServer, { calls: sizes.calls, rounds: sizes.callRounds });
-  } finally {
-    await pageServer.stop();
+  let overhead: OverheadResult | undefined;
+  if (runs('overhead')) {
+    const pageServer = await startPageServer({ total: 100 });
+    try {
+      overhead = await measureOverhead(pageServer, { calls: sizes.calls, rounds: sizes.callRounds });
+    } finally {
+      await pageServer.stop();
+    }
+    rows.push(...overheadRows(overhead));
   }
-  rows.push(...overheadRows(overhead));
 
-  const historyServer = await startPageServer({ total: sizes.history, latencyMs: sizes.latencyMs });
-  let history: Awaited<ReturnType<typeof measureHistory>>;
-  try {
-    history = await measureHistory(historyServer, {
-      total: sizes.history,
-      pageSize: 100,
-      latencyMs: sizes.latencyMs,
-      rounds: sizes.historyRounds,
-    });
-  } finally {
-    await historyServer.stop();
+  let history: Awaited<ReturnType<typeof measureHistory>> | undefined;
+  if (runs('history')) {
+    const historyServer = await startPageServer({ total: sizes.history, latencyMs: sizes.latencyMs });
+    try {
+      history = await measureHistory(historyServer, {
+        total: sizes.history,
+        pageSize: 100,
+        latencyMs: sizes.latencyMs,
+        rounds: sizes.historyRounds,
+      });
+    } finally {
+      await historyServer.stop();
+    }
+    rows.push(...historyRows(history));
   }
+
+  let memory: Awaited<ReturnType<typeof measureMemory>> | undefined;
+  if (runs('memory')) {
+    memory = await measureMemory({ count: sizes.memory, rawCount: sizes.rawMemory });
+    rows.push(...memoryRows(memory));
+  }
+
+  let bundle: BundleSizes | undefined;
+  if (runs('bundle')) {
+    bundle = await measureBundleSizes();
+    rows.push(...bundleRows(bundle));
+  }
+
+  let validation: Awaited<ReturnType<typeof measureValidation>> | undefined;
+  if (runs('validation')) {
+    validation = await measureValidation({ pages: sizes.pages, rounds: sizes.pageRounds });
+    const v = validation.pagesPerSecond;
+    rows.push(
+      {
+        figure: '5 validation',
+        measure: 'strict validator, 100-item pages/s',
+        value: fmt(v.validate, 0),
+        ratio: `${fmt(v.validate / v.jsonParse)} × JSON.parse`,
+      },
+      {
+        figure: '',
+        measure: 'JSON.parse of the same page, pages/s',
+        value: fmt(v.jsonParse, 0),
+        ratio: '1.00 (baseline)',
+      },
+      {
+        figure: '',
+        measure: 'SDK strict vs off, in-memory fetch, pages/s',
+        value: `${fmt(v.sdkStrict, 0)} vs ${fmt(v.sdkOff, 0)}`,
+        ratio: fmt(v.sdkStrict / v.sdkOff),
+      },
+    );
+  }
+
+  let sync: Awaited<ReturnType<typeof measureSyncFigures>> | undefined;
+  if (runs('sync')) {
+    sync = await measureSyncFigures(sizes.sync);
+    rows.push(...sync.rows);
+  }
+
+  const title = smoke ? 'bench (smoke sizes: figures are not meaningful, targets not judged)' : 'bench';
+  for (const line of formatTable(title, rows, { smoke })) console.log(line);
+  if (bundle) {
+    console.log(
+      `figure 4: ${bundle.method}; apps: ${Object.entries(BUNDLE_APPS)
+        .map(([n, a]) => `${n} = ${a.description}`)
+        .join('; ')}`,
+    );
+  }
+  const growth = memory ? Math.max(memory.sdk.rssGrowthBytes, memory.sdk.heapGrowthBytes) : undefined;
+  console.log(
+    `bench finished in ${fmt((performance.now() - started) / 1000, 1)} s` +
+      (growth === undefined ? '' : `; growth figure ${fmt(mb(growth), 1)} MB`),
+  );
+  const results = {
+    smoke,
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    sizes,
+    figures: [...only],
+    overhead,
+    history,
+    memory,
+    bundle,
+    validation,
+    sync: sync?.figures,
+    rows,
+  };
+  writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Figure 2's rows: the full history walked sequentially and concurrently, against the ideal. */
+function historyRows(history: Awaited<ReturnType<typeof measureHistory>>): Row[] {
   const h = history.ms;
   const ideal = history.idealMs;
   const label = `${sizes.history} items, 100/page, +${sizes.latencyMs} ms`;
-  rows.push(
+  return [
     {
       figure: '2 full history',
       measure: `sequential vs ideal ${ideal['sequential']} ms (${label})`,
@@ -114,11 +209,12 @@ async function main(): Promise<void> {
       ratio: fmt(h['c8']! / h['rawC8']!),
     },
     { figure: '', measure: 'speed-up, sequential / concurrency 8', value: '', ratio: fmt(h['sequential']! / h['c8']!) },
-  );
+  ];
+}
 
-  const memory = await measureMemory({ count: sizes.memory, rawCount: sizes.rawMemory });
-  const growth = Math.max(memory.sdk.rssGrowthBytes, memory.sdk.heapGrowthBytes);
-  rows.push(
+/** Figure 3's rows: memory growth of a long walk, SDK and raw fetch. */
+function memoryRows(memory: Awaited<ReturnType<typeof measureMemory>>): Row[] {
+  return [
     {
       figure: '3 memory',
       measure: `SDK walk of ${sizes.memory} items: RSS growth`,
@@ -143,61 +239,7 @@ async function main(): Promise<void> {
       measure: 'SDK walk time, ms per 1000 items',
       value: fmt((memory.sdk.ms / memory.sdk.count) * 1000, 1),
     },
-  );
-
-  const bundle = await measureBundleSizes();
-  rows.push(...bundleRows(bundle));
-
-  const validation = await measureValidation({ pages: sizes.pages, rounds: sizes.pageRounds });
-  const v = validation.pagesPerSecond;
-  rows.push(
-    {
-      figure: '5 validation',
-      measure: 'strict validator, 100-item pages/s',
-      value: fmt(v.validate, 0),
-      ratio: `${fmt(v.validate / v.jsonParse)} × JSON.parse`,
-    },
-    {
-      figure: '',
-      measure: 'JSON.parse of the same page, pages/s',
-      value: fmt(v.jsonParse, 0),
-      ratio: '1.00 (baseline)',
-    },
-    {
-      figure: '',
-      measure: 'SDK strict vs off, in-memory fetch, pages/s',
-      value: `${fmt(v.sdkStrict, 0)} vs ${fmt(v.sdkOff, 0)}`,
-      ratio: fmt(v.sdkStrict / v.sdkOff),
-    },
-  );
-
-  const sync = await measureSyncFigures(sizes.sync);
-  rows.push(...sync.rows);
-
-  const title = smoke ? 'bench (smoke sizes: figures are not meaningful, targets not judged)' : 'bench';
-  for (const line of formatTable(title, rows, { smoke })) console.log(line);
-  console.log(
-    `figure 4: ${bundle.method}; apps: ${Object.entries(BUNDLE_APPS)
-      .map(([n, a]) => `${n} = ${a.description}`)
-      .join('; ')}`,
-  );
-  console.log(
-    `bench finished in ${fmt((performance.now() - started) / 1000, 1)} s; growth figure ${fmt(mb(growth), 1)} MB`,
-  );
-  const results = {
-    smoke,
-    node: process.version,
-    cpus: (await import('node:os')).cpus().length,
-    sizes,
-    overhead,
-    history,
-    memory,
-    bundle,
-    validation,
-    sync: sync.figures,
-    rows,
-  };
-  writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  ];
 }
 
 /** The bundle targets (issue 13), judged on what the app's path loads. */

@@ -117,3 +117,8 @@ export const spec = {
     }
   }
 } as const;
+
+/** How the parameters' `format`s are checked (the same patterns as the response validators'). */
+export const paramFormats: Readonly<Record<string, RegExp>> = {
+  "uuid": /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+};

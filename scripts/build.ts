@@ -27,8 +27,6 @@ mkdirSync(path.join(dist, 'generated'), { recursive: true });
 for (const file of [
   'validators.js',
   'validators.d.ts',
-  'param-validators.js',
-  'param-validators.d.ts',
   'error-validators.js',
   'error-validators.d.ts',
   'schema.d.ts',

@@ -63,16 +63,34 @@ for (const [operationPath, pathItem] of Object.entries(spec.paths as Record<stri
 }
 const regions = Object.fromEntries(spec.servers.map((s: Json) => [s['x-region'], s.url]));
 const facts = { specVersion: spec.info.version, regions, defaultRegion: spec.servers[0]['x-region'], operations };
+// Parameters are checked by src/validate.ts reading these facts (a few lines, where ajv's code for them
+// was 5 kB in every browser bundle). It knows these keywords and formats: anything else in a parameter's
+// schema fails here, rather than going unchecked at runtime.
+const PARAM_KEYWORDS = new Set(['type', 'format', 'minimum', 'maximum', 'pattern', 'enum', 'default']);
+const PARAM_TYPES = new Set(['string', 'integer', 'number', 'boolean']);
+const paramFormats: Record<string, RegExp> = { uuid: uuidPattern };
+for (const [operationId, op] of Object.entries(operations)) {
+  for (const [name, { schema }] of Object.entries(op.parameters as Record<string, { schema: Json }>)) {
+    const unknown = Object.keys(schema).filter((k) => !PARAM_KEYWORDS.has(k));
+    if (unknown.length || !PARAM_TYPES.has(schema.type) || (schema.format && !paramFormats[schema.format])) {
+      throw new Error(
+        `${operationId}.${name}: a parameter schema src/validate.ts cannot check: ${JSON.stringify(schema)}`,
+      );
+    }
+  }
+}
 writeFileSync(
   path.join(outDir, 'spec.ts'),
   `${header}/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
-    `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n`,
+    `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n\n` +
+    "/** How the parameters' `format`s are checked (the same patterns as the response validators'). */\n" +
+    `export const paramFormats: Readonly<Record<string, RegExp>> = {\n${Object.entries(paramFormats)
+      .map(([name, re]) => `  ${JSON.stringify(name)}: ${re},\n`)
+      .join('')}};\n`,
 );
 
 // 4. Validators, compiled now so that nothing compiles a schema at runtime, in three files, because
 // ajv's standalone code is not tree-shaken out of a bundle (each validator carries top-level statements):
-// - param-validators.js: one per operation's parameters (`validateListContactInteractionsParams`…), which
-//   every call runs before sending;
 // - validators.js: one per 2xx response schema (`validateInteractionPage`…), which the SDK loads with a
 //   dynamic import() on the first call that validates, so `validate: 'off'` never loads them;
 // - error-validators.js: the error responses' schemas (`validateErrorBody`), read only by the contract checks.
@@ -89,25 +107,11 @@ ajv.addVocabulary(['x-region', 'x-faker', 'components']);
 // Annotations are dropped first: they change nothing a validator checks, and would ship as text.
 ajv.addSchema({ $id: 'spec', components: { schemas: withoutAnnotations(spec.components.schemas) } }, 'spec');
 const refMap: Record<string, string> = {};
-const paramRefMap: Record<string, string> = {};
 const errorRefMap: Record<string, string> = {};
-for (const [operationId, op] of Object.entries(operations)) {
+for (const op of Object.values(operations)) {
   if (op.successSchema) refMap[`validate${op.successSchema}`] = `spec#/components/schemas/${op.successSchema}`;
   for (const name of errorSchemas(spec.paths[op.path][op.method]))
     errorRefMap[`validate${name}`] = `spec#/components/schemas/${name}`;
-  const params = Object.entries(op.parameters as Record<string, { required: boolean; schema: object }>);
-  if (params.length === 0) continue;
-  const name = `validate${operationId[0]!.toUpperCase()}${operationId.slice(1)}Params`;
-  ajv.addSchema(
-    {
-      type: 'object',
-      required: params.filter(([, p]) => p.required).map(([n]) => n),
-      properties: Object.fromEntries(params.map(([n, p]) => [n, p.schema])),
-      additionalProperties: false,
-    },
-    name,
-  );
-  paramRefMap[name] = name;
 }
 // Bundle ajv's tiny runtime helpers (ucs2length, equal…) in, so the package needs no ajv at runtime.
 async function writeValidators(file: string, map: Record<string, string>): Promise<void> {
@@ -125,14 +129,11 @@ async function writeValidators(file: string, map: Record<string, string>): Promi
   writeFileSync(path.join(outDir, file), header + bundled.outputFiles[0]!.text);
 }
 const declare = (map: Record<string, string>) =>
-  Object.keys(map).map((name) => {
-    const schema = name.endsWith('Params')
-      ? 'Record<string, unknown>'
-      : `components['schemas']['${name.slice('validate'.length)}']`;
-    return `export declare const ${name}: CompiledValidator<${schema}>;`;
-  });
+  Object.keys(map).map(
+    (name) =>
+      `export declare const ${name}: CompiledValidator<components['schemas']['${name.slice('validate'.length)}']>;`,
+  );
 await writeValidators('validators.js', refMap);
-await writeValidators('param-validators.js', paramRefMap);
 await writeValidators('error-validators.js', errorRefMap);
 writeFileSync(
   path.join(outDir, 'validators.d.ts'),
@@ -157,13 +158,6 @@ ${declare(refMap).join('\n')}
 `,
 );
 writeFileSync(
-  path.join(outDir, 'param-validators.d.ts'),
-  `${header}import type { CompiledValidator } from './validators.js';
-
-${declare(paramRefMap).join('\n')}
-`,
-);
-writeFileSync(
   path.join(outDir, 'error-validators.d.ts'),
   `${header}import type { components } from './schema.js';
 import type { CompiledValidator } from './validators.js';
@@ -181,7 +175,7 @@ writeFileSync(
     `export const pkg = ${JSON.stringify({ name: pkg.name, version: pkg.version }, null, 2)} as const;\n`,
 );
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,param-validators.js,param-validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
 );
 
 /** Names of the component schemas the operation's non-2xx JSON responses refer to. */

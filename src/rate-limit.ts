@@ -10,7 +10,7 @@
  */
 import { type LimiterStats, type Pace, type RateLimiter, sharedOf } from './client-shared.js';
 import { InvalidInputError } from './errors.js';
-import { parseRetryAfter } from './retry.js';
+import { parseRetryAfter } from './retry-policy.js';
 import { type Bucket, pause, refill, waitMs } from './token-bucket.js';
 import type { InteractionsClient, RateLimitOptions } from './types.js';
 

@@ -1,19 +1,72 @@
 /**
  * The caller's side of validation: every parameter is checked before anything is sent (bounds, formats
- * and unknown keys, by the validators compiled from the spec), and a failure is an
- * {@link InvalidInputError} naming the parameter. The other side, 2xx bodies, is `validate-response.ts`,
- * which only clients that validate ever load.
+ * and unknown keys, read from the spec's facts in `generated/spec.ts`), and a failure is an
+ * {@link InvalidInputError} naming the parameter. The facts are interpreted rather than compiled (ajv's
+ * code for them cost every browser bundle 5 kB); the wording is ajv's, as for response bodies, and the
+ * generator refuses a parameter schema this interpreter cannot check. The other side, 2xx bodies, is
+ * `validate-response.ts`, which only clients that validate ever load.
  */
-import {
-  validateGetInteractionParams,
-  validateListContactInteractionsParams as validateParams,
-} from '../generated/param-validators.js';
-import { spec } from '../generated/spec.js';
-import type { ValidationIssue } from '../generated/validators.js';
+import { paramFormats, spec } from '../generated/spec.js';
 import { InvalidInputError } from './errors.js';
 import type { GetInteractionParams, IterateParams, Walk } from './types.js';
 
-const { limit: limitParam } = spec.operations.listContactInteractions.parameters;
+const { listContactInteractions: history, getInteraction: detail } = spec.operations;
+const { limit: limitParam } = history.parameters;
+
+/** One parameter's facts, as generated/spec.ts holds them (the generator allows no other keyword). */
+interface ParamFacts {
+  readonly required: boolean;
+  readonly schema: {
+    readonly type: string;
+    readonly format?: string;
+    readonly minimum?: number;
+    readonly maximum?: number;
+    readonly pattern?: string;
+    readonly enum?: readonly unknown[];
+  };
+}
+
+/**
+ * The first of `params` that breaks the operation's parameter facts, and why, in ajv's order (a missing
+ * required one, then an unknown key, then each in the spec's order) and wording; `undefined` when all hold.
+ * @internal
+ */
+export function paramProblem(
+  parameters: Readonly<Record<string, ParamFacts>>,
+  params: Record<string, unknown>,
+): [param: string, problem: string] | undefined {
+  for (const name in parameters) {
+    if (parameters[name]!.required && params[name] === undefined)
+      return [name, `must have required property '${name}'`];
+  }
+  for (const name in params) if (!Object.hasOwn(parameters, name)) return [name, 'must NOT have additional properties'];
+  for (const name in parameters) {
+    const v = params[name];
+    if (v === undefined) continue;
+    const { type, format, minimum, maximum, pattern, enum: allowed } = parameters[name]!.schema;
+    const problem = (
+      type === 'integer'
+        ? !Number.isInteger(v)
+        : type === 'number'
+          ? !Number.isFinite(v)
+          : typeof v !== type
+    )
+      ? `must be ${type}`
+      : format !== undefined && !paramFormats[format]!.test(v as string)
+        ? `must match format "${format}"`
+        : minimum !== undefined && (v as number) < minimum
+          ? `must be >= ${minimum}`
+          : maximum !== undefined && (v as number) > maximum
+            ? `must be <= ${maximum}`
+            : pattern !== undefined && !new RegExp(pattern, 'u').test(v as string)
+              ? `must match pattern "${pattern}"`
+              : allowed !== undefined && !allowed.includes(v)
+                ? 'must be equal to one of the allowed values'
+                : undefined;
+    if (problem) return [name, problem];
+  }
+  return undefined;
+}
 
 /** Path and query parameters of one page call, already checked. */
 export interface CheckedParams {
@@ -24,7 +77,7 @@ export interface CheckedParams {
 }
 
 /**
- * Checks one page call's parameters with the validator compiled from the spec (uuids, `limit` bounds,
+ * Checks one page call's parameters against the spec's facts (uuids, `limit` bounds,
  * `page` ≥ 0, no unknown keys), plus a safe-integer guard the schema cannot express. Throws
  * {@link InvalidInputError} naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`).
  */
@@ -39,15 +92,8 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
     if (typeof v === 'number' && !Number.isSafeInteger(v))
       throw new InvalidInputError(rename(key), v, 'must be a safe integer');
   }
-  if (!validateParams(defined)) {
-    const issue = validateParams.errors?.[0];
-    const param = issue ? paramOf(issue) : 'params';
-    throw new InvalidInputError(
-      rename(param),
-      param in defined ? defined[param] : undefined,
-      issue?.message ?? 'is invalid',
-    );
-  }
+  const failed = paramProblem(history.parameters, defined);
+  if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
   return defined as unknown as CheckedParams;
 }
 
@@ -123,19 +169,16 @@ export function checkIterateParams(params: unknown): Walk {
 }
 
 /**
- * Checks `getInteraction`'s parameters with the validator compiled from the spec (both ids uuids, no
- * unknown keys). Throws {@link InvalidInputError} naming the parameter.
+ * Checks `getInteraction`'s parameters against the spec's facts (both ids uuids, no unknown keys).
+ * Throws {@link InvalidInputError} naming the parameter.
  */
 export function checkInteractionParams(params: unknown): GetInteractionParams {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
   const defined = definedOnly(params);
-  if (!validateGetInteractionParams(defined)) {
-    const issue = validateGetInteractionParams.errors?.[0];
-    const param = issue ? paramOf(issue) : 'params';
-    throw new InvalidInputError(param, defined[param], issue?.message ?? 'is invalid');
-  }
+  const failed = paramProblem(detail.parameters, defined);
+  if (failed) throw new InvalidInputError(failed[0], defined[failed[0]], failed[1]);
   return defined as unknown as GetInteractionParams;
 }
 
@@ -157,11 +200,4 @@ function definedOnly(params: object): Record<string, unknown> {
     if (value !== undefined) defined[key] = value;
   }
   return defined;
-}
-
-function paramOf(issue: ValidationIssue): string {
-  const p = issue.params;
-  if (typeof p['missingProperty'] === 'string') return p['missingProperty'];
-  if (typeof p['additionalProperty'] === 'string') return p['additionalProperty'];
-  return issue.instancePath.split('/')[1] ?? 'params';
 }

@@ -1,9 +1,11 @@
 // validate.ts on its own: parameter checks read their bounds from the spec and name the parameter;
 // 2xx bodies are checked per mode (strict throws with a pointer, warn logs and returns, off is free).
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { spec } from '../generated/spec.ts';
+import { createAjv } from '../scripts/lib/spec-ajv.ts';
 import { InvalidInputError, ResponseValidationError } from '../src/errors.js';
-import { checkIterateParams, checkParams, checkSignal } from '../src/validate.js';
+import { checkIterateParams, checkParams, checkSignal, paramProblem } from '../src/validate.js';
 import { checkPage } from '../src/validate-response.js';
 import { CONTACT, interaction, page, TENANT } from './helpers.js';
 
@@ -44,6 +46,49 @@ describe('checkParams', () => {
   it('refuses what is not an object', () => {
     for (const bad of [null, 'x', [ids]]) expect(invalid(() => checkParams(bad)).param).toBe('params');
   });
+});
+
+describe('paramProblem', () => {
+  // The interpreter over the spec's parameter facts agrees with ajv compiling the same facts as a schema:
+  // same verdict, same parameter, same wording, on valid and invalid parameter objects alike.
+  const ajv = createAjv({ allErrors: false, strict: true }, 'fast');
+  const value = fc.oneof(
+    fc.uuid(),
+    fc.string(),
+    fc.integer({ min: -5, max: 120 }),
+    fc.double(),
+    fc.constantFrom(NaN, Infinity, 2 ** 53, 0, 1, 100, 101, null, true),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  );
+  for (const [operationId, op] of Object.entries(spec.operations)) {
+    const parameters = op.parameters as Record<string, { required: boolean; schema: { type: string } }>;
+    const names = Object.keys(parameters);
+    if (names.length === 0) continue;
+    const validate = ajv.compile({
+      type: 'object',
+      required: names.filter((n) => parameters[n]!.required),
+      properties: Object.fromEntries(names.map((n) => [n, parameters[n]!.schema])),
+      additionalProperties: false,
+    });
+    it(`${operationId}: agrees with ajv on the same facts`, () => {
+      const params = fc.dictionary(fc.constantFrom(...names, 'extra'), value, { maxKeys: names.length + 1 });
+      fc.assert(
+        fc.property(params, (p) => {
+          const problem = paramProblem(parameters, p);
+          const ok = validate(p);
+          expect(problem === undefined).toBe(ok);
+          if (ok) return;
+          const issue = validate.errors![0]!;
+          const param =
+            (issue.params['missingProperty'] as string | undefined) ??
+            (issue.params['additionalProperty'] as string | undefined) ??
+            issue.instancePath.split('/')[1];
+          expect(problem).toEqual([param, issue.message]);
+        }),
+        { numRuns: 2000, seed: 20260101 },
+      );
+    });
+  }
 });
 
 describe('checkIterateParams', () => {

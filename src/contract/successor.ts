@@ -6,9 +6,9 @@
  * open or ended, so that the judgement calls on the record see more than one kind of interaction.
  */
 
-import { validateGetInteractionParams } from '../../generated/param-validators.js';
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
+import { paramProblem } from '../validate.js';
 import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts } from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';
@@ -26,7 +26,7 @@ type Item = Record<string, unknown>;
 /** Whether the item's `interactionId` can be asked for (a uuid, as the route's parameter must be). */
 export const readable = (tenantId: string, item: Item): boolean =>
   typeof item['interactionId'] === 'string' &&
-  validateGetInteractionParams({ tenantId, interactionId: item['interactionId'] });
+  paramProblem(operation.parameters, { tenantId, interactionId: item['interactionId'] }) === undefined;
 
 export function recordRequest(tenantId: string, item: Item): ProbeRequest {
   return { tenantId, interactionId: item['interactionId'] as string };
