@@ -11,7 +11,9 @@
  * (Unicode Cf: bidi embeddings, overrides and isolates, marks like U+200E, zero-width spaces, the BOM…)
  * except the joiners U+200C and U+200D that scripts and emoji need, and the line and paragraph
  * separators U+2028 and U+2029. The rule is idempotent (its escapes are plain ASCII), so text made safe
- * twice reads the same. The CLI's data on stdout in json, ndjson and csv is not touched: it is data.
+ * twice reads the same. The CLI's data on stdout is data, so it is not rewritten: csv is left as it is
+ * (the format has no escape), and json and ndjson carry each such character as a `\uXXXX` escape
+ * ({@link jsonSafeText}), which parses back to the very same string but is plain ASCII on a terminal.
  */
 
 const UNSAFE = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
@@ -32,4 +34,19 @@ export function terminalText(text: string): string {
 /** Several lines (split at `\n`, the CLI's own line breaks), each made safe by {@link terminalText}. */
 export function terminalLines(text: string): string {
   return text.split('\n').map(terminalText).join('\n');
+}
+
+/** As UNSAFE, but for `\n`: JSON.stringify escapes it inside strings, so a raw one is indentation. */
+const UNSAFE_IN_JSON = /(?![\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+const jsonEscape = (char: string): string =>
+  Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/**
+ * JSON text (as JSON.stringify writes it) with every character {@link terminalText} would make visible
+ * written as a `\uXXXX` escape instead (both halves of a character beyond U+FFFF): `JSON.parse` gives
+ * back exactly the same value, and the text holds nothing a terminal obeys or a reader misreads.
+ */
+export function jsonSafeText(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, jsonEscape);
 }

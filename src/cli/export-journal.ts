@@ -10,6 +10,7 @@
 import { type FileHandle, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportContactState } from '../types.js';
+import { jsonSafeText } from './terminal-text.js';
 
 /** Which export a state file belongs to, and how much of the output it accounts for. */
 export interface JournalHeader {
@@ -124,7 +125,7 @@ export class ExportJournal {
 
   /** Records a contact's state, accounting for `at` bytes of output; durable when it resolves. */
   async append(contactId: string, state: ExportContactState, at: number): Promise<void> {
-    const line = `${JSON.stringify({ contactId, at, state })}\n`;
+    const line = `${jsonSafeText(JSON.stringify({ contactId, at, state }))}\n`;
     await this.#handle.write(line);
     await this.#handle.datasync();
     this.#contacts.set(contactId, state);
@@ -165,8 +166,8 @@ async function writeSnapshot(
   let bytes = 0;
   try {
     const lines = [
-      JSON.stringify(header),
-      ...[...contacts].map(([contactId, state]) => JSON.stringify({ contactId, at: header.at, state })),
+      jsonSafeText(JSON.stringify(header)),
+      ...[...contacts].map(([contactId, state]) => jsonSafeText(JSON.stringify({ contactId, at: header.at, state }))),
     ];
     // In chunks, so a state of many contacts is never one huge string.
     for (let i = 0; i < lines.length; i += 1000) {

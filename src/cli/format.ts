@@ -2,7 +2,7 @@
 // ndjson and csv stream row by row (header first); json and table need every row up front.
 import type { Interaction } from '../index.js';
 import { type DocumentedField, documentedFields } from '../interaction-fields.js';
-import { terminalText } from './terminal-text.js';
+import { jsonSafeText, terminalText } from './terminal-text.js';
 
 export const formats = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof formats)[number];
@@ -46,9 +46,10 @@ export function jsonValue(value: unknown, format: 'json' | 'ndjson'): string {
 export const MAX_OUTPUT_DEPTH = 1000;
 
 /**
- * JSON for stdout. U+2028 and U+2029 are escaped (`\u2028`): JSON allows them raw inside strings, but
- * readers that split lines on them (JavaScript's old line terminators, some log shippers) would cut a
- * record in two; escaped, the value still parses to the same string. JSON.stringify recurses, so data
+ * JSON for stdout. Control, format and separator characters are written as `\uXXXX` escapes
+ * (jsonSafeText): the value parses to the same string, a terminal shown the output obeys nothing in it,
+ * and readers that split lines on U+2028 and U+2029 (JavaScript's old line terminators, some log
+ * shippers) do not cut a record in two. JSON.stringify recurses, so data
  * nested deeper than {@link MAX_OUTPUT_DEPTH} is a clear error rather than a stack overflow.
  */
 function jsonText(value: unknown, format: string, space?: number): string {
@@ -57,7 +58,7 @@ function jsonText(value: unknown, format: string, space?: number): string {
       `cannot write the ${format} output: the data is nested more than ${MAX_OUTPUT_DEPTH} levels deep`,
     );
   }
-  return JSON.stringify(value, null, space).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+  return jsonSafeText(JSON.stringify(value, null, space));
 }
 
 /** Whether arrays and objects in `value` nest deeper than `limit`; iterative, and stops at the limit. */

@@ -182,13 +182,16 @@ function terminalCases(): CaseGroup {
       },
     },
     {
-      input: `${name} on stdout as json and ndjson: exact data (U+2028/9 escaped)`,
+      input: `${name} on stdout as json and ndjson: exact data, written as \\u escapes`,
       check: () => {
-        const item = interaction(1, { customer: text });
+        const item = interaction(1, { customer: text, [`key${text}`]: [text] });
         const line = ndjsonLine(item);
+        expect(line.slice(0, -1)).not.toMatch(UNSAFE_ON_TERMINAL);
         expect(line.slice(0, -1)).not.toMatch(/[\n\r\u2028\u2029]/);
         expect(JSON.parse(line)).toEqual(item);
-        expect(JSON.parse(jsonDocument([item]))).toEqual([item]);
+        const document = jsonDocument([item]);
+        expect(document.replaceAll('\n', '')).not.toMatch(UNSAFE_ON_TERMINAL);
+        expect(JSON.parse(document)).toEqual([item]);
       },
     },
   ]);
