@@ -83,7 +83,8 @@ function run(
       if (++requests === options.killAt) child.kill('SIGKILL');
     };
     watchers.add(watch);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': the process can be gone before its last stderr bytes have been read.
+    child.on('close', (code, signal) => {
       watchers.delete(watch);
       resolve({ code, signal, stderr, requests });
     });
