@@ -101,6 +101,10 @@ interface Stopped {
 async function afterStop(sandbox: Sandbox, ports: readonly number[], prisms = 1): Promise<Stopped> {
   const exit = await sandbox.exited;
   const left = await waitUntilGone(sandbox.tree);
+  // With the whole tree gone, nothing holds the pipes: wait until every byte written has been read.
+  const { stdout, stderr } = sandbox.process;
+  if (left.length === 0)
+    await Promise.all([stdout, stderr].map((stream) => (stream && !stream.closed ? once(stream, 'close') : undefined)));
   const busy: string[] = [];
   for (const port of ports) await assertPortFree(port, 'a sandbox port').catch((err: Error) => busy.push(err.message));
   return { exit, output: sandbox.output(), left, busy, prisms };
