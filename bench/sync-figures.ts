@@ -2,6 +2,7 @@
 // as rows for the table and raw figures for results.json. A run that loses or duplicates a record,
 // or an incremental sync that yields anything but the new interactions, is a broken benchmark: it throws.
 import { measureIncrementalSync, measureRateLimitedExport, measureResume } from './sync.ts';
+import type { Row } from './table.ts';
 
 export interface SyncSizes {
   history: number;
@@ -10,15 +11,6 @@ export interface SyncSizes {
   allowedRate: number;
   resumeTrials: number;
   resumeContacts: number;
-}
-
-interface Row {
-  figure: string;
-  measure: string;
-  value: string;
-  ratio?: string;
-  target?: string;
-  meets?: boolean;
 }
 
 const LATENCY_MS = 20;
