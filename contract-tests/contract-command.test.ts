@@ -17,15 +17,14 @@ import { root } from '../scripts/lib/tools.ts';
 import { findSubcommand, parseCommand } from '../src/cli/args.ts';
 import type { SubcommandInput } from '../src/cli/commands/index.ts';
 import { exitCodeFor } from '../src/cli/exit-codes.ts';
-import type { Io } from '../src/cli/io.ts';
 import { judgementCalls } from '../src/contract/judgement-calls.ts';
 import { probePlan } from '../src/contract/probes.ts';
 import { contractRuleIds } from '../src/contract/rules.ts';
 import { SUCCESSOR_READS } from '../src/contract/successor.ts';
-import { createRedactor } from '../src/redact.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import type { ContractReport } from '../src/types.ts';
+import { memoryIo } from '../test/support/memory-io.ts';
 import { type DeviationName, deviating, deviationNames, deviations, HOSTILE } from './support/drift.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -71,22 +70,7 @@ function run(file: string, args: string[], env: Record<string, string> = keyEnv)
 
 /** The command in this process: the argv → exit code path of main.ts, with stdout and stderr captured. */
 async function runHere(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
-  const out = { stdout: '', stderr: '' };
-  const stream = (name: 'stdout' | 'stderr') => {
-    const write = (text: string) => {
-      out[name] += text;
-      return true;
-    };
-    return { isTTY: false, write } as unknown as NodeJS.WriteStream;
-  };
-  const io: Io = {
-    stdin: process.stdin,
-    stdout: stream('stdout'),
-    stderr: stream('stderr'),
-    env,
-    redact: createRedactor([]),
-    signal: new AbortController().signal,
-  };
+  const { io, out } = memoryIo({ env });
   try {
     const command = parseCommand(['contract', ...args]);
     const code = (await findSubcommand(command.kind)!.run(command as SubcommandInput, io)) ?? 0;

@@ -5,7 +5,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../../generated/spec.ts';
@@ -20,6 +19,7 @@ import {
   startReferenceApi,
 } from '../../src/testing/index.ts';
 import { type FaultyApi, type Scenario, startFaultyApi } from '../faults/scenarios.ts';
+import { memoryIo } from '../support/memory-io.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -67,23 +67,8 @@ async function loadBuilt(): Promise<Built> {
 
 /** Runs the built CLI in-process, as main.js would, with the given environment only, stdin empty, not a tty. */
 async function run(args: string[], env: Record<string, string> = keyEnv): Promise<Result> {
-  const out = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr') =>
-    ({
-      isTTY: false,
-      write: (text: string) => {
-        out[key] += text;
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const code = await built.runCli(args, {
-    stdin: Readable.from([]) as unknown as NodeJS.ReadStream,
-    stdout: stream('stdout'),
-    stderr: stream('stderr'),
-    env: { PATH: process.env.PATH ?? '', ...env },
-    redact: built.createRedactor([]),
-    signal: new AbortController().signal,
-  });
+  const { io, out } = memoryIo({ env: { PATH: process.env.PATH ?? '', ...env }, redact: built.createRedactor([]) });
+  const code = await built.runCli(args, io);
   return { code, ...out };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorReport } from '../../src/cli/exit-codes.ts';
-import { type Io, progressLine, stderrLogger } from '../../src/cli/io.ts';
+import { progressLine, stderrLogger } from '../../src/cli/io.ts';
 import { terminalLines, terminalText } from '../../src/cli/terminal-text.ts';
 import { createRedactor } from '../../src/redact.ts';
+import { memoryIo } from '../support/memory-io.ts';
 
 /** Anything a terminal would act on or hide: what must never reach it from server data. */
 const UNSAFE = /(?![\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -47,22 +48,8 @@ describe('every stderr line is sanitised', () => {
     expect(debug).toContain('caused by: Error: evil^[');
   });
 
-  function fakeIo(isTTY: boolean) {
-    const written: string[] = [];
-    const stream = { isTTY, write: (text: string) => written.push(text) > 0 } as unknown as NodeJS.WriteStream;
-    const io: Io = {
-      stdin: process.stdin,
-      stdout: stream,
-      stderr: stream,
-      env: {},
-      redact: createRedactor([]),
-      signal: new AbortController().signal,
-    };
-    return { io, stream, written };
-  }
-
   it('warnings and retry notices', () => {
-    const { io, written } = fakeIo(false);
+    const { io, written } = memoryIo();
     const logger = stderrLogger(io, true);
     logger.warn(hostile);
     logger.debug?.(hostile);
@@ -72,8 +59,8 @@ describe('every stderr line is sanitised', () => {
   });
 
   it('the progress line: only its own rewrite sequence', () => {
-    const { stream, written } = fakeIo(true);
-    const progress = progressLine(stream);
+    const { io, written } = memoryIo({ isTTY: true });
+    const progress = progressLine(io.stderr);
     progress.update(hostile);
     progress.done(hostile);
     for (const line of written) expect(line.replace('\r\x1b[2K', '').replace(/\n$/, '')).not.toMatch(UNSAFE);

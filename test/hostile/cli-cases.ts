@@ -5,15 +5,15 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
 import { Interrupted } from '../../src/cli/exit-codes.ts';
 import { csvColumns, restoreFormula } from '../../src/cli/format.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { Interaction } from '../../src/index.ts';
-import { createRedactor, utf8Base64 } from '../../src/redact.ts';
+import { utf8Base64 } from '../../src/redact.ts';
 import { interaction, page } from '../helpers.ts';
+import { memoryIo } from '../support/memory-io.ts';
 import { type CaseGroup, CONTACT, type Context, type HostileCase, TENANT, UNSAFE_ON_TERMINAL } from './corpus.ts';
 import { answer, reply, type Script } from './wire-server.ts';
 
@@ -35,23 +35,8 @@ async function cli(
   stdin = '',
   signal = new AbortController().signal,
 ): Promise<Run> {
-  const out = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr') =>
-    ({
-      isTTY: false,
-      write: (text: string) => {
-        out[key] += text;
-        return true;
-      },
-    }) as unknown as NodeJS.WriteStream;
-  const code = await runCli(argv, {
-    stdin: Readable.from([Buffer.from(stdin)]) as unknown as NodeJS.ReadStream,
-    stdout: stream('stdout'),
-    stderr: stream('stderr'),
-    env,
-    redact: createRedactor([]),
-    signal,
-  });
+  const { io, out } = memoryIo({ env, stdin, signal });
+  const code = await runCli(argv, io);
   return { code, ...out };
 }
 

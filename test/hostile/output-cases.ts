@@ -12,10 +12,11 @@ import {
   restoreFormula,
   table,
 } from '../../src/cli/format.ts';
-import { type Io, progressLine, stderrLogger } from '../../src/cli/io.ts';
+import { progressLine, stderrLogger } from '../../src/cli/io.ts';
 import type { Interaction } from '../../src/index.ts';
 import { createRedactor } from '../../src/redact.ts';
 import { interaction } from '../helpers.ts';
+import { memoryIo } from '../support/memory-io.ts';
 import { type CaseGroup, UNSAFE_ON_TERMINAL } from './corpus.ts';
 
 /** Cells a spreadsheet (or an importer that trims or folds width) would take for a formula. */
@@ -134,19 +135,6 @@ const terminalInputs: [string, string][] = [
 ];
 
 function terminalCases(): CaseGroup {
-  const fakeIo = (isTTY: boolean) => {
-    const written: string[] = [];
-    const stream = { isTTY, write: (text: string) => written.push(text) > 0 } as unknown as NodeJS.WriteStream;
-    const io: Io = {
-      stdin: process.stdin,
-      stdout: stream,
-      stderr: stream,
-      env: {},
-      redact: createRedactor([TOKEN_LIKE]),
-      signal: new AbortController().signal,
-    };
-    return { io, stream, written };
-  };
   const cases = terminalInputs.flatMap(([name, text]) => [
     {
       input: `${name} in table cells`,
@@ -170,10 +158,10 @@ function terminalCases(): CaseGroup {
     {
       input: `${name} in warnings, retry notices and the progress line`,
       check: () => {
-        const { io, stream, written } = fakeIo(true);
+        const { io, written } = memoryIo({ isTTY: true, redact: createRedactor([TOKEN_LIKE]) });
         stderrLogger(io, true).warn(text);
         stderrLogger(io, true).debug?.(text);
-        const progress = progressLine(stream);
+        const progress = progressLine(io.stderr);
         progress.update(text);
         progress.done(text);
         expect(written).toHaveLength(4);
