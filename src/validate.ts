@@ -42,29 +42,27 @@ export function paramProblem(
   for (const name in params) if (!Object.hasOwn(parameters, name)) return [name, 'must NOT have additional properties'];
   for (const name in parameters) {
     const v = params[name];
-    if (v === undefined) continue;
-    const { type, format, minimum, maximum, pattern, enum: allowed } = parameters[name]!.schema;
-    const problem = (
-      type === 'integer'
-        ? !Number.isInteger(v)
-        : type === 'number'
-          ? !Number.isFinite(v)
-          : typeof v !== type
-    )
-      ? `must be ${type}`
-      : format !== undefined && !paramFormats[format]!.test(v as string)
-        ? `must match format "${format}"`
-        : minimum !== undefined && (v as number) < minimum
-          ? `must be >= ${minimum}`
-          : maximum !== undefined && (v as number) > maximum
-            ? `must be <= ${maximum}`
-            : pattern !== undefined && !new RegExp(pattern, 'u').test(v as string)
-              ? `must match pattern "${pattern}"`
-              : allowed !== undefined && !allowed.includes(v)
-                ? 'must be equal to one of the allowed values'
-                : undefined;
+    const problem = v === undefined ? undefined : schemaProblem(parameters[name]!.schema, v);
     if (problem) return [name, problem];
   }
+  return undefined;
+}
+
+/** Compiled once each: a parameter's `pattern` is checked on every call. */
+const patterns = new Map<string, RegExp>();
+const compiled = (pattern: string): RegExp =>
+  patterns.get(pattern) ?? patterns.set(pattern, new RegExp(pattern, 'u')).get(pattern)!;
+
+/** The first keyword of `schema` that `v` breaks, in ajv's order and wording. */
+function schemaProblem(schema: ParamFacts['schema'], v: unknown): string | undefined {
+  const { type, format, minimum, maximum, pattern, enum: allowed } = schema;
+  const typed = type === 'integer' ? Number.isInteger(v) : type === 'number' ? Number.isFinite(v) : typeof v === type;
+  if (!typed) return `must be ${type}`;
+  if (format !== undefined && !paramFormats[format]!.test(v as string)) return `must match format "${format}"`;
+  if (minimum !== undefined && (v as number) < minimum) return `must be >= ${minimum}`;
+  if (maximum !== undefined && (v as number) > maximum) return `must be <= ${maximum}`;
+  if (pattern !== undefined && !compiled(pattern).test(v as string)) return `must match pattern "${pattern}"`;
+  if (allowed !== undefined && !allowed.includes(v)) return 'must be equal to one of the allowed values';
   return undefined;
 }
 
