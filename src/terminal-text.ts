@@ -16,8 +16,10 @@
  * ({@link jsonSafeText}), which parses back to the very same string but is plain ASCII on a terminal.
  */
 
-const UNSAFE = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const ANY_UNSAFE = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** One character a terminal would obey or a reader misread: the rule above, as a pattern. */
+const UNSAFE_CHAR = String.raw`(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]`;
+const UNSAFE = new RegExp(UNSAFE_CHAR, 'gu');
+const ANY_UNSAFE = new RegExp(UNSAFE_CHAR, 'u');
 
 function visible(char: string): string {
   const code = char.codePointAt(0)!;
@@ -37,7 +39,7 @@ export function terminalLines(text: string): string {
 }
 
 /** As UNSAFE, but for `\n`: JSON.stringify escapes it inside strings, so a raw one is indentation. */
-const UNSAFE_IN_JSON = /(?![\n\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const UNSAFE_IN_JSON = new RegExp(String.raw`(?!\n)${UNSAFE_CHAR}`, 'gu');
 
 const jsonEscape = (char: string): string =>
   Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
