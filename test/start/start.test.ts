@@ -40,11 +40,10 @@ interface Sandbox {
 const seen = new Set<number>();
 
 /**
- * Starts the sandbox on `ports` and resolves once it is ready. `via: 'node'` runs what `npm start` runs
- * (`node --import tsx scripts/start.ts`); `via: 'npm'` runs `npm start` itself. Either way in a process
- * group of its own, so a test can signal the group as a terminal does.
+ * Runs what `npm start` runs (`via: 'node'`) or `npm start` itself, on `ports`, in a process group of its
+ * own; `output()` is everything it has written so far, stdout and stderr.
  */
-async function startSandbox(ports: readonly number[], via: 'node' | 'npm'): Promise<Sandbox> {
+function launch(ports: readonly number[], via: 'node' | 'npm'): { child: ChildProcess; output: () => string } {
   const [command, args] =
     via === 'npm' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'scripts/start.ts']];
   const child = spawn(command, args, {
@@ -61,8 +60,18 @@ async function startSandbox(ports: readonly number[], via: 'node' | 'npm'): Prom
   });
   seen.add(child.pid!);
   let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return { child, output: () => log };
+}
+
+/**
+ * Starts the sandbox on `ports` and resolves once it is ready. `via: 'node'` runs what `npm start` runs
+ * (`node --import tsx scripts/start.ts`); `via: 'npm'` runs `npm start` itself. Either way in a process
+ * group of its own, so a test can signal the group as a terminal does.
+ */
+async function startSandbox(ports: readonly number[], via: 'node' | 'npm'): Promise<Sandbox> {
+  const { child, output } = launch(ports, via);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -71,15 +80,15 @@ async function startSandbox(ports: readonly number[], via: 'node' | 'npm'): Prom
   await waitFor(
     'Sandbox ready',
     () => {
-      if (gone) throw new Error(`the sandbox exited before it was ready:\n${log}`);
-      return log.includes('Sandbox ready') ? true : undefined;
+      if (gone) throw new Error(`the sandbox exited before it was ready:\n${output()}`);
+      return output().includes('Sandbox ready') ? true : undefined;
     },
     60_000,
   );
   const tree = [child.pid!, ...descendants(child.pid!)];
   for (const pid of tree) seen.add(pid);
   const node = via === 'node' ? child.pid! : tree.find((pid) => commandLine(pid).includes('scripts/start.ts'))!;
-  return { process: child, output: () => log, exited, tree, node };
+  return { process: child, output, exited, tree, node };
 }
 
 function prismPids(sandbox: Sandbox): number[] {
@@ -318,20 +327,9 @@ describe.sequential('npm start (scripts/start.ts)', () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(ports[0], '127.0.0.1', resolve));
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-        cwd: root,
-        env: {
-          ...process.env,
-          CXI_SKIP_BUILD: '1',
-          CXI_API_PORT: String(ports[0]),
-          CXI_MOCK_PORT: String(ports[1]),
-          CXI_DOCS_PORT: String(ports[2]),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let log = '';
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      const [code] = await once(child, 'exit');
+      const { child, output } = launch(ports, 'node');
+      const [code] = await once(child, 'close'); // not 'exit': every byte written has been read by then
+      const log = output();
       expect(code).toBe(1);
       expect(log).toContain(
         `Port ${ports[0]} (sandbox API) is already in use. Set CXI_API_PORT to another port, or stop what is using it.`,
