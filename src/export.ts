@@ -23,6 +23,8 @@ import type {
 export const DEFAULT_EXPORT_RATE = 5;
 /** Contacts synced at once, unless told otherwise. */
 export const DEFAULT_EXPORT_CONCURRENCY = 4;
+/** The most contacts synced at once. */
+export const MAX_EXPORT_CONCURRENCY = 64;
 
 const EXPORT_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
@@ -148,8 +150,8 @@ function checkExportParams(params: ExportParams): CheckedExport {
   if (state !== undefined && (typeof state?.load !== 'function' || typeof state?.save !== 'function')) {
     throw new InvalidInputError('state', typeof state, 'must have load() and save(contactId, state)');
   }
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new InvalidInputError('concurrency', concurrency, 'must be an integer from 1 to 64');
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > MAX_EXPORT_CONCURRENCY) {
+    throw new InvalidInputError('concurrency', concurrency, `must be an integer from 1 to ${MAX_EXPORT_CONCURRENCY}`);
   }
   if (failFast !== undefined && typeof failFast !== 'boolean') {
     throw new InvalidInputError('failFast', failFast, 'must be a boolean');
@@ -180,7 +182,7 @@ async function* runExport(
   const unlink = linkSignal(controller, p.signal);
   const channel = new Channel<Item>(controller.signal);
   const source = contactSource(p.contacts, controller.signal);
-  // A signal per contact's sync: the export's carries one listener for all of them (up to 64 workers).
+  // A signal per contact's sync: the export's carries one listener for all of them.
   const syncs = fanOut(controller.signal);
   let workers: Promise<void>[] = [];
   try {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedOf } from '../../src/client-shared.js';
+import { MAX_EXPORT_CONCURRENCY } from '../../src/export.js';
 import {
   AuthenticationError,
   createInteractionsClient,
@@ -100,13 +101,19 @@ describe('exportInteractions', () => {
     expect(api.requests() - before).toBe(pages);
   });
 
-  it('64 workers: every record once, and no MaxListenersExceededWarning (one listener for all their requests)', async () => {
+  it(`${MAX_EXPORT_CONCURRENCY} workers (the most): every record once, and no MaxListenersExceededWarning (one listener for all their requests)`, async () => {
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on('warning', onWarning);
     try {
       const caller = new AbortController();
-      const run = exportInteractions(client(), { tenantId, contacts, concurrency: 64, now, signal: caller.signal });
+      const run = exportInteractions(client(), {
+        tenantId,
+        contacts,
+        concurrency: MAX_EXPORT_CONCURRENCY,
+        now,
+        signal: caller.signal,
+      });
       const events = await collect(run);
       const records = events.filter((e) => e.type === 'record');
       const expected = contacts.reduce((sum, id) => sum + store.interactions(tenantId, id)!.length, 0);
