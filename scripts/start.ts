@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { spec } from '../generated/spec.ts';
-import { operationPath, startReferenceApi } from '../src/testing/index.ts';
+import { apiBasePath, operationPath, startReferenceApi } from '../src/testing/index.ts';
 import { buildDocs, docsStale, serveDocs } from './build-docs.ts';
 import { serveFrontDoor } from './lib/front-door.ts';
 import { createLifecycle, stopOnAnyExit } from './lib/lifecycle.ts';
@@ -36,9 +36,6 @@ const ports = [
   { env: 'CXI_MOCK_PORT', what: 'Prism static mock', fallback: 4011 },
   { env: 'CXI_DOCS_PORT', what: 'docs site', fallback: 4000 },
 ] as const;
-
-// The real API's base path, from the spec's servers.
-const API_PREFIX = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
 
 const lifecycle = createLifecycle();
 stopOnAnyExit(lifecycle);
@@ -90,7 +87,7 @@ async function main(): Promise<void> {
     log: (line) => console.error(`\n${line}`),
   });
   lifecycle.onStop(() => mock.stop());
-  const mockDoor = await serveFrontDoor({ port: mockPort, prefix: API_PREFIX, upstream: () => mock.current()?.url });
+  const mockDoor = await serveFrontDoor({ port: mockPort, prefix: apiBasePath, upstream: () => mock.current()?.url });
   lifecycle.onStop(() => mockDoor.close());
   const docs = await serveDocs(docsPort);
   lifecycle.onStop(() => docs.close());
@@ -101,7 +98,7 @@ async function main(): Promise<void> {
   const basic = `-u ${sandbox.apiKey}:${sandbox.apiSecret}`;
   const env = `CXENGAGE_API_KEY=${sandbox.apiKey} CXENGAGE_API_SECRET=${sandbox.apiSecret}`;
   console.log(`
-cxengage-interactions sandbox (127.0.0.1 only; every API under ${API_PREFIX}, like the real servers)
+cxengage-interactions sandbox (127.0.0.1 only; every API under ${apiBasePath}, like the real servers)
   API   ${apiUrl}  the reference API: ${sandbox.interactions} interactions, errors as the real API sends them
   Mock  ${mockDoor.url}  Prism's static mock: the spec's examples
   Docs  ${docs.url}

@@ -35,7 +35,7 @@ export type { Interaction, InteractionPage } from '../types.js';
 export type { ContactHistory } from './history.js';
 export { generateInteractions, interactionAt, interactionRecord } from './interactions.js';
 export type { AnswerContext, DataSet, OperationId, PageContext, ReferenceApiOptions } from './options.js';
-export { operationPath, pathPattern } from './paths.js';
+export { apiBasePath, operationPath, pathPattern } from './paths.js';
 export type { Answer } from './respond.js';
 export type { ReferenceApi } from './server.js';
 export { startReferenceApi } from './server.js';

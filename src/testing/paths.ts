@@ -6,6 +6,9 @@
 import { spec } from '../../generated/spec.js';
 import type { OperationId } from './options.js';
 
+/** The real API's base path (`/v1`), read from the spec's servers: every route is served under it. */
+export const apiBasePath = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
+
 /**
  * The path of `operationId` with its template's parameters put in, e.g.
  * `operationPath('getInteraction', { tenantId, interactionId })` → `/tenants/…/interactions/…`. Values go

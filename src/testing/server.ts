@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { spec } from '../../generated/spec.js';
 import type { OperationId, ReferenceApiOptions } from './options.js';
-import { pathPattern } from './paths.js';
+import { apiBasePath, pathPattern } from './paths.js';
 import { type Answer, type ErrorAnswer, errorAnswer, jsonAnswer, sendError, writeAnswer } from './respond.js';
 import type { Route } from './route.js';
 import { contactInteractions } from './routes/contact-interactions.js';
@@ -36,13 +36,10 @@ export interface ReferenceApi {
   close(): Promise<void>;
 }
 
-// Served under the real API's base path (`/v1`), read from the spec's servers.
-const API_PREFIX = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
-
 function compile(route: Route): { route: Route; method: string; pattern: RegExp; authenticated: boolean } {
   const operation = spec.operations[route.operationId];
   // The route comes from the spec's path template, e.g. /tenants/{tenantId}/contacts/{contactId}/interactions.
-  const pattern = pathPattern(route.operationId, API_PREFIX);
+  const pattern = pathPattern(route.operationId, apiBasePath);
   return { route, method: operation.method.toUpperCase(), pattern, authenticated: operation.authenticated };
 }
 
@@ -195,7 +192,7 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
   const { port } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   return {
-    baseUrl: `http://${hostInUrl}:${port}${API_PREFIX}`,
+    baseUrl: `http://${hostInUrl}:${port}${apiBasePath}`,
     port,
     host,
     store,

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { validateInteractionPage } from '../../generated/validators.js';
 import { assertPortFree, freePort } from '../../scripts/lib/servers.ts';
 import { bundledSpec, root } from '../../scripts/lib/tools.ts';
+import { apiBasePath, operationPath } from '../../src/testing/index.ts';
 import { hostileRequests, sendRaw } from './hostile-requests.ts';
 import { alive, commandLine, descendants, waitFor, waitUntilGone } from './processes.ts';
 
@@ -23,7 +24,7 @@ const seedSample = parse(readFileSync(bundledSpec, 'utf8')).components.examples.
 };
 const TENANT = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 const CONTACT = '2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c';
-const RESOURCE = `/v1/tenants/${TENANT}/contacts/${CONTACT}/interactions`;
+const RESOURCE = `${apiBasePath}${operationPath('listContactInteractions', { tenantId: TENANT, contactId: CONTACT })}`;
 const BASIC = { authorization: `Basic ${Buffer.from('sandbox-key:sandbox-secret').toString('base64')}` };
 
 interface Sandbox {
@@ -233,7 +234,9 @@ describe.sequential('npm start (scripts/start.ts)', () => {
       });
       // Outside /v1 there is no API, on either port, as on the real servers.
       for (const port of ports.slice(0, 2)) {
-        const outside = await fetch(`http://127.0.0.1:${port}${RESOURCE.slice(3)}`, { headers: BASIC });
+        const outside = await fetch(`http://127.0.0.1:${port}${RESOURCE.slice(apiBasePath.length)}`, {
+          headers: BASIC,
+        });
         expect(outside.status).toBe(404);
       }
     });
