@@ -1,9 +1,9 @@
 // `npm test`: every gate, every test and the smoke bench, as one command that fails when any part fails.
 // The parts are package.json scripts, run as npm would run them (`sh -c`, node_modules/.bin on PATH) but
 // side by side: on a 2-core machine one after another left a core idle whenever a test waited on a
-// server or a subprocess. What the tests need first (the build and the docs page) starts first, and the
-// tests start as soon as it is done; the other gates and the bench run at a lower CPU priority (`nice`),
-// so they fill the tests' idle time instead of slowing them down. Each part's output is printed as one
+// server or a subprocess. What the tests need (the build and the docs page) runs first, alone; then the
+// tests start, and the other gates and the bench run beside them at a lower CPU priority (`nice`), so
+// they fill the tests' idle time instead of slowing them down. Each part's output is printed as one
 // block when it ends (the tests' last), then a table of wall times.
 // Usage: node --import tsx scripts/test.ts [--only NAME,NAME…]
 import { type ChildProcess, spawn } from 'node:child_process';
