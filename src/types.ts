@@ -400,24 +400,15 @@ export interface ContractReport {
   setup?: ContractSetupProblem;
 }
 
-/** Options of `runContractChecks`. */
-export interface ContractOptions {
-  /** Credentials, as for the client. */
-  auth: Auth;
+/** Options of `runContractChecks`: the connection options are the client's. */
+export interface ContractOptions
+  extends Pick<
+    ClientOptions,
+    'auth' | 'region' | 'baseUrl' | 'allowInsecureHttp' | 'fetch' | 'timeoutMs' | 'maxRetries' | 'logger'
+  > {
   tenantId: string;
   /** A contact whose history is read (read-only). More than the spec's maximum `limit` interactions exercise every rule. */
   contactId: string;
-  region?: Region;
-  baseUrl?: string;
-  allowInsecureHttp?: boolean;
-  fetch?: typeof fetch;
-  /**
-   * Per attempt, in ms, from sending to the whole body read; a wait for the rate limiter or for a token
-   * comes before it (bounded by `deadlineMs`). Default 30 000.
-   */
-  timeoutMs?: number;
-  /** Retries on network errors, 408, 429 and 5xx, with the client's backoff. Default 3. */
-  maxRetries?: number;
   /** Pages per walk at most (a contact with a huge history). Default 20. */
   maxPages?: number;
   /**
@@ -431,8 +422,6 @@ export interface ContractOptions {
    * finding under `response-schema` or `successor-schema` (2xx, by route) or `error-body` (other statuses).
    */
   inspect?: (answer: { status: number; headers: Headers }) => readonly { pointer: string; message: string }[];
-  /** Receives retry notices (`debug`) and warnings, redacted. */
-  logger?: Logger;
 }
 
 /** What a sync reports about an interaction: first seen, or changed since it was last reported. */
