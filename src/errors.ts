@@ -274,6 +274,18 @@ export class ResponseValidationError extends CxEngageError {
 }
 
 /**
+ * Throws the {@link ResponseValidationError} for a page that breaks what `invariant` (the walk, the sync)
+ * relies on: checked whatever the validation mode, so a bad page is a typed error, never a crash.
+ */
+export function invariantBroken(invariant: string, pointer: string, keyword: string, message: string): never {
+  throw new ResponseValidationError(
+    pointer,
+    [{ instancePath: pointer, schemaPath: `#/invariant/${invariant}`, keyword, params: {}, message }],
+    message,
+  );
+}
+
+/**
  * Why a walk over pages stopped: the pages do not add up to the list their `total` describes, so
  * finishing normally could lose or repeat interactions.
  *

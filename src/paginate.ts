@@ -1,7 +1,7 @@
 // Walking pages: requests (in order, or several at once), the walk's own limits (maxPages, a
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
-import { ResponseValidationError, TimeoutError } from './errors.js';
+import { invariantBroken, type ResponseValidationError, TimeoutError } from './errors.js';
 import { PageAudit } from './page-audit.js';
 import { fanOut, linkSignal } from './signals.js';
 import type { Interaction, InteractionPage, Logger, ValidationMode, Walk } from './types.js';
@@ -24,13 +24,8 @@ export interface WalkChecks {
  * Checked whatever the validation mode, so `'off'` or `'warn'` never turns a bad page into a crash.
  */
 export function checkWalkable(page: unknown): InteractionPage {
-  const fail = (pointer: string, keyword: string, message: string): never => {
-    throw new ResponseValidationError(
-      pointer,
-      [{ instancePath: pointer, schemaPath: '#/invariant/walk', keyword, params: {}, message }],
-      message,
-    );
-  };
+  const fail = (pointer: string, keyword: string, message: string) =>
+    invariantBroken('walk', pointer, keyword, message);
   const count = (value: unknown, min: number) => Number.isSafeInteger(value) && (value as number) >= min;
   if (typeof page !== 'object' || page === null || Array.isArray(page))
     return fail('', 'type', 'must be an object (a page)');

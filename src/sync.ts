@@ -10,13 +10,7 @@
  */
 
 import { spec } from '../generated/spec.js';
-import {
-  abortedError,
-  CheckpointError,
-  InvalidInputError,
-  PaginationError,
-  ResponseValidationError,
-} from './errors.js';
+import { abortedError, CheckpointError, InvalidInputError, invariantBroken, PaginationError } from './errors.js';
 import { pageBound } from './page-audit.js';
 import { linkSignal } from './signals.js';
 import type {
@@ -315,13 +309,8 @@ interface SyncPage {
  * strings (unique on the page) and whose `startTimestamp`s parse and do not increase (most recent first).
  */
 function checkSyncPage(page: unknown): SyncPage {
-  const fail = (pointer: string, keyword: string, message: string): never => {
-    throw new ResponseValidationError(
-      pointer,
-      [{ instancePath: pointer, schemaPath: '#/invariant/sync', keyword, params: {}, message }],
-      message,
-    );
-  };
+  const fail = (pointer: string, keyword: string, message: string) =>
+    invariantBroken('sync', pointer, keyword, message);
   if (typeof page !== 'object' || page === null) return fail('', 'type', 'must be an object (a page)');
   const { total, results } = page as Record<string, unknown>;
   if (!Number.isSafeInteger(total) || (total as number) < 0) fail('/total', 'type', 'must be an integer ≥ 0');
