@@ -2,9 +2,10 @@
  * The vendor's deprecation signal. The contact history route "will be deprecated" some day, and the way an
  * HTTP API says so is a `Deprecation` header (RFC 9745) or a `Sunset` header (RFC 8594) on its answers,
  * perhaps with a `Link` to the announcement. The client warns once through its logger when an answer
- * carries either. Header values are server data: control characters are removed and each value is cut
- * short before it reaches a message (and the logger redacts it, as it does everything).
+ * carries either. Header values are server data: they go through the one terminal sanitiser and are cut
+ * short before they reach a message (and the logger redacts it, as it does everything).
  */
+import { terminalText } from './terminal-text.js';
 
 /** The longest header value quoted in the warning. */
 const MAX_VALUE = 200;
@@ -50,6 +51,6 @@ function announcement(link: string | null): string | undefined {
 }
 
 function clean(value: string): string {
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const text = terminalText(value.trim());
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
