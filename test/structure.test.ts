@@ -78,8 +78,13 @@ function headerWords(text: string): number {
   return words.join(' ').split(/\s+/).filter(Boolean).length;
 }
 
-function readGraph(): Graph {
-  return new Map(sourceFiles('src').map((file) => [file, edgesOf(file, readFileSync(path.join(root, file), 'utf8'))]));
+/** Every file of src/ and its text, read once for all the checks. */
+function readSources(): ReadonlyMap<string, string> {
+  return new Map(sourceFiles('src').map((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+}
+
+function graphOf(sources: ReadonlyMap<string, string>): Graph {
+  return new Map([...sources].map(([file, text]) => [file, edgesOf(file, text)]));
 }
 
 const inSrc = (file: string) => file.startsWith('src/');
@@ -140,7 +145,8 @@ function violations(graph: Graph): string[] {
 }
 
 describe('the rooms of src/ and their imports', () => {
-  const graph = readGraph();
+  const sources = readSources();
+  const graph = graphOf(sources);
 
   it('reads the whole graph (every file of src/, and the imports between them)', () => {
     expect(graph.size).toBeGreaterThan(40);
@@ -155,7 +161,7 @@ describe('the rooms of src/ and their imports', () => {
   });
 
   it('every module opens with a header comment (a sentence at least)', () => {
-    const bare = [...graph.keys()].filter((file) => headerWords(readFileSync(path.join(root, file), 'utf8')) < 8);
+    const bare = [...graph.keys()].filter((file) => headerWords(sources.get(file)!) < 8);
     expect(bare).toEqual([]);
     expect(headerWords("import { a } from './a.js';\n// a comment after the code\n")).toBe(0);
     expect(headerWords('#!/usr/bin/env node\n/**\n * Why this module exists, in a sentence.\n */\n')).toBe(7);
@@ -168,7 +174,7 @@ describe('the rooms of src/ and their imports', () => {
         .importedFiles.map(({ fileName }) => fileName)
         .filter((specifier) => specifier.startsWith('.') && !specifier.endsWith('.js'));
     const offenders = [...graph.keys()].flatMap((file) =>
-      badImports(readFileSync(path.join(root, file), 'utf8')).map((specifier) => `${file}: ${specifier}`),
+      badImports(sources.get(file)!).map((specifier) => `${file}: ${specifier}`),
     );
     expect(offenders).toEqual([]);
     expect(badImports("import { a } from './a.ts';\nconst b = await import('./b');\nimport c from './c.js';")).toEqual([
