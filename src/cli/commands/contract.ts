@@ -38,6 +38,9 @@ export interface ContractCommand extends Connection {
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const probeCount = () => probePlan(NIL_UUID, NIL_UUID).length;
 
+/** The spec's largest page: a history longer than it makes the walks cross pages at every size. */
+const maxLimit = spec.operations.listContactInteractions.parameters.limit.schema.maximum;
+
 /** The environment's switch for `--skip-successor`, for a CI job whose key lacks the permission. */
 const SKIP_SUCCESSOR_ENV = 'CXENGAGE_SKIP_SUCCESSOR';
 
@@ -79,7 +82,7 @@ Check that the API still honours the spec, read-only: walks the contact's histor
 three page sizes, reads up to ${SUCCESSOR_READS} of its interactions again through Get a Specific
 Interaction, probes what the spec forbids on both routes (${probeCount()} requests), and reports each
 broken rule, and the spec's judgement calls as confirmed, refuted or not observed.
-Choose a quiet contact with more than 100 interactions to exercise every rule. A tenant
+Choose a quiet contact with more than ${maxLimit} interactions to exercise every rule. A tenant
 that uses token auth adds --exchange-token (see Connection below).
 
 Options:
