@@ -10,14 +10,33 @@ import { ReferenceClock } from './clock.js';
 import { ContactHistory } from './history.js';
 import { interactionAt } from './interactions.js';
 import { seededRandom, uuid } from './random.js';
+import { TenantTimeline } from './timeline.js';
 
 /** The permission the history route requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
 export const REQUIRED_PERMISSION: string = spec.operations.listContactInteractions.permission;
 
 /** Every permission an operation of the spec requires: what a credential may do unless told otherwise. */
-export const ALL_PERMISSIONS: readonly string[] = Object.values(spec.operations).flatMap((operation) =>
-  'permission' in operation ? [operation.permission] : [],
-);
+export const ALL_PERMISSIONS: readonly string[] = [
+  ...new Set(
+    Object.values(spec.operations).flatMap((operation) => ('permission' in operation ? [operation.permission] : [])),
+  ),
+];
+
+/** What Get a List of Interactions says of a tenant besides its interactions (`tenantName`, `tenantTimezone`). */
+export interface TenantOptions {
+  /** Default: `Tenant` and the first 8 characters of its id. */
+  name?: string;
+  /** A time-zone database name. Default: `UTC`. */
+  timezone?: string;
+}
+
+/** A tenant: its name and time zone, its contacts, and the timeline of all their interactions. */
+interface Tenant {
+  name: string;
+  timezone: string;
+  contacts: Map<string, ContactHistory>;
+  timeline: TenantTimeline;
+}
 
 /** What a credential may do. `permissions` defaults to {@link ALL_PERMISSIONS}. */
 export interface CredentialOptions {
@@ -67,7 +86,7 @@ export const CSAT_DELAY_MS = 30 * 60 * 1000;
 /** The reference API's state. See the module comment. */
 export class ReferenceStore {
   readonly seed: string;
-  private readonly contacts = new Map<string, Map<string, ContactHistory>>();
+  private readonly tenants = new Map<string, Tenant>();
   private readonly apiKeys = new Map<string, { secret: string; permissions: readonly string[] }>();
   private readonly tokens = new Map<string, { permissions: readonly string[]; expiresAt: number }>();
   private readonly failures: PendingFailure[] = [];
@@ -154,9 +173,20 @@ export class ReferenceStore {
     });
   }
 
-  /** Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists). */
-  addTenant(tenantId: string): void {
-    if (!this.contacts.has(tenantId)) this.contacts.set(tenantId, new Map());
+  /**
+   * Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists), or changes the
+   * name and time zone Get a List of Interactions gives for it.
+   */
+  addTenant(tenantId: string, options: TenantOptions = {}): void {
+    const tenant = this.tenants.get(tenantId) ?? {
+      name: `Tenant ${tenantId.slice(0, 8)}`,
+      timezone: 'UTC',
+      contacts: new Map(),
+      timeline: new TenantTimeline(),
+    };
+    if (options.name !== undefined) tenant.name = options.name;
+    if (options.timezone !== undefined) tenant.timezone = options.timezone;
+    this.tenants.set(tenantId, tenant);
   }
 
   /**
@@ -177,24 +207,32 @@ export class ReferenceStore {
       typeof interactions === 'number'
         ? ContactHistory.generated(seed, interactions)
         : ContactHistory.of(seed, interactions);
-    this.contacts.get(tenantId)!.set(contactId, history);
+    const tenant = this.tenants.get(tenantId)!;
+    tenant.contacts.get(contactId)?.attach(undefined);
+    tenant.contacts.set(contactId, history);
+    history.attach(tenant.timeline.observe(contactId, seed));
     return history;
   }
 
   /** True when the tenant is known. */
   hasTenant(tenantId: string): boolean {
-    return this.contacts.has(tenantId);
+    return this.tenants.has(tenantId);
   }
 
   /** The contact's interactions, most recent first (a copy), or undefined for an unknown contact. */
   interactions(tenantId: string, contactId: string): Interaction[] | undefined {
-    const history = this.contacts.get(tenantId)?.get(contactId);
+    const history = this.history(tenantId, contactId);
     return history?.slice(0, history.length).map((item) => ({ ...item }));
   }
 
   /** The contact's history, uncopied, for the server. @internal */
   history(tenantId: string, contactId: string): ContactHistory | undefined {
-    return this.contacts.get(tenantId)?.get(contactId);
+    return this.tenants.get(tenantId)?.contacts.get(contactId);
+  }
+
+  /** The tenant's name, time zone and timeline, for the server. @internal */
+  tenant(tenantId: string): Readonly<Pick<Tenant, 'name' | 'timezone' | 'timeline'>> | undefined {
+    return this.tenants.get(tenantId);
   }
 
   /**
@@ -262,7 +300,7 @@ export class ReferenceStore {
     tenantId: string,
     interactionId: string,
   ): { contactId: string; interaction: Interaction } | undefined {
-    for (const [contactId, history] of this.contacts.get(tenantId) ?? []) {
+    for (const [contactId, history] of this.tenants.get(tenantId)?.contacts ?? []) {
       const interaction = history.find(interactionId);
       if (interaction) return { contactId, interaction: { ...interaction } };
     }
@@ -291,7 +329,7 @@ export class ReferenceStore {
   }
 
   private mustGet(tenantId: string, contactId: string): ContactHistory {
-    const history = this.contacts.get(tenantId)?.get(contactId);
+    const history = this.history(tenantId, contactId);
     if (!history) throw new Error(`unknown contact ${contactId} of tenant ${tenantId}; call addContact first`);
     return history;
   }
