@@ -36,7 +36,12 @@ interface Tenant {
   timezone: string;
   contacts: Map<string, ContactHistory>;
   timeline: TenantTimeline;
+  /** Interaction id → contact, for what listings served lately (oldest first). */
+  listed: Map<string, string>;
 }
+
+/** How many listed interactions a tenant remembers the contact of. */
+const LISTED_REMEMBERED = 100_000;
 
 /** What a credential may do. `permissions` defaults to {@link ALL_PERMISSIONS}. */
 export interface CredentialOptions {
@@ -183,6 +188,7 @@ export class ReferenceStore {
       timezone: 'UTC',
       contacts: new Map(),
       timeline: new TenantTimeline(),
+      listed: new Map(),
     };
     if (options.name !== undefined) tenant.name = options.name;
     if (options.timezone !== undefined) tenant.timezone = options.timezone;
@@ -294,17 +300,41 @@ export class ReferenceStore {
 
   /**
    * The interaction with this id among the tenant's contacts (a copy), and the contact it belongs to;
-   * undefined when none has it. Searches every history of the tenant (see `ContactHistory.find`).
+   * undefined when none has it. An interaction a listing served lately is looked for in its contact's
+   * history first (see {@link ReferenceStore.noteListed}); otherwise every history of the tenant is
+   * searched (see `ContactHistory.find`).
    */
   findInteraction(
     tenantId: string,
     interactionId: string,
   ): { contactId: string; interaction: Interaction } | undefined {
-    for (const [contactId, history] of this.tenants.get(tenantId)?.contacts ?? []) {
+    const tenant = this.tenants.get(tenantId);
+    const listedBy = tenant?.listed.get(interactionId);
+    const hint = listedBy === undefined ? undefined : tenant?.contacts.get(listedBy)?.find(interactionId);
+    if (hint) return { contactId: listedBy!, interaction: { ...hint } };
+    for (const [contactId, history] of tenant?.contacts ?? []) {
       const interaction = history.find(interactionId);
       if (interaction) return { contactId, interaction: { ...interaction } };
     }
     return undefined;
+  }
+
+  /**
+   * Remembers which contact each interaction a listing served belongs to (the last
+   * {@link LISTED_REMEMBERED}), so that reading one of them by id next does not search a large tenant's
+   * every history. @internal
+   */
+  noteListed(tenantId: string, listed: readonly { contactId: string; interaction: Interaction }[]): void {
+    const remembered = this.tenants.get(tenantId)?.listed;
+    if (!remembered) return;
+    for (const { contactId, interaction } of listed) {
+      remembered.delete(interaction.interactionId);
+      remembered.set(interaction.interactionId, contactId);
+    }
+    for (const oldest of remembered.keys()) {
+      if (remembered.size <= LISTED_REMEMBERED) break;
+      remembered.delete(oldest);
+    }
   }
 
   /** Makes the next request(s) fail with this status, whatever they ask for. */

@@ -138,6 +138,8 @@ export const interactions: Route = {
       }
       run = { total, slice: () => kept };
     }
+    const served = run.slice(offset, offset + limit);
+    store.noteListed(tenantId, served);
     const nulls = values['green'] === false;
     const body: components['schemas']['InteractionRecordPage'] = {
       page: page ?? null,
@@ -147,9 +149,7 @@ export const interactions: Route = {
       total: run.total,
       tenantName: tenant.name,
       tenantTimezone: tenant.timezone,
-      results: run
-        .slice(offset, offset + limit)
-        .map((listed) => interactionRecord(listed.interaction, tenantId, listed.contactId, { nulls })),
+      results: served.map((listed) => interactionRecord(listed.interaction, tenantId, listed.contactId, { nulls })),
     };
     send(successStatus, body);
   },
