@@ -340,22 +340,26 @@ export interface components {
          *     statistics that are not described in this reference", so the record accepts keys this page does
          *     not list.
          *
-         *     **Judgement calls** (the samples show, the pages do not say):
-         *     - **Nulls.** By default the vendor leaves out every key whose value is null ("All data, except
+         *     **Judgement calls** (the samples show, the pages do not say; the live contract check reports the
+         *     `record-…` ones on a tenant as confirmed, refuted or not observed):
+         *     - **Nulls** (`record-null-scope`). By default the vendor leaves out every key whose value is null ("All data, except
          *       parameters that have a null value"); `?green=false` on the List includes them. So no key but
          *       `interactionId` is required, and every typed key (except `tenantId`, the arrays and `details`)
          *       also accepts `null`: with `green=false`, any key may come back `null`. The omission is taken to
          *       reach into `segments`, `queues` and `hooks` (the default samples' segments lack the null keys the
          *       null-values sample's segment has) but **not into `details`**, where Get a Specific Interaction's
-         *       sample keeps `"csat": null` and `"contactId": null`.
-         *     - **Times are seconds**, as numbers with milliseconds as decimals: `interactionTime` 94.244 is
+         *       sample keeps `"csat": null` and `"contactId": null`. An empty array counts as no value: the default
+         *       samples lack `monitors`, `hooks` and `customerResponseTimes`, which the null-values sample shows as
+         *       `[]`.
+         *     - **Times are seconds** (`record-interaction-time-seconds`), as numbers with milliseconds as decimals: `interactionTime` 94.244 is
          *       exactly the sample's `endTimestamp` (19:22:07.638) minus its `startTimestamp` (19:20:33.394);
          *       41.154 and 25.017 in the other samples likewise. The pages name no unit.
          *     - **Numbers** are typed `number`, not `integer`, even where every sample value is whole
          *       (`customerHolds` 0, `platformQueueId` 743): the pages give no type, and a JSON number is what the
          *       samples show.
          *     - **Keys the samples show only as `null`** (`ivrAbandoned`, `campaignId`, `flagged`, `leadId`, …)
-         *       accept any JSON value: their type is nowhere shown.
+         *       accept any JSON value: their type is nowhere shown (`record-key-types` reports the types a tenant
+         *       sends).
          *     - The record is the whole body of Get a Specific Interaction, not wrapped in `{result: …}`: its
          *       sample starts with the record's keys.
          *
