@@ -4,8 +4,7 @@
  * `GET /v1/tenants/{tenantId}/interactions/{interactionId}`.
  * @packageDocumentation
  */
-export { createInteractionsClient } from './client.js';
-export { withDetails } from './details.js';
+export { createInteractionsClient } from './client/client.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
@@ -34,10 +33,11 @@ export {
   ServerError,
   TimeoutError,
 } from './errors.js';
-export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './export.js';
-export { defaultRegion, regions } from './options.js';
-export { limitRate } from './rate-limit.js';
-export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './sync.js';
+export { defaultRegion, regions } from './http/options.js';
+export { limitRate } from './http/rate-limit.js';
+export { withDetails } from './jobs/details.js';
+export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './jobs/export.js';
+export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './jobs/sync.js';
 export type {
   Auth,
   BasicAuth,

@@ -3,7 +3,7 @@
 // reference API sending the headers on the history route, and table by table for the header parsing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec } from '../generated/spec.js';
-import { deprecationWarning } from '../src/deprecation.js';
+import { deprecationWarning } from '../src/http/deprecation.js';
 import { createInteractionsClient, type Logger } from '../src/index.js';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { CONTACT, TENANT } from './helpers.js';

@@ -11,8 +11,8 @@ import {
   ResponseValidationError,
   TimeoutError,
 } from '../src/index.js';
-import { dedupeWindow, PageAudit, pageBound } from '../src/page-audit.js';
-import { type FetchPage, type WalkChecks, walkPages } from '../src/paginate.js';
+import { dedupeWindow, PageAudit, pageBound } from '../src/paging/page-audit.js';
+import { type FetchPage, type WalkChecks, walkPages } from '../src/paging/paginate.js';
 import type { Walk } from '../src/types.js';
 import { CONTACT, hangingFetch, interaction, json, seeded, TENANT } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { sharedOf } from '../src/client-shared.js';
+import { sharedOf } from '../src/client/shared.js';
 import { createInteractionsClient, InvalidInputError, limitRate } from '../src/index.js';
 import {
   type Aimd,
@@ -9,8 +9,8 @@ import {
   type LimiterClock,
   onSuccess,
   onThrottled,
-} from '../src/rate-limit.js';
-import { type Bucket, pause, refill, waitMs } from '../src/token-bucket.js';
+} from '../src/http/rate-limit.js';
+import { type Bucket, pause, refill, waitMs } from '../src/common/token-bucket.js';
 import { CONTACT, json, page, recordingFetch, TENANT } from './helpers.js';
 
 describe('refill', () => {

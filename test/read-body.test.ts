@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CxEngageError, createInteractionsClient, ResponseTooLargeError, TimeoutError } from '../src/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../src/read-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../src/http/read-body.js';
 import { CONTACT, json, page, TENANT } from './helpers.js';
 
 /** A body streamed in the given chunks; records whether the reader cancelled it. */

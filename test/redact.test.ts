@@ -8,7 +8,7 @@ import {
   SHORT_SECRET_LENGTH,
   safeCause,
   utf8Base64,
-} from '../src/redact.js';
+} from '../src/auth/redact.js';
 import { CONTACT, json, SENTINEL, TENANT } from './helpers.js';
 
 const b64 = (text: string) => utf8Base64(text);

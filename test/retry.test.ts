@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BodyHandoff } from '../src/body-handoff.js';
+import { BodyHandoff } from '../src/http/body-handoff.js';
 import { AbortedError, ConnectionError, TimeoutError } from '../src/errors.js';
-import { createRedactor } from '../src/redact.js';
-import { createRetryingFetch } from '../src/retry.js';
-import { isRetryableError, parseRetryAfter, type RetryDelayInput, retryDelay } from '../src/retry-policy.js';
+import { createRedactor } from '../src/auth/redact.js';
+import { createRetryingFetch } from '../src/http/retry.js';
+import { isRetryableError, parseRetryAfter, type RetryDelayInput, retryDelay } from '../src/http/retry-policy.js';
 import { hangingFetch, SENTINEL } from './helpers.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00.000Z');

@@ -2,9 +2,10 @@
  * The flags every command that talks to the API shares: where (`--region` or `--base-url`), who
  * (credentials, see `credentials.ts`) and how loud (`--debug`); and the client built from them.
  */
-import { createInteractionsClient } from '../client.js';
-import { regions } from '../options.js';
-import { credentialSecrets } from '../redact.js';
+
+import { credentialSecrets } from '../auth/redact.js';
+import { createInteractionsClient } from '../client/client.js';
+import { regions } from '../http/options.js';
 import type { ClientOptions, InteractionsClient, Region } from '../types.js';
 import type { FlagValues } from './command.js';
 import { type CredentialFlags, resolveAuth } from './credentials.js';

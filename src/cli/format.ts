@@ -1,7 +1,8 @@
 // Output formats. stdout carries only data: these functions return the exact text to write.
 // ndjson and csv stream row by row (header first); json and table need every row up front.
+
+import { type DocumentedField, documentedFields } from '../common/interaction-fields.js';
 import type { Interaction } from '../index.js';
-import { type DocumentedField, documentedFields } from '../interaction-fields.js';
 import { jsonSafeText, terminalText } from './terminal-text.js';
 
 export const formats = ['table', 'json', 'ndjson', 'csv'] as const;

@@ -4,7 +4,7 @@
  * signals and its exit code. Everything that can be decided without I/O lives in the small modules
  * beside this one; each subcommand lives in `commands/`.
  */
-import { createRedactor } from '../redact.js';
+import { createRedactor } from '../auth/redact.js';
 import { exitCodes, Interrupted } from './exit-codes.js';
 import { runCli } from './run.js';
 import { terminalText } from './terminal-text.js';

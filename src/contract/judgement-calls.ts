@@ -4,7 +4,7 @@
  * real tenant tells which calls hold there: each is `confirmed`, `refuted` or `not observed`, with a
  * few words of evidence. Evidence never quotes customer data.
  */
-import { channelLabels, documentedFields as documented } from '../interaction-fields.js';
+import { channelLabels, documentedFields as documented } from '../common/interaction-fields.js';
 import type { Interaction, JudgementCallResult } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';

@@ -10,9 +10,9 @@
  */
 import { spec } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
-import { resolveOptions } from '../options.js';
+import { resolveOptions } from '../http/options.js';
 import type { ContractOptions, ContractReport, ContractSetupProblem } from '../types.js';
-import { checkParams } from '../validate.js';
+import { checkParams } from '../validation/params.js';
 import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';

@@ -6,10 +6,10 @@
  * budget fixed before the run starts.
  */
 import { spec } from '../../generated/spec.js';
-import { BodyHandoff } from '../body-handoff.js';
-import { createCredentials } from '../credentials.js';
-import type { ResolvedOptions } from '../options.js';
-import { createRetryingFetch } from '../retry.js';
+import { createCredentials } from '../auth/credentials.js';
+import { BodyHandoff } from '../http/body-handoff.js';
+import type { ResolvedOptions } from '../http/options.js';
+import { createRetryingFetch } from '../http/retry.js';
 import type { ContractOptions } from '../types.js';
 
 /**
@@ -64,7 +64,7 @@ export function createTransport(
   const bodies = new BodyHandoff();
   // The client's credentials, whatever their kind (a fixed header, a token function, an exchanged token).
   const clientCredentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
-    import('../token-exchange.js').then(({ exchangeToken }) =>
+    import('../auth/token-exchange.js').then(({ exchangeToken }) =>
       exchangeToken({ options: resolved, username, password, bodies, onResponse: () => {} }),
     ),
   );

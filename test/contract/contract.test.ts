@@ -21,7 +21,7 @@ import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
 import type { WalkContext } from '../../src/contract/walks.ts';
 import { ConnectionError, TimeoutError } from '../../src/errors.ts';
-import { terminalText } from '../../src/terminal-text.ts';
+import { terminalText } from '../../src/common/terminal-text.ts';
 import type { ContractReport } from '../../src/types.ts';
 
 const T = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';

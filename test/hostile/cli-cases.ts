@@ -11,7 +11,7 @@ import { Interrupted } from '../../src/cli/exit-codes.ts';
 import { csvColumns, restoreFormula } from '../../src/cli/format.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { Interaction } from '../../src/index.ts';
-import { utf8Base64 } from '../../src/redact.ts';
+import { utf8Base64 } from '../../src/auth/redact.ts';
 import { interaction, page } from '../helpers.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { type CaseGroup, CONTACT, type Context, type HostileCase, TENANT, UNSAFE_ON_TERMINAL } from './corpus.ts';

@@ -14,7 +14,7 @@ import {
 } from '../../src/cli/format.ts';
 import { progressLine, stderrLogger } from '../../src/cli/io.ts';
 import type { Interaction } from '../../src/index.ts';
-import { createRedactor } from '../../src/redact.ts';
+import { createRedactor } from '../../src/auth/redact.ts';
 import { interaction } from '../helpers.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { type CaseGroup, UNSAFE_ON_TERMINAL } from './corpus.ts';

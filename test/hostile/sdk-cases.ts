@@ -19,7 +19,7 @@ import {
   syncInteractions,
   TimeoutError,
 } from '../../src/index.ts';
-import { utf8Base64 } from '../../src/redact.ts';
+import { utf8Base64 } from '../../src/auth/redact.ts';
 import { interaction, page } from '../helpers.ts';
 import {
   type CaseGroup,

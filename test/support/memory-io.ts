@@ -3,7 +3,7 @@
 // tests, the hostile corpus and the contract command's tests, so they all see the CLI the same way.
 import { Readable } from 'node:stream';
 import type { Io } from '../../src/cli/io.ts';
-import { createRedactor, type Redactor } from '../../src/redact.ts';
+import { createRedactor, type Redactor } from '../../src/auth/redact.ts';
 
 export interface MemoryIoOptions {
   /** The whole environment the command sees (nothing of this process's). */

@@ -4,8 +4,8 @@
 // save is dropped, as the CLI truncates its output).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedOf } from '../../src/client-shared.js';
-import { MAX_EXPORT_CONCURRENCY } from '../../src/export.js';
+import { sharedOf } from '../../src/client/shared.js';
+import { MAX_EXPORT_CONCURRENCY } from '../../src/jobs/export.js';
 import {
   AuthenticationError,
   createInteractionsClient,

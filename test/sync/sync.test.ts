@@ -14,7 +14,7 @@ import {
   type SyncRecord,
   syncInteractions,
 } from '../../src/index.js';
-import { fingerprint } from '../../src/sync.js';
+import { fingerprint } from '../../src/jobs/sync.js';
 import {
   CSAT_DELAY_MS,
   generateInteractions,

@@ -6,16 +6,16 @@
  * import) only by clients whose auth exchanges a key for a token.
  */
 import createClient from 'openapi-fetch';
-import type { paths } from '../generated/schema.js';
-import { spec } from '../generated/spec.js';
-import { validateTokenResponse } from '../generated/validators.js';
-import type { BodyHandoff } from './body-handoff.js';
-import { createApiError } from './error-body.js';
-import { InvalidResponseError, ResponseValidationError } from './errors.js';
-import { isSendableToken, type ResolvedOptions, secretForms } from './options.js';
+import type { paths } from '../../generated/schema.js';
+import { spec } from '../../generated/spec.js';
+import { validateTokenResponse } from '../../generated/validators.js';
+import { InvalidResponseError, ResponseValidationError } from '../errors.js';
+import type { BodyHandoff } from '../http/body-handoff.js';
+import { createApiError } from '../http/error-body.js';
+import { isSendableToken, type ResolvedOptions, secretForms } from '../http/options.js';
+import { createRetryingFetch } from '../http/retry.js';
+import { schemaFailure } from '../validation/response.js';
 import type { Redactor } from './redact.js';
-import { createRetryingFetch } from './retry.js';
-import { schemaFailure } from './validate-response.js';
 
 const { path, method } = spec.operations.createToken;
 /** How the exchange is named in messages. */

@@ -1,10 +1,10 @@
 // Walking pages: requests (in order, or several at once), the walk's own limits (maxPages, a
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
-import { invariantBroken, type ResponseValidationError, TimeoutError } from './errors.js';
+import { invariantBroken, type ResponseValidationError, TimeoutError } from '../errors.js';
+import { fanOut, linkSignal } from '../http/signals.js';
+import type { Interaction, InteractionPage, Logger, ValidationMode, Walk } from '../types.js';
 import { PageAudit } from './page-audit.js';
-import { fanOut, linkSignal } from './signals.js';
-import type { Interaction, InteractionPage, Logger, ValidationMode, Walk } from './types.js';
 
 /** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
 export type FetchPage = (page: number, limit: number, signal: AbortSignal) => Promise<InteractionPage>;

@@ -5,7 +5,7 @@
  * carries either. Header values are server data: they go through the one terminal sanitiser and are cut
  * short before they reach a message (and the logger redacts it, as it does everything).
  */
-import { terminalText } from './terminal-text.js';
+import { terminalText } from '../common/terminal-text.js';
 
 /** The longest header value quoted in the warning. */
 const MAX_VALUE = 200;

@@ -5,11 +5,11 @@
  * secret, cached, and renewed once for everyone when the API answers 401 (or when a lifetime the caller
  * set has passed). The exchange call itself is `token-exchange.ts`, loaded only by clients that use it.
  */
-import { CredentialsError } from './errors.js';
-import { isSendableToken, type ResolvedAuth, secretForms } from './options.js';
+import { CredentialsError } from '../errors.js';
+import { isSendableToken, type ResolvedAuth, secretForms } from '../http/options.js';
+import type { RetryingFetch } from '../http/retry.js';
+import { abortable } from '../http/signals.js';
 import { type Redactor, safeCause } from './redact.js';
-import type { RetryingFetch } from './retry.js';
-import { abortable } from './signals.js';
 
 /** What the client needs of its credentials. */
 export interface Credentials {

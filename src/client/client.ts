@@ -10,16 +10,21 @@
  * deprecation notice (the first answer that signals it).
  */
 import createClient from 'openapi-fetch';
-import type { paths } from '../generated/schema.js';
-import { spec } from '../generated/spec.js';
-import { BodyHandoff } from './body-handoff.js';
-import { type ClientShared, registerClient } from './client-shared.js';
-import { createCredentials, withTokenRefresh } from './credentials.js';
-import { InvalidResponseError, snippet } from './errors.js';
-import { type CallSettings, deriveOptions, type ResolvedOptions, resolveCall, resolveOptions } from './options.js';
-import type { Redactor } from './redact.js';
-import { createRetryingFetch } from './retry.js';
-import { linkSignal, typedAborts } from './signals.js';
+import type { paths } from '../../generated/schema.js';
+import { spec } from '../../generated/spec.js';
+import { createCredentials, withTokenRefresh } from '../auth/credentials.js';
+import type { Redactor } from '../auth/redact.js';
+import { InvalidResponseError, snippet } from '../errors.js';
+import { BodyHandoff } from '../http/body-handoff.js';
+import {
+  type CallSettings,
+  deriveOptions,
+  type ResolvedOptions,
+  resolveCall,
+  resolveOptions,
+} from '../http/options.js';
+import { createRetryingFetch } from '../http/retry.js';
+import { linkSignal, typedAborts } from '../http/signals.js';
 import type {
   ClientOptions,
   GetInteractionParams,
@@ -29,8 +34,9 @@ import type {
   IterateParams,
   ListParams,
   RequestOptions,
-} from './types.js';
-import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from './validate.js';
+} from '../types.js';
+import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
+import { type ClientShared, registerClient } from './shared.js';
 
 const history = spec.operations.listContactInteractions;
 const detail = spec.operations.getInteraction;
@@ -45,10 +51,10 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-const responseChecks = lazy(() => import('./validate-response.js'));
-const walking = lazy(() => import('./paginate.js'));
-const errorBodies = lazy(() => import('./error-body.js'));
-const deprecation = lazy(() => import('./deprecation.js'));
+const responseChecks = lazy(() => import('../validation/response.js'));
+const walking = lazy(() => import('../paging/paginate.js'));
+const errorBodies = lazy(() => import('../http/error-body.js'));
+const deprecation = lazy(() => import('../http/deprecation.js'));
 
 /** What `sendVia` adds to every openapi-fetch call. */
 interface OperationInit {
@@ -73,7 +79,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
     maxPauseMs: resolved.maxRetryAfterMs,
     credentials: createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
       // Loaded on first use: clients that do not exchange never load the exchange.
-      import('./token-exchange.js').then(({ exchangeToken }) =>
+      import('../auth/token-exchange.js').then(({ exchangeToken }) =>
         exchangeToken({
           options: resolved,
           username,
@@ -213,7 +219,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
 const historyRoute = `${history.method.toUpperCase()} ${history.path}`;
 const detailRoute = `${detail.method.toUpperCase()} ${detail.path}`;
 
-type WalkModule = typeof import('./paginate.js');
+type WalkModule = typeof import('../paging/paginate.js');
 
 /**
  * Warns through the logger, once per client family, when an answer signals that its route is deprecated.

@@ -2,7 +2,7 @@
  * Small AbortSignal helpers shared by the request loop and the page walk. Each one removes what it
  * adds: a listener left on a caller's long-lived signal is a leak (and a MaxListenersExceededWarning).
  */
-import { abortedError } from './errors.js';
+import { abortedError } from '../errors.js';
 
 /** Aborts `controller` when `signal` aborts, with the same reason. Returns the unlink function. */
 export function linkSignal(controller: Pick<AbortController, 'abort'>, signal: AbortSignal | undefined): () => void {

@@ -8,20 +8,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../export.js';
-import { linkSignal } from '../../signals.js';
-import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../types.js';
-import type { FlagValues, Subcommand } from '../command.js';
-import { type Connection, connect, parseConnection } from '../connection.js';
-import { ExportJournal, type JournalHeader } from '../export-journal.js';
-import { ExportOutput } from '../export-output.js';
-import { progressText, rateMeter, summaryText } from '../export-progress.js';
-import { csvField, csvHeader, csvRow, jsonValue } from '../format.js';
-import { type Io, progressLine } from '../io.js';
-import { PartialFailure } from '../partial-failure.js';
-import { terminalText } from '../terminal-text.js';
-import { UsageError } from '../usage-error.js';
-import { integer, required } from '../values.js';
+import { linkSignal } from '../../../http/signals.js';
+import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../../jobs/export.js';
+import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../types.js';
+import type { FlagValues, Subcommand } from '../../command.js';
+import { type Connection, connect, parseConnection } from '../../connection.js';
+import { csvField, csvHeader, csvRow, jsonValue } from '../../format.js';
+import { type Io, progressLine } from '../../io.js';
+import { PartialFailure } from '../../partial-failure.js';
+import { terminalText } from '../../terminal-text.js';
+import { UsageError } from '../../usage-error.js';
+import { integer, required } from '../../values.js';
+import { ExportJournal, type JournalHeader } from './journal.js';
+import { ExportOutput } from './output.js';
+import { progressText, rateMeter, summaryText } from './progress.js';
 
 const exportFormats = ['ndjson', 'csv'] as const;
 type ExportFormat = (typeof exportFormats)[number];

@@ -5,8 +5,9 @@
  * succeeds at once never needs it: the loop loads it (a dynamic import) on the first failed attempt, so
  * a browser bundle downloads it only then.
  */
-import { ConnectionError, CxEngageError, snippet, TimeoutError } from './errors.js';
-import { type Redactor, safeCause } from './redact.js';
+
+import { type Redactor, safeCause } from '../auth/redact.js';
+import { ConnectionError, CxEngageError, snippet, TimeoutError } from '../errors.js';
 
 /** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);

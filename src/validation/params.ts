@@ -6,9 +6,9 @@
  * generator refuses a parameter schema this interpreter cannot check. The other side, 2xx bodies, is
  * `validate-response.ts`, which only clients that validate ever load.
  */
-import { paramFormats, spec } from '../generated/spec.js';
-import { InvalidInputError } from './errors.js';
-import type { GetInteractionParams, IterateParams, Walk } from './types.js';
+import { paramFormats, spec } from '../../generated/spec.js';
+import { InvalidInputError } from '../errors.js';
+import type { GetInteractionParams, IterateParams, Walk } from '../types.js';
 
 const { listContactInteractions: history, getInteraction: detail } = spec.operations;
 const { limit: limitParam } = history.parameters;

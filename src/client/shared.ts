@@ -4,8 +4,9 @@
  * registry through which standalone functions such as `exportInteractions` reach it, so that it stays
  * out of the public client interface and out of bundles that do not use it.
  */
-import type { BodyHandoff } from './body-handoff.js';
-import type { Credentials } from './credentials.js';
+
+import type { Credentials } from '../auth/credentials.js';
+import type { BodyHandoff } from '../http/body-handoff.js';
 
 /** A checked rate limit: requests per second, and how many may go at once after a quiet spell. */
 export interface Pace {

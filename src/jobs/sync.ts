@@ -9,10 +9,10 @@
  * by comparing fingerprints of whole records, so a change to any field is reported.
  */
 
-import { spec } from '../generated/spec.js';
-import { abortedError, CheckpointError, InvalidInputError, invariantBroken, PaginationError } from './errors.js';
-import { pageBound } from './page-audit.js';
-import { linkSignal } from './signals.js';
+import { spec } from '../../generated/spec.js';
+import { abortedError, CheckpointError, InvalidInputError, invariantBroken, PaginationError } from '../errors.js';
+import { linkSignal } from '../http/signals.js';
+import { pageBound } from '../paging/page-audit.js';
 import type {
   Interaction,
   InteractionsClient,
@@ -24,8 +24,8 @@ import type {
   SyncRecord,
   SyncRun,
   WatchedInteraction,
-} from './types.js';
-import { checkParams, checkSignal } from './validate.js';
+} from '../types.js';
+import { checkParams, checkSignal } from '../validation/params.js';
 
 const DAY_MS = 86_400_000;
 /** How long after its end an interaction is re-checked, unless told otherwise. */

@@ -11,9 +11,9 @@ import {
   type ValidationIssue,
   validateInteractionPage,
   validateInteractionRecord,
-} from '../generated/validators.js';
-import { ResponseValidationError } from './errors.js';
-import type { InteractionPage, InteractionRecord, Logger, ValidationMode } from './types.js';
+} from '../../generated/validators.js';
+import { ResponseValidationError } from '../errors.js';
+import type { InteractionPage, InteractionRecord, Logger, ValidationMode } from '../types.js';
 
 /**
  * Checks a 2xx body per `mode`. `strict` throws {@link ResponseValidationError} (schema failures, and

@@ -5,12 +5,13 @@
  * becomes are `retry-policy.ts`, loaded on the first failed attempt: a call that succeeds at once does
  * not need them, so a browser bundle downloads them only then.
  */
+
+import type { Redactor } from '../auth/redact.js';
+import { abortedError, TimeoutError } from '../errors.js';
+import type { Logger } from '../types.js';
 import type { BodyHandoff } from './body-handoff.js';
-import { abortedError, TimeoutError } from './errors.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
-import type { Redactor } from './redact.js';
 import { abortRace, linkSignal, sleep } from './signals.js';
-import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */
 let loading: Promise<typeof import('./retry-policy.js')> | undefined;

@@ -6,7 +6,7 @@
  * testing kit generates them. Both tables are keyed by the generated types, so a field or enum value
  * added to the spec fails type-checking here until it is given its place.
  */
-import type { Interaction } from './types.js';
+import type { Interaction } from '../types.js';
 
 /** Interaction's documented fields (its index signature left out). */
 export type DocumentedField = keyof { [K in keyof Interaction as string extends K ? never : K]: true };

@@ -5,13 +5,13 @@
  * that it only ever sees redacted text. The same checks serve a derived client ({@link deriveOptions}) and a
  * single call ({@link resolveCall}). `client.ts` wires what comes out; nothing else reads raw options.
  */
-import { pkg } from '../generated/package.js';
-import { spec } from '../generated/spec.js';
-import { InvalidInputError } from './errors.js';
+import { pkg } from '../../generated/package.js';
+import { spec } from '../../generated/spec.js';
+import { createRedactor, credentialSecrets, REDACTED, type Redactor, utf8Base64 } from '../auth/redact.js';
+import { InvalidInputError } from '../errors.js';
+import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from '../types.js';
+import { checkSignal } from '../validation/params.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
-import { createRedactor, credentialSecrets, REDACTED, type Redactor, utf8Base64 } from './redact.js';
-import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
-import { checkSignal } from './validate.js';
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = spec.regions;

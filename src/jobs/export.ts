@@ -5,10 +5,9 @@
  * that were in flight and hands nothing over twice. A contact that fails (deleted, forbidden, paging
  * that cannot be trusted) is reported and counted, and the export goes on, unless `failFast`.
  */
-import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from './errors.js';
-import { limiterOf, type Pace, resolvePace } from './rate-limit.js';
-import { fanOut, linkSignal } from './signals.js';
-import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
+import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from '../errors.js';
+import { limiterOf, type Pace, resolvePace } from '../http/rate-limit.js';
+import { fanOut, linkSignal } from '../http/signals.js';
 import type {
   ExportContactState,
   ExportEvent,
@@ -17,7 +16,8 @@ import type {
   ExportSummary,
   InteractionsClient,
   SyncProgress,
-} from './types.js';
+} from '../types.js';
+import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
 
 /** The export's pace when neither it nor the client sets one: polite, as the vendor documents no limit. */
 export const DEFAULT_EXPORT_RATE = 5;

@@ -4,7 +4,7 @@
  * at most `maxBytes`, counted as the (already decompressed) chunks arrive, so an endless body or a
  * gzip bomb is cut off at the limit rather than read into memory whole.
  */
-import { ResponseTooLargeError } from './errors.js';
+import { ResponseTooLargeError } from '../errors.js';
 
 /**
  * The default limit of one body: 8 MiB. A full page of 100 interactions is about 56 KB (see the

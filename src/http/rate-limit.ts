@@ -8,13 +8,13 @@
  * carries only an empty slot for it (see `client-shared.ts`): the limiter is created the first time a
  * limit is set ({@link limitRate}, an export), so bundles that never limit do not carry this module.
  */
-import { type LimiterStats, type Pace, type RateLimiter, sharedOf } from './client-shared.js';
-import { InvalidInputError } from './errors.js';
+import { type LimiterStats, type Pace, type RateLimiter, sharedOf } from '../client/shared.js';
+import { type Bucket, pause, refill, waitMs } from '../common/token-bucket.js';
+import { InvalidInputError } from '../errors.js';
+import type { InteractionsClient, RateLimitOptions } from '../types.js';
 import { parseRetryAfter } from './retry-policy.js';
-import { type Bucket, pause, refill, waitMs } from './token-bucket.js';
-import type { InteractionsClient, RateLimitOptions } from './types.js';
 
-export type { LimiterStats, Pace, RateLimiter } from './client-shared.js';
+export type { LimiterStats, Pace, RateLimiter } from '../client/shared.js';
 
 /** The adaptive rate, and when it was last cut. */
 export interface Aimd {
