@@ -9,7 +9,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CompilerState, Extractor, ExtractorConfig, type IConfigFile } from '@microsoft/api-extractor';
+import {
+  CompilerState,
+  Extractor,
+  ExtractorConfig,
+  ExtractorLogLevel,
+  type ExtractorMessage,
+  type IConfigFile,
+} from '@microsoft/api-extractor';
 import { root } from './lib/tools.ts';
 
 const { values } = parseArgs({ options: { update: { type: 'boolean' }, built: { type: 'boolean' } } });
@@ -78,13 +85,13 @@ try {
         // Everything API Extractor notices about the surface goes into the report (so it is reviewed with
         // it) rather than failing the check by itself; only a changed report fails it.
         extractorMessageReporting: {
-          default: { logLevel: 'none', addToApiReportFile: true },
-          'ae-missing-release-tag': { logLevel: 'none', addToApiReportFile: false },
+          default: { logLevel: ExtractorLogLevel.None, addToApiReportFile: true },
+          'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
           // Said with a file and line of dist/, which any edit moves: the report marks "(undocumented)" itself.
-          'ae-undocumented': { logLevel: 'none', addToApiReportFile: false },
+          'ae-undocumented': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
         },
-        compilerMessageReporting: { default: { logLevel: 'error' } },
-        tsdocMessageReporting: { default: { logLevel: 'none' } },
+        compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Error } },
+        tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
       },
     };
     const config = ExtractorConfig.prepare({
@@ -114,6 +121,6 @@ if (update) {
 }
 
 /** API Extractor's own banner and "you have changed the API" advice: this script says it once, above. */
-function quiet(message: { logLevel: string; category: string; text: string; handled: boolean }): void {
-  if (message.category === 'console' && message.logLevel !== 'error') message.handled = true;
+function quiet(message: ExtractorMessage): void {
+  if (message.category === 'console' && message.logLevel !== ExtractorLogLevel.Error) message.handled = true;
 }
