@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root } from '../../scripts/lib/tools.ts';
 import { terminalText as cliTerminalText } from '../../src/cli/terminal-text.ts';
+import { terminalText } from '../../src/common/terminal-text.ts';
 import { clean, shown } from '../../src/contract/display.ts';
 import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
@@ -21,7 +22,6 @@ import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
 import type { WalkContext } from '../../src/contract/walks.ts';
 import { ConnectionError, TimeoutError } from '../../src/errors.ts';
-import { terminalText } from '../../src/common/terminal-text.ts';
 import type { ContractReport } from '../../src/types.ts';
 
 const T = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';

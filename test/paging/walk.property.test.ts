@@ -26,9 +26,9 @@ import {
   ResponseValidationError,
   ServerError,
   type ValidationMode,
-} from '../src/index.ts';
-import { CONTACT, TENANT } from './helpers.ts';
-import { type Churn, type Deviation, deviations, modelServer, orderDeviations } from './support/model-server.ts';
+} from '../../src/index.ts';
+import { CONTACT, TENANT } from '../helpers.ts';
+import { type Churn, type Deviation, deviations, modelServer, orderDeviations } from '../support/model-server.ts';
 
 const CASES = 2_000;
 const SEED = 20_240_917;

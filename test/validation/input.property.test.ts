@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spec } from '../generated/spec.js';
-import { InvalidInputError } from '../src/index.js';
-import { operationPath } from '../src/testing/index.ts';
-import { clientAnswering, interaction, json, page } from './helpers.js';
+import { spec } from '../../generated/spec.js';
+import { InvalidInputError } from '../../src/index.js';
+import { operationPath } from '../../src/testing/index.ts';
+import { clientAnswering, interaction, json, page } from '../helpers.js';
 
 const { minimum: LIMIT_MIN, maximum: LIMIT_MAX } = spec.operations.listContactInteractions.parameters.limit.schema;
 const PAGE_MIN = spec.operations.listContactInteractions.parameters.page.schema.minimum;

@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedOf } from '../../src/client/shared.js';
-import { MAX_EXPORT_CONCURRENCY } from '../../src/jobs/export.js';
 import {
   AuthenticationError,
   createInteractionsClient,
@@ -21,6 +20,7 @@ import {
   type SyncCheckpoint,
   shardOf,
 } from '../../src/index.js';
+import { MAX_EXPORT_CONCURRENCY } from '../../src/jobs/export.js';
 import { type ReferenceApi, ReferenceStore, startReferenceApi } from '../../src/testing/index.js';
 import { seeded, uuid } from '../helpers.js';
 

@@ -4,12 +4,12 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/cli/args.ts';
-import { ExportJournal, JournalError, type JournalHeader } from '../../src/cli/commands/export/journal.ts';
-import { ExportOutput } from '../../src/cli/commands/export/output.ts';
-import { bar, duration, progressText, rateMeter, summaryText } from '../../src/cli/commands/export/progress.ts';
-import { UsageError } from '../../src/cli/usage-error.ts';
-import type { ExportContactState, ExportSummary } from '../../src/index.ts';
+import { parseCommand } from '../../../../src/cli/args.ts';
+import { ExportJournal, JournalError, type JournalHeader } from '../../../../src/cli/commands/export/journal.ts';
+import { ExportOutput } from '../../../../src/cli/commands/export/output.ts';
+import { bar, duration, progressText, rateMeter, summaryText } from '../../../../src/cli/commands/export/progress.ts';
+import { UsageError } from '../../../../src/cli/usage-error.ts';
+import type { ExportContactState, ExportSummary } from '../../../../src/index.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cxi-export-files-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CxEngageError, createInteractionsClient, ResponseTooLargeError, TimeoutError } from '../src/index.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../src/http/read-body.js';
-import { CONTACT, json, page, TENANT } from './helpers.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../../src/http/read-body.js';
+import { CxEngageError, createInteractionsClient, ResponseTooLargeError, TimeoutError } from '../../src/index.js';
+import { CONTACT, json, page, TENANT } from '../helpers.js';
 
 /** A body streamed in the given chunks; records whether the reader cancelled it. */
 function streamed(chunks: (Uint8Array | string)[], init: ResponseInit = {}, endless = false) {

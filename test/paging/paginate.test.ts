@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { spec } from '../generated/spec.js';
+import { spec } from '../../generated/spec.js';
 import {
   createInteractionsClient,
   type Interaction,
@@ -10,11 +10,11 @@ import {
   PaginationError,
   ResponseValidationError,
   TimeoutError,
-} from '../src/index.js';
-import { dedupeWindow, PageAudit, pageBound } from '../src/paging/page-audit.js';
-import { type FetchPage, type WalkChecks, walkPages } from '../src/paging/paginate.js';
-import type { Walk } from '../src/types.js';
-import { CONTACT, hangingFetch, interaction, json, seeded, TENANT } from './helpers.js';
+} from '../../src/index.js';
+import { dedupeWindow, PageAudit, pageBound } from '../../src/paging/page-audit.js';
+import { type FetchPage, type WalkChecks, walkPages } from '../../src/paging/paginate.js';
+import type { Walk } from '../../src/types.js';
+import { CONTACT, hangingFetch, interaction, json, seeded, TENANT } from '../helpers.js';
 
 const LIMIT = spec.operations.listContactInteractions.parameters.limit.schema;
 

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it, vi } from 'vitest';
-import type { paths } from '../generated/schema.js';
-import { spec } from '../generated/spec.js';
+import type { paths } from '../../generated/schema.js';
+import { spec } from '../../generated/spec.js';
 import {
   AbortedError,
   ApiError,
@@ -12,9 +12,9 @@ import {
   InvalidInputError,
   ResponseValidationError,
   regions,
-} from '../src/index.js';
-import { operationPath, startReferenceApi } from '../src/testing/index.ts';
-import { CONTACT, clientAnswering, interaction, json, page, recordingFetch, TENANT } from './helpers.js';
+} from '../../src/index.js';
+import { operationPath, startReferenceApi } from '../../src/testing/index.ts';
+import { CONTACT, clientAnswering, interaction, json, page, recordingFetch, TENANT } from '../helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
 const PATH = operationPath('listContactInteractions', params);

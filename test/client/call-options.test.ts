@@ -1,7 +1,7 @@
 // Per-call options (one call, one iteration), derived clients (`withOptions`) and the User-Agent.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pkg } from '../generated/package.js';
+import { pkg } from '../../generated/package.js';
 import {
   type ClientOptions,
   createInteractionsClient,
@@ -9,8 +9,8 @@ import {
   ResponseValidationError,
   ServerError,
   TimeoutError,
-} from '../src/index.js';
-import { CONTACT, clientAnswering, hangingFetch, interaction, json, page, TENANT } from './helpers.js';
+} from '../../src/index.js';
+import { CONTACT, clientAnswering, hangingFetch, interaction, json, page, TENANT } from '../helpers.js';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
 const detail = { tenantId: TENANT, interactionId: interaction(1).interactionId };
@@ -125,7 +125,7 @@ describe('withOptions', () => {
 describe('User-Agent', () => {
   it('cxengage-interactions/<version from package.json> (node <version>), on every request', async () => {
     const version = (
-      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
     ).version;
     expect(pkg.version).toBe(version);
     const { client, requests } = setup(() => json(page([])));

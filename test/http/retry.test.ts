@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BodyHandoff } from '../src/http/body-handoff.js';
-import { AbortedError, ConnectionError, TimeoutError } from '../src/errors.js';
-import { createRedactor } from '../src/auth/redact.js';
-import { createRetryingFetch } from '../src/http/retry.js';
-import { isRetryableError, parseRetryAfter, type RetryDelayInput, retryDelay } from '../src/http/retry-policy.js';
-import { hangingFetch, SENTINEL } from './helpers.js';
+import { createRedactor } from '../../src/auth/redact.js';
+import { AbortedError, ConnectionError, TimeoutError } from '../../src/errors.js';
+import { BodyHandoff } from '../../src/http/body-handoff.js';
+import { createRetryingFetch } from '../../src/http/retry.js';
+import { isRetryableError, parseRetryAfter, type RetryDelayInput, retryDelay } from '../../src/http/retry-policy.js';
+import { hangingFetch, SENTINEL } from '../helpers.js';
 
 const NOW = Date.parse('2025-01-01T00:00:00.000Z');
 const base = { now: NOW, random: () => 0.5, maxRetryAfterMs: 60_000 } satisfies Partial<RetryDelayInput>;

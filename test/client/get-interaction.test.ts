@@ -1,7 +1,7 @@
 // Get a Specific Interaction through the SDK against the real reference API, and `withDetails`: a walk
 // enriched with each interaction's record, in order, under bounded concurrency, 404s reported.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spec } from '../generated/spec.js';
+import { spec } from '../../generated/spec.js';
 import {
   createInteractionsClient,
   type Interaction,
@@ -11,9 +11,9 @@ import {
   PermissionDeniedError,
   ResponseValidationError,
   withDetails,
-} from '../src/index.js';
-import { pathPattern, type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
-import { CONTACT, TENANT, uuid } from './helpers.js';
+} from '../../src/index.js';
+import { pathPattern, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { CONTACT, TENANT, uuid } from '../helpers.js';
 
 const OTHER_CONTACT = uuid(77);
 let api: ReferenceApi;

@@ -2,7 +2,7 @@
 // added once it is done (a long walk must leave a long-lived signal as it found it).
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { abortable, abortRace, fanOut, linkSignal, sleep } from '../src/http/signals.js';
+import { abortable, abortRace, fanOut, linkSignal, sleep } from '../../src/http/signals.js';
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
 

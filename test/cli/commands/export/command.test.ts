@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../../scripts/lib/tools.ts';
-import { csvColumns } from '../../src/cli/format.ts';
-import { shardOf } from '../../src/index.ts';
-import { type ReferenceApi, ReferenceStore, startReferenceApi } from '../../src/testing/index.ts';
-import { seeded } from '../helpers.ts';
-import { needs } from '../support/needs.ts';
+import { root } from '../../../../scripts/lib/tools.ts';
+import { csvColumns } from '../../../../src/cli/format.ts';
+import { shardOf } from '../../../../src/index.ts';
+import { type ReferenceApi, ReferenceStore, startReferenceApi } from '../../../../src/testing/index.ts';
+import { seeded } from '../../../helpers.ts';
+import { needs } from '../../../support/needs.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '1c7e9a24-5b3d-4f68-8e2a-9d0c6b4f1a37';

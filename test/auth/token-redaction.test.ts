@@ -13,8 +13,8 @@ import {
   InvalidResponseError,
   type Logger,
   ResponseValidationError,
-} from '../src/index.js';
-import { CONTACT, json, page, recordingFetch, TENANT } from './helpers.js';
+} from '../../src/index.js';
+import { CONTACT, json, page, recordingFetch, TENANT } from '../helpers.js';
 
 // A secret with characters JSON escapes: the exchange's body carries it escaped.
 const SECRET = 'S3CR3T-"quoted"\\-sentinel-9b1d';

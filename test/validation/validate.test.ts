@@ -2,12 +2,12 @@
 // 2xx bodies are checked per mode (strict throws with a pointer, warn logs and returns, off is free).
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { spec } from '../generated/spec.ts';
-import { createAjv } from '../scripts/lib/spec-ajv.ts';
-import { InvalidInputError, ResponseValidationError } from '../src/errors.js';
-import { checkIterateParams, checkParams, checkSignal, paramProblem } from '../src/validation/params.js';
-import { checkPage } from '../src/validation/response.js';
-import { CONTACT, interaction, page, TENANT } from './helpers.js';
+import { spec } from '../../generated/spec.ts';
+import { createAjv } from '../../scripts/lib/spec-ajv.ts';
+import { InvalidInputError, ResponseValidationError } from '../../src/errors.js';
+import { checkIterateParams, checkParams, checkSignal, paramProblem } from '../../src/validation/params.js';
+import { checkPage } from '../../src/validation/response.js';
+import { CONTACT, interaction, page, TENANT } from '../helpers.js';
 
 const { limit } = spec.operations.listContactInteractions.parameters;
 const ids = { tenantId: TENANT, contactId: CONTACT };

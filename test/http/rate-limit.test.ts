@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { sharedOf } from '../src/client/shared.js';
-import { createInteractionsClient, InvalidInputError, limitRate } from '../src/index.js';
+import { sharedOf } from '../../src/client/shared.js';
+import { type Bucket, pause, refill, waitMs } from '../../src/common/token-bucket.js';
 import {
   type Aimd,
   type AimdPolicy,
@@ -9,9 +9,9 @@ import {
   type LimiterClock,
   onSuccess,
   onThrottled,
-} from '../src/http/rate-limit.js';
-import { type Bucket, pause, refill, waitMs } from '../src/common/token-bucket.js';
-import { CONTACT, json, page, recordingFetch, TENANT } from './helpers.js';
+} from '../../src/http/rate-limit.js';
+import { createInteractionsClient, InvalidInputError, limitRate } from '../../src/index.js';
+import { CONTACT, json, page, recordingFetch, TENANT } from '../helpers.js';
 
 describe('refill', () => {
   it.each<[string, Bucket, number, number, number, Bucket]>([

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../../scripts/lib/tools.ts';
-import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
-import { needs } from '../support/needs.ts';
+import { root } from '../../../../scripts/lib/tools.ts';
+import { type ReferenceApi, startReferenceApi } from '../../../../src/testing/index.ts';
+import { needs } from '../../../support/needs.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const tenant = '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b';

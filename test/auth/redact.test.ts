@@ -1,6 +1,5 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ApiError, CxEngageError, createInteractionsClient } from '../src/index.js';
 import {
   createRedactor,
   credentialSecrets,
@@ -8,8 +7,9 @@ import {
   SHORT_SECRET_LENGTH,
   safeCause,
   utf8Base64,
-} from '../src/auth/redact.js';
-import { CONTACT, json, SENTINEL, TENANT } from './helpers.js';
+} from '../../src/auth/redact.js';
+import { ApiError, CxEngageError, createInteractionsClient } from '../../src/index.js';
+import { CONTACT, json, SENTINEL, TENANT } from '../helpers.js';
 
 const b64 = (text: string) => utf8Base64(text);
 const b64url = (text: string) => b64(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');

@@ -2,7 +2,7 @@
 // once for everyone on a 401 or after a set lifetime), and a token function called for every attempt.
 // Token lifetimes run on the reference API's own clock, which the tests move instead of sleeping.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spec } from '../generated/spec.js';
+import { spec } from '../../generated/spec.js';
 import {
   AuthenticationError,
   type ClientOptions,
@@ -11,9 +11,9 @@ import {
   InvalidInputError,
   ResponseValidationError,
   ServerError,
-} from '../src/index.js';
-import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
-import { CONTACT, TENANT } from './helpers.js';
+} from '../../src/index.js';
+import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { CONTACT, TENANT } from '../helpers.js';
 
 const KEY = 'tokens-key';
 const SECRET = 'tokens-secret-8c1f';

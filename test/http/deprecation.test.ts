@@ -2,11 +2,11 @@
 // logger, once per client (and the clients derived from it), sanitised and redacted. Checked against the
 // reference API sending the headers on the history route, and table by table for the header parsing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spec } from '../generated/spec.js';
-import { deprecationWarning } from '../src/http/deprecation.js';
-import { createInteractionsClient, type Logger } from '../src/index.js';
-import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
-import { CONTACT, TENANT } from './helpers.js';
+import { spec } from '../../generated/spec.js';
+import { deprecationWarning } from '../../src/http/deprecation.js';
+import { createInteractionsClient, type Logger } from '../../src/index.js';
+import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { CONTACT, TENANT } from '../helpers.js';
 
 const TOKEN = 'deprecation-token-5d2e';
 const SUNSET = 'Sun, 01 Nov 2026 00:00:00 GMT';
