@@ -4,7 +4,10 @@
  * `GET /v1/tenants/{tenantId}/interactions/{interactionId}`.
  * @packageDocumentation
  */
+
+export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types.js';
 export { createInteractionsClient } from './client/client.js';
+export type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './client/types.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
@@ -35,34 +38,27 @@ export {
 } from './errors.js';
 export { defaultRegion, regions } from './http/options.js';
 export { limitRate } from './http/rate-limit.js';
+export type {
+  ClientOptions,
+  DerivedClientOptions,
+  Logger,
+  RateLimitOptions,
+  Region,
+  RequestOptions,
+  ValidationMode,
+} from './http/types.js';
 export { withDetails } from './jobs/details.js';
 export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './jobs/export.js';
 export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './jobs/sync.js';
 export type {
-  Auth,
-  BasicAuth,
-  ClientOptions,
-  DerivedClientOptions,
   DetailsOptions,
-  ErrorBody,
   ExportContactState,
   ExportEvent,
   ExportParams,
   ExportRun,
   ExportStateStore,
   ExportSummary,
-  GetInteractionParams,
-  Interaction,
-  InteractionPage,
-  InteractionRecord,
-  InteractionsClient,
   InteractionWithDetails,
-  IterateParams,
-  ListParams,
-  Logger,
-  RateLimitOptions,
-  Region,
-  RequestOptions,
   SyncBoundary,
   SyncChange,
   SyncCheckpoint,
@@ -70,8 +66,6 @@ export type {
   SyncProgress,
   SyncRecord,
   SyncRun,
-  TokenAuth,
-  TokenExchangeAuth,
-  ValidationMode,
   WatchedInteraction,
-} from './types.js';
+} from './jobs/types.js';
+export type { ErrorBody, Interaction, InteractionPage, InteractionRecord } from './types.js';

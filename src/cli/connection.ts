@@ -5,8 +5,9 @@
 
 import { credentialSecrets } from '../auth/redact.js';
 import { createInteractionsClient } from '../client/client.js';
+import type { InteractionsClient } from '../client/types.js';
 import { regions } from '../http/options.js';
-import type { ClientOptions, InteractionsClient, Region } from '../types.js';
+import type { ClientOptions, Region } from '../http/types.js';
 import type { FlagValues } from './command.js';
 import { type CredentialFlags, resolveAuth } from './credentials.js';
 import { type Io, stderrLogger } from './io.js';

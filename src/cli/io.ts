@@ -4,7 +4,7 @@
  * safe by `terminal-text.ts` (it may quote the server).
  */
 import type { Redactor } from '../auth/redact.js';
-import type { Logger } from '../types.js';
+import type { Logger } from '../http/types.js';
 import { terminalText } from './terminal-text.js';
 
 export interface Io {

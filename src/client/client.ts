@@ -25,18 +25,11 @@ import {
 } from '../http/options.js';
 import { createRetryingFetch } from '../http/retry.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
-import type {
-  ClientOptions,
-  GetInteractionParams,
-  InteractionPage,
-  InteractionRecord,
-  InteractionsClient,
-  IterateParams,
-  ListParams,
-  RequestOptions,
-} from '../types.js';
+import type { ClientOptions, RequestOptions } from '../http/types.js';
+import type { InteractionPage, InteractionRecord } from '../types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
+import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
 
 const history = spec.operations.listContactInteractions;
 const detail = spec.operations.getInteraction;

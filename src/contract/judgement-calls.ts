@@ -5,10 +5,11 @@
  * few words of evidence. Evidence never quotes customer data.
  */
 import { channelLabels, documentedFields as documented } from '../common/interaction-fields.js';
-import type { Interaction, JudgementCallResult } from '../types.js';
+import type { Interaction } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
 import { recordCalls } from './record-calls.js';
+import type { JudgementCallResult } from './types.js';
 import { confirmed, type JudgementCall, notObserved, refuted, tally, typeName } from './verdicts.js';
 
 const NO_INTERACTIONS = notObserved('no interactions were read');

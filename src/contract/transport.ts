@@ -10,7 +10,7 @@ import { createCredentials } from '../auth/credentials.js';
 import { BodyHandoff } from '../http/body-handoff.js';
 import type { ResolvedOptions } from '../http/options.js';
 import { createRetryingFetch } from '../http/retry.js';
-import type { ContractOptions } from '../types.js';
+import type { ContractOptions } from './types.js';
 
 /**
  * One request of the run: to the history route (a `contactId`) or to Get a Specific Interaction (an

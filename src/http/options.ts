@@ -9,9 +9,9 @@ import { pkg } from '../../generated/package.js';
 import { spec } from '../../generated/spec.js';
 import { createRedactor, credentialSecrets, REDACTED, type Redactor, utf8Base64 } from '../auth/redact.js';
 import { InvalidInputError } from '../errors.js';
-import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from '../types.js';
 import { checkSignal } from '../validation/params.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
+import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = spec.regions;

@@ -9,10 +9,11 @@
  * limit is set ({@link limitRate}, an export), so bundles that never limit do not carry this module.
  */
 import { type LimiterStats, type Pace, type RateLimiter, sharedOf } from '../client/shared.js';
+import type { InteractionsClient } from '../client/types.js';
 import { type Bucket, pause, refill, waitMs } from '../common/token-bucket.js';
 import { InvalidInputError } from '../errors.js';
-import type { InteractionsClient, RateLimitOptions } from '../types.js';
 import { parseRetryAfter } from './retry-policy.js';
+import type { RateLimitOptions } from './types.js';
 
 export type { LimiterStats, Pace, RateLimiter } from '../client/shared.js';
 

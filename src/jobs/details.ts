@@ -5,11 +5,14 @@
  * answer 404 is yielded with `details: null` and the error, never dropped; any other failure ends the
  * enrichment with its error, after the interactions before it.
  */
+
+import type { InteractionsClient } from '../client/types.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { checkCallOptions } from '../http/options.js';
 import { linkSignal } from '../http/signals.js';
-import type { DetailsOptions, Interaction, InteractionsClient, InteractionWithDetails } from '../types.js';
+import type { Interaction } from '../types.js';
 import { checkInteractionParams, checkSignal } from '../validation/params.js';
+import type { DetailsOptions, InteractionWithDetails } from './types.js';
 
 /** A well-formed id that stands in for the interaction ids while `tenantId` is checked. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

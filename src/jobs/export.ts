@@ -5,19 +5,13 @@
  * that were in flight and hands nothing over twice. A contact that fails (deleted, forbidden, paging
  * that cannot be trusted) is reported and counted, and the export goes on, unless `failFast`.
  */
+
+import type { InteractionsClient } from '../client/types.js';
 import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from '../errors.js';
 import { limiterOf, type Pace, resolvePace } from '../http/rate-limit.js';
 import { fanOut, linkSignal } from '../http/signals.js';
-import type {
-  ExportContactState,
-  ExportEvent,
-  ExportParams,
-  ExportRun,
-  ExportSummary,
-  InteractionsClient,
-  SyncProgress,
-} from '../types.js';
 import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
+import type { ExportContactState, ExportEvent, ExportParams, ExportRun, ExportSummary, SyncProgress } from './types.js';
 
 /** The export's pace when neither it nor the client sets one: polite, as the vendor documents no limit. */
 export const DEFAULT_EXPORT_RATE = 5;

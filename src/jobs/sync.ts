@@ -10,12 +10,13 @@
  */
 
 import { spec } from '../../generated/spec.js';
+import type { InteractionsClient } from '../client/types.js';
 import { abortedError, CheckpointError, InvalidInputError, invariantBroken, PaginationError } from '../errors.js';
 import { linkSignal } from '../http/signals.js';
 import { pageBound } from '../paging/page-audit.js';
+import type { Interaction } from '../types.js';
+import { checkParams, checkSignal } from '../validation/params.js';
 import type {
-  Interaction,
-  InteractionsClient,
   SyncBoundary,
   SyncChange,
   SyncCheckpoint,
@@ -24,8 +25,7 @@ import type {
   SyncRecord,
   SyncRun,
   WatchedInteraction,
-} from '../types.js';
-import { checkParams, checkSignal } from '../validation/params.js';
+} from './types.js';
 
 const DAY_MS = 86_400_000;
 /** How long after its end an interaction is re-checked, unless told otherwise. */

@@ -3,8 +3,26 @@
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
 import { invariantBroken, type ResponseValidationError, TimeoutError } from '../errors.js';
 import { fanOut, linkSignal } from '../http/signals.js';
-import type { Interaction, InteractionPage, Logger, ValidationMode, Walk } from '../types.js';
+import type { Logger, ValidationMode } from '../http/types.js';
+import type { Interaction, InteractionPage } from '../types.js';
 import { PageAudit } from './page-audit.js';
+
+/**
+ * A checked walk over one contact's pages, as `checkIterateParams` returns it and `walkPages` takes it:
+ * every default applied; `last` and `deadlineMs` are `Infinity` when not given.
+ */
+export interface Walk {
+  tenantId: string;
+  contactId: string;
+  pageSize: number;
+  last: number;
+  concurrency: number;
+  /** The most pages the walk may read. */
+  maxPages: number;
+  /** For the whole walk, in ms. */
+  deadlineMs: number;
+  signal: AbortSignal | undefined;
+}
 
 /** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
 export type FetchPage = (page: number, limit: number, signal: AbortSignal) => Promise<InteractionPage>;

@@ -7,8 +7,9 @@
  * `validate-response.ts`, which only clients that validate ever load.
  */
 import { paramFormats, spec } from '../../generated/spec.js';
+import type { GetInteractionParams, IterateParams } from '../client/types.js';
 import { InvalidInputError } from '../errors.js';
-import type { GetInteractionParams, IterateParams, Walk } from '../types.js';
+import type { Walk } from '../paging/paginate.js';
 
 const { listContactInteractions: history, getInteraction: detail } = spec.operations;
 const { limit: limitParam } = history.parameters;

@@ -13,7 +13,8 @@ import {
   validateInteractionRecord,
 } from '../../generated/validators.js';
 import { ResponseValidationError } from '../errors.js';
-import type { InteractionPage, InteractionRecord, Logger, ValidationMode } from '../types.js';
+import type { Logger, ValidationMode } from '../http/types.js';
+import type { InteractionPage, InteractionRecord } from '../types.js';
 
 /**
  * Checks a 2xx body per `mode`. `strict` throws {@link ResponseValidationError} (schema failures, and

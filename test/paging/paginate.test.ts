@@ -12,8 +12,8 @@ import {
   TimeoutError,
 } from '../../src/index.js';
 import { dedupeWindow, PageAudit, pageBound } from '../../src/paging/page-audit.js';
+import type { Walk } from '../../src/paging/paginate.js';
 import { type FetchPage, type WalkChecks, walkPages } from '../../src/paging/paginate.js';
-import type { Walk } from '../../src/types.js';
 import { CONTACT, hangingFetch, interaction, json, seeded, TENANT } from '../helpers.js';
 
 const LIMIT = spec.operations.listContactInteractions.parameters.limit.schema;

@@ -13,7 +13,7 @@ import { probePlan } from '../../contract/probes.js';
 import { DEFAULT_MAX_PAGES, runContractChecks } from '../../contract/runner.js';
 import { SUCCESSOR_READS } from '../../contract/successor.js';
 import { renderReport, setupLine } from '../../contract/text.js';
-import type { ContractReport } from '../../types.js';
+import type { ContractReport } from '../../contract/types.js';
 import type { FlagValues, Subcommand } from '../command.js';
 import { type Connection, parseConnection, resolveConnection } from '../connection.js';
 import { credentialEnv, switchedOn } from '../credentials.js';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../../jobs/export.js';
-import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../types.js';
+import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../jobs/types.js';
 import type { FlagValues, Subcommand } from '../../command.js';
 import { type Connection, connect, parseConnection } from '../../connection.js';
 import { csvField, csvHeader, csvRow, jsonValue } from '../../format.js';

@@ -9,7 +9,7 @@
  */
 import { type FileHandle, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportContactState } from '../../../types.js';
+import type { ExportContactState } from '../../../jobs/types.js';
 import { jsonSafeText } from '../../terminal-text.js';
 
 /** Which export a state file belongs to, and how much of the output it accounts for. */

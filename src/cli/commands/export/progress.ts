@@ -3,7 +3,7 @@
  * per second, 429s and an ETA) and the one-line summary at the end. Pure text from counts, so both are
  * tested without a terminal or a clock.
  */
-import type { ExportSummary } from '../../../types.js';
+import type { ExportSummary } from '../../../jobs/types.js';
 
 const number = new Intl.NumberFormat('en-US');
 
