@@ -4,8 +4,8 @@
  * safe by `terminal-text.ts` (it may quote the server).
  */
 import type { Redactor } from '../auth/redact.js';
+import { terminalText } from '../common/terminal-text.js';
 import type { Logger } from '../http/types.js';
-import { terminalText } from './terminal-text.js';
 
 export interface Io {
   stdin: NodeJS.ReadStream;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/auth/redact.ts';
 import { errorReport } from '../../src/cli/exit-codes.ts';
 import { progressLine, stderrLogger } from '../../src/cli/io.ts';
-import { terminalLines, terminalText } from '../../src/cli/terminal-text.ts';
+import { terminalLines, terminalText } from '../../src/common/terminal-text.ts';
 import { memoryIo } from '../support/memory-io.ts';
 
 /** Anything a terminal would act on or hide: what must never reach it from server data. */

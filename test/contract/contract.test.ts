@@ -7,7 +7,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root } from '../../scripts/lib/tools.ts';
-import { terminalText as cliTerminalText } from '../../src/cli/terminal-text.ts';
 import { terminalText } from '../../src/common/terminal-text.ts';
 import { clean, shown } from '../../src/contract/display.ts';
 import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
@@ -51,10 +50,6 @@ describe('clean: server text made safe to print, by the CLI’s one terminal san
     expect(shown({ a: '\x07' })).toBe('{"a":"\\u0007"}');
     expect(shown({ a: '\u202e\x7f' })).toBe('{"a":"<U+202E>^?"}');
     expect(shown(undefined)).toBe('nothing');
-  });
-
-  it('the CLI and the contract library share one implementation', () => {
-    expect(cliTerminalText).toBe(terminalText);
   });
 });
 

@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spec } from '../../../generated/spec.js';
+import { terminalLines, terminalText } from '../../common/terminal-text.js';
 import { toJUnitXml } from '../../contract/junit.js';
 import { probePlan } from '../../contract/probes.js';
 import { DEFAULT_MAX_PAGES, runContractChecks } from '../../contract/runner.js';
@@ -19,7 +20,6 @@ import { type Connection, parseConnection, resolveConnection } from '../connecti
 import { credentialEnv, switchedOn } from '../credentials.js';
 import { contractExitCodes, type ExitCode } from '../exit-codes.js';
 import { type Io, write } from '../io.js';
-import { terminalLines, terminalText } from '../terminal-text.js';
 import { UsageError } from '../usage-error.js';
 import { optionalInteger, required } from '../values.js';
 import { packageVersion } from '../version.js';

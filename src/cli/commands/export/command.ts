@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { terminalText } from '../../../common/terminal-text.js';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../../jobs/export.js';
 import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../jobs/types.js';
@@ -16,7 +17,6 @@ import { type Connection, connect, parseConnection } from '../../connection.js';
 import { csvField, csvHeader, csvRow, jsonValue } from '../../format.js';
 import { type Io, progressLine } from '../../io.js';
 import { PartialFailure } from '../../partial-failure.js';
-import { terminalText } from '../../terminal-text.js';
 import { UsageError } from '../../usage-error.js';
 import { integer, required } from '../../values.js';
 import { ExportJournal, type JournalHeader } from './journal.js';

@@ -9,8 +9,8 @@
  */
 import { type FileHandle, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { jsonSafeText } from '../../../common/terminal-text.js';
 import type { ExportContactState } from '../../../jobs/types.js';
-import { jsonSafeText } from '../../terminal-text.js';
 
 /** Which export a state file belongs to, and how much of the output it accounts for. */
 export interface JournalHeader {
