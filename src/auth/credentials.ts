@@ -6,10 +6,10 @@
  * set has passed). The exchange call itself is `token-exchange.ts`, loaded only by clients that use it.
  */
 import { CredentialsError } from '../errors.js';
-import { isSendableToken, type ResolvedAuth, secretForms } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
 import { abortable } from '../http/signals.js';
 import { type Redactor, safeCause } from './redact.js';
+import { isSendableToken, type ResolvedAuth, secretForms } from './resolve-auth.js';
 
 /** What the client needs of its credentials. */
 export interface Credentials {

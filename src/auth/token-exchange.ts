@@ -12,10 +12,11 @@ import { validateTokenResponse } from '../../generated/validators.js';
 import { InvalidResponseError, ResponseValidationError } from '../errors.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
 import { createApiError } from '../http/error-body.js';
-import { isSendableToken, type ResolvedOptions, secretForms } from '../http/options.js';
+import type { ResolvedOptions } from '../http/options.js';
 import { createRetryingFetch } from '../http/retry.js';
 import { schemaFailure } from '../validation/response.js';
 import type { Redactor } from './redact.js';
+import { isSendableToken, secretForms } from './resolve-auth.js';
 
 const { path, method } = spec.operations.createToken;
 /** How the exchange is named in messages. */
