@@ -10,7 +10,8 @@ import type { InteractionsClient } from '../client/types.js';
 import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from '../errors.js';
 import { limiterOf, type Pace, resolvePace } from '../http/rate-limit.js';
 import { fanOut, linkSignal } from '../http/signals.js';
-import { checkProgress, type SyncStep, startSync, syncSteps } from './sync.js';
+import { checkProgress } from './checkpoint.js';
+import { type SyncStep, startSync, syncSteps } from './sync.js';
 import type { ExportContactState, ExportEvent, ExportParams, ExportRun, ExportSummary, SyncProgress } from './types.js';
 
 /** The export's pace when neither it nor the client sets one: polite, as the vendor documents no limit. */

@@ -11,21 +11,13 @@
 
 import { spec } from '../../generated/spec.js';
 import type { InteractionsClient } from '../client/types.js';
-import { abortedError, CheckpointError, InvalidInputError, invariantBroken, PaginationError } from '../errors.js';
+import { abortedError, type CheckpointError, InvalidInputError, invariantBroken, PaginationError } from '../errors.js';
 import { linkSignal } from '../http/signals.js';
 import { pageBound } from '../paging/page-audit.js';
 import type { Interaction } from '../types.js';
 import { checkParams, checkSignal } from '../validation/params.js';
-import type {
-  SyncBoundary,
-  SyncChange,
-  SyncCheckpoint,
-  SyncParams,
-  SyncProgress,
-  SyncRecord,
-  SyncRun,
-  WatchedInteraction,
-} from './types.js';
+import { checkCheckpoint } from './checkpoint.js';
+import type { SyncChange, SyncCheckpoint, SyncParams, SyncProgress, SyncRecord, SyncRun } from './types.js';
 
 const DAY_MS = 86_400_000;
 /** How long after its end an interaction is re-checked, unless told otherwise. */
@@ -332,89 +324,6 @@ function checkSyncPage(page: unknown): SyncPage {
   });
   return { total: total as number, results: checked };
 }
-
-/**
- * Checks a stored checkpoint against the contact it is used for. Throws {@link CheckpointError}:
- * `unsupported_version`, `other_tenant`, `other_contact`, or `malformed`.
- */
-export function checkCheckpoint(
-  value: unknown,
-  tenantId: string,
-  contactId: string,
-  param = 'checkpoint',
-): SyncCheckpoint {
-  const c = checkHeader(value, tenantId, contactId, param);
-  const bad = (problem: string): never => {
-    throw new CheckpointError('malformed', param, value, problem);
-  };
-  if (!isDate(c['syncedAt'])) bad('syncedAt must be a date-time');
-  if (!isWindow(c['settleWindowMs']) || !isWindow(c['openWindowMs'])) bad('its windows must be numbers ≥ 0');
-  if (c['newest'] !== null && !isBoundary(c['newest'])) bad('newest must be null or { startTimestamp, ids }');
-  if (!isWatch(c['watch'])) bad('watch must be a list of [interactionId, startTimestamp, fingerprint]');
-  return value as SyncCheckpoint;
-}
-
-/** Checks the progress of a sync stopped part-way (from an export's state), as {@link checkCheckpoint} does. */
-export function checkProgress(value: unknown, tenantId: string, contactId: string, param = 'progress'): SyncProgress {
-  const p = checkHeader(value, tenantId, contactId, param);
-  const bad = (problem: string): never => {
-    throw new CheckpointError('malformed', param, value, problem);
-  };
-  if (p['from'] !== null) checkCheckpoint(p['from'], tenantId, contactId, `${param}.from`);
-  if (!isDate(p['startedAt'])) bad('startedAt must be a date-time');
-  if (!isWindow(p['settleWindowMs']) || !isWindow(p['openWindowMs'])) bad('its windows must be numbers ≥ 0');
-  const counts = ['pageSize', 'offset', 'total', 'pages'].map((key) => p[key]);
-  if (!counts.every((n) => Number.isSafeInteger(n) && (n as number) >= 0) || (p['pageSize'] as number) < 1)
-    bad('pageSize, offset, total and pages must be integers ≥ 0');
-  if (p['firstTotal'] !== null && !(Number.isSafeInteger(p['firstTotal']) && (p['firstTotal'] as number) >= 0))
-    bad('firstTotal must be null or an integer ≥ 0');
-  if (p['cursor'] !== null && !isBoundary(p['cursor'])) bad('cursor must be null or { startTimestamp, ids }');
-  if (p['newest'] !== null && !isBoundary(p['newest'])) bad('newest must be null or { startTimestamp, ids }');
-  if (!isWatch(p['watch'])) bad('watch must be a list of [interactionId, startTimestamp, fingerprint]');
-  return value as SyncProgress;
-}
-
-function checkHeader(value: unknown, tenantId: string, contactId: string, param: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CheckpointError('malformed', param, value, 'must be an object this SDK wrote');
-  }
-  const c = value as Record<string, unknown>;
-  if (c['version'] !== 1) {
-    const code = typeof c['version'] === 'number' ? 'unsupported_version' : 'malformed';
-    throw new CheckpointError(code, `${param}.version`, c['version'], 'must be 1 (the version this SDK reads)');
-  }
-  if (typeof c['tenantId'] !== 'string' || c['tenantId'].toLowerCase() !== tenantId.toLowerCase()) {
-    throw new CheckpointError(
-      'other_tenant',
-      `${param}.tenantId`,
-      c['tenantId'],
-      `belongs to another tenant than ${tenantId}`,
-    );
-  }
-  if (typeof c['contactId'] !== 'string' || c['contactId'].toLowerCase() !== contactId.toLowerCase()) {
-    throw new CheckpointError(
-      'other_contact',
-      `${param}.contactId`,
-      c['contactId'],
-      `belongs to another contact than ${contactId}`,
-    );
-  }
-  return c;
-}
-
-const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isWindow = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isBoundary = (v: unknown): v is SyncBoundary =>
-  typeof v === 'object' &&
-  v !== null &&
-  isDate((v as SyncBoundary).startTimestamp) &&
-  Array.isArray((v as SyncBoundary).ids) &&
-  (v as SyncBoundary).ids.every((id) => typeof id === 'string');
-const isWatch = (v: unknown): v is WatchedInteraction[] =>
-  Array.isArray(v) &&
-  v.every(
-    (w) => Array.isArray(w) && w.length === 3 && typeof w[0] === 'string' && isDate(w[1]) && typeof w[2] === 'string',
-  );
 
 /**
  * A fingerprint of a whole record: a 53-bit hash (cyrb53) of its JSON with keys sorted, so a server that
