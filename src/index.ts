@@ -7,6 +7,7 @@
 
 export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types.js';
 export { createInteractionsClient } from './client/client.js';
+export { limitRate } from './client/limit-rate.js';
 export type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './client/types.js';
 export type {
   ApiErrorDetails,
@@ -37,7 +38,6 @@ export {
   TimeoutError,
 } from './errors.js';
 export { defaultRegion, regions } from './http/options.js';
-export { limitRate } from './http/rate-limit.js';
 export type {
   ClientOptions,
   DerivedClientOptions,

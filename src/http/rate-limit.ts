@@ -5,17 +5,44 @@
  * rate limit, so one polite bucket per client is what keeps many contacts' walks from tripping one.
  * The policy is pure functions (the bucket's in `token-bucket.ts`, {@link onThrottled}, {@link onSuccess});
  * {@link createRateLimiter} is the small stateful shell around them, with its clock injected. A client
- * carries only an empty slot for it (see `client-shared.ts`): the limiter is created the first time a
- * limit is set ({@link limitRate}, an export), so bundles that never limit do not carry this module.
+ * carries only an empty slot for it (see `client/shared.ts`): the limiter is created the first time a
+ * limit is set (`limitRate`, an export: `client/limit-rate.ts`), so bundles that never limit do not
+ * carry this module.
  */
-import { type LimiterStats, type Pace, type RateLimiter, sharedOf } from '../client/shared.js';
-import type { InteractionsClient } from '../client/types.js';
 import { type Bucket, pause, refill, waitMs } from '../common/token-bucket.js';
 import { InvalidInputError } from '../errors.js';
 import { parseRetryAfter } from './retry-policy.js';
 import type { RateLimitOptions } from './types.js';
 
-export type { LimiterStats, Pace, RateLimiter } from '../client/shared.js';
+/** A checked rate limit: requests per second, and how many may go at once after a quiet spell. */
+export interface Pace {
+  requestsPerSecond: number;
+  burst: number;
+}
+
+/** Counters of one limiter, for progress and summaries. */
+export interface LimiterStats {
+  /** Attempts sent (every attempt of every call, retries included). */
+  requests: number;
+  /** Attempts answered 429. */
+  throttled: number;
+  /** The adaptive rate now, or `undefined` while no limit is set. */
+  rate: number | undefined;
+}
+
+/** One client's limiter (created by {@link createRateLimiter}). */
+export interface RateLimiter {
+  /**
+   * Resolves when an attempt may be sent (`undefined` at once when no limit is set); rejects with the
+   * signal's reason if it aborts first.
+   */
+  take(signal: AbortSignal): Promise<void> | undefined;
+  /** How an attempt ended: counts it, and adapts the rate on a 429 or a success. */
+  observe(outcome: { status?: number; headers?: Headers }): void;
+  /** Adds a limit while the returned release is not called; the lowest limit in force applies. */
+  limit(pace: Pace): () => void;
+  readonly stats: Readonly<LimiterStats>;
+}
 
 /** The adaptive rate, and when it was last cut. */
 export interface Aimd {
@@ -210,31 +237,4 @@ export function resolvePace(param: string, value: RateLimitOptions): Pace {
     throw new InvalidInputError(`${param}.burst`, burst, 'must be an integer ≥ 1');
   }
   return { requestsPerSecond: rate, burst: burst ?? Math.max(1, Math.ceil(rate / 4)) };
-}
-
-/**
- * The limiter of a client made by `createInteractionsClient` (shared with the clients derived from
- * it), created the first time it is asked for. Throws {@link InvalidInputError} for any other object.
- */
-export function limiterOf(client: InteractionsClient): RateLimiter {
-  const shared = sharedOf(client);
-  if (!shared)
-    throw new InvalidInputError('client', typeof client, 'must be a client made by createInteractionsClient');
-  shared.limiter ??= createRateLimiter(undefined, { maxPauseMs: shared.maxPauseMs });
-  return shared.limiter;
-}
-
-/**
- * Paces every request of `client`, and of the clients derived from it, at `options` until the returned
- * function is called: one token bucket per client, AIMD on 429, `Retry-After` honoured. With several
- * limits in force (an export adds one while it runs), the lowest applies. Time spent waiting for the
- * bucket does not count toward `timeoutMs` (an attempt's timer starts once it may go); the call's
- * `deadlineMs` and its signal still bound the wait.
- *
- * @example
- * const release = limitRate(client, { requestsPerSecond: 5 });
- */
-export function limitRate(client: InteractionsClient, options: RateLimitOptions): () => void {
-  const pace = resolvePace('rateLimit', options);
-  return limiterOf(client).limit(pace);
 }

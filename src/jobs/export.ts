@@ -6,9 +6,10 @@
  * that cannot be trusted) is reported and counted, and the export goes on, unless `failFast`.
  */
 
+import { limiterOf } from '../client/limit-rate.js';
 import type { InteractionsClient } from '../client/types.js';
 import { AuthenticationError, abortedError, CxEngageError, InvalidInputError } from '../errors.js';
-import { limiterOf, type Pace, resolvePace } from '../http/rate-limit.js';
+import { type Pace, resolvePace } from '../http/rate-limit.js';
 import { fanOut, linkSignal } from '../http/signals.js';
 import { checkProgress } from './checkpoint.js';
 import { type SyncStep, startSync, syncSteps } from './sync.js';
