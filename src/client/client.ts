@@ -14,7 +14,8 @@ import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
 import { createCredentials, withTokenRefresh } from '../auth/credentials.js';
 import type { Redactor } from '../auth/redact.js';
-import { InvalidResponseError, snippet } from '../errors.js';
+import { snippet } from '../common/snippet.js';
+import { InvalidResponseError } from '../errors.js';
 import { BodyHandoff } from '../http/body-handoff.js';
 import {
   type CallSettings,

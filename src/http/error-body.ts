@@ -4,7 +4,9 @@
  * {@link ApiError} subclass picked from the status table. A client loads this module (a dynamic import)
  * on its first non-2xx answer, so a bundle whose calls succeed never downloads it.
  */
-import { type ApiError, type ApiErrorDetails, snippet, statusEntry } from '../errors.js';
+
+import { snippet } from '../common/snippet.js';
+import { type ApiError, type ApiErrorDetails, statusEntry } from '../errors.js';
 
 /** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
 export function normaliseErrorBody(body: unknown): {

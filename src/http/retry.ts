@@ -7,10 +7,10 @@
  */
 
 import type { Redactor } from '../auth/redact.js';
-import { abortedError, TimeoutError } from '../errors.js';
+import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
-import { abortRace, linkSignal, sleep } from './signals.js';
+import { abortedError, abortRace, linkSignal, sleep } from './signals.js';
 import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */

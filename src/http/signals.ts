@@ -1,8 +1,9 @@
 /**
- * Small AbortSignal helpers shared by the request loop and the page walk. Each one removes what it
- * adds: a listener left on a caller's long-lived signal is a leak (and a MaxListenersExceededWarning).
+ * Small AbortSignal helpers shared by the request loop, the page walk and the jobs, and what an abort
+ * becomes ({@link abortedError}). Each one removes what it adds: a listener left on a caller's
+ * long-lived signal is a leak (and a MaxListenersExceededWarning).
  */
-import { abortedError } from '../errors.js';
+import { AbortedError, CxEngageError } from '../errors.js';
 
 /** Aborts `controller` when `signal` aborts, with the same reason. Returns the unlink function. */
 export function linkSignal(controller: Pick<AbortController, 'abort'>, signal: AbortSignal | undefined): () => void {
@@ -108,4 +109,12 @@ export function fanOut(parent: AbortSignal): { branch(): Branch } {
       return { signal: controller.signal, release: () => out.delete(controller) };
     },
   };
+}
+
+/**
+ * What a call rejects with when the caller's signal aborted with `reason`: an SDK error as itself (a
+ * walk's own deadline, say), anything else wrapped in {@link AbortedError}.
+ */
+export function abortedError(reason: unknown): CxEngageError {
+  return reason instanceof CxEngageError ? reason : new AbortedError(reason);
 }

@@ -11,10 +11,11 @@
 
 import { spec } from '../../generated/spec.js';
 import type { InteractionsClient } from '../client/types.js';
-import { abortedError, type CheckpointError, InvalidInputError, invariantBroken, PaginationError } from '../errors.js';
-import { linkSignal } from '../http/signals.js';
+import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
+import { abortedError, linkSignal } from '../http/signals.js';
 import { pageBound } from '../paging/page-audit.js';
 import type { Interaction } from '../types.js';
+import { invariantBroken } from '../validation/invariant.js';
 import { checkParams, checkSignal } from '../validation/params.js';
 import { checkCheckpoint } from './checkpoint.js';
 import type { SyncChange, SyncCheckpoint, SyncParams, SyncProgress, SyncRecord, SyncRun } from './types.js';
