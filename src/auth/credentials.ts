@@ -1,12 +1,11 @@
 /**
- * Credentials, set on every attempt by the request loop's `before` hook, so that a retry after a token
- * refresh carries the new token. Three kinds: a fixed header (Basic, or a fixed token); a token function
+ * Credentials, set on every attempt by the request pipeline (`http/pipeline.ts`), so that a retry after
+ * a token refresh carries the new token. Three kinds: a fixed header (Basic, or a fixed token); a token function
  * called for every attempt (the caller's own token store); and a token exchanged for the API key and
  * secret, cached, and renewed once for everyone when the API answers 401 (or when a lifetime the caller
  * set has passed). The exchange call itself is `token-exchange.ts`, loaded only by clients that use it.
  */
 import { CredentialsError } from '../errors.js';
-import type { RetryingFetch } from '../http/retry.js';
 import { abortable } from '../http/signals.js';
 import { type Redactor, safeCause } from './redact.js';
 import { isSendableToken, type ResolvedAuth, secretForms } from './resolve-auth.js';
@@ -100,22 +99,5 @@ function exchangedCredentials(fetchToken: () => Promise<string>, lifetimeMs: num
     invalidate(sent) {
       if (current?.value !== undefined && `Token ${current.value}` === sent) renew();
     },
-  };
-}
-
-/**
- * The loop, plus the one retry a renewable credential earns: a call answered 401 invalidates the token it
- * was sent with and goes round the loop once more, within the same deadline; a second 401 is returned as
- * it is (the client makes it an `AuthenticationError`).
- */
-export function withTokenRefresh(loop: RetryingFetch, credentials: Credentials): RetryingFetch {
-  const { invalidate } = credentials;
-  if (!invalidate) return loop;
-  return async (input, call = {}) => {
-    const limits = { ...call, startedAt: call.startedAt ?? Date.now() };
-    const response = await loop(input, limits);
-    if (response.status !== 401) return response;
-    invalidate(input.headers.get('authorization'));
-    return loop(input, limits);
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The token exchange, `POST /v1/tokens`: the API key and secret in a JSON body, no auth on the call, sent
- * through the same request loop as every call (timeouts, retries on 5xx and network errors, typed errors,
+ * through the same request loop as every call (the pipeline hands it over) (timeouts, retries on 5xx and network errors, typed errors,
  * the body reader's limits). Its answer is a credential, so it is never shown: the token is added to the
  * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
  * import) only by clients whose auth exchanges a key for a token.
@@ -13,7 +13,7 @@ import { InvalidResponseError, ResponseValidationError } from '../errors.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
 import { createApiError } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
-import { createRetryingFetch } from '../http/retry.js';
+import type { RetryingFetch } from '../http/retry.js';
 import { schemaFailure } from '../validation/response.js';
 import type { Redactor } from './redact.js';
 import { isSendableToken, secretForms } from './resolve-auth.js';
@@ -27,6 +27,8 @@ export interface ExchangeContext {
   options: ResolvedOptions;
   username: string;
   password: string;
+  /** The request loop, without credentials (the key and secret are in the body). */
+  send: RetryingFetch;
   bodies: BodyHandoff;
   /** Sees every answer's headers (the deprecation notice); the exchange waits for what it returns. */
   onResponse(response: Response, route: string): Promise<void> | undefined | void;
@@ -34,14 +36,12 @@ export interface ExchangeContext {
 
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
-  const { options, bodies, username, password } = context;
+  const { options, send, bodies, username, password } = context;
   const { redact } = options;
   const api = createClient<paths>({
     baseUrl: options.baseUrl,
     headers: { Accept: 'application/json', ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) },
   });
-  // No credentials hook: this call carries none (the key and secret are in the body).
-  const send = createRetryingFetch({ ...options, fetch: (request, init) => options.fetch(request, init), bodies });
   const { error, response } = await api.POST(path, {
     body: { username, password },
     parseAs: 'stream',

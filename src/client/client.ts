@@ -1,6 +1,6 @@
 /**
- * Wiring: resolved options (`options.ts`) + the request loop (`retry.ts`, with the credentials set on every
- * attempt) under openapi-fetch + the operations. Each operation is a few lines over the same request path:
+ * Wiring: resolved options (`http/options.ts`) + the request pipeline (`http/pipeline.ts`: the attempt
+ * loop, the credentials on every attempt, the client's rate limit) under openapi-fetch + the operations. Each operation is a few lines over the same request path:
  * check the parameters and the call's options, send, turn a non-2xx answer into a typed error, parse and
  * validate a 2xx body. A client and the clients derived from it with `withOptions` share one `shared`
  * object (the token cache, the body hand-off, the deprecation notice); nothing here decides anything on
@@ -12,11 +12,9 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
-import { createCredentials, withTokenRefresh } from '../auth/credentials.js';
 import type { Redactor } from '../auth/redact.js';
 import { snippet } from '../common/snippet.js';
 import { InvalidResponseError } from '../errors.js';
-import { BodyHandoff } from '../http/body-handoff.js';
 import {
   type CallSettings,
   deriveOptions,
@@ -24,7 +22,7 @@ import {
   resolveCall,
   resolveOptions,
 } from '../http/options.js';
-import { createRetryingFetch } from '../http/retry.js';
+import { createConnection, createPipeline } from '../http/pipeline.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
@@ -67,45 +65,21 @@ interface OperationInit {
 export function createInteractionsClient(options: ClientOptions): InteractionsClient {
   const resolved = resolveOptions(options);
   const shared: ClientShared = {
-    bodies: new BodyHandoff(),
+    ...createConnection(resolved, (response, route) => warnIfDeprecated(shared, resolved, response, route)),
     deprecation: { warned: false },
     limiter: undefined,
     maxPauseMs: resolved.maxRetryAfterMs,
-    credentials: createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
-      // Loaded on first use: clients that do not exchange never load the exchange.
-      import('../auth/token-exchange.js').then(({ exchangeToken }) =>
-        exchangeToken({
-          options: resolved,
-          username,
-          password,
-          bodies: shared.bodies,
-          onResponse: (response, route) => warnIfDeprecated(shared, resolved, response, route),
-        }),
-      ),
-    ),
   };
   return build(resolved, shared);
 }
 
 function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
-  const { redact, logger } = resolved;
-  const { bodies, credentials } = shared;
-  const loop = createRetryingFetch({
-    ...resolved,
-    fetch: (request, init) => resolved.fetch(request, init),
-    bodies,
-    hooks: {
-      // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it
-      // (AIMD on 429); then it carries the credentials as they are now (a refreshed token on a retry).
-      // Nothing to wait for (no limit, a fixed header) returns nothing: the common case costs no promise.
-      before: (request, signal) => {
-        const turn = shared.limiter?.take(signal);
-        return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
-      },
-      after: (outcome) => shared.limiter?.observe(outcome),
-    },
+  const { logger, redact } = resolved;
+  // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
+  const { send, bodies } = createPipeline(resolved, shared, {
+    pace: (signal) => shared.limiter?.take(signal),
+    after: (outcome) => shared.limiter?.observe(outcome),
   });
-  const send = withTokenRefresh(loop, credentials);
   const api = createClient<paths>({
     baseUrl: resolved.baseUrl,
     headers: { Accept: 'application/json', ...(resolved.userAgent ? { 'User-Agent': resolved.userAgent } : {}) },

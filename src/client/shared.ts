@@ -4,16 +4,11 @@
  * registry through which standalone functions such as `exportInteractions` reach it, so that it stays
  * out of the public client interface and out of bundles that do not use it.
  */
-
-import type { Credentials } from '../auth/credentials.js';
-import type { BodyHandoff } from '../http/body-handoff.js';
+import type { Connection } from '../http/pipeline.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 
-/** The state one client and its derived clients share. */
-export interface ClientShared {
-  /** Sets credentials per attempt; holds the token cache. */
-  credentials: Credentials;
-  bodies: BodyHandoff;
+/** The state one client and its derived clients share: their pipelines' connection (credentials, token cache, body hand-off), and more. */
+export interface ClientShared extends Connection {
   /** Set once the deprecation warning was given: it is given once per client family. */
   deprecation: { warned: boolean };
   /** Created the first time a limit is set (`limit-rate.ts`'s `limiterOf`); until then requests are not paced. */
