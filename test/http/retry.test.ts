@@ -153,6 +153,26 @@ describe('createRetryingFetch', () => {
     return { retrying, calls, debug, bodies };
   }
 
+  /**
+   * The loop over a `hangingFetch` (every attempt hangs until its signal aborts), with no retries, no
+   * `Retry-After` and the default limits unless `options` say otherwise: the timing tests' one factory.
+   */
+  function overHanging(
+    hang: ReturnType<typeof hangingFetch>,
+    options: Partial<Parameters<typeof createRetryingFetch>[0]> = {},
+  ) {
+    return createRetryingFetch({
+      fetch: hang.fetch,
+      timeoutMs: 30_000,
+      deadlineMs: 120_000,
+      maxRetries: 0,
+      maxRetryAfterMs: 0,
+      redact: createRedactor([]),
+      bodies: new BodyHandoff(),
+      ...options,
+    });
+  }
+
   async function settle<T>(promise: Promise<T>): Promise<T> {
     const caught = promise.catch((e: unknown) => e);
     await vi.runAllTimersAsync();
@@ -336,16 +356,7 @@ describe('createRetryingFetch', () => {
 
   it('times out each attempt, retries, then throws TimeoutError (attempt)', async () => {
     const hang = hangingFetch();
-    const retrying = createRetryingFetch({
-      fetch: hang.fetch,
-      timeoutMs: 1000,
-      deadlineMs: 60_000,
-      maxRetries: 2,
-      maxRetryAfterMs: 0,
-      redact: createRedactor([]),
-      bodies: new BodyHandoff(),
-      random: () => 0.5,
-    });
+    const retrying = overHanging(hang, { timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 2, random: () => 0.5 });
     const error = await settle(retrying(request())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ scope: 'attempt', timeoutMs: 1000 });
@@ -356,16 +367,7 @@ describe('createRetryingFetch', () => {
 
   it('stops at the overall deadline with TimeoutError (deadline)', async () => {
     const hang = hangingFetch();
-    const retrying = createRetryingFetch({
-      fetch: hang.fetch,
-      timeoutMs: 10_000,
-      deadlineMs: 3000,
-      maxRetries: 5,
-      maxRetryAfterMs: 0,
-      redact: createRedactor([]),
-      bodies: new BodyHandoff(),
-      random: () => 0.5,
-    });
+    const retrying = overHanging(hang, { timeoutMs: 10_000, deadlineMs: 3000, maxRetries: 5, random: () => 0.5 });
     const promise = retrying(request()).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2999);
     expect(vi.getTimerCount()).toBeGreaterThan(0);
@@ -379,16 +381,7 @@ describe('createRetryingFetch', () => {
 
   it('a deadline falling inside a later attempt cuts that attempt short (one timer per attempt)', async () => {
     const hang = hangingFetch();
-    const retrying = createRetryingFetch({
-      fetch: hang.fetch,
-      timeoutMs: 2000,
-      deadlineMs: 3000,
-      maxRetries: 5,
-      maxRetryAfterMs: 0,
-      redact: createRedactor([]),
-      bodies: new BodyHandoff(),
-      random: () => 0,
-    });
+    const retrying = overHanging(hang, { timeoutMs: 2000, deadlineMs: 3000, maxRetries: 5, random: () => 0 });
     const promise = retrying(request()).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2001); // the first attempt times out; its backoff (random 0) ends
     expect(hang.requests).toHaveLength(2);
@@ -410,15 +403,7 @@ describe('createRetryingFetch', () => {
 
   it('never retries a caller abort: rejects with AbortedError, the signal reason as its cause', async () => {
     const hang = hangingFetch();
-    const retrying = createRetryingFetch({
-      fetch: hang.fetch,
-      timeoutMs: 1000,
-      deadlineMs: 60_000,
-      maxRetries: 3,
-      maxRetryAfterMs: 0,
-      redact: createRedactor([]),
-      bodies: new BodyHandoff(),
-    });
+    const retrying = overHanging(hang, { timeoutMs: 1000, deadlineMs: 60_000, maxRetries: 3 });
     const controller = new AbortController();
     const promise = retrying(request({ signal: controller.signal })).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
@@ -485,14 +470,8 @@ describe('createRetryingFetch', () => {
       expect(calls.map((c) => c.at - NOW)).toEqual([5000]);
 
       const hang = hangingFetch();
-      const loop = createRetryingFetch({
-        fetch: hang.fetch,
+      const loop = overHanging(hang, {
         timeoutMs: 1000,
-        deadlineMs: 120_000,
-        maxRetries: 0,
-        maxRetryAfterMs: 0,
-        redact: createRedactor([]),
-        bodies: new BodyHandoff(),
         hooks: { before: () => new Promise<void>((resolve) => setTimeout(resolve, 900)) },
       });
       const started = Date.now();
@@ -555,30 +534,14 @@ describe('createRetryingFetch', () => {
       expect((await settle(retrying(request(), { maxRetries: 1 }))).status).toBe(503);
       expect(calls).toHaveLength(2);
       const hang = hangingFetch();
-      const loop = createRetryingFetch({
-        fetch: hang.fetch,
-        timeoutMs: 30_000,
-        deadlineMs: 120_000,
-        maxRetries: 0,
-        maxRetryAfterMs: 0,
-        redact: createRedactor([]),
-        bodies: new BodyHandoff(),
-      });
+      const loop = overHanging(hang);
       const error = await settle(loop(request(), { timeoutMs: 50 })).catch((e: unknown) => e);
       expect(error).toMatchObject({ name: 'TimeoutError', scope: 'attempt', timeoutMs: 50 });
     });
 
     it('startedAt keeps one deadline across two trips round the loop', async () => {
       const hang = hangingFetch();
-      const loop = createRetryingFetch({
-        fetch: hang.fetch,
-        timeoutMs: 30_000,
-        deadlineMs: 3000,
-        maxRetries: 0,
-        maxRetryAfterMs: 0,
-        redact: createRedactor([]),
-        bodies: new BodyHandoff(),
-      });
+      const loop = overHanging(hang, { deadlineMs: 3000 });
       const promise = loop(request(), { startedAt: Date.now() - 2000 }).catch((e: unknown) => e);
       await vi.advanceTimersByTimeAsync(1000);
       expect(await promise).toMatchObject({ name: 'TimeoutError', scope: 'deadline', timeoutMs: 3000 });
