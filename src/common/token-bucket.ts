@@ -1,7 +1,7 @@
 /**
  * The token bucket's arithmetic, as pure functions over a plain value: how many requests a bucket holds
  * at a time, how long until it holds one, and a pause (a `Retry-After`). It stands alone so that the
- * client's rate limiter (`rate-limit.ts`) and the reference API's rate limit (`testing/throttle.ts`)
+ * client's rate limiter (`http/rate-limit.ts`) and the reference API's rate limit (`testing/throttle.ts`)
  * share one definition of what a rate is, without the testing kit importing the client's machinery.
  */
 

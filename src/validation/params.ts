@@ -4,7 +4,7 @@
  * {@link InvalidInputError} naming the parameter. The facts are interpreted rather than compiled (ajv's
  * code for them cost every browser bundle 5 kB); the wording is ajv's, as for response bodies, and the
  * generator refuses a parameter schema this interpreter cannot check. The other side, 2xx bodies, is
- * `validate-response.ts`, which only clients that validate ever load.
+ * `response.ts`, which only clients that validate ever load.
  */
 import { paramFormats, spec } from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
