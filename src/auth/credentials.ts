@@ -7,7 +7,7 @@
  */
 import { CredentialsError } from '../errors.js';
 import { abortable } from '../http/signals.js';
-import { type Redactor, safeCause } from './redact.js';
+import type { Redactor } from './redact.js';
 import { isSendableToken, type ResolvedAuth, secretForms } from './resolve-auth.js';
 
 /** What the client needs of its credentials. */
@@ -47,7 +47,7 @@ function callbackCredentials(token: () => string | Promise<string>, redact: Reda
       } catch (error) {
         // What the function threw is the caller's, but it may quote a token: only a redacted copy is kept.
         throw new CredentialsError('auth.token: the token function threw; nothing was sent', {
-          cause: safeCause(error, redact),
+          cause: redact.cause(error),
         });
       }
       if (typeof value === 'string') for (const form of secretForms(value)) redact.add(form);

@@ -30,6 +30,8 @@ export const SHORT_SECRET_LENGTH = 8;
 export interface Redactor {
   <T>(value: T): T;
   add(secret: string): void;
+  /** A credential-free copy of a thrown error, to keep as a cause: see {@link safeCause}. */
+  cause(error: unknown): unknown;
 }
 
 /** How deep the redactor looks into arrays and objects; anything deeper is replaced whole. */
@@ -64,7 +66,8 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, forms), walk(v, depth + 1)]));
   };
   const redact = <T>(value: T): T => (forms.length ? (walk(value, 0) as T) : value);
-  return Object.assign(redact, { add });
+  const redactor: Redactor = Object.assign(redact, { add, cause: (error: unknown) => safeCause(error, redactor) });
+  return redactor;
 }
 
 /** Base64 of the text's UTF-8 bytes (as in an HTTP Basic header), for text of any length. */

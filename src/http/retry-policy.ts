@@ -6,7 +6,7 @@
  * a browser bundle downloads it only then.
  */
 
-import { type Redactor, safeCause } from '../auth/redact.js';
+import type { Redactor } from '../auth/redact.js';
 import { snippet } from '../common/snippet.js';
 import { ConnectionError, CxEngageError, TimeoutError } from '../errors.js';
 
@@ -124,7 +124,7 @@ export function asConnectionError(error: unknown, attempts: number, redact: Reda
   if (error instanceof CxEngageError) return error;
   const suffix = attempts > 1 ? ` after ${attempts} attempts` : '';
   return new ConnectionError(redact(`Connection failed${suffix}: ${describe(error)}`), {
-    cause: safeCause(error, redact),
+    cause: redact.cause(error),
   });
 }
 
