@@ -9,6 +9,7 @@ export type {
   ContractReport,
   ContractRuleId,
   ContractRuleResult,
+  ContractRuleSource,
   ContractSetupProblem,
   JudgementCallResult,
   JudgementVerdict,

@@ -16,7 +16,15 @@ export class Ledger {
   readonly #rules = new Map<ContractRuleId, ContractRuleResult>(
     contractRuleIds.map((id) => [
       id,
-      { id, summary: contractRules[id], status: 'skipped', checks: 0, findings: [], omittedFindings: 0, notes: [] },
+      {
+        id,
+        ...contractRules[id],
+        status: 'skipped',
+        checks: 0,
+        findings: [],
+        omittedFindings: 0,
+        notes: [],
+      },
     ]),
   );
 

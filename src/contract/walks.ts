@@ -5,7 +5,7 @@
  * and one page past the end, which must be empty.
  */
 import type { ContractRuleId } from '../types.js';
-import { checkErrorBody, checkPageAnswer, findingAt, type PageView, type SentPage } from './answers.js';
+import { checkPageAnswer, findingAt, observeErrorBody, type PageView, type SentPage } from './answers.js';
 import { shown } from './display.js';
 import type { Ledger } from './ledger.js';
 import type { Observations } from './observations.js';
@@ -177,7 +177,10 @@ export function compareWalks(a: Walk, b: Walk, ledger: Ledger): void {
   );
 }
 
-/** The page just past the end by `total`, at `limit`: documented as an empty 200 page. */
+/**
+ * The page just past the end by `total`, at `limit`. Whether it is an empty 200 page or a 404 is a
+ * judgement call (`empty-page-past-the-end`); a 200 page is held to the rules, and must be empty.
+ */
 export async function pastTheEnd(context: WalkContext, limit: number, total: number): Promise<void> {
   const page = Math.max(1, Math.ceil(total / limit));
   const { transport, ledger, observed, tenantId, contactId } = context;
@@ -185,7 +188,7 @@ export async function pastTheEnd(context: WalkContext, limit: number, total: num
   if (answer.status === null || answer.status >= 300) {
     // Not a rule: whether the server answers 200 or 404 here is a judgement call.
     observed.pastTheEnd = { status: answer.status };
-    if (answer.status !== null && answer.status >= 400) checkErrorBody(answer, ledger, observed);
+    if (answer.status !== null && answer.status >= 400) observeErrorBody(answer, observed);
     return;
   }
   const view = checkPageAnswer(answer, { limit, page }, ledger, observed, { walkTotal: total, pastTheEnd: true });
