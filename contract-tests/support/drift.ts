@@ -166,6 +166,18 @@ export const deviations = {
       url.searchParams.get('page') === '2' &&
       sendJson(res, 400, { error: { code: 400, message: 'Page out of range.' } }),
   },
+  'past-the-end-not-found': {
+    // The empty page a walk reads to confirm the end, answered 404 instead.
+    rule: 'status',
+    intercept: (_req, res, url) =>
+      idsOf(url) !== undefined &&
+      rewriting(res, (status, body) => {
+        const page = body as InteractionPage | undefined;
+        return status === 200 && page?.results.length === 0 && page.total > 0 && page.offset >= page.total
+          ? { status: 404, body: { error: 'Page not found.' } }
+          : undefined;
+      }),
+  },
   'accepts-out-of-range-limit': {
     rule: 'rejects-out-of-range',
     intercept: (_req, _res, url) => {

@@ -4,7 +4,7 @@
  * real tenant tells which calls hold there: each is `confirmed`, `refuted` or `not observed`, with a
  * few words of evidence, and never fails the run (only a rule with a source does: `rules.ts`). A few
  * calls are also rules because the SDK relies on them whatever the evidence (`offset`, `total`,
- * `order`). Evidence never quotes customer data.
+ * `order`, and `status` for the page past the end). Evidence never quotes customer data.
  */
 import { channelLabels, documentedFields as documented } from '../interaction-fields.js';
 import type { Interaction, JudgementCallResult } from '../types.js';

@@ -53,6 +53,7 @@ export class Ledger {
     return [...this.#rules.values()].map((r) => ({
       ...r,
       status: r.findings.length > 0 ? 'failed' : r.checks > 0 ? 'passed' : 'skipped',
+      source: { ...r.source },
       findings: [...r.findings],
       notes: [...r.notes],
     }));

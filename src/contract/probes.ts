@@ -85,8 +85,9 @@ export function probePlan(tenantId: string, contactId: string, { successor: with
     if (parameter.in !== 'query' || parameter.schema.type !== 'integer') continue;
     const schema = parameter.schema as IntegerSchema;
     plan.push(withQuery({ call: 'rejects-below-minimum' }, [[name, String(schema.minimum - 1)]]));
-    // The one bound the vendor documents as a refusal: "The maximum permitted is 100."
-    if (schema.maximum !== undefined)
+    // The one bound the vendor documents as a refusal: `limit`'s "The maximum permitted is 100." (A
+    // maximum the spec gave another parameter would be its own guess, not a rule.)
+    if (name === 'limit' && schema.maximum !== undefined)
       plan.push(withQuery({ rule: 'rejects-out-of-range' }, [[name, String(schema.maximum + 1)]]));
     for (const wrong of ['abc', `${schema.minimum}.5`, '', 'true'])
       plan.push(withQuery({ call: 'rejects-wrong-type' }, [[name, wrong]]));

@@ -24,10 +24,10 @@ const strict = (schema: string) =>
 /** Every rule, in the order reports list them. */
 export const contractRules: Readonly<Record<ContractRuleId, ContractRule>> = {
   status: {
-    summary: `A valid request is answered ${operation.successStatus}.`,
+    summary: `A valid request is answered ${operation.successStatus}, the page just past the end too.`,
     source: {
       vendor: `Errors and Responses: ${operation.successStatus} for a request that succeeds; the route's page answers its sample request with a page`,
-      sdk: 'any other status ends the call or the walk with a typed error',
+      sdk: 'any other status ends the call or the walk with a typed error; a walk whose last page is full reads the page past the end to confirm the end',
     },
   },
   'content-type': {
