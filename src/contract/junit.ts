@@ -1,11 +1,12 @@
 /**
  * The contract report as JUnit XML, the format CI systems show as test results: a suite of the
  * rules (one testcase per rule, its source in its properties, plus one for the setup; a broken rule
- * fails with its source and findings, an unexercised one is skipped) and a suite of the judgement calls (each verdict in its testcase's
- * properties and output; `not observed` is skipped). CI systems show this text in a terminal-like log
- * or a web view, so every line gets the terminal's visible-escape rule (`terminal-text.ts`: the report's
- * own findings already have it, a report built elsewhere may not), then XML's escaping; a character
- * XML 1.0 cannot carry at all (a lone surrogate, U+FFFE) becomes U+FFFD.
+ * fails with its source and findings, an unexercised one is skipped) and a suite of the judgement
+ * calls (each verdict in its testcase's properties and output; `not observed` is skipped; a call never
+ * fails). CI systems show this text in a terminal-like log or a web view, so every line gets the
+ * terminal's visible-escape rule (`terminal-text.ts`: the report's own findings already have it, a
+ * report built elsewhere may not), then XML's escaping; a character XML 1.0 cannot carry at all (a
+ * lone surrogate, U+FFFE) becomes U+FFFD.
  */
 import { terminalLines, terminalText } from '../terminal-text.js';
 import type { ContractReport } from '../types.js';

@@ -1,8 +1,8 @@
 /**
  * The contract report as text for a terminal or a CI log: one line per rule, the source and the first
  * findings of each broken rule (rule, request, status, JSON pointer, body snippet), the judgement-call
- * table, and what the run cost. Text that came from a server is made safe again here (the report is a public
- * type: it may not come from the checks), so nothing printed can carry a control character.
+ * table, and what the run cost. Text that came from a server is made safe again here (the report is a
+ * public type: it may not come from the checks), so nothing printed can carry a control character.
  */
 import { spec } from '../../generated/spec.js';
 import type { ContractReport, ContractSetupProblem } from '../types.js';
