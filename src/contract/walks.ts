@@ -5,11 +5,11 @@
  * and one page past the end, which must be empty.
  */
 import { checkPageAnswer, findingAt, observeErrorBody, type PageView, type SentPage, SUCCESS } from './answers.js';
-import type { ContractRuleId } from './types.js';
 import { shown } from './display.js';
 import type { Ledger } from './ledger.js';
 import type { Observations } from './observations.js';
 import type { Answer, Transport } from './transport.js';
+import type { ContractRuleId } from './types.js';
 
 export interface WalkContext {
   transport: Transport;
