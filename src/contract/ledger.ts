@@ -4,8 +4,9 @@
  * history) and notes on what could not be checked. A rule checked and never broken passed; one never
  * checked is skipped, with its notes saying why.
  */
-import type { ContractFinding, ContractRuleId, ContractRuleResult } from '../types.js';
+
 import { contractRuleIds, contractRules } from './rules.js';
+import type { ContractFinding, ContractRuleId, ContractRuleResult } from './types.js';
 
 /** Findings kept per rule; the rest are counted in `omittedFindings`. */
 export const KEPT_FINDINGS = 20;
@@ -16,7 +17,15 @@ export class Ledger {
   readonly #rules = new Map<ContractRuleId, ContractRuleResult>(
     contractRuleIds.map((id) => [
       id,
-      { id, summary: contractRules[id], status: 'skipped', checks: 0, findings: [], omittedFindings: 0, notes: [] },
+      {
+        id,
+        ...contractRules[id],
+        status: 'skipped',
+        checks: 0,
+        findings: [],
+        omittedFindings: 0,
+        notes: [],
+      },
     ]),
   );
 
@@ -45,6 +54,7 @@ export class Ledger {
     return [...this.#rules.values()].map((r) => ({
       ...r,
       status: r.findings.length > 0 ? 'failed' : r.checks > 0 ? 'passed' : 'skipped',
+      source: { ...r.source },
       findings: [...r.findings],
       notes: [...r.notes],
     }));

@@ -91,7 +91,7 @@ function keysOf(record: Record<string, unknown>): { key: string; typed: boolean;
   ];
 }
 
-const noRecords = (observed: Observations) =>
+export const noRecords = (observed: Observations) =>
   notObserved(observed.noRecords ?? 'no record was read through Get a Specific Interaction');
 
 /** A call comparing one value of each record with one of its history item (or of the request). */

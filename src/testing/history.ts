@@ -41,6 +41,7 @@ export const startMs = (item: Interaction): number => {
 const NOTHING: Interaction[] = [];
 
 export class ContactHistory {
+  /** What the generated window and arrivals are drawn from. @internal */
   readonly seed: string;
   /** While virtual: the interactions in front of the window (explicit), most recent first. */
   #head: Interaction[] = NOTHING;
@@ -75,7 +76,10 @@ export class ContactHistory {
     return new ContactHistory(seed, undefined, count);
   }
 
-  /** Reports everything the history holds to `observer`, then every change; `undefined` stops it (reporting the removal). */
+  /**
+   * Reports everything the history holds to `observer`, then every change; `undefined` stops it
+   * (reporting the removal). @internal
+   */
   attach(observer: HistoryObserver | undefined): void {
     if (this.#observer) {
       this.#observer.removed(this.#explicit());
@@ -86,7 +90,7 @@ export class ContactHistory {
     observer?.added(this.#explicit());
   }
 
-  /** The generated window, while there is one. */
+  /** The generated window, while there is one. @internal */
   get window(): Window | undefined {
     return this.#window;
   }
@@ -124,7 +128,7 @@ export class ContactHistory {
   /**
    * The interactions that started in `[from, to)` (ms; either may be infinite), in the history's order,
    * as a run to page through: the window's part is found by bisection (its starts fall with the index),
-   * so a history of millions costs a few dozen starts, not its length.
+   * so a history of millions costs a few dozen starts, not its length. @internal
    */
   startedIn(from: number, to: number): Run {
     const inRange = (item: Interaction) => startMs(item) >= from && startMs(item) < to;

@@ -7,7 +7,7 @@
  * List of Interactions) is derived from it here too, shaped as the vendor's samples, so the routes always
  * agree.
  */
-import { channelLabels, directionLabels } from '../interaction-fields.js';
+import { channelLabels, directionLabels } from '../common/interaction-fields.js';
 import type { Interaction, InteractionRecord } from '../types.js';
 import { intBetween, pick, type Random, seededRandom, uuid } from './random.js';
 
@@ -122,22 +122,20 @@ const contactPoints: Record<Interaction['channelType'], string> = {
 /** The values the kit's custom reporting attributes take (the vendor's examples search `custAccountNumber`). */
 export const ATTRIBUTE_VALUES = ['custAccountNumber', 'valueOne', 'valueTwo'] as const;
 
-type Hook = NonNullable<InteractionRecord['hooks']>[number];
-
 /**
  * The third-party records and custom reporting attributes linked to an interaction (the record's `hooks`,
  * what the List's hook filters search), shaped as the vendor's samples: about one interaction in five has
  * a Zendesk ticket (and then often its user), one in four a custom reporting attribute. Seeded by the
  * interaction's id alone, so a filter can test an interaction without building its whole record.
  */
-export function interactionHooks(interaction: Interaction): Hook[] {
+export function interactionHooks(interaction: Interaction): NonNullable<InteractionRecord['hooks']> {
   const random = seededRandom(`hooks#${interaction.interactionId}`);
-  const hooks: Hook[] = [];
+  const hooks: NonNullable<InteractionRecord['hooks']> = [];
   const at = (seconds: number) => new Date(Date.parse(interaction.startTimestamp) + seconds * 1000).toISOString();
   const agentId = interaction.lastAgentId;
   if (random() < 0.2) {
     const hookedBy = String(intBetween(random, 10_000_000_000, 99_999_999_999));
-    const linked = (hookSubType: string, hookId: string, extra: Partial<Hook>) => ({
+    const linked = (hookSubType: string, hookId: string, extra: { hookName?: string }) => ({
       interactionHookId: uuid(random),
       hookType: 'zendesk',
       hookSubType,

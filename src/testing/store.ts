@@ -301,8 +301,7 @@ export class ReferenceStore {
   /**
    * The interaction with this id among the tenant's contacts (a copy), and the contact it belongs to;
    * undefined when none has it. An interaction a listing served lately is looked for in its contact's
-   * history first (see {@link ReferenceStore.noteListed}); otherwise every history of the tenant is
-   * searched (see `ContactHistory.find`).
+   * history first; otherwise every history of the tenant is searched (see `ContactHistory.find`).
    */
   findInteraction(
     tenantId: string,
@@ -320,8 +319,7 @@ export class ReferenceStore {
   }
 
   /**
-   * Remembers which contact each interaction a listing served belongs to (the last
-   * {@link LISTED_REMEMBERED}), so that reading one of them by id next does not search a large tenant's
+   * Remembers which contact each interaction a listing served belongs to (the last 100,000), so that reading one of them by id next does not search a large tenant's
    * every history. @internal
    */
   noteListed(tenantId: string, listed: readonly { contactId: string; interaction: Interaction }[]): void {
