@@ -9,7 +9,7 @@
  */
 import { channelLabels, directionLabels } from '../common/interaction-fields.js';
 import type { Interaction, InteractionRecord } from '../types.js';
-import { intBetween, pick, type Random, seededRandom, uuid } from './random.js';
+import { absorb, firstDraw, type HashState, intBetween, pick, type Random, seededRandom, uuid } from './random.js';
 
 // Keyed by the spec's enums (see interaction-fields.ts): every channel and direction, and no other.
 const channelTypes = Object.keys(channelLabels) as Interaction['channelType'][];
@@ -65,7 +65,17 @@ function drawStart(random: Random, index: number): number {
  * tenant-wide listing orders thousands of histories by, without generating them.
  */
 export function startMsAt(seed: string | number, index: number): number {
-  return drawStart(seededRandom(`${seed}#${index}`), index);
+  return startMsFrom(streamPrefix(seed), index);
+}
+
+/** What `startMsFrom` needs of a history's seed: its streams' common prefix, hashed once. */
+export function streamPrefix(seed: string | number): HashState {
+  return absorb(`${seed}#`);
+}
+
+/** `startMsAt(seed, index)`, given `streamPrefix(seed)`: a million histories' starts without a million hashes of their seeds. */
+export function startMsFrom(prefix: HashState, index: number): number {
+  return NEWEST_START - index * SLOT_MS - intBetween(() => firstDraw(prefix, String(index)), 1_000, SLOT_MS - 1);
 }
 
 /** The interaction at `index` of the history generated from `seed`. Pure: the same arguments, the same interaction. */

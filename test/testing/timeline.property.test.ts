@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateInteractions, type Interaction, ReferenceStore } from '../../src/testing/index.ts';
+import { interactionAt, startMsAt } from '../../src/testing/interactions.ts';
 import { seededRandom, uuid } from '../../src/testing/random.ts';
 
 const tenantId = '5d1e2f30-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -96,6 +97,15 @@ const msOf = (i: Interaction) => {
 };
 
 describe('the tenant timeline', () => {
+  it("orders generated histories by their starts alone: startMsAt is the interaction's start, for any seed and index", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: -1e6, max: 1e7 }), (seed, index) => {
+        expect(startMsAt(seed, index)).toBe(Date.parse(interactionAt(seed, index).startTimestamp));
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
+  });
+
   it('lists what the histories hold, most recent first, at every range and page size', () => {
     fc.assert(
       fc.property(
