@@ -63,8 +63,11 @@ function compile(node: NodeRelease): void {
   try {
     cpSync(packageDir, scratch, { recursive: true, filter: (from) => !skip.includes(from) });
     try {
+      // The headers of `node`, not those a user's npm config may name (npm passes `nodedir` on as
+      // npm_config_nodedir, which node-gyp prefers to its own --nodedir).
       execFileSync(node.bin, [nodeGyp(), 'rebuild', '--release', `--nodedir=${node.dir}`], {
         cwd: scratch,
+        env: { ...process.env, npm_config_nodedir: node.dir },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
@@ -73,7 +76,9 @@ function compile(node: NodeRelease): void {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
       throw new Error(`compiling better-sqlite3 for Node.js ${node.version} failed:\n${stdout}${stderr}`);
     }
-    install(path.join(scratch, 'build/Release', addon), cached(node.abi));
+    const built = path.join(scratch, 'build/Release', addon);
+    if (!loads(node, built)) throw new Error(`better-sqlite3 compiled for Node.js ${node.version} does not load on it`);
+    install(built, cached(node.abi));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
