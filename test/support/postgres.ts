@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { freePort, pollUntil, stopChild } from '../../scripts/lib/servers.ts';
+import { freePort, pollUntil, type RunningProcess, stopChild } from '../../scripts/lib/servers.ts';
 
 export const postgresInstall = 'apt-get install -y postgresql';
 
@@ -25,17 +25,10 @@ export function postgresBinDir(): string | undefined {
   return newest && existsSync(path.join(debian, newest, 'bin/initdb')) ? path.join(debian, newest, 'bin') : undefined;
 }
 
-export interface Postgres {
-  /** `postgres://postgres@127.0.0.1:PORT/postgres`, trust authentication. */
-  url: string;
-  port: number;
-  /** The postmaster's. */
-  pid: number;
+/** The running cluster: `url` is `postgres://postgres@127.0.0.1:PORT/postgres` (trust authentication). */
+export interface Postgres extends RunningProcess {
   /** The temporary directory holding the cluster; gone after `stop()`. */
   dir: string;
-  /** Recent server log, for error messages. */
-  output: () => string;
-  stop: () => Promise<void>;
 }
 
 /** Who the cluster runs as: this user, or `postgres` when this is root. */
@@ -99,7 +92,7 @@ export async function startPostgres(): Promise<Postgres> {
       await stopChild(server, 10_000, 'SIGINT');
       rmSync(dir, { recursive: true, force: true });
     };
-    return { url, port, pid: server.pid!, dir, output, stop };
+    return { url, port, pid: server.pid!, child: server, dir, output, stop };
   } catch (error) {
     if (child) await stopChild(child, 10_000, 'SIGINT');
     rmSync(dir, { recursive: true, force: true });
