@@ -153,6 +153,7 @@ async function main(): Promise<void> {
         .map(([n, a]) => `${n} = ${a.description}`)
         .join('; ')}`,
     );
+    for (const line of splitLines(bundle)) console.log(line);
   }
   const growth = memory ? Math.max(memory.sdk.rssGrowthBytes, memory.sdk.heapGrowthBytes) : undefined;
   console.log(
@@ -242,8 +243,31 @@ function memoryRows(memory: Awaited<ReturnType<typeof measureMemory>>): Row[] {
   ];
 }
 
-/** The bundle targets (issue 13), judged on what the app's path loads. */
-const BUNDLE_TARGETS: Partial<Record<keyof typeof BUNDLE_APPS, number>> = { 'list-off': 7, 'list-strict': 13 };
+/**
+ * The bundle targets (issue 17): `listInteractions` with validation off, on what loads before the app runs
+ * (nothing more loads on its path: its path and initial figures are one); strict, on what its path loads.
+ */
+const BUNDLE_TARGETS: Partial<Record<keyof typeof BUNDLE_APPS, { on: 'initial' | 'path'; kB: number }>> = {
+  'list-off': { on: 'initial', kB: 10 },
+  'list-strict': { on: 'path', kB: 13 },
+};
+
+/**
+ * Figure 4's lazy splits: per app, each chunk that is not loaded before the app runs, named by its
+ * largest source modules, with its kB min+gz, and whether the app's path loaded it.
+ */
+function splitLines(b: BundleSizes): string[] {
+  return Object.entries(b.apps).map(([name, app]) => {
+    const lazy = app.chunks
+      .filter((c) => c.loaded !== 'initial')
+      .map((c) => {
+        const modules = c.inputs.slice(0, 2).map((i) => i.module.replace(/^src\//, ''));
+        const what = modules.length ? modules.join(' + ') : `${c.file} (re-exports)`;
+        return `${what} ${fmt(kb(c.gzipBytes), 1)}${c.loaded === 'on demand' ? ' (loaded)' : ''}`;
+      });
+    return `figure 4 splits, ${name}: ${lazy.join('; ')}`;
+  });
+}
 
 /** Figure 4's rows: per app, kB min+gz loaded initially | on its path | in all its chunks. */
 function bundleRows(b: BundleSizes): Row[] {
@@ -262,7 +286,12 @@ function bundleRows(b: BundleSizes): Row[] {
       measure: `${name}: initial | path | all, kB`,
       value: [app.initialBytes, app.pathBytes, app.allBytes].map((n) => fmt(kb(n), 1)).join(' | '),
       ratio: fmt(app.pathBytes / b.openapiFetchBytes),
-      ...(target !== undefined ? { target: `path ≤ ${target} kB`, meets: kb(app.pathBytes) <= target } : {}),
+      ...(target !== undefined
+        ? {
+            target: `${target.on} ≤ ${target.kB} kB`,
+            meets: kb(target.on === 'initial' ? app.initialBytes : app.pathBytes) <= target.kB,
+          }
+        : {}),
     });
   }
   return rows;

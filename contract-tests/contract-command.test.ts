@@ -21,9 +21,9 @@ import { judgementCalls } from '../src/contract/judgement-calls.ts';
 import { probePlan } from '../src/contract/probes.ts';
 import { contractRuleIds } from '../src/contract/rules.ts';
 import { SUCCESSOR_READS } from '../src/contract/successor.ts';
+import type { ContractReport } from '../src/contract/types.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
-import type { ContractReport } from '../src/types.ts';
 import { memoryIo } from '../test/support/memory-io.ts';
 import { type DeviationName, deviating, deviationNames, deviations, HOSTILE } from './support/drift.ts';
 

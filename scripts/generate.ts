@@ -63,7 +63,7 @@ for (const [operationPath, pathItem] of Object.entries(spec.paths as Record<stri
 }
 const regions = Object.fromEntries(spec.servers.map((s: Json) => [s['x-region'], s.url]));
 const facts = { specVersion: spec.info.version, regions, defaultRegion: spec.servers[0]['x-region'], operations };
-// Parameters are checked by src/validate.ts reading these facts (a few lines, where ajv's code for them
+// Parameters are checked by src/validation/params.ts reading these facts (a few lines, where ajv's code for them
 // was 5 kB in every browser bundle). It knows these keywords and formats: anything else in a parameter's
 // schema fails here, rather than going unchecked at runtime.
 const PARAM_KEYWORDS = new Set(['type', 'format', 'minimum', 'maximum', 'pattern', 'enum', 'default']);
@@ -74,7 +74,7 @@ for (const [operationId, op] of Object.entries(operations)) {
     const unknown = Object.keys(schema).filter((k) => !PARAM_KEYWORDS.has(k));
     if (unknown.length || !PARAM_TYPES.has(schema.type) || (schema.format && !paramFormats[schema.format])) {
       throw new Error(
-        `${operationId}.${name}: a parameter schema src/validate.ts cannot check: ${JSON.stringify(schema)}`,
+        `${operationId}.${name}: a parameter schema src/validation/params.ts cannot check: ${JSON.stringify(schema)}`,
       );
     }
   }

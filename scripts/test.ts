@@ -39,6 +39,8 @@ const parts: Part[] = [
   { script: 'check:breaking', yieldTo: first },
   { script: 'typecheck', yieldTo: first },
   { script: 'check:package', after: ['build'] },
+  // The public API of each entry point against api/, read from the declarations the build wrote.
+  { script: 'check:api', command: 'tsx scripts/check-api.ts --built', after: ['build'] },
   // Two workers (vitest's default on two cores is one): while one file waits on Prism, Chromium or a
   // child process, the other runs; measured 145 s for the whole of npm test against 175 s with one (before the build went first, alone).
   { script: 'vitest', command: 'vitest run --maxWorkers=2', after: ['build', 'docs:build'], urgent: true },

@@ -1,11 +1,13 @@
 /**
  * The SDK's errors. Every error it throws extends {@link CxEngageError}; HTTP failures are
  * {@link ApiError} subclasses chosen from one status table ({@link API_ERRORS}), so `instanceof`, `kind`
- * and the fallback text can never disagree. Errors are built from redacted values only (see `redact.ts`).
+ * and the fallback text can never disagree. Errors are built from redacted values only (see
+ * `auth/redact.ts`). This module is the catalogue: the public classes and the status table, nothing else.
  * Building an `ApiError` from an answer (its body in any of the vendor's three shapes) is
  * `error-body.ts`, which a client loads on its first non-2xx answer.
  */
 import type { ValidationIssue } from '../generated/validators.js';
+import { snippet } from './common/snippet.js';
 
 export type { ValidationIssue };
 
@@ -237,14 +239,6 @@ function abortReasonText(reason: unknown): string {
   return 'the signal was aborted';
 }
 
-/**
- * What a call rejects with when the caller's signal aborted with `reason`: an SDK error as itself (a
- * walk's own deadline, say), anything else wrapped in {@link AbortedError}.
- */
-export function abortedError(reason: unknown): CxEngageError {
-  return reason instanceof CxEngageError ? reason : new AbortedError(reason);
-}
-
 /** A 2xx response whose body is empty, not JSON, truncated, or not declared as JSON. */
 export class InvalidResponseError extends CxEngageError {
   /** The HTTP status. */
@@ -271,18 +265,6 @@ export class ResponseValidationError extends CxEngageError {
     this.pointer = pointer;
     this.issues = issues;
   }
-}
-
-/**
- * Throws the {@link ResponseValidationError} for a page that breaks what `invariant` (the walk, the sync)
- * relies on: checked whatever the validation mode, so a bad page is a typed error, never a crash.
- */
-export function invariantBroken(invariant: string, pointer: string, keyword: string, message: string): never {
-  throw new ResponseValidationError(
-    pointer,
-    [{ instancePath: pointer, schemaPath: `#/invariant/${invariant}`, keyword, params: {}, message }],
-    message,
-  );
 }
 
 /**
@@ -347,9 +329,6 @@ export class CheckpointError extends InvalidInputError {
   }
 }
 
-/** Why a walk over pages stopped with an error. */
-export type PaginationErrorReason = 'page_bound_exceeded' | 'total_shrank';
-
 /** Where a {@link PaginationError} arose, and the counts that disagree. */
 export interface PaginationErrorDetails {
   /** The page number (0-based) being checked when the walk stopped. */
@@ -392,11 +371,6 @@ function describeCause(cause: unknown, depth = 0): unknown {
     ...(code !== undefined ? { code } : {}),
     ...(cause.cause !== undefined && depth < 3 ? { cause: describeCause(cause.cause, depth + 1) } : {}),
   };
-}
-
-/** The first 300 characters of a body, for error messages and properties. */
-export function snippet(text: string, max = 300): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function preview(value: unknown): string {

@@ -4,8 +4,11 @@
  * `GET /v1/tenants/{tenantId}/interactions/{interactionId}`.
  * @packageDocumentation
  */
-export { createInteractionsClient } from './client.js';
-export { withDetails } from './details.js';
+
+export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types.js';
+export { createInteractionsClient } from './client/client.js';
+export { limitRate } from './client/limit-rate.js';
+export type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './client/types.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
@@ -34,35 +37,28 @@ export {
   ServerError,
   TimeoutError,
 } from './errors.js';
-export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './export.js';
-export { defaultRegion, regions } from './options.js';
-export { limitRate } from './rate-limit.js';
-export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './sync.js';
+export { defaultRegion, regions } from './http/options.js';
 export type {
-  Auth,
-  BasicAuth,
   ClientOptions,
   DerivedClientOptions,
+  Logger,
+  RateLimitOptions,
+  Region,
+  RequestOptions,
+  ValidationMode,
+} from './http/types.js';
+export { withDetails } from './jobs/details.js';
+export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './jobs/export.js';
+export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './jobs/sync.js';
+export type {
   DetailsOptions,
-  ErrorBody,
   ExportContactState,
   ExportEvent,
   ExportParams,
   ExportRun,
   ExportStateStore,
   ExportSummary,
-  GetInteractionParams,
-  Interaction,
-  InteractionPage,
-  InteractionRecord,
-  InteractionsClient,
   InteractionWithDetails,
-  IterateParams,
-  ListParams,
-  Logger,
-  RateLimitOptions,
-  Region,
-  RequestOptions,
   SyncBoundary,
   SyncChange,
   SyncCheckpoint,
@@ -70,8 +66,6 @@ export type {
   SyncProgress,
   SyncRecord,
   SyncRun,
-  TokenAuth,
-  TokenExchangeAuth,
-  ValidationMode,
   WatchedInteraction,
-} from './types.js';
+} from './jobs/types.js';
+export type { ErrorBody, Interaction, InteractionPage, InteractionRecord } from './types.js';

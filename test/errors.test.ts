@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { normaliseErrorBody } from '../src/error-body.js';
+import { normaliseErrorBody } from '../src/http/error-body.js';
 import {
   ApiError,
   AuthenticationError,

@@ -1,16 +1,18 @@
-// The house's rooms, read from the import graph of src/ (TypeScript's parser, every file):
-// - src/types.ts, the public types, imports nothing from src/;
-// - the SDK core (src/*.ts) imports nothing from the CLI, the testing kit or the contract checks;
-// - the core is browser-safe: no `node:` module, no Node built-in;
-// - the testing kit takes from the core only types, and leaf modules of facts or arithmetic (modules
-//   that themselves import nothing from src/ but types): never the client's machinery, so the
-//   reference API stays an independent judge of the client it serves;
+// The rooms of src/, read from the import graph (TypeScript's parser, every file) and the tree itself:
+// - src/ is folders by concern; its root holds only the public entry point (index.ts), the error
+//   catalogue (errors.ts) and the spec's data shapes (types.ts);
+// - every folder opens with a README.md saying what it owns, and every module with a header comment
+//   saying why it exists;
+// - which folder may import which is one table (MAY_IMPORT, below): the core flows one way, from the
+//   client and the jobs down to the request pipeline and the leaf helpers of common/; contract/ uses the
+//   pipeline and never client/; the testing kit takes only common/'s leaf helpers and the spec's data
+//   shapes (types only), so the reference API stays an independent judge of the client it serves;
+// - the core (the root and every folder but cli/, contract/, testing/) is browser-safe: no Node built-in;
 // - no import cycle anywhere in src/, type-only imports included;
-// - every module opens with a header comment saying why it exists;
 // - every relative import names the `.js` file Node loads from dist/ (the build skips type-checking
 //   inside `npm test`, where the typecheck part checks with `.ts` imports allowed).
-// The rules are one pure function over a graph, so each is also shown failing on a graph that breaks it.
-import { readdirSync, readFileSync } from 'node:fs';
+// The rules are pure functions over a graph and a tree, so each is also shown failing on one that breaks it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
@@ -88,8 +90,46 @@ function graphOf(sources: ReadonlyMap<string, string>): Graph {
 }
 
 const inSrc = (file: string) => file.startsWith('src/');
-const isCore = (file: string) => /^src\/[^/]+\.ts$/.test(file);
-const room = (file: string) => /^src\/(cli|testing|contract)\//.exec(file)?.[1];
+
+/** The files the root of src/ may hold: the public entry point, the error catalogue, the spec's data shapes. */
+const ROOT_FILES = ['src/index.ts', 'src/errors.ts', 'src/types.ts'];
+
+/** A file's room: its top folder under src/, or for a root file its own name (`index`, `errors`, `types`). */
+function room(file: string): string | undefined {
+  const match = /^src\/(?:([^/]+)\/.+|([^/]+)\.ts)$/.exec(file);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** The rooms that make up the SDK core, shipped as `cxengage-interactions` and bundled into browsers. */
+const CORE = ['index', 'errors', 'types', 'client', 'http', 'auth', 'paging', 'validation', 'jobs', 'common'];
+
+/**
+ * Which rooms each room may import from (besides itself); `type:` marks a room it may take types from
+ * only. A room not listed may import nothing from src/.
+ */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  types: [],
+  common: ['type:types'],
+  errors: ['common'],
+  http: ['errors', 'types', 'common', 'auth', 'validation'],
+  auth: ['errors', 'types', 'common', 'http', 'validation'],
+  validation: ['errors', 'types', 'common', 'http', 'paging', 'type:client'],
+  paging: ['errors', 'types', 'common', 'http', 'validation'],
+  client: ['errors', 'types', 'common', 'http', 'auth', 'validation', 'paging'],
+  jobs: ['errors', 'types', 'common', 'http', 'validation', 'paging', 'client'],
+  index: ['errors', 'types', 'common', 'http', 'auth', 'validation', 'paging', 'client', 'jobs'],
+  // The request pipeline (http/) and the checks of the spec's facts, never the client or the jobs.
+  contract: ['errors', 'types', 'common', 'http', 'validation'],
+  cli: ['index', 'errors', 'types', 'common', 'http', 'auth', 'validation', 'client', 'jobs', 'contract'],
+  // Leaf helpers and the spec's data shapes: never the client's machinery.
+  testing: ['common', 'type:types'],
+};
+
+function mayImport(from: string, to: string, typeOnly: boolean): boolean {
+  const allowed = MAY_IMPORT[from] ?? [];
+  return allowed.includes(to) || (typeOnly && allowed.includes(`type:${to}`));
+}
+
 const nodeBuiltins = new Set(builtinModules);
 const isNodeModule = (specifier: string) => specifier.startsWith('node:') || nodeBuiltins.has(specifier.split('/')[0]!);
 
@@ -126,22 +166,36 @@ function cycles(graph: Graph): string[][] {
 /** Every broken rule of the rooms, one line each; empty when the house is in order. */
 function violations(graph: Graph): string[] {
   const out: string[] = [];
-  /** A core module of facts or arithmetic: what it takes from src/ is only types.ts's types. */
-  const isLeaf = (file: string) =>
-    isCore(file) &&
-    (graph.get(file) ?? []).every(({ to, typeOnly }) => !inSrc(to) || (to === 'src/types.ts' && typeOnly));
   for (const [file, edges] of graph) {
+    const from = room(file)!;
+    if (/^src\/[^/]+\.ts$/.test(file) && !ROOT_FILES.includes(file))
+      out.push(`${file} sits at the root of src/, which holds only ${ROOT_FILES.join(', ')}: give it a folder`);
     for (const { to, typeOnly } of edges) {
-      if (file === 'src/types.ts' && inSrc(to))
-        out.push(`src/types.ts imports ${to}: the public types import nothing from src/`);
-      if (isCore(file) && room(to)) out.push(`${file} (core) imports ${to}, of the ${room(to)} room`);
-      if (isCore(file) && isNodeModule(to)) out.push(`${file} (core) imports ${to}: the core must stay browser-safe`);
-      if (room(file) === 'testing' && isCore(to) && !typeOnly && !isLeaf(to))
-        out.push(`${file} (testing kit) imports values from ${to}, which is more than types or a leaf of the core`);
+      const into = inSrc(to) ? room(to) : undefined;
+      if (into !== undefined && into !== from && !mayImport(from, into, typeOnly))
+        out.push(`${file} (${from}) imports ${typeOnly ? 'types from ' : ''}${to}, of ${into}: ${from} may not`);
+      if (CORE.includes(from) && isNodeModule(to))
+        out.push(`${file} (core) imports ${to}: the core must stay browser-safe`);
     }
   }
   for (const cycle of cycles(graph)) out.push(`import cycle: ${cycle.join(' → ')}`);
   return out;
+}
+
+/** The first paragraph of a folder's README.md (what the folder owns), or undefined when it has none. */
+function ownership(dir: string): string | undefined {
+  const readme = path.join(root, dir, 'README.md');
+  if (!existsSync(readme)) return undefined;
+  return readFileSync(readme, 'utf8')
+    .replace(/^#.*\n+/, '')
+    .split(/\n\s*\n/)[0]!
+    .trim();
+}
+
+function folders(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => [`${dir}/${entry.name}`, ...folders(`${dir}/${entry.name}`)]);
 }
 
 describe('the rooms of src/ and their imports', () => {
@@ -154,10 +208,24 @@ describe('the rooms of src/ and their imports', () => {
     expect(internal.length).toBeGreaterThan(graph.size);
     for (const { to } of internal) expect(graph.has(to)).toBe(true);
     expect(graph.get('src/index.ts')!.length).toBeGreaterThan(3);
+    expect(new Set([...graph.keys()].map(room))).toEqual(new Set([...CORE, 'cli', 'contract', 'testing']));
   });
 
   it('has no broken rule and no cycle', () => {
     expect(violations(graph)).toEqual([]);
+  });
+
+  it('the root of src/ holds at most 5 files: the entry point, the error catalogue and the spec data shapes', () => {
+    const rootFiles = readdirSync(path.join(root, 'src')).filter((name) => !name.includes('/') && name.includes('.'));
+    expect(rootFiles.length).toBeLessThanOrEqual(5);
+    expect(rootFiles.map((name) => `src/${name}`).sort()).toEqual([...ROOT_FILES].sort());
+  });
+
+  it('every folder of src/ opens with a README.md saying what it owns (a sentence at least)', () => {
+    const dirs = folders('src');
+    expect(dirs).toContain('src/http');
+    const silent = dirs.filter((dir) => (ownership(dir)?.split(/\s+/).length ?? 0) < 8);
+    expect(silent).toEqual([]);
   });
 
   it('every module opens with a header comment (a sentence at least)', () => {
@@ -189,40 +257,75 @@ describe('the rooms of src/ and their imports', () => {
     new Map(
       Object.entries({
         'src/types.ts': [edge('../generated/schema.ts', true)],
-        'src/facts.ts': [edge('src/types.ts', true)],
-        'src/client.ts': [edge('src/types.ts', true), edge('src/facts.ts'), edge('openapi-fetch')],
-        'src/cli/main.ts': [edge('src/client.ts'), edge('node:fs')],
-        'src/testing/server.ts': [edge('src/types.ts', true), edge('src/client.ts', true), edge('src/facts.ts')],
+        'src/errors.ts': [edge('src/common/snippet.ts')],
+        'src/common/snippet.ts': [],
+        'src/common/fields.ts': [edge('src/types.ts', true)],
+        'src/http/pipeline.ts': [edge('src/errors.ts'), edge('src/auth/credentials.ts')],
+        'src/auth/credentials.ts': [edge('src/errors.ts')],
+        'src/client/client.ts': [edge('src/types.ts', true), edge('src/http/pipeline.ts'), edge('openapi-fetch')],
+        'src/index.ts': [edge('src/client/client.ts'), edge('src/errors.ts')],
+        'src/contract/runner.ts': [edge('src/http/pipeline.ts'), edge('src/types.ts', true)],
+        'src/cli/main.ts': [edge('src/client/client.ts'), edge('src/contract/runner.ts'), edge('node:fs')],
+        'src/testing/server.ts': [edge('src/types.ts', true), edge('src/common/fields.ts'), edge('node:http')],
         ...extra,
       }),
     );
 
   it.each<[string, Record<string, Edge[]>, RegExp]>([
-    ['types.ts importing from src/', { 'src/types.ts': [edge('src/facts.ts', true)] }, /src\/types\.ts imports/],
-    ['the core importing the CLI', { 'src/facts.ts': [edge('src/cli/main.ts', true)] }, /\(core\) imports .*cli room/],
-    ['the core importing the kit', { 'src/facts.ts': [edge('src/testing/server.ts')] }, /testing room/],
-    ['the core importing the contract checks', { 'src/facts.ts': [edge('src/contract/run.ts')] }, /contract room/],
-    ['the core importing node:', { 'src/client.ts': [edge('node:http')] }, /browser-safe/],
-    ['the core importing a bare built-in', { 'src/client.ts': [edge('fs')] }, /browser-safe/],
+    ['a module at the root', { 'src/helpers.ts': [] }, /src\/helpers\.ts sits at the root/],
+    ['types.ts importing from src/', { 'src/types.ts': [edge('src/common/fields.ts', true)] }, /\(types\) imports/],
+    ['a leaf helper importing the pipeline', { 'src/common/fields.ts': [edge('src/http/pipeline.ts')] }, /\(common\)/],
+    [
+      'the core importing the CLI',
+      { 'src/client/client.ts': [edge('src/cli/main.ts', true)] },
+      /of cli: client may not/,
+    ],
+    ['the core importing the kit', { 'src/http/pipeline.ts': [edge('src/testing/server.ts')] }, /of testing/],
+    [
+      'the core importing the contract checks',
+      { 'src/client/client.ts': [edge('src/contract/runner.ts')] },
+      /of contract/,
+    ],
+    ['the pipeline importing the client', { 'src/http/pipeline.ts': [edge('src/client/client.ts')] }, /http may not/],
+    [
+      'contract/ importing client/',
+      { 'src/contract/runner.ts': [edge('src/client/client.ts')] },
+      /of client: contract/,
+    ],
+    [
+      'contract/ importing client/ types',
+      { 'src/contract/runner.ts': [edge('src/client/types.ts', true)] },
+      /contract may not/,
+    ],
+    ['the core importing node:', { 'src/client/client.ts': [edge('node:http')] }, /browser-safe/],
+    ['the core importing a bare built-in', { 'src/common/fields.ts': [edge('fs')] }, /browser-safe/],
     [
       "the kit importing the client's machinery",
-      { 'src/testing/server.ts': [edge('src/client.ts')] },
-      /testing kit\) imports values from src\/client\.ts/,
+      { 'src/testing/server.ts': [edge('src/client/client.ts', true)] },
+      /\(testing\) imports types from src\/client/,
     ],
     [
-      'the kit importing a module that only looks like a leaf',
-      { 'src/facts.ts': [edge('src/types.ts', true), edge('src/signals.ts', true)] },
-      /testing kit\) imports values from src\/facts\.ts/,
+      'the kit importing values from types.ts',
+      { 'src/testing/server.ts': [edge('src/types.ts')] },
+      /\(testing\) imports src\/types\.ts/,
     ],
+    ['the kit importing the pipeline', { 'src/testing/server.ts': [edge('src/http/pipeline.ts')] }, /testing may not/],
     [
       'a type-only cycle',
-      { 'src/facts.ts': [edge('src/client.ts', true)] },
-      /import cycle: src\/client\.ts → src\/facts\.ts/,
+      { 'src/auth/credentials.ts': [edge('src/http/pipeline.ts', true)] },
+      /import cycle: src\/auth\/credentials\.ts → src\/http\/pipeline\.ts/,
     ],
     ['a cycle inside a room', { 'src/cli/main.ts': [edge('src/cli/main.ts')] }, /import cycle: src\/cli\/main\.ts/],
   ])('fails on %s', (_name, extra, message) => {
     expect(violations(house({}))).toEqual([]);
     expect(violations(house(extra)).join('\n')).toMatch(message);
+  });
+
+  it('names the room of a file', () => {
+    expect(room('src/index.ts')).toBe('index');
+    expect(room('src/http/pipeline.ts')).toBe('http');
+    expect(room('src/cli/commands/export/journal.ts')).toBe('cli');
+    expect(room('generated/spec.ts')).toBeUndefined();
   });
 
   it('tells type-only imports from value imports', () => {

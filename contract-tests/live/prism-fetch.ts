@@ -2,7 +2,7 @@
 // spec forbids reach the server): a `fetch` that sends each request to the proxy instead of the base
 // URL, and an `inspect` hook that turns Prism's verdicts on each answer (its `sl-violations` header)
 // into findings. Prism's own answer for an unreachable upstream becomes the network error it stands for.
-import type { ContractOptions } from '../../src/types.ts';
+import type { ContractOptions } from '../../src/contract/types.ts';
 
 interface Violation {
   location?: string[];

@@ -7,6 +7,7 @@
  */
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { spec } from '../../generated/spec.ts';
+import type { ContractRuleId } from '../../src/contract/types.ts';
 import {
   type Interaction,
   type InteractionPage,
@@ -14,7 +15,6 @@ import {
   pathPattern,
   type ReferenceApiOptions,
 } from '../../src/testing/index.ts';
-import type { ContractRuleId } from '../../src/types.ts';
 
 const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
 const uuidShape = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;

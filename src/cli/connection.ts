@@ -2,10 +2,12 @@
  * The flags every command that talks to the API shares: where (`--region` or `--base-url`), who
  * (credentials, see `credentials.ts`) and how loud (`--debug`); and the client built from them.
  */
-import { createInteractionsClient } from '../client.js';
-import { regions } from '../options.js';
-import { credentialSecrets } from '../redact.js';
-import type { ClientOptions, InteractionsClient, Region } from '../types.js';
+
+import { credentialSecrets } from '../auth/redact.js';
+import { createInteractionsClient } from '../client/client.js';
+import type { InteractionsClient } from '../client/types.js';
+import { regions } from '../http/options.js';
+import type { ClientOptions, Region } from '../http/types.js';
 import type { FlagValues } from './command.js';
 import { type CredentialFlags, resolveAuth } from './credentials.js';
 import { type Io, stderrLogger } from './io.js';

@@ -1,8 +1,9 @@
 // Exit codes are part of the CLI's interface: scripts branch on them, so each failure class keeps
 // its own number. `--help` prints this table.
+
+import { terminalLines, terminalText } from '../common/terminal-text.js';
 import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
 import { PartialFailure } from './partial-failure.js';
-import { terminalLines, terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 export const exitCodes = {

@@ -1,8 +1,9 @@
 // Output formats. stdout carries only data: these functions return the exact text to write.
 // ndjson and csv stream row by row (header first); json and table need every row up front.
+
+import { type DocumentedField, documentedFields } from '../common/interaction-fields.js';
+import { jsonSafeText, terminalText } from '../common/terminal-text.js';
 import type { Interaction } from '../index.js';
-import { type DocumentedField, documentedFields } from '../interaction-fields.js';
-import { jsonSafeText, terminalText } from './terminal-text.js';
 
 export const formats = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof formats)[number];

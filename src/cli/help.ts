@@ -1,5 +1,5 @@
 /** `--help`: an overview of the subcommands, or one subcommand's flags; both end with the shared parts. */
-import { defaultRegion, regions } from '../options.js';
+import { defaultRegion, regions } from '../http/options.js';
 import { findSubcommand } from './args.js';
 import { subcommands } from './commands/index.js';
 import { credentialEnv } from './credentials.js';

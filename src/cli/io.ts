@@ -3,9 +3,9 @@
  * carries progress (only on a terminal), warnings and the one-line error report, every line of it made
  * safe by `terminal-text.ts` (it may quote the server).
  */
-import type { Redactor } from '../redact.js';
-import type { Logger } from '../types.js';
-import { terminalText } from './terminal-text.js';
+import type { Redactor } from '../auth/redact.js';
+import { terminalText } from '../common/terminal-text.js';
+import type { Logger } from '../http/types.js';
 
 export interface Io {
   stdin: NodeJS.ReadStream;

@@ -4,10 +4,10 @@
  * signals and its exit code. Everything that can be decided without I/O lives in the small modules
  * beside this one; each subcommand lives in `commands/`.
  */
-import { createRedactor } from '../redact.js';
+import { createRedactor } from '../auth/redact.js';
+import { terminalText } from '../common/terminal-text.js';
 import { exitCodes, Interrupted } from './exit-codes.js';
 import { runCli } from './run.js';
-import { terminalText } from './terminal-text.js';
 
 // stdout failing is the end of the run. A closed pipe (`… | head`) is the reader's choice, not a
 // failure: exit 0. Anything else (ENOSPC on a full disk, EIO…) is one line and exit 1, never a stack.

@@ -8,11 +8,11 @@
 import { validateErrorBody } from '../../generated/error-validators.js';
 import { spec } from '../../generated/spec.js';
 import { type ValidationIssue, validateInteractionPage } from '../../generated/validators.js';
-import type { ContractRuleId } from '../types.js';
 import { clean, shown } from './display.js';
 import type { FindingDetails, Ledger } from './ledger.js';
 import { isRecord, type Observations } from './observations.js';
 import type { Answer } from './transport.js';
+import type { ContractRuleId } from './types.js';
 
 const operation = spec.operations.listContactInteractions;
 export const defaultLimit: number = operation.parameters.limit.schema.default;

@@ -6,7 +6,7 @@
  * disguise a line. Findings and evidence are made safe when they are made, so the report object, and
  * the JSON and JUnit files written from it, hold exactly what the terminal shows.
  */
-import { terminalText } from '../terminal-text.js';
+import { terminalText } from '../common/terminal-text.js';
 
 /** Longest body snippet kept in a finding. */
 export const SNIPPET_CHARS = 160;

@@ -3,6 +3,11 @@
  * `cxengage-interactions contract` command runs the same checks and writes the same reports.
  * @packageDocumentation
  */
+
+export { toJUnitXml } from './junit.js';
+export { contractRules } from './rules.js';
+export { DEFAULT_MAX_PAGES, runContractChecks } from './runner.js';
+export { renderReport } from './text.js';
 export type {
   ContractFinding,
   ContractOptions,
@@ -12,8 +17,4 @@ export type {
   ContractSetupProblem,
   JudgementCallResult,
   JudgementVerdict,
-} from '../types.js';
-export { toJUnitXml } from './junit.js';
-export { contractRules } from './rules.js';
-export { DEFAULT_MAX_PAGES, runContractChecks } from './runner.js';
-export { renderReport } from './text.js';
+} from './types.js';

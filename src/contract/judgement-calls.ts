@@ -4,11 +4,12 @@
  * real tenant tells which calls hold there: each is `confirmed`, `refuted` or `not observed`, with a
  * few words of evidence. Evidence never quotes customer data.
  */
-import { channelLabels, documentedFields as documented } from '../interaction-fields.js';
-import type { Interaction, JudgementCallResult } from '../types.js';
+import { channelLabels, documentedFields as documented } from '../common/interaction-fields.js';
+import type { Interaction } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
 import { recordCalls } from './record-calls.js';
+import type { JudgementCallResult } from './types.js';
 import { confirmed, type JudgementCall, notObserved, refuted, tally, typeName } from './verdicts.js';
 
 const NO_INTERACTIONS = notObserved('no interactions were read');

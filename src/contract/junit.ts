@@ -7,8 +7,8 @@
  * own findings already have it, a report built elsewhere may not), then XML's escaping; a character
  * XML 1.0 cannot carry at all (a lone surrogate, U+FFFE) becomes U+FFFD.
  */
-import { terminalLines, terminalText } from '../terminal-text.js';
-import type { ContractReport } from '../types.js';
+import { terminalLines, terminalText } from '../common/terminal-text.js';
+import type { ContractReport } from './types.js';
 
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 

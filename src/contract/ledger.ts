@@ -4,8 +4,9 @@
  * history) and notes on what could not be checked. A rule checked and never broken passed; one never
  * checked is skipped, with its notes saying why.
  */
-import type { ContractFinding, ContractRuleId, ContractRuleResult } from '../types.js';
+
 import { contractRuleIds, contractRules } from './rules.js';
+import type { ContractFinding, ContractRuleId, ContractRuleResult } from './types.js';
 
 /** Findings kept per rule; the rest are counted in `omittedFindings`. */
 export const KEPT_FINDINGS = 20;

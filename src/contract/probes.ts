@@ -7,11 +7,11 @@
  * Interaction gets the same treatment for what it takes: malformed ids, no credentials, an unknown id.
  */
 import { spec } from '../../generated/spec.js';
-import type { ContractRuleId } from '../types.js';
 import { checkErrorBody, findingAt } from './answers.js';
 import type { Ledger } from './ledger.js';
 import type { Observations } from './observations.js';
 import type { Answer, ProbeRequest, Transport } from './transport.js';
+import type { ContractRuleId } from './types.js';
 
 const operation = spec.operations.listContactInteractions;
 const successor = spec.operations.getInteraction;

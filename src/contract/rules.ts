@@ -4,7 +4,7 @@
  * defaults, statuses and schema names are read from the spec's facts, so a spec change changes the text.
  */
 import { spec } from '../../generated/spec.js';
-import type { ContractRuleId } from '../types.js';
+import type { ContractRuleId } from './types.js';
 
 const operation = spec.operations.listContactInteractions;
 const successor = spec.operations.getInteraction;

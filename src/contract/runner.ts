@@ -10,9 +10,8 @@
  */
 import { spec } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
-import { resolveOptions } from '../options.js';
-import type { ContractOptions, ContractReport, ContractSetupProblem } from '../types.js';
-import { checkParams } from '../validate.js';
+import { resolveOptions } from '../http/options.js';
+import { checkParams } from '../validation/params.js';
 import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';
@@ -22,6 +21,7 @@ import { contractRuleIds } from './rules.js';
 import { setupProblem, successorSetupProblem } from './setup.js';
 import { checkRecord, chooseSample, readable, recordRequest, SUCCESSOR_READS } from './successor.js';
 import { createTransport } from './transport.js';
+import type { ContractOptions, ContractReport, ContractSetupProblem } from './types.js';
 import { compareWalks, pastTheEnd, type Walk, type WalkContext, walk } from './walks.js';
 
 /** The rules of Get a Specific Interaction, and those of them only a read of a listed interaction checks. */

@@ -6,9 +6,9 @@
  */
 import { spec } from '../../generated/spec.js';
 import { ConnectionError, TimeoutError } from '../errors.js';
-import type { ContractSetupProblem } from '../types.js';
 import { clean } from './display.js';
 import type { Answer } from './transport.js';
+import type { ContractSetupProblem } from './types.js';
 
 const operation = spec.operations.listContactInteractions;
 const successor = spec.operations.getInteraction;

@@ -8,7 +8,7 @@
 
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
-import { paramProblem } from '../validate.js';
+import { paramProblem } from '../validation/params.js';
 import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts } from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';

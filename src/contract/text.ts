@@ -5,8 +5,8 @@
  * type: it may not come from the checks), so nothing printed can carry a control character.
  */
 import { spec } from '../../generated/spec.js';
-import type { ContractReport, ContractSetupProblem } from '../types.js';
 import { clean } from './display.js';
+import type { ContractReport, ContractSetupProblem } from './types.js';
 
 /** Findings printed per broken rule; the report files hold them all. */
 const SHOWN_PER_RULE = 3;

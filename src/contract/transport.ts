@@ -1,16 +1,14 @@
 /**
  * How the contract checks talk to the server. They must send what the SDK refuses to send (a `limit`
  * of 0, a `page` of "abc", a malformed id), so they build each URL themselves; every request still
- * goes through the SDK's one request loop (`retry.ts`): the same timeouts, and the same polite retries
- * with backoff on 429, 5xx and network errors. Requests are sequential, counted, and capped by a
+ * goes through the SDK's one request pipeline (`http/pipeline.ts`): the same credentials, timeouts, and
+ * polite retries with backoff on 429, 5xx and network errors. Requests are sequential, counted, and capped by a
  * budget fixed before the run starts.
  */
 import { spec } from '../../generated/spec.js';
-import { BodyHandoff } from '../body-handoff.js';
-import { createCredentials } from '../credentials.js';
-import type { ResolvedOptions } from '../options.js';
-import { createRetryingFetch } from '../retry.js';
-import type { ContractOptions } from '../types.js';
+import type { ResolvedOptions } from '../http/options.js';
+import { createConnection, createPipeline } from '../http/pipeline.js';
+import type { ContractOptions } from './types.js';
 
 /**
  * One request of the run: to the history route (a `contactId`) or to Get a Specific Interaction (an
@@ -61,21 +59,10 @@ export function createTransport(
 ): Transport {
   let requests = 0;
   let attempts = 0;
-  const bodies = new BodyHandoff();
   // The client's credentials, whatever their kind (a fixed header, a token function, an exchanged token).
-  const clientCredentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
-    import('../token-exchange.js').then(({ exchangeToken }) =>
-      exchangeToken({ options: resolved, username, password, bodies, onResponse: () => {} }),
-    ),
-  );
-  const send = createRetryingFetch({
-    ...resolved,
-    fetch: (request, init) => resolved.fetch(request, init),
-    bodies,
-    hooks: {
-      after: () => {
-        attempts += 1;
-      },
+  const { send, sendAnonymous, bodies } = createPipeline(resolved, createConnection(resolved), {
+    after: () => {
+      attempts += 1;
     },
   });
   const { redact } = resolved;
@@ -99,8 +86,7 @@ export function createTransport(
       let response: Response;
       try {
         const outgoing = new Request(`${resolved.baseUrl}${relative}`, { method, headers });
-        if (credentials === 'given') await clientCredentials.apply(outgoing, outgoing.signal);
-        response = await send(outgoing);
+        response = await (credentials === 'given' ? send : sendAnonymous)(outgoing);
       } catch (failure) {
         const error = failure instanceof Error ? failure : new Error(String(failure));
         return { request, status: null, headers: null, contentType: null, text: '', failure: error, verdicts: [] };

@@ -3,8 +3,9 @@
  * `record-calls.ts` for Get a Specific Interaction): a call's shape, its three verdicts, and the few
  * ways evidence is summed up without quoting customer data (type names, counts, tallies).
  */
-import type { JudgementVerdict } from '../types.js';
+
 import type { Observations } from './observations.js';
+import type { JudgementVerdict } from './types.js';
 
 export interface JudgementCall {
   id: string;

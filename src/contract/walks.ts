@@ -4,12 +4,13 @@
  * at the end exactly `total` ids); then the walks at different page sizes held against each other,
  * and one page past the end, which must be empty.
  */
-import type { ContractRuleId } from '../types.js';
+
 import { checkErrorBody, checkPageAnswer, findingAt, type PageView, type SentPage } from './answers.js';
 import { shown } from './display.js';
 import type { Ledger } from './ledger.js';
 import type { Observations } from './observations.js';
 import type { Answer, Transport } from './transport.js';
+import type { ContractRuleId } from './types.js';
 
 export interface WalkContext {
   transport: Transport;

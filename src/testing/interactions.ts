@@ -6,7 +6,7 @@
  * drift from the spec. An interaction's full record (Get a Specific Interaction) is derived from it here
  * too, so the two routes always agree.
  */
-import { channelLabels, directionLabels } from '../interaction-fields.js';
+import { channelLabels, directionLabels } from '../common/interaction-fields.js';
 import type { Interaction, InteractionRecord } from '../types.js';
 import { intBetween, pick, type Random, seededRandom, uuid } from './random.js';
 

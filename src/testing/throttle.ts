@@ -4,7 +4,7 @@
  * documents no limit; this one exists so that a client's pacing can be tested against a real refusal.
  * The bucket arithmetic is the SDK's own (`token-bucket.ts`), so the two cannot disagree on what a rate is.
  */
-import { type Bucket, refill, waitMs } from '../token-bucket.js';
+import { type Bucket, refill, waitMs } from '../common/token-bucket.js';
 
 /** A rate limit of the reference API. */
 export interface ReferenceRateLimit {

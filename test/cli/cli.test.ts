@@ -55,13 +55,13 @@ function runProcess(args: string[], env: Record<string, string> = keyEnv): Promi
 
 type Built = {
   runCli: typeof import('../../src/cli/run.ts').runCli;
-  createRedactor: typeof import('../../src/redact.ts').createRedactor;
+  createRedactor: typeof import('../../src/auth/redact.ts').createRedactor;
 };
 let built: Built;
 /** Loads the built modules (by URL: dist/ is not there when the type-check runs). */
 async function loadBuilt(): Promise<Built> {
   const load = (file: string) => import(pathToFileURL(path.join(root, 'dist/src', file)).href);
-  const [{ runCli }, { createRedactor }] = await Promise.all([load('cli/run.js'), load('redact.js')]);
+  const [{ runCli }, { createRedactor }] = await Promise.all([load('cli/run.js'), load('auth/redact.js')]);
   return { runCli, createRedactor };
 }
 

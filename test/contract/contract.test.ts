@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root } from '../../scripts/lib/tools.ts';
-import { terminalText as cliTerminalText } from '../../src/cli/terminal-text.ts';
+import { terminalText } from '../../src/common/terminal-text.ts';
 import { clean, shown } from '../../src/contract/display.ts';
 import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
@@ -19,10 +19,9 @@ import { setupProblem, successorSetupProblem } from '../../src/contract/setup.ts
 import { checkRecord, chooseSample, sameInstant } from '../../src/contract/successor.ts';
 import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
+import type { ContractReport } from '../../src/contract/types.ts';
 import type { WalkContext } from '../../src/contract/walks.ts';
 import { ConnectionError, TimeoutError } from '../../src/errors.ts';
-import { terminalText } from '../../src/terminal-text.ts';
-import type { ContractReport } from '../../src/types.ts';
 
 const T = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 /** What no terminal may be sent raw (the sanitiser's own class; `\n` is the reports' line break). */
@@ -51,10 +50,6 @@ describe('clean: server text made safe to print, by the CLI’s one terminal san
     expect(shown({ a: '\x07' })).toBe('{"a":"\\u0007"}');
     expect(shown({ a: '\u202e\x7f' })).toBe('{"a":"<U+202E>^?"}');
     expect(shown(undefined)).toBe('nothing');
-  });
-
-  it('the CLI and the contract library share one implementation', () => {
-    expect(cliTerminalText).toBe(terminalText);
   });
 });
 

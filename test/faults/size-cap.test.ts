@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/read-body.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/http/read-body.ts';
 import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 
 const MB = 1024 * 1024;

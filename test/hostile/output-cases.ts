@@ -2,6 +2,7 @@
 // obey. Pure functions, so hundreds of inputs cost milliseconds.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { expect } from 'vitest';
+import { createRedactor } from '../../src/auth/redact.ts';
 import { errorReport } from '../../src/cli/exit-codes.ts';
 import {
   csvColumns,
@@ -14,7 +15,6 @@ import {
 } from '../../src/cli/format.ts';
 import { progressLine, stderrLogger } from '../../src/cli/io.ts';
 import type { Interaction } from '../../src/index.ts';
-import { createRedactor } from '../../src/redact.ts';
 import { interaction } from '../helpers.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { type CaseGroup, UNSAFE_ON_TERMINAL } from './corpus.ts';

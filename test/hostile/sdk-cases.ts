@@ -2,6 +2,7 @@
 // credentials and aborts: all through the SDK on an injected fetch, in-process.
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
+import { utf8Base64 } from '../../src/auth/redact.ts';
 import {
   AbortedError,
   ApiError,
@@ -19,7 +20,6 @@ import {
   syncInteractions,
   TimeoutError,
 } from '../../src/index.ts';
-import { utf8Base64 } from '../../src/redact.ts';
 import { interaction, page } from '../helpers.ts';
 import {
   type CaseGroup,

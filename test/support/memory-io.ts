@@ -2,8 +2,8 @@
 // (`out`) and, in the order written, as chunks from either stream (`written`). One helper for the CLI
 // tests, the hostile corpus and the contract command's tests, so they all see the CLI the same way.
 import { Readable } from 'node:stream';
+import { createRedactor, type Redactor } from '../../src/auth/redact.ts';
 import type { Io } from '../../src/cli/io.ts';
-import { createRedactor, type Redactor } from '../../src/redact.ts';
 
 export interface MemoryIoOptions {
   /** The whole environment the command sees (nothing of this process's). */

@@ -1,6 +1,6 @@
 /** The CLI's subcommands, in the order `--help` lists them. */
 import { contract } from './contract.js';
-import { exportCommand } from './export.js';
+import { exportCommand } from './export/command.js';
 import { get } from './get.js';
 import { list } from './list.js';
 

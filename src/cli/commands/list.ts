@@ -3,7 +3,9 @@
  * in one of the output formats. Range checks that the spec defines (limit 1..100, page ≥ 0) stay in the
  * SDK, which reads them from the spec; here only the shape of the command line.
  */
-import type { Interaction, InteractionsClient } from '../../types.js';
+
+import type { InteractionsClient } from '../../client/types.js';
+import type { Interaction } from '../../types.js';
 import type { FlagValues, Subcommand } from '../command.js';
 import { type Connection, connect, parseConnection } from '../connection.js';
 import { csvHeader, csvRow, type Format, formats, jsonDocument, ndjsonLine, table, useColor } from '../format.js';

@@ -1,0 +1,84 @@
+/**
+ * The token exchange, `POST /v1/tokens`: the API key and secret in a JSON body, no auth on the call, sent
+ * through the same request loop as every call (the pipeline hands it over) (timeouts, retries on 5xx and network errors, typed errors,
+ * the body reader's limits). Its answer is a credential, so it is never shown: the token is added to the
+ * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
+ * import) only by clients whose auth exchanges a key for a token.
+ */
+import createClient from 'openapi-fetch';
+import type { paths } from '../../generated/schema.js';
+import { spec } from '../../generated/spec.js';
+import { validateTokenResponse } from '../../generated/validators.js';
+import { InvalidResponseError, ResponseValidationError } from '../errors.js';
+import type { BodyHandoff } from '../http/body-handoff.js';
+import { createApiError } from '../http/error-body.js';
+import type { ResolvedOptions } from '../http/options.js';
+import type { RetryingFetch } from '../http/retry.js';
+import { schemaFailure } from '../validation/response.js';
+import type { Redactor } from './redact.js';
+import { isSendableToken, secretForms } from './resolve-auth.js';
+
+const { path, method } = spec.operations.createToken;
+/** How the exchange is named in messages. */
+export const EXCHANGE_ROUTE = `${method.toUpperCase()} ${path}`;
+
+/** What the exchange needs from the client that owns the token cache. */
+export interface ExchangeContext {
+  options: ResolvedOptions;
+  username: string;
+  password: string;
+  /** The request loop, without credentials (the key and secret are in the body). */
+  send: RetryingFetch;
+  bodies: BodyHandoff;
+  /** Sees every answer's headers (the deprecation notice); the exchange waits for what it returns. */
+  onResponse(response: Response, route: string): Promise<void> | undefined | void;
+}
+
+/** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
+export async function exchangeToken(context: ExchangeContext): Promise<string> {
+  const { options, send, bodies, username, password } = context;
+  const { redact } = options;
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl,
+    headers: { Accept: 'application/json', ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) },
+  });
+  const { error, response } = await api.POST(path, {
+    body: { username, password },
+    parseAs: 'stream',
+    fetch: (request: Request) => send(request),
+  });
+  await context.onResponse(response, EXCHANGE_ROUTE);
+  if (!response.ok) {
+    const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
+    const prefix = `Token exchange (${EXCHANGE_ROUTE}) failed: `;
+    throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers), prefix);
+  }
+  return readToken(response, bodies.take(response) ?? '', redact);
+}
+
+function readToken(response: Response, text: string, redact: Redactor): string {
+  const fail = (problem: string): never => {
+    // No body snippet: the body is (or holds) a credential.
+    throw new InvalidResponseError(response.status, `the token response ${problem} (its body is not shown)`, '');
+  };
+  const type = response.headers.get('content-type');
+  if (type !== null && !/[/+]json\b/i.test(type)) fail('is not declared as JSON');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fail(text.trim() ? 'is not valid JSON (malformed or truncated)' : 'is empty');
+  }
+  // The one field the SDK relies on is checked whatever the validation mode.
+  const failure = schemaFailure(validateTokenResponse, body);
+  if (failure) throw failure;
+  const { token } = body as { token: string };
+  // A secret from now on, before anything else can show it (even a token refused below).
+  for (const form of secretForms(token)) redact.add(form);
+  if (!isSendableToken(token)) {
+    const message = 'must be a non-empty string of visible ASCII, to be sent as Authorization: Token …';
+    const issue = { instancePath: '/token', schemaPath: '#/invariant/header', keyword: 'pattern', params: {}, message };
+    throw new ResponseValidationError('/token', [issue], message);
+  }
+  return token;
+}

@@ -1,0 +1,298 @@
+/**
+ * `cxengage-interactions export`: the interactions of many contacts into one file (ndjson or csv),
+ * resumable. With `--state`, each page's records are written and synced before the state file records
+ * the contact's progress and the output length; a run after a crash (even `kill -9`) cuts the output
+ * back to that length and goes on, so no record is lost or written twice. `--since-state` syncs from
+ * the checkpoints of an earlier export: only what is new or changed. `--shard i/N` splits the contacts
+ * between N jobs by a stable hash.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { terminalText } from '../../../common/terminal-text.js';
+import { linkSignal } from '../../../http/signals.js';
+import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../../jobs/export.js';
+import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../jobs/types.js';
+import type { FlagValues, Subcommand } from '../../command.js';
+import { type Connection, connect, parseConnection } from '../../connection.js';
+import { csvField, csvHeader, csvRow, jsonValue } from '../../format.js';
+import { type Io, progressLine } from '../../io.js';
+import { PartialFailure } from '../../partial-failure.js';
+import { UsageError } from '../../usage-error.js';
+import { integer, required } from '../../values.js';
+import { ExportJournal, type JournalHeader } from './journal.js';
+import { ExportOutput } from './output.js';
+import { progressText, rateMeter, summaryText } from './progress.js';
+
+const exportFormats = ['ndjson', 'csv'] as const;
+type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportCommand extends Connection {
+  kind: 'export';
+  tenantId: string;
+  /** A file of contact ids, one per line, or `-` for stdin. */
+  contacts: string;
+  out: string;
+  state?: string | undefined;
+  sinceState?: string | undefined;
+  format: ExportFormat;
+  /** `--csv-raw`: csv cells exactly as received, formulas included (not neutralised). */
+  csvRaw: boolean;
+  rate?: number | undefined;
+  concurrency?: number | undefined;
+  failFast: boolean;
+  shard?: { index: number; count: number } | undefined;
+}
+
+export const exportCommand: Subcommand<ExportCommand> = {
+  name: 'export',
+  summary: 'export many contacts, resumable, into one ndjson or csv file',
+  connects: true,
+  options: {
+    tenant: { type: 'string' },
+    contacts: { type: 'string' },
+    out: { type: 'string' },
+    state: { type: 'string' },
+    'since-state': { type: 'string' },
+    format: { type: 'string' },
+    rate: { type: 'string' },
+    concurrency: { type: 'string' },
+    'fail-fast': { type: 'boolean' },
+    shard: { type: 'string' },
+    'csv-raw': { type: 'boolean' },
+  },
+
+  parse(values: FlagValues, positionals: string[]): ExportCommand {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const state = values['state'] as string | undefined;
+    const sinceState = values['since-state'] as string | undefined;
+    if (state !== undefined && sinceState !== undefined && path.resolve(state) === path.resolve(sinceState)) {
+      throw new UsageError("--since-state must be an earlier export's state file, not this one's (--state)");
+    }
+    const out = required(values['out'], '--out');
+    if (out === '-')
+      throw new UsageError('--out must be a file (it is cut back to what --state accounts for on resume)');
+    const format = (values['format'] as string | undefined) ?? 'ndjson';
+    if (!(exportFormats as readonly string[]).includes(format)) {
+      throw new UsageError(`--format must be one of ${exportFormats.join(', ')} for export (got '${format}')`);
+    }
+    if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
+    const concurrency = values['concurrency'];
+    return {
+      kind: 'export',
+      tenantId: required(values['tenant'], '--tenant'),
+      contacts: required(values['contacts'], '--contacts'),
+      out,
+      state,
+      sinceState,
+      format: format as ExportFormat,
+      csvRaw: values['csv-raw'] === true,
+      rate: rate(values['rate']),
+      concurrency: concurrency === undefined ? undefined : integer(String(concurrency), '--concurrency'),
+      failFast: values['fail-fast'] === true,
+      shard: shard(values['shard']),
+      ...parseConnection(values),
+    };
+  },
+
+  help: () => `Usage: cxengage-interactions export --tenant TENANT_ID --contacts FILE --out FILE [options]
+
+Export the interactions of many contacts into one file: one record per interaction, tagged with
+its contact and marked new or updated. Run again with the same --state after a crash or Ctrl-C:
+it goes on where it stopped, and the output gets no record twice and loses none.
+
+Options:
+  --tenant ID            tenant UUID (required)
+  --contacts FILE        contact ids, one per line ('-': stdin; blank lines and # comments skipped)
+  --out FILE             the output file (required); a new export empties it
+  --state FILE           keep progress here, to resume; the finished file serves as --since-state later
+  --since-state FILE     an earlier export's state: export only what is new or changed since
+  --format F             ndjson | csv (default ndjson): {"contactId","change","interaction"} per
+                         line, or contactId,change and the interaction's columns as for 'list'
+  --csv-raw              csv: cells exactly as received (by default, as for 'list', a cell a
+                         spreadsheet would run as a formula gets a leading ')
+  --rate R               requests per second for the whole run (default ${DEFAULT_EXPORT_RATE}); a 429 slows it down
+                         and it recovers slowly; raise it once you know your tenant's limit
+  --concurrency K        contacts in flight at once (default ${DEFAULT_EXPORT_CONCURRENCY})
+  --fail-fast            stop at the first contact that fails (default: report it and go on)
+  --shard I/N            export only shard I of N (split by a stable hash of the contact id): run N
+                         jobs with I = 1..N, each with its own --out and --state
+
+Progress goes to stderr on a terminal; a summary line is always printed there at the end.`,
+
+  run: (command, io) => run(command, io),
+};
+
+function rate(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (!/^\d+(\.\d+)?$/.test(text))
+    throw new UsageError(`--rate must be a number of requests per second (got '${value}')`);
+  return Number(text);
+}
+
+function shard(value: unknown): ExportCommand['shard'] {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(String(value).trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4 (got '${value}')`);
+  }
+  return { index, count };
+}
+
+async function readContacts(source: string, io: Io): Promise<string[]> {
+  let text: string;
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(chunk as Buffer);
+    text = Buffer.concat(chunks).toString('utf8');
+  } else {
+    text = await readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--contacts ${source}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** The checkpoints of an earlier export: finished contacts', and for unfinished ones those they started from. */
+async function sinceCheckpoints(file: string, tenantId: string): Promise<Map<string, SyncCheckpoint>> {
+  const earlier = await ExportJournal.read(file);
+  if (!earlier) throw new UsageError(`--since-state ${file}: no such state file`);
+  if (earlier.header.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
+    throw new UsageError(`--since-state ${file} is an export of another tenant (${earlier.header.tenantId})`);
+  }
+  const checkpoints = new Map<string, SyncCheckpoint>();
+  for (const [contactId, state] of earlier.contacts) {
+    const checkpoint = state.done ?? state.progress?.from ?? undefined;
+    if (checkpoint) checkpoints.set(contactId.toLowerCase(), checkpoint);
+  }
+  return checkpoints;
+}
+
+async function run(command: ExportCommand, io: Io): Promise<void> {
+  const { tenantId, format } = command;
+  const client = connect(command, io);
+  const listed = await readContacts(command.contacts, io);
+  const inShard = command.shard
+    ? listed.filter((id) => shardOf(id, command.shard!.count) === command.shard!.index)
+    : listed;
+  const total = new Set(inShard.map((id) => id.toLowerCase())).size;
+  const since = command.sinceState ? await sinceCheckpoints(command.sinceState, tenantId) : undefined;
+  const header: JournalHeader = {
+    cxengageExport: 1,
+    tenantId,
+    format,
+    out: path.resolve(command.out),
+    shard: command.shard ? `${command.shard.index}/${command.shard.count}` : null,
+    ...(command.csvRaw ? { csvRaw: true } : {}),
+    at: 0,
+  };
+
+  const { output, journal } = await openFiles(command, header);
+  const store: ExportStateStore | undefined = journal && {
+    load: () => journal.contacts,
+    save: async (contactId, state) => {
+      await output.sync();
+      await journal.append(contactId, state, output.length);
+    },
+  };
+
+  // Ctrl-C (or SIGTERM) aborts the export through the run's signal (see main.ts); the state is kept.
+  const controller = new AbortController();
+  const unlink = linkSignal(controller, io.signal);
+  const progress = progressLine(io.stderr);
+  const meter = rateMeter();
+  const exporting = exportInteractions(client, {
+    tenantId,
+    contacts: inShard,
+    ...(store ? { state: store } : {}),
+    ...(since ? { checkpoints: (id: string) => since.get(id.toLowerCase()) } : {}),
+    ...(command.rate !== undefined ? { rateLimit: { requestsPerSecond: command.rate } } : {}),
+    ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}),
+    failFast: command.failFast,
+    signal: controller.signal,
+  });
+  const show = () => {
+    const summary = exporting.summary();
+    progress.update(progressText({ summary, total, rate: meter(summary.elapsedMs, summary.requests) }));
+  };
+  const ticker = io.stderr.isTTY ? setInterval(show, 250) : undefined;
+  try {
+    for await (const event of exporting) {
+      if (event.type === 'record') output.write(line(format, event, command.csvRaw));
+      else if (event.type === 'failed') {
+        // Server text (error messages) may hold control characters: never let them reach the terminal raw.
+        const message = terminalText(io.redact(`contact ${event.contactId} failed: ${event.error.message}`));
+        io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[2K' : ''}warning: ${message}\n`);
+      }
+      if (output.pending > 256 * 1024) await output.flush();
+    }
+  } catch (error) {
+    if (controller.signal.aborted) {
+      const again = command.state
+        ? ' run the same command again to resume'
+        : ' (without --state, a new run starts over)';
+      // The signal's reason as the cause: the exit code is the interrupt's (130 or 143).
+      throw new Error(`interrupted;${again}`, { cause: controller.signal.reason });
+    }
+    throw error;
+  } finally {
+    clearInterval(ticker);
+    unlink();
+    await output.close();
+    if (journal) {
+      await journal.compact();
+      await journal.close();
+    }
+    const text = summaryText(exporting.summary());
+    if (io.stderr.isTTY) progress.done(text);
+    else io.stderr.write(`${text}\n`);
+  }
+  const { failed, contacts } = exporting.summary();
+  if (failed > 0) {
+    const retry = command.state ? '; run the same command again to retry them' : '';
+    throw new PartialFailure(`${failed} of ${contacts} contacts failed (see the warnings above)${retry}`);
+  }
+}
+
+/** The output and the state file: new ones, or those of the export being resumed (the output cut back). */
+async function openFiles(command: ExportCommand, header: JournalHeader) {
+  const previous = command.state ? await ExportJournal.read(command.state) : undefined;
+  if (previous && command.state) {
+    const was = previous.header;
+    const differs = (['tenantId', 'format', 'out', 'shard'] as const).find(
+      (key) => String(was[key]).toLowerCase() !== String(header[key]).toLowerCase(),
+    );
+    if (!differs && Boolean(was.csvRaw) !== Boolean(header.csvRaw)) {
+      throw new UsageError(
+        `--state ${command.state} belongs to an export ${was.csvRaw ? 'with' : 'without'} --csv-raw`,
+      );
+    }
+    if (differs) {
+      throw new UsageError(
+        `--state ${command.state} belongs to another export (its ${differs} is ${JSON.stringify(was[differs])}); use a new state file`,
+      );
+    }
+    const output = await ExportOutput.resume(command.out, previous.at);
+    return { output, journal: await ExportJournal.resume(command.state, previous) };
+  }
+  const output = await ExportOutput.create(command.out);
+  if (command.format === 'csv') output.write(`contactId,change,${csvHeader()}`);
+  await output.sync();
+  const journal = command.state
+    ? await ExportJournal.create(command.state, { ...header, at: output.length })
+    : undefined;
+  return { output, journal };
+}
+
+function line(format: ExportFormat, event: Extract<ExportEvent, { type: 'record' }>, raw: boolean): string {
+  const { contactId, change, interaction } = event;
+  if (format === 'csv') {
+    return `${csvField(contactId, { raw })},${csvField(change, { raw })},${csvRow(interaction, { raw })}`;
+  }
+  return jsonValue({ contactId, change, interaction }, 'ndjson');
+}

@@ -1,0 +1,79 @@
+/**
+ * From a non-2xx answer to its typed error: the vendor's error bodies, in any of their three shapes,
+ * normalised to a code, a message and per-field messages; the request id found in the headers; the
+ * {@link ApiError} subclass picked from the status table. A client loads this module (a dynamic import)
+ * on its first non-2xx answer, so a bundle whose calls succeed never downloads it.
+ */
+
+import { snippet } from '../common/snippet.js';
+import { type ApiError, type ApiErrorDetails, statusEntry } from '../errors.js';
+
+/** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
+export function normaliseErrorBody(body: unknown): {
+  code?: string | number;
+  message?: string;
+  fieldErrors: Record<string, string[]>;
+} {
+  // Keys come from the server: a null prototype keeps `__proto__`, `constructor`… as ordinary fields.
+  const fieldErrors: Record<string, string[]> = Object.create(null);
+  if (!isRecord(body)) return { fieldErrors };
+  const error = body['error'];
+  if (typeof error === 'string') return { message: error, fieldErrors };
+  if (Array.isArray(error)) {
+    const messages = error.filter((e): e is string => typeof e === 'string');
+    return messages.length ? { message: messages.join('; '), fieldErrors } : { fieldErrors };
+  }
+  if (isRecord(error)) {
+    const attribute = error['attribute'];
+    if (isRecord(attribute)) {
+      for (const [field, value] of Object.entries(attribute)) {
+        const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+        if (list.length) fieldErrors[field] = list;
+      }
+    }
+    const code = error['code'];
+    const fields = Object.entries(fieldErrors)
+      .map(([field, list]) => `${field}: ${list.join(', ')}`)
+      .join('; ');
+    const message = typeof error['message'] === 'string' ? error['message'] : fields || undefined;
+    return {
+      ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+      ...(message !== undefined ? { message } : {}),
+      fieldErrors,
+    };
+  }
+  // Not one of the vendor's shapes (e.g. a gateway's problem+json): take any human-readable field.
+  for (const key of ['message', 'detail', 'title']) {
+    if (typeof body[key] === 'string') return { message: body[key], fieldErrors };
+  }
+  return { fieldErrors };
+}
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
+
+/**
+ * Builds the right {@link ApiError} subclass. `body` is parsed JSON, or the text when it was not JSON.
+ * `context` starts the message when the call is not the obvious one (e.g. the token exchange).
+ */
+export function createApiError(
+  status: number,
+  statusText: string,
+  body: unknown,
+  headers: Record<string, string>,
+  context = '',
+): ApiError {
+  const { message, ...normalised } = normaliseErrorBody(body);
+  const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v !== undefined);
+  const details: ApiErrorDetails = {
+    ...normalised,
+    body: typeof body === 'string' ? snippet(body) : body,
+    headers,
+    ...(requestId !== undefined ? { requestId } : {}),
+  };
+  const entry = statusEntry(status);
+  return new entry.Class(status, `${context}HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

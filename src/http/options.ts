@@ -1,0 +1,277 @@
+/**
+ * The options every request is sent with, resolved once: every default applied, every value checked (a
+ * bad one throws {@link InvalidInputError} before anything is sent), the credentials checked
+ * (`auth/resolve-auth.ts`), the base URL chosen from the spec's regions or checked against the loopback
+ * rule, the User-Agent built, and the logger wrapped so that it only ever sees redacted text. A client's
+ * options and the contract checks' connection options both come through here; the same checks serve a
+ * derived client ({@link deriveOptions}) and a single call ({@link resolveCall}). Nothing else reads raw
+ * options.
+ */
+import { pkg } from '../../generated/package.js';
+import { spec } from '../../generated/spec.js';
+import { createRedactor, REDACTED, type Redactor } from '../auth/redact.js';
+import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
+import { InvalidInputError } from '../errors.js';
+import { checkSignal } from '../validation/params.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
+import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
+
+/** The regions' base URLs, read from the spec. */
+export const regions: Record<Region, string> = spec.regions;
+/** The region used when neither `region` nor `baseUrl` is given: the spec's first server. */
+export const defaultRegion: Region = spec.defaultRegion;
+
+/** What a derived client may change (see `withOptions`), resolved. */
+export interface Behaviour {
+  timeoutMs: number;
+  deadlineMs: number;
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  validate: ValidationMode;
+  /** The caller's logger (or the default), behind redaction. */
+  logger: Logger;
+  /** The `User-Agent` header value, or undefined where the platform forbids it (browsers). */
+  userAgent: string | undefined;
+}
+
+/** Options with every default applied and every value checked. */
+export interface ResolvedOptions extends Behaviour {
+  baseUrl: string;
+  auth: ResolvedAuth;
+  redact: Redactor;
+  fetch: typeof fetch;
+  /** The most bytes of one response body (after decompression) that are read. */
+  maxResponseBytes: number;
+}
+
+/** One call's settings: the client's, overridden by the call's own options. */
+export interface CallSettings {
+  timeoutMs: number;
+  deadlineMs: number;
+  maxRetries: number;
+  validate: ValidationMode;
+  signal: AbortSignal | undefined;
+}
+
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  deadlineMs: 120_000,
+  maxRetries: 3,
+  maxRetryAfterMs: 60_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+} as const;
+/** setTimeout's largest delay; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
+const consoleLogger: Logger = { warn: (msg, meta) => console.warn(msg, meta) };
+
+/** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('options', typeof options, 'must be an object');
+  }
+  const { auth, secrets } = resolveAuth(options.auth);
+  const redact = createRedactor(secrets);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
+  const logger = redactedLogger(consoleLogger, redact);
+  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger, userAgent: sdkUserAgent() };
+  return {
+    baseUrl: resolveBaseUrl(options),
+    auth,
+    redact,
+    fetch: fetchImpl,
+    maxResponseBytes: byteLimit(options.maxResponseBytes),
+    ...resolveBehaviour(options, defaults, redact),
+  };
+}
+
+const DERIVED_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    timeoutMs: true,
+    deadlineMs: true,
+    maxRetries: true,
+    maxRetryAfterMs: true,
+    validate: true,
+    logger: true,
+    userAgent: true,
+  } satisfies Record<keyof DerivedClientOptions, true>),
+);
+
+/**
+ * The options of a client derived with `withOptions`: `base` with the given behaviour changed. Where a
+ * call goes and who makes it stay as they are, so the derived client can share the token cache.
+ */
+export function deriveOptions(base: ResolvedOptions, options: DerivedClientOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('options', typeof options, 'must be an object');
+  }
+  const fixed = Object.keys(options).find((key) => !DERIVED_KEYS.has(key));
+  if (fixed !== undefined) {
+    const problem = `cannot be changed by withOptions (only ${[...DERIVED_KEYS].join(', ')}); create another client`;
+    throw new InvalidInputError(fixed, fixed === 'auth' ? REDACTED : typeof options[fixed as never], problem);
+  }
+  return { ...base, ...resolveBehaviour(options, base, base.redact) };
+}
+
+const CALL_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    signal: true,
+    timeoutMs: true,
+    deadlineMs: true,
+    maxRetries: true,
+    validate: true,
+  } satisfies Record<keyof RequestOptions, true>),
+);
+
+/**
+ * One call's settings: `base`'s, overridden by the call's `options` (checked as the client's are, so a bad
+ * one throws {@link InvalidInputError} before anything is sent; an unknown key too).
+ */
+export function resolveCall(base: Behaviour, options: unknown): CallSettings {
+  const o = checkCallOptions(options);
+  return {
+    timeoutMs: o.timeoutMs ?? base.timeoutMs,
+    deadlineMs: o.deadlineMs ?? base.deadlineMs,
+    maxRetries: o.maxRetries ?? base.maxRetries,
+    validate: o.validate ?? base.validate,
+    signal: o.signal,
+  };
+}
+
+/** Checks a call's own options (each as the client's option of the same name); undefined means not set. */
+export function checkCallOptions(options: unknown): RequestOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('options', typeof options, 'must be an object');
+  }
+  const o = options as RequestOptions;
+  const unknown = Object.keys(o).find((key) => !CALL_KEYS.has(key));
+  if (unknown !== undefined) throw new InvalidInputError(unknown, typeof o[unknown as never], 'is not a call option');
+  positive('timeoutMs', o.timeoutMs, 0);
+  positive('deadlineMs', o.deadlineMs, 0);
+  retries(o.maxRetries, 0);
+  mode(o.validate, 'off');
+  checkSignal(o.signal);
+  return o;
+}
+
+function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact: Redactor): Behaviour {
+  if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
+    throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
+  }
+  return {
+    timeoutMs: positive('timeoutMs', options.timeoutMs, base.timeoutMs),
+    deadlineMs: positive('deadlineMs', options.deadlineMs, base.deadlineMs),
+    maxRetries: retries(options.maxRetries, base.maxRetries),
+    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
+    validate: mode(options.validate, base.validate),
+    logger: options.logger ? redactedLogger(options.logger, redact) : base.logger,
+    userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
+  };
+}
+
+function retries(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw new InvalidInputError('maxRetries', value, 'must be an integer ≥ 0');
+  }
+  return value as number;
+}
+
+function mode(value: unknown, fallback: ValidationMode): ValidationMode {
+  if (value === undefined) return fallback;
+  if (!MODES.includes(value as ValidationMode)) {
+    throw new InvalidInputError('validate', value, `must be one of ${MODES.join(', ')}`);
+  }
+  return value as ValidationMode;
+}
+
+/**
+ * `cxengage-interactions/<version> (node <version>)` where the platform lets a request set `User-Agent`
+ * (Node.js, and runtimes that present themselves as it); undefined in browsers, which forbid the header.
+ */
+export function sdkUserAgent(): string | undefined {
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  return typeof node === 'string' ? `${pkg.name}/${pkg.version} (node ${node})` : undefined;
+}
+
+function withProduct(product: unknown): string | undefined {
+  if (typeof product !== 'string' || !/^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/.test(product)) {
+    throw new InvalidInputError('userAgent', product, 'must be visible ASCII, e.g. "my-sync/1.2"');
+  }
+  const sdk = sdkUserAgent();
+  return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
+}
+
+function redactedLogger(logger: Logger, redact: Redactor): Logger {
+  return {
+    ...(logger.debug ? { debug: (msg, meta) => logger.debug?.(redact(msg), redact(meta)) } : {}),
+    warn: (msg, meta) => logger.warn(redact(msg), redact(meta)),
+  };
+}
+
+function resolveBaseUrl(options: ClientOptions): string {
+  const region = options.region ?? defaultRegion;
+  if (!Object.hasOwn(spec.regions, region)) {
+    throw new InvalidInputError('region', region, `must be one of ${Object.keys(spec.regions).join(', ')}`);
+  }
+  if (options.baseUrl === undefined) return spec.regions[region];
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    throw new InvalidInputError('baseUrl', withoutCredentials(options.baseUrl), 'must be an absolute http(s) URL');
+  }
+  if (url.username || url.password) {
+    const shown = `${url.protocol}//${REDACTED}@${url.host}${url.pathname}`;
+    throw new InvalidInputError('baseUrl', shown, 'must not hold credentials; use auth');
+  }
+  const shown = withoutCredentials(options.baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidInputError('baseUrl', shown, 'must be an http(s) URL');
+  }
+  if (url.search || url.hash) throw new InvalidInputError('baseUrl', shown, 'must not have a query or fragment');
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && options.allowInsecureHttp !== true) {
+    const problem = 'http:// is refused for a non-loopback host; use https, or set allowInsecureHttp: true';
+    throw new InvalidInputError('baseUrl', shown, problem);
+  }
+  return `${url.origin}${url.pathname.replace(/\/{2,}/g, '/').replace(/\/$/, '')}`;
+}
+
+/**
+ * The base URL as it may be echoed in an error: any `user:pass@` before the host is replaced, even in a
+ * string the URL parser refused (or read as a scheme, as in `key:secret@host`).
+ */
+function withoutCredentials(baseUrl: unknown): unknown {
+  if (typeof baseUrl !== 'string') return baseUrl;
+  return baseUrl.replace(/^([a-z][a-z\d+.-]*:[/\\]+|[/\\]*)[^/\\?#]*@/i, `$1${REDACTED}@`);
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+function positive(param: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMER_MS)) {
+    throw new InvalidInputError(param, value, `must be a number in (0, ${MAX_TIMER_MS}]`);
+  }
+  return value;
+}
+
+function byteLimit(value: number | undefined): number {
+  if (value === undefined) return DEFAULTS.maxResponseBytes;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidInputError('maxResponseBytes', value, 'must be an integer ≥ 1 (bytes)');
+  }
+  return value;
+}
+
+function nonNegative(param: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidInputError(param, value, 'must be a finite number ≥ 0');
+  }
+  return value;
+}

@@ -1,0 +1,94 @@
+/**
+ * The request pipeline, built here and nowhere else: the client (`client/client.ts`) and the contract
+ * checks (`contract/transport.ts`) each take one. It is the resolved options' `fetch` under the attempt
+ * loop (`retry.ts`: timeouts, retries, every body read under the size cap, a 2xx body handed over through
+ * the {@link BodyHandoff}), with the credentials set on every attempt (after any wait the caller adds,
+ * such as a rate limiter's turn), the one retry a renewable token earns on a 401, and the token exchange:
+ * loaded on first use, sent through the same loop without credentials.
+ */
+import { type Credentials, createCredentials } from '../auth/credentials.js';
+import type { ExchangeContext } from '../auth/token-exchange.js';
+import { BodyHandoff } from './body-handoff.js';
+import type { ResolvedOptions } from './options.js';
+import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
+
+/**
+ * What every pipeline of one family shares (a client and the clients derived from it with `withOptions`):
+ * the credentials, with their token cache, and the body hand-off.
+ */
+export interface Connection {
+  credentials: Credentials;
+  bodies: BodyHandoff;
+}
+
+/**
+ * Makes the {@link Connection} for `resolved`'s credentials. A key exchanged for a token is exchanged on
+ * first use, through the loop (no credentials, no rate limit); `onResponse` sees the exchange's answers.
+ */
+export function createConnection(
+  resolved: ResolvedOptions,
+  onResponse: ExchangeContext['onResponse'] = () => undefined,
+): Connection {
+  const bodies = new BodyHandoff();
+  const credentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
+    // Loaded on first use: a pipeline that never exchanges never loads the exchange.
+    import('../auth/token-exchange.js').then(({ exchangeToken }) =>
+      exchangeToken({ options: resolved, username, password, send: loop(resolved, bodies), bodies, onResponse }),
+    ),
+  );
+  return { credentials, bodies };
+}
+
+/** What a caller adds around every attempt. */
+export interface PipelineHooks {
+  /** Waited for before the credentials are set (a rate limiter's turn); nothing to wait for returns nothing. */
+  pace?(signal: AbortSignal): Promise<void> | undefined;
+  /** How each attempt ended (a rate limiter's feedback, a count of attempts). */
+  after?: AttemptHooks['after'];
+}
+
+/** A pipeline: send a request, as every call of the SDK is sent. */
+export interface Pipeline {
+  /** With the credentials set on every attempt, and one more round after a 401 to a renewable token. */
+  send: RetryingFetch;
+  /** The same loop and hooks with no credentials: for a request that carries its own, or none on purpose. */
+  sendAnonymous: RetryingFetch;
+  bodies: BodyHandoff;
+}
+
+/** Builds the pipeline for `resolved` over a family's `connection`. */
+export function createPipeline(resolved: ResolvedOptions, connection: Connection, hooks: PipelineHooks = {}): Pipeline {
+  const { credentials, bodies } = connection;
+  const { pace, after } = hooks;
+  // Nothing to wait for (no limit, a fixed header) returns nothing: the common case costs no promise.
+  const before = (request: Request, signal: AbortSignal) => {
+    const turn = pace?.(signal);
+    return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
+  };
+  return {
+    send: withTokenRefresh(loop(resolved, bodies, { before, after }), credentials),
+    sendAnonymous: loop(resolved, bodies, { before: pace && ((_, signal) => pace(signal)), after }),
+    bodies,
+  };
+}
+
+function loop(resolved: ResolvedOptions, bodies: BodyHandoff, hooks?: AttemptHooks): RetryingFetch {
+  return createRetryingFetch({ ...resolved, fetch: (request, init) => resolved.fetch(request, init), bodies, hooks });
+}
+
+/**
+ * The loop, plus the one retry a renewable credential earns: a call answered 401 invalidates the token it
+ * was sent with and goes round the loop once more, within the same deadline; a second 401 is returned as
+ * it is (the client makes it an `AuthenticationError`).
+ */
+export function withTokenRefresh(loop: RetryingFetch, credentials: Credentials): RetryingFetch {
+  const { invalidate } = credentials;
+  if (!invalidate) return loop;
+  return async (input, call = {}) => {
+    const limits = { ...call, startedAt: call.startedAt ?? Date.now() };
+    const response = await loop(input, limits);
+    if (response.status !== 401) return response;
+    invalidate(input.headers.get('authorization'));
+    return loop(input, limits);
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * The caller's side of validation: every parameter is checked before anything is sent (bounds, formats
+ * and unknown keys, read from the spec's facts in `generated/spec.ts`), and a failure is an
+ * {@link InvalidInputError} naming the parameter. The facts are interpreted rather than compiled (ajv's
+ * code for them cost every browser bundle 5 kB); the wording is ajv's, as for response bodies, and the
+ * generator refuses a parameter schema this interpreter cannot check. The other side, 2xx bodies, is
+ * `response.ts`, which only clients that validate ever load.
+ */
+import { paramFormats, spec } from '../../generated/spec.js';
+import type { GetInteractionParams, IterateParams } from '../client/types.js';
+import { InvalidInputError } from '../errors.js';
+import type { Walk } from '../paging/paginate.js';
+
+const { listContactInteractions: history, getInteraction: detail } = spec.operations;
+const { limit: limitParam } = history.parameters;
+
+/** One parameter's facts, as generated/spec.ts holds them (the generator allows no other keyword). */
+interface ParamFacts {
+  readonly required: boolean;
+  readonly schema: {
+    readonly type: string;
+    readonly format?: string;
+    readonly minimum?: number;
+    readonly maximum?: number;
+    readonly pattern?: string;
+    readonly enum?: readonly unknown[];
+  };
+}
+
+/**
+ * The first of `params` that breaks the operation's parameter facts, and why, in ajv's order (a missing
+ * required one, then an unknown key, then each in the spec's order) and wording; `undefined` when all hold.
+ * @internal
+ */
+export function paramProblem(
+  parameters: Readonly<Record<string, ParamFacts>>,
+  params: Record<string, unknown>,
+): [param: string, problem: string] | undefined {
+  for (const name in parameters) {
+    if (parameters[name]!.required && params[name] === undefined)
+      return [name, `must have required property '${name}'`];
+  }
+  for (const name in params) if (!Object.hasOwn(parameters, name)) return [name, 'must NOT have additional properties'];
+  for (const name in parameters) {
+    const v = params[name];
+    const problem = v === undefined ? undefined : schemaProblem(parameters[name]!.schema, v);
+    if (problem) return [name, problem];
+  }
+  return undefined;
+}
+
+/** Compiled once each: a parameter's `pattern` is checked on every call. */
+const patterns = new Map<string, RegExp>();
+const compiled = (pattern: string): RegExp =>
+  patterns.get(pattern) ?? patterns.set(pattern, new RegExp(pattern, 'u')).get(pattern)!;
+
+/** The first keyword of `schema` that `v` breaks, in ajv's order and wording. */
+function schemaProblem(schema: ParamFacts['schema'], v: unknown): string | undefined {
+  const { type, format, minimum, maximum, pattern, enum: allowed } = schema;
+  const typed = type === 'integer' ? Number.isInteger(v) : type === 'number' ? Number.isFinite(v) : typeof v === type;
+  if (!typed) return `must be ${type}`;
+  if (format !== undefined && !paramFormats[format]!.test(v as string)) return `must match format "${format}"`;
+  if (minimum !== undefined && (v as number) < minimum) return `must be >= ${minimum}`;
+  if (maximum !== undefined && (v as number) > maximum) return `must be <= ${maximum}`;
+  if (pattern !== undefined && !compiled(pattern).test(v as string)) return `must match pattern "${pattern}"`;
+  if (allowed !== undefined && !allowed.includes(v)) return 'must be equal to one of the allowed values';
+  return undefined;
+}
+
+/** Path and query parameters of one page call, already checked. */
+export interface CheckedParams {
+  tenantId: string;
+  contactId: string;
+  limit?: number;
+  page?: number;
+}
+
+/**
+ * Checks one page call's parameters against the spec's facts (uuids, `limit` bounds,
+ * `page` ≥ 0, no unknown keys), plus a safe-integer guard the schema cannot express. Throws
+ * {@link InvalidInputError} naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`).
+ */
+export function checkParams(params: unknown, names: Partial<Record<string, string>> = {}): CheckedParams {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new InvalidInputError('params', params, 'must be an object');
+  }
+  const defined = definedOnly(params);
+  const rename = (p: string) => (Object.hasOwn(names, p) ? names[p]! : p);
+  for (const key of ['limit', 'page']) {
+    const v = defined[key];
+    if (typeof v === 'number' && !Number.isSafeInteger(v))
+      throw new InvalidInputError(rename(key), v, 'must be a safe integer');
+  }
+  const failed = paramProblem(history.parameters, defined);
+  if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
+  return defined as unknown as CheckedParams;
+}
+
+/** The most pages a walk reads unless `maxPages` says otherwise: 10 million interactions at the spec's maximum page size. */
+export const DEFAULT_MAX_PAGES = 100_000;
+/** setTimeout's largest delay; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const ITERATE_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    tenantId: true,
+    contactId: true,
+    pageSize: true,
+    last: true,
+    concurrency: true,
+    maxPages: true,
+    deadlineMs: true,
+    signal: true,
+    // A single iteration's request options (checked by options.ts's resolveCall).
+    timeoutMs: true,
+    maxRetries: true,
+    validate: true,
+  } satisfies Record<keyof IterateParams, true>),
+);
+
+/**
+ * Checks the iterators' parameters: ids and `pageSize` (default: the spec's maximum limit) as in
+ * {@link checkParams}, `last` an integer ≥ 0, `concurrency` and `maxPages` (default
+ * {@link DEFAULT_MAX_PAGES}) integers ≥ 1, `deadlineMs` a number of ms a timer can wait, no unknown
+ * keys. As for an optional property, `undefined` means omitted; `null` is refused.
+ */
+export function checkIterateParams(params: unknown): Walk {
+  if (typeof params !== 'object' || params === null) throw new InvalidInputError('params', params, 'must be an object');
+  const p = params as Record<string, unknown>;
+  const extra = Object.keys(p).find((key) => !ITERATE_KEYS.has(key));
+  if (extra === 'limit' || extra === 'page') {
+    // The page call's names, passed to an iterator: say what to use instead.
+    const instead = extra === 'limit' ? 'use pageSize to set the page size' : 'iterators always start at page 0';
+    throw new InvalidInputError(extra, p[extra], `is not an iterator parameter; ${instead}`);
+  }
+  if (extra !== undefined) throw new InvalidInputError(extra, p[extra], 'is not a known parameter');
+  const { tenantId, contactId, limit } = checkParams(
+    {
+      tenantId: p['tenantId'],
+      contactId: p['contactId'],
+      limit: p['pageSize'] === undefined ? limitParam.schema.maximum : p['pageSize'],
+    },
+    { limit: 'pageSize' },
+  );
+  const { last = Infinity, concurrency = 1, maxPages = DEFAULT_MAX_PAGES, deadlineMs = Infinity } = p;
+  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0)) {
+    throw new InvalidInputError('last', last, 'must be an integer ≥ 0');
+  }
+  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1) {
+    throw new InvalidInputError('concurrency', concurrency, 'must be an integer ≥ 1');
+  }
+  if (!Number.isSafeInteger(maxPages) || (maxPages as number) < 1) {
+    throw new InvalidInputError('maxPages', maxPages, 'must be an integer ≥ 1');
+  }
+  if (deadlineMs !== Infinity && (typeof deadlineMs !== 'number' || !(deadlineMs > 0 && deadlineMs <= MAX_TIMER_MS))) {
+    throw new InvalidInputError('deadlineMs', deadlineMs, `must be a number in (0, ${MAX_TIMER_MS}]`);
+  }
+  return {
+    tenantId,
+    contactId,
+    pageSize: limit!,
+    last: last as number,
+    concurrency: concurrency as number,
+    maxPages: maxPages as number,
+    deadlineMs: deadlineMs as number,
+    signal: checkSignal(p['signal']),
+  };
+}
+
+/**
+ * Checks `getInteraction`'s parameters against the spec's facts (both ids uuids, no unknown keys).
+ * Throws {@link InvalidInputError} naming the parameter.
+ */
+export function checkInteractionParams(params: unknown): GetInteractionParams {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new InvalidInputError('params', params, 'must be an object');
+  }
+  const defined = definedOnly(params);
+  const failed = paramProblem(detail.parameters, defined);
+  if (failed) throw new InvalidInputError(failed[0], defined[failed[0]], failed[1]);
+  return defined as unknown as GetInteractionParams;
+}
+
+/** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
+export function checkSignal(signal: unknown): AbortSignal | undefined {
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  throw new InvalidInputError('signal', typeof signal, 'must be an AbortSignal');
+}
+
+/**
+ * A copy of the own enumerable properties that are not undefined: a key explicitly set to undefined means
+ * "omitted", as in TypeScript's optional properties. (A copy, so what is checked is what is sent.)
+ */
+function definedOnly(params: object): Record<string, unknown> {
+  // A null prototype: a key named `__proto__` is an own property here too, and is refused as unknown.
+  const defined: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(params)) {
+    const value = (params as Record<string, unknown>)[key];
+    if (value !== undefined) defined[key] = value;
+  }
+  return defined;
+}
