@@ -1,12 +1,11 @@
 // `npm run test:matrix`: the unit and contract suites on every supported Node.js major besides the one
 // running (which `npm test` covers), each a release from the npm registry (lib/node-releases.ts), with
 // better-sqlite3 made loadable on each (lib/sqlite-addon.ts). What does not depend on the runtime (the
-// build, the docs page, the gates, the bench) is built here once, on this Node, as `npm test` builds it.
+// build, the docs site, the gates, the bench) runs once, on this Node: the build here, the rest in `npm test`.
 // Usage: npm run test:matrix [-- --node 22,26]
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDocs, docsStale } from './build-docs.ts';
 import { currentNode, type NodeRelease, registryNode, supportedMajors } from './lib/node-releases.ts';
 import { provideBetterSqlite3 } from './lib/sqlite-addon.ts';
 import { root } from './lib/tools.ts';
@@ -32,6 +31,10 @@ function run(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
+// The same whatever the runtime, so `npm test` runs them once: the docs site (its page in Chromium) and
+// the bench's own code.
+const onceOnly = ['test/docs/**', 'test/bench-*.test.ts'];
+
 /** Both suites on `node`, which is also first on PATH, so that whatever the tests spawn runs on it too. */
 function suites(node: NodeRelease): Promise<number> {
   const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
@@ -39,13 +42,13 @@ function suites(node: NodeRelease): Promise<number> {
     ...process.env,
     PATH: [path.dirname(node.bin), path.join(root, 'node_modules/.bin'), process.env.PATH].join(path.delimiter),
   };
-  return run(node.bin, [vitest, 'run', '--maxWorkers=2', '--project', 'unit', '--project', 'contract'], env);
+  const args = [vitest, 'run', '--maxWorkers=2', '--project', 'unit', '--project', 'contract'];
+  return run(node.bin, [...args, ...onceOnly.flatMap((glob) => ['--exclude', glob])], env);
 }
 
 const started = performance.now();
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 if ((await run(process.execPath, [tsx, path.join(root, 'scripts/build.ts'), '--no-check'])) !== 0) process.exit(1);
-if (docsStale()) buildDocs();
 
 const nodes = majors.map(registryNode);
 const addonStart = performance.now();
