@@ -56,7 +56,6 @@ export function registryNode(major: number): NodeRelease {
   const home = path.join(cacheDir, `node-${major}`);
   const pkg = (prefix: string) => path.join(prefix, 'node_modules', name);
   if (!existsSync(path.join(pkg(home), 'bin/node'))) {
-    rmSync(home, { recursive: true, force: true }); // an install cut short
     mkdirSync(cacheDir, { recursive: true });
     const partial = mkdtempSync(`${home}.partial-`);
     process.stderr.write(`Installing Node.js ${major} from the npm registry (${name}@${major}) into ${home}\n`);
@@ -68,6 +67,7 @@ export function registryNode(major: number): NodeRelease {
       renameSync(partial, home);
     } catch (error) {
       rmSync(partial, { recursive: true, force: true });
+      // Another process may have won the rename; anything else is a failed install.
       if (!existsSync(path.join(pkg(home), 'bin/node'))) throw error;
     }
   }
