@@ -1,6 +1,7 @@
 // Regenerates everything under generated/ from openapi/: the bundled spec, the TypeScript types,
-// the spec facts the SDK reads at runtime, and the ajv-standalone response validators; plus the
-// package's name and version from package.json (for the User-Agent).
+// the spec facts the SDK reads at runtime, the JSON types of the interaction's keys (for the stores'
+// typed columns), and the ajv-standalone response validators; plus the package's name and version from
+// package.json (for the User-Agent).
 // `--out DIR` writes elsewhere, which is how check-generated.ts detects drift.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -174,8 +175,27 @@ writeFileSync(
     `/** The package's name and version, for the User-Agent. */\n` +
     `export const pkg = ${JSON.stringify({ name: pkg.name, version: pkg.version }, null, 2)} as const;\n`,
 );
+// 6. The JSON types of the interaction's and the record's keys, for the stores' typed columns
+// (src/stores/columns.ts): a column's SQL type follows from these, never from a type retyped by hand. In a
+// file of their own, so the SDK core (which reads spec.ts) never carries them.
+const FIELD_SCHEMAS = ['Interaction', 'InteractionRecord', 'InteractionRecordDetails'] as const;
+const fieldFacts = Object.fromEntries(
+  FIELD_SCHEMAS.map((name) => {
+    const schema = spec.components.schemas[name] as Json;
+    const fields = Object.entries(schema.properties as Record<string, Json>).map(([key, property]) => {
+      const types: string[] = property.type === undefined ? [] : [property.type].flat();
+      return [key, { types, ...(property.format ? { format: property.format } : {}) }];
+    });
+    return [name, Object.fromEntries(fields)];
+  }),
+);
+writeFileSync(
+  path.join(outDir, 'fields.ts'),
+  `${header}/** The JSON types (\`[]\`: any value) and formats of each key of the interaction's schemas, read from the spec. */\n` +
+    `export const fields = ${JSON.stringify(fieldFacts, null, 2)} as const;\n`,
+);
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,fields.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
 );
 
 /** Names of the component schemas the operation's non-2xx JSON responses refer to. */

@@ -1,0 +1,86 @@
+/**
+ * A batch of rows made ready for any SQL store, once: each interaction's typed column values, its JSON
+ * (integers beyond 2^53 − 1 written with their exact digits), its fingerprint (the sync's own, so a
+ * store and a checkpoint agree on what changed), ids in their normal form, and repeats of one id within
+ * the batch folded into its last row. Then how a commit's outcome is told: a row is `new` when no
+ * fingerprint was stored for it, `updated` when another was, `unchanged` otherwise.
+ */
+import { fingerprint } from '../jobs/sync.js';
+import { sourceValue, typedColumns, typedValue } from './columns.js';
+import { recordJson } from './json.js';
+import type { RowChange, RowSource, StoreBatch, StoreCommit } from './types.js';
+
+/** A row as the SQL stores write it. */
+export interface PreparedRow {
+  /** The interaction id, in normal form: with the tenant, the row's key. */
+  id: string;
+  /** The typed columns' values, in `typedColumns` order. */
+  values: (string | number | bigint | boolean | null)[];
+  /** The whole interaction as JSON text. */
+  record: string;
+  fingerprint: string;
+  source: RowSource;
+}
+
+/** An id's normal form (ids are UUIDs: case does not matter). */
+export const normalId = (id: string) => id.trim().toLowerCase();
+
+/**
+ * The batch's rows ready to write (one per id: the last row given for it), and for each row of the batch
+ * the index of the prepared row it became.
+ */
+export function prepareRows(batch: StoreBatch, tenantId: string): { rows: PreparedRow[]; of: number[] } {
+  const rows: PreparedRow[] = [];
+  const byId = new Map<string, number>();
+  const of = batch.rows.map(({ source, interaction, contactId }) => {
+    const item = interaction as Record<string, unknown>;
+    const path = { tenantId: normalId(tenantId), contactId: contactId === null ? null : normalId(contactId) };
+    const values = typedColumns.map((column) => {
+      if (column.name === 'tenant_id') return path.tenantId; // the tenant synced (a record's own is checked by the client)
+      const value = typedValue(column.kind, sourceValue(column, source, item, path));
+      return typeof value === 'string' && (column.name === 'interaction_id' || column.name === 'contact_id')
+        ? normalId(value)
+        : value;
+    });
+    const id = values[typedColumns.findIndex((column) => column.name === 'interaction_id')];
+    if (typeof id !== 'string') throw new TypeError('a row to store has no interactionId');
+    const row: PreparedRow = {
+      id,
+      values,
+      record: recordJson(interaction),
+      fingerprint: fingerprint(interaction),
+      source,
+    };
+    const at = byId.get(id);
+    if (at !== undefined) {
+      rows[at] = row;
+      return at;
+    }
+    byId.set(id, rows.length);
+    return rows.push(row) - 1;
+  });
+  return { rows, of };
+}
+
+/**
+ * The commit's outcome, from the fingerprints stored before it (by id). A repeat of an id within the
+ * batch counts once, on its first row; its other rows are `unchanged`.
+ */
+export function outcome(
+  rows: readonly PreparedRow[],
+  of: readonly number[],
+  stored: ReadonlyMap<string, string>,
+): StoreCommit {
+  const result: StoreCommit = { changes: [], new: 0, updated: 0, unchanged: 0 };
+  const counted = new Set<number>();
+  for (const index of of) {
+    const row = rows[index]!;
+    const before = stored.get(row.id);
+    const change: RowChange =
+      counted.has(index) || before === row.fingerprint ? 'unchanged' : before === undefined ? 'new' : 'updated';
+    counted.add(index);
+    result.changes.push(change);
+    result[change] += 1;
+  }
+  return result;
+}
