@@ -19,22 +19,27 @@ type RecordKey = Documented<InteractionRecord>;
 type DetailsKey = Documented<NonNullable<InteractionRecord['details']>>;
 
 /** Where a history row's value comes from: an item's key, or a parameter of the request path. */
-export type HistorySource = DocumentedField | 'path:tenantId' | 'path:contactId';
+type HistorySource = DocumentedField | 'path:tenantId' | 'path:contactId';
 /** Where a List row's value comes from: a record's key, or a key of its `details`. */
-export type RecordSource = RecordKey | `details.${DetailsKey}`;
+type RecordSource = RecordKey | `details.${DetailsKey}`;
 
 /** The SQL-independent kind of a typed column, from the JSON type (and format) of its keys. */
 export type ColumnKind = 'text' | 'timestamp' | 'real' | 'integer' | 'boolean';
 
+/** A typed column of the interactions table, and where each route's rows fill it from. */
 export interface TypedColumn {
-  /** The column's name (snake_case); in a Singer record, `field` (camelCase). */
+  /** The column's name (snake_case). */
   name: string;
+  /** The same field in a Singer record: the key's own name (camelCase). */
   field: string;
+  /** Its kind, from the spec's type of its keys; each store names it in its own SQL. */
   kind: ColumnKind;
   /** Part of the primary key (with `tenant_id`): never NULL. */
   key: boolean;
-  history: HistorySource | undefined;
-  record: RecordSource | undefined;
+  /** The history item's key it comes from (`path:…`: the request path's parameter); `undefined`: none, NULL. */
+  history: string | undefined;
+  /** The List record's key it comes from (`details.…`: under `details`); `undefined`: none, NULL. */
+  record: string | undefined;
 }
 
 /**
@@ -115,6 +120,7 @@ function column({ history, record, key }: (typeof SOURCES)[number]): TypedColumn
 
 /** The typed columns, in table order. */
 export const typedColumns: readonly TypedColumn[] = SOURCES.map(column);
+const sources = new Map(SOURCES.map((source, i) => [typedColumns[i]!, source]));
 
 /** The value of a row's key for `source`: from the history item (or the run's path), or from the record. */
 export function sourceValue(
@@ -123,13 +129,14 @@ export function sourceValue(
   interaction: Record<string, unknown>,
   path: { tenantId: string; contactId: string | null },
 ): unknown {
+  const { history, record } = sources.get(column) ?? {};
   if (source === 'history') {
-    const from = column.history;
+    const from = history;
     if (from === 'path:tenantId') return path.tenantId;
     if (from === 'path:contactId') return path.contactId;
     return from === undefined ? undefined : interaction[from];
   }
-  const from = column.record;
+  const from = record;
   if (from === undefined) return undefined;
   if (!from.startsWith('details.')) return interaction[from];
   const details = interaction['details'];

@@ -57,6 +57,7 @@ export interface StoreSyncSummary extends ExportSummary {
 
 /** A running sync into a store: iterate it for the events, and read the counts at any time. */
 export interface StoreSyncRun extends AsyncIterable<StoreSyncEvent> {
+  /** The counts so far (final once the iteration has ended). */
   summary(): StoreSyncSummary;
 }
 

@@ -6,11 +6,10 @@
  * @packageDocumentation
  */
 
-export type { ColumnKind, HistorySource, RecordSource, TypedColumn } from './columns.js';
+export type { ColumnKind, TypedColumn } from './columns.js';
 export { typedColumns } from './columns.js';
 export type { StoreSyncEvent, StoreSyncParams, StoreSyncRun, StoreSyncSummary } from './contacts.js';
 export { syncToStore } from './contacts.js';
-export { DRIVER_INSTALL } from './drivers.js';
 export type { StoreErrorCode } from './errors.js';
 export { StoreError } from './errors.js';
 export type { StoreFromUrlOptions } from './open.js';

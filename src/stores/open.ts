@@ -10,6 +10,7 @@ import { parseStoreUrl } from './url.js';
 
 /** Options of {@link storeFromUrl}: `singer` is required for a Singer store (where its messages go). */
 export interface StoreFromUrlOptions {
+  /** Where a `singer` store writes, and the runner's state. */
   singer?: SingerStoreOptions;
   /** The name of the option or flag the URL came from, for its errors (default `store`). */
   param?: string;

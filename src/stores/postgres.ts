@@ -40,6 +40,7 @@ const LOCK_SPACE = 0x43_58_49_41; // "CXIA"
 /** How long a connection may take before the store counts as unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** Where a {@link postgresStore} connects. */
 export interface PostgresStoreOptions {
   /** A libpq URL, `postgres://USER@HOST:PORT/DATABASE`; a password may come from PGPASSWORD or ~/.pgpass. */
   url: string;

@@ -20,10 +20,12 @@ import { recordJson } from './json.js';
 import { normalId, prepareRows } from './rows.js';
 import type { InteractionStore, RowChange, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
 
-/** The stream's name, and the key of its records. */
+/** The stream's name. */
 export const SINGER_STREAM = 'interactions';
+/** The key properties of its records (`key_properties` of its SCHEMA message). */
 export const SINGER_KEY = ['interactionId'] as const;
 
+/** What a {@link singerStore} writes to, and the state it goes on from. */
 export interface SingerStoreOptions {
   /** Where the messages go, one a line (the CLI: stdout, which then carries nothing else). */
   output: Writable;
@@ -35,6 +37,7 @@ export interface SingerStoreOptions {
 
 /** What a STATE message's value holds: Singer's `bookmarks`, by stream. */
 export interface SingerState {
+  /** Per stream (this store has one): the tenant and mode it belongs to, and the sync's state entries. */
   bookmarks: { [SINGER_STREAM]: { tenantId: string; scope: string; entries: Record<string, unknown> } };
 }
 

@@ -36,6 +36,7 @@ const SQLITE_TYPES: Record<StoredKind, string> = {
 /** Keys read or written per statement: well within SQLite's limit on parameters. */
 const CHUNK = 500;
 
+/** Where a {@link sqliteStore} keeps its file. */
 export interface SqliteStoreOptions {
   /** The database file; created (with its tables) when it does not exist. */
   file: string;

@@ -51,6 +51,7 @@ export interface StoreRow {
 
 /** One state entry: a key (a contact id, `#run`, …) and a JSON value. */
 export interface StateEntry {
+  /** Unique within the tenant and scope. */
   key: string;
   /** Plain JSON (integers beyond 2^53 − 1 as bigint are kept exactly); `null` removes the entry. */
   value: unknown;
@@ -58,7 +59,9 @@ export interface StateEntry {
 
 /** What one transaction holds. */
 export interface StoreBatch {
+  /** The interactions to upsert. */
   rows: readonly StoreRow[];
+  /** The state entries to save with them (`value: null` removes one). */
   state: readonly StateEntry[];
 }
 
@@ -69,13 +72,17 @@ export type RowChange = SyncChange | 'unchanged';
 export interface StoreCommit {
   /** One per row of the batch, in its order (a repeated id counts once: its later rows are `unchanged`). */
   changes: RowChange[];
+  /** How many rows were stored for the first time. */
   new: number;
+  /** How many replaced a row of another fingerprint. */
   updated: number;
+  /** How many were stored already, as they are (not written). */
   unchanged: number;
 }
 
 /** Which part of a tenant's syncs a session writes: the mode, and a shard of it. */
 export interface SessionOptions {
+  /** The tenant the session writes (its rows, its state, its lock). */
   tenantId: string;
   /** The mode: `contacts` (per contact, the history route) or `tenant` (tenant-wide, the List). */
   scope: 'contacts' | 'tenant';
@@ -94,7 +101,9 @@ export interface SessionOptions {
  * lock the process holds; PostgreSQL: a session advisory lock the server drops with the connection).
  */
 export interface StoreSession {
+  /** The tenant, in normal form (lower-case). */
   readonly tenantId: string;
+  /** The mode whose state it reads and writes. */
   readonly scope: SessionOptions['scope'];
   /** The state entries saved for this tenant and scope: those of `keys`, or all when none are given. */
   readState(keys?: readonly string[]): Promise<Map<string, unknown>>;

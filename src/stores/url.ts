@@ -7,6 +7,7 @@
  */
 import { InvalidInputError } from '../errors.js';
 
+/** The store a URL names: a SQLite file, a PostgreSQL database (its URL, a location without password, the password apart), or Singer. */
 export type StoreTarget =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string; location: string; password: string | undefined }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
 
 const name = 'cxengage-interactions';
-const entries = [name, `${name}/testing`];
+const entries = [name, `${name}/testing`, `${name}/stores`];
 
 // Loads each entry with require() and with import(), and prints what each exposes.
 const script = `'use strict';
