@@ -21,7 +21,7 @@ import { typedColumns } from './columns.js';
 import { loadPg } from './drivers.js';
 import { StoreError } from './errors.js';
 import { recordJson } from './json.js';
-import { normalId, outcome, type PreparedRow, prepareRows } from './rows.js';
+import { changesFrom, normalId, outcome, type PreparedRow, prepareRows } from './rows.js';
 import { type Dialect, prepareTables, type StoredKind, TABLES } from './schema.js';
 import type { InteractionStore, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
 import { parseStoreUrl } from './url.js';
@@ -263,7 +263,7 @@ class PostgresSession implements StoreSession {
         forJsonb(entries),
       ]);
       const stored = new Map(result.rows.map((row) => [row.interaction_id as string, row.fingerprint as string]));
-      return outcome(rows, of, stored);
+      return outcome(of, changesFrom(rows, stored));
     } catch (error) {
       // A SQLSTATE of class 08 (connection exception) or 57P (the server shutting the session) is a broken
       // connection too, reported by the server as it goes.

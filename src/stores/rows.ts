@@ -1,13 +1,15 @@
 /**
- * A batch of rows made ready for any SQL store, once: each interaction's typed column values, its JSON
- * (integers beyond 2^53 − 1 written with their exact digits), its fingerprint (the sync's own, so a
- * store and a checkpoint agree on what changed), ids in their normal form, and repeats of one id within
- * the batch folded into its last row. Then how a commit's outcome is told: a row is `new` when no
- * fingerprint was stored for it, `updated` when another was, `unchanged` otherwise.
+ * A batch of rows made ready for any store, once: each interaction's typed column values, its JSON in
+ * canonical form (keys sorted; integers beyond 2^53 − 1 written with their exact digits) and its
+ * fingerprint (a hash of that text: any change to any key changes it, an order of keys does not), ids in
+ * their normal form, and repeats of one id within the batch folded into its last row. Then how a
+ * commit's outcome is told: a row is `new` when no fingerprint was stored for it, `updated` when another
+ * was, `unchanged` otherwise.
  */
-import { fingerprint } from '../jobs/sync.js';
+
+import type { SyncChange } from '../jobs/types.js';
 import { sourceValue, typedColumns, typedValue } from './columns.js';
-import { recordJson } from './json.js';
+import { canonicalRecord } from './json.js';
 import type { RowChange, RowSource, StoreBatch, StoreCommit } from './types.js';
 
 /** A row as the SQL stores write it. */
@@ -20,6 +22,8 @@ export interface PreparedRow {
   record: string;
   fingerprint: string;
   source: RowSource;
+  /** The sync's own judgement of it (see `StoreRow.change`). */
+  change: SyncChange | undefined;
 }
 
 /** An id's normal form (ids are UUIDs: case does not matter). */
@@ -32,7 +36,7 @@ export const normalId = (id: string) => id.trim().toLowerCase();
 export function prepareRows(batch: StoreBatch, tenantId: string): { rows: PreparedRow[]; of: number[] } {
   const rows: PreparedRow[] = [];
   const byId = new Map<string, number>();
-  const of = batch.rows.map(({ source, interaction, contactId }) => {
+  const of = batch.rows.map(({ source, interaction, contactId, change }) => {
     const item = interaction as Record<string, unknown>;
     const path = { tenantId: normalId(tenantId), contactId: contactId === null ? null : normalId(contactId) };
     const values = typedColumns.map((column) => {
@@ -44,13 +48,8 @@ export function prepareRows(batch: StoreBatch, tenantId: string): { rows: Prepar
     });
     const id = values[typedColumns.findIndex((column) => column.name === 'interaction_id')];
     if (typeof id !== 'string') throw new TypeError('a row to store has no interactionId');
-    const row: PreparedRow = {
-      id,
-      values,
-      record: recordJson(interaction),
-      fingerprint: fingerprint(interaction),
-      source,
-    };
+    const { json, fingerprint } = canonicalRecord(interaction);
+    const row: PreparedRow = { id, values, record: json, fingerprint, source, change };
     const at = byId.get(id);
     if (at !== undefined) {
       rows[at] = row;
@@ -62,22 +61,23 @@ export function prepareRows(batch: StoreBatch, tenantId: string): { rows: Prepar
   return { rows, of };
 }
 
+/** What became of each prepared row, told by the fingerprint stored before the commit (none: `new`). */
+export function changesFrom(rows: readonly PreparedRow[], stored: ReadonlyMap<string, string>): RowChange[] {
+  return rows.map((row) => {
+    const before = stored.get(row.id);
+    return before === undefined ? 'new' : before === row.fingerprint ? 'unchanged' : 'updated';
+  });
+}
+
 /**
- * The commit's outcome, from the fingerprints stored before it (by id). A repeat of an id within the
- * batch counts once, on its first row; its other rows are `unchanged`.
+ * The commit's outcome, per row of the batch, from what became of each prepared row. A repeat of an id
+ * within the batch counts once, on its first row; its other rows are `unchanged`.
  */
-export function outcome(
-  rows: readonly PreparedRow[],
-  of: readonly number[],
-  stored: ReadonlyMap<string, string>,
-): StoreCommit {
+export function outcome(of: readonly number[], changes: readonly RowChange[]): StoreCommit {
   const result: StoreCommit = { changes: [], new: 0, updated: 0, unchanged: 0 };
   const counted = new Set<number>();
   for (const index of of) {
-    const row = rows[index]!;
-    const before = stored.get(row.id);
-    const change: RowChange =
-      counted.has(index) || before === row.fingerprint ? 'unchanged' : before === undefined ? 'new' : 'updated';
+    const change = counted.has(index) ? 'unchanged' : changes[index]!;
     counted.add(index);
     result.changes.push(change);
     result[change] += 1;

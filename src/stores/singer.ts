@@ -17,8 +17,8 @@ import type { Writable } from 'node:stream';
 import { type ColumnKind, typedColumns } from './columns.js';
 import { StoreError } from './errors.js';
 import { recordJson } from './json.js';
-import { normalId, prepareRows } from './rows.js';
-import type { InteractionStore, RowChange, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
+import { normalId, outcome, prepareRows } from './rows.js';
+import type { InteractionStore, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
 
 /** The stream's name. */
 export const SINGER_STREAM = 'interactions';
@@ -164,15 +164,11 @@ class SingerSession implements StoreSession {
     if (now - this.#lastState >= this.#interval || batch.state.some(({ key }) => key.startsWith('#'))) {
       await this.#writeState();
     }
-    // The sync's own judgement, as given (the first row of an id counts; a repeat is unchanged).
-    const result: StoreCommit = { changes: [], new: 0, updated: 0, unchanged: 0 };
-    const seen = new Set<number>();
-    batch.rows.forEach((row, i) => {
-      const change: RowChange = seen.has(of[i]!) ? 'unchanged' : (row.change ?? 'new');
-      seen.add(of[i]!);
-      result.changes.push(change);
-      result[change] += 1;
-    });
+    // The sync's own judgement, as given: a Singer stream cannot be read back.
+    const result = outcome(
+      of,
+      rows.map((row) => row.change ?? 'new'),
+    );
     return result;
   }
 

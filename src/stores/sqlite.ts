@@ -20,7 +20,7 @@ import { StoreError } from './errors.js';
 import { recordJson } from './json.js';
 import { normalId, outcome, prepareRows } from './rows.js';
 import { type Dialect, prepareTables, RECORD_COLUMNS, type StoredKind, TABLES } from './schema.js';
-import type { InteractionStore, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
+import type { InteractionStore, RowChange, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -190,7 +190,9 @@ const UPSERT = `INSERT INTO ${TABLES.interactions} (${[...typedColumns.map((c) =
     'source = excluded.source',
     'revision = revision + 1',
     'last_synced_at = excluded.last_synced_at',
-  ].join(', ')}`;
+  ].join(', ')}
+  WHERE fingerprint IS NOT excluded.fingerprint
+  RETURNING revision`;
 
 class SqliteSession implements StoreSession {
   readonly tenantId: string;
@@ -200,7 +202,6 @@ class SqliteSession implements StoreSession {
   readonly #location: string;
   readonly #holder: { pid: number; host: string };
   readonly #upsert: BetterSqlite3.Statement;
-  readonly #stored: BetterSqlite3.Statement;
   readonly #putState: BetterSqlite3.Statement;
   readonly #dropState: BetterSqlite3.Statement;
   #closed = false;
@@ -218,10 +219,7 @@ class SqliteSession implements StoreSession {
     this.#holder = holder;
     this.tenantId = normalId(options.tenantId);
     this.scope = options.scope;
-    this.#upsert = db.prepare(UPSERT);
-    this.#stored = db
-      .prepare(`SELECT fingerprint FROM ${TABLES.interactions} WHERE tenant_id = ? AND interaction_id = ?`)
-      .pluck();
+    this.#upsert = db.prepare(UPSERT).pluck();
     this.#putState = db.prepare(
       `INSERT INTO ${TABLES.state} (tenant_id, scope, key, state, saved_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (tenant_id, scope, key) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at`,
@@ -262,22 +260,23 @@ class SqliteSession implements StoreSession {
     const { rows, of } = prepareRows(batch, this.tenantId);
     const now = new Date().toISOString();
     const write = this.#db.transaction(() => {
-      const stored = new Map<string, string>();
-      for (const row of rows) {
-        const before = this.#stored.get(this.tenantId, row.id) as string | undefined;
-        if (before !== undefined) stored.set(row.id, before);
-        if (before === row.fingerprint) continue;
+      // One statement a row: the upsert leaves an unchanged row alone and returns the revision it wrote
+      // (1: new; more: updated; nothing: unchanged), so no row is read first.
+      const changes: RowChange[] = rows.map((row) => {
         const values = row.values.map((v) => (typeof v === 'boolean' ? Number(v) : v));
-        this.#upsert.run(...values, row.record, row.fingerprint, row.source, 1, now, now);
-      }
+        const written = this.#upsert.get(...values, row.record, row.fingerprint, row.source, 1, now, now) as
+          | number
+          | undefined;
+        return written === undefined ? 'unchanged' : written === 1 ? 'new' : 'updated';
+      });
       for (const { key, value } of batch.state) {
         if (value === null) this.#dropState.run(this.tenantId, this.scope, key);
         else this.#putState.run(this.tenantId, this.scope, key, recordJson(value), now);
       }
-      return stored;
+      return changes;
     });
     try {
-      return outcome(rows, of, write.immediate());
+      return outcome(of, write.immediate());
     } catch (error) {
       throw new StoreError(
         'write',

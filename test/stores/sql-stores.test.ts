@@ -108,6 +108,24 @@ describe.each(kinds.filter((kind) => kind.available))('the $name store', (kind: 
     }
   });
 
+  it('tells a record by its content, not by the order of its keys', async () => {
+    const { store } = await kind.fresh('key-order');
+    const session = await store.open({ tenantId: TENANT, scope: 'contacts' });
+    try {
+      const reordered = history.map((item) => Object.fromEntries(Object.entries(item).reverse()) as typeof item);
+      expect((await session.commit({ rows: rowsOf(history), state: [] })).new).toBe(6);
+      expect(await session.commit({ rows: rowsOf(reordered), state: [] })).toMatchObject({ unchanged: 6, updated: 0 });
+      const nested = { ...history[0]!, extra: { b: 1, a: [{ y: 2, x: 1 }] } };
+      const renested = { ...history[0]!, extra: { a: [{ x: 1, y: 2 }], b: 1 } };
+      const moved = { ...history[0]!, extra: { a: [{ x: 2, y: 1 }], b: 1 } };
+      expect((await session.commit({ rows: rowsOf([nested]), state: [] })).updated).toBe(1);
+      expect((await session.commit({ rows: rowsOf([renested]), state: [] })).unchanged).toBe(1);
+      expect((await session.commit({ rows: rowsOf([moved]), state: [] })).updated).toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+
   it("fills the typed columns from a List record's keys, and keeps tenants apart", async () => {
     const { store, query } = await kind.fresh('records');
     const other = uuid(0x7e7);
