@@ -12,11 +12,12 @@ import { measureHistory } from './history.ts';
 import { measureMemory } from './memory.ts';
 import { measureOverhead, type OverheadResult, type PairedRatio } from './overhead.ts';
 import { startPageServer } from './servers.ts';
+import { measureStoreMemory, measureStoreThroughput } from './stores.ts';
 import { measureSyncFigures } from './sync-figures.ts';
 import { formatTable, type Row } from './table.ts';
 import { measureValidation } from './validation.ts';
 
-const FIGURES = ['overhead', 'history', 'memory', 'bundle', 'validation', 'sync'] as const;
+const FIGURES = ['overhead', 'history', 'memory', 'bundle', 'validation', 'sync', 'stores'] as const;
 type Figure = (typeof FIGURES)[number];
 
 const { values: args } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
@@ -45,6 +46,7 @@ const sizes = smoke
         resumeTrials: 2,
         resumeContacts: 8,
       },
+      stores: { rows: 2_000, batch: 100, rounds: 1, memoryContacts: 200, maxInteractions: 40 },
     }
   : {
       calls: 4_000,
@@ -64,6 +66,7 @@ const sizes = smoke
         resumeTrials: 20,
         resumeContacts: 60,
       },
+      stores: { rows: 50_000, batch: 100, rounds: 5, memoryContacts: 20_000, maxInteractions: 50 },
     };
 
 const rows: Row[] = [];
@@ -145,6 +148,13 @@ async function main(): Promise<void> {
     rows.push(...sync.rows);
   }
 
+  let stores: Awaited<ReturnType<typeof measureStores>> | undefined;
+  if (runs('stores')) {
+    stores = await measureStores();
+    rows.push(...stores.rows);
+    if (stores.skipped) console.log(`SKIP figure 9, PostgreSQL: ${stores.skipped}`);
+  }
+
   const title = smoke ? 'bench (smoke sizes: figures are not meaningful, targets not judged)' : 'bench';
   for (const line of formatTable(title, rows, { smoke })) console.log(line);
   if (bundle) {
@@ -172,9 +182,42 @@ async function main(): Promise<void> {
     bundle,
     validation,
     sync: sync?.figures,
+    stores: stores && { throughput: stores.throughput, memory: stores.memory, skipped: stores.skipped },
     rows,
   };
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Figure 9: rows/s through each store against a bare driver loop, and the memory of a long sync into SQLite. */
+async function measureStores() {
+  const { rows: count, batch, rounds, memoryContacts, maxInteractions } = sizes.stores;
+  const { results: throughput, skipped } = await measureStoreThroughput({ rows: count, batch, rounds });
+  const memory = await measureStoreMemory({ contacts: memoryContacts, maxInteractions });
+  const rows: Row[] = throughput.map((t, i) => ({
+    figure: i === 0 ? '9 stores' : '',
+    measure: `${t.store}: rows/s through the store vs a bare driver loop (${t.rows} rows, ${t.batch}/commit)`,
+    value: `${fmt(t.storeRowsPerSecond, 0)} vs ${fmt(t.bareRowsPerSecond, 0)}`,
+    ratio: fmt(t.ratio),
+    target: '≥ 0.80',
+    meets: t.ratio >= 0.8,
+  }));
+  rows.push(
+    {
+      figure: '',
+      measure: `per-contact sync of ${memory.contacts} contacts, ${memory.rows} rows into SQLite: RSS / heap growth`,
+      value: `${fmt(mb(memory.rssGrowthBytes), 1)} / ${fmt(mb(memory.heapGrowthBytes), 1)} MB`,
+      target: '≤ 100 MB',
+      meets: mb(memory.rssGrowthBytes) <= 100,
+    },
+    {
+      figure: '',
+      measure: 'the same sync: RSS peak growth over its second half of contacts',
+      value: `${fmt(mb(memory.rssSecondHalfGrowthBytes), 1)} MB`,
+      target: '≤ 10 MB',
+      meets: mb(memory.rssSecondHalfGrowthBytes) <= 10,
+    },
+  );
+  return { rows, throughput, memory, skipped };
 }
 
 /** Figure 2's rows: the full history walked sequentially and concurrently, against the ideal. */

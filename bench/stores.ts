@@ -1,20 +1,27 @@
 // Figure 9 of `npm run bench`: store throughput. Rows per second committed through a store's session
 // (each batch one `commit`: the rows, classified against what the store holds, and a state entry, in one
 // transaction), against a bare driver loop written here: the same columns, `INSERT … ON CONFLICT … DO
-// UPDATE` in one transaction per batch, no classification, no state. Into SQLite (a prepared statement
+// UPDATE` in one transaction per batch into a table of the same indexes (the store's contact and start
+// indexes, which any table queried by contact or time needs), no classification, no state. Into SQLite (a prepared statement
 // per row, WAL and synchronous=NORMAL like the store) and into a local PostgreSQL (one multi-row
 // statement per batch; the throw-away cluster of test/support/, fsync off for both). Each round writes
 // a fresh target for each variant, in rotated order; the ratio is of the medians.
-import { mkdtempSync, rmSync } from 'node:fs';
+// And memory: the RSS and heap growth of a child process syncing many contacts into SQLite through
+// `syncToStore`, from a reference API in this process (so the server's memory is not counted).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { sourceValue, typedColumns, typedValue } from '../src/stores/columns.js';
-import { postgresStore, type StoreRow, sqliteStore } from '../src/stores/index.js';
-import { generateInteractions } from '../src/testing/index.js';
+import { postgresStore, type StoreRow, sqliteStore, TABLES } from '../src/stores/index.js';
+import { TABLE_SPECS } from '../src/stores/schema.js';
+import { generateInteractions, ReferenceStore, startReferenceApi } from '../src/testing/index.js';
+import { seededRandom } from '../src/testing/random.js';
 import { type Postgres, postgresBinDir, startPostgres } from '../test/support/postgres.ts';
+import { benchToken } from './fixtures.ts';
 import { interleave, median, time } from './measure.ts';
+import { spawnTs } from './servers.ts';
 
 const tenantId = '0b6c2d8e-3f4a-4b5c-8d6e-7f8091a2b3c4';
 const contactId = '1c7d3e9f-4a5b-4c6d-9e7f-8091a2b3c4d5';
@@ -63,6 +70,10 @@ function bareValues(row: StoreRow): unknown[] {
 }
 
 const columns = [...typedColumns.map((c) => c.name), 'record'];
+/** The store's secondary indexes, on the bare table too (see `schema.ts`). */
+const bareIndexes = TABLE_SPECS.find((table) => table.name === TABLES.interactions)!.indexes.map(
+  (index) => `CREATE INDEX bare_${index.name} ON bare (${index.columns.join(', ')})`,
+);
 const updates = columns.filter((c) => c !== 'tenant_id' && c !== 'interaction_id').map((c) => `${c} = excluded.${c}`);
 
 async function sqliteThroughput(batches: StoreRow[][], sizes: ThroughputSizes): Promise<StoreThroughput> {
@@ -92,6 +103,7 @@ async function sqliteThroughput(batches: StoreRow[][], sizes: ThroughputSizes): 
           db.exec(
             `CREATE TABLE bare (${columns.map((c) => `${c} ANY`).join(', ')}, PRIMARY KEY (tenant_id, interaction_id))`,
           );
+          for (const index of bareIndexes) db.exec(index);
           const insert = db.prepare(
             `INSERT INTO bare (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (tenant_id, interaction_id) DO UPDATE SET ${updates.join(', ')}`,
           );
@@ -155,6 +167,7 @@ async function postgresThroughput(
         await client.query(
           `CREATE TABLE bare (${[...typedColumns.map((c) => `${c.name} ${pgTypes[c.kind]}`), 'record jsonb'].join(', ')}, PRIMARY KEY (tenant_id, interaction_id))`,
         );
+        for (const index of bareIndexes) await client.query(index);
         try {
           return await time(async () => {
             for (const rows of batches) {
@@ -199,4 +212,50 @@ function figure(
     bareRowsPerSecond,
     ratio: storeRowsPerSecond / bareRowsPerSecond,
   };
+}
+
+export interface StoreMemory {
+  contacts: number;
+  rows: number;
+  failed: number;
+  ms: number;
+  rssBeforeBytes: number;
+  rssGrowthBytes: number;
+  /** How much the peak grew over the second half of the contacts (bounded memory: about nothing). */
+  rssSecondHalfGrowthBytes: number;
+  heapGrowthBytes: number;
+}
+
+/** The memory of a per-contact sync of `contacts` contacts (0 to `maxInteractions` each) into a SQLite file. */
+export async function measureStoreMemory(opts: { contacts: number; maxInteractions: number }): Promise<StoreMemory> {
+  const reference = new ReferenceStore({ seed: 'bench-stores-memory' });
+  const random = seededRandom(`bench-stores-memory/${opts.contacts}`);
+  const ids = reference.addContacts(tenantId, opts.contacts, () => Math.floor(random() * (opts.maxInteractions + 1)));
+  const api = await startReferenceApi({ store: reference, credentials: { tokens: [{ token: benchToken }] } });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cxengage-bench-memory-'));
+  try {
+    const contactsFile = path.join(dir, 'contacts.txt');
+    writeFileSync(contactsFile, `${ids.join('\n')}\n`);
+    const child = spawnTs(
+      'stores-memory-child.ts',
+      [api.baseUrl, tenantId, contactsFile, path.join(dir, 'memory.db')],
+      ['--expose-gc'],
+    );
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4_000)));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    if (code !== 0) throw new Error(`store memory child exited with ${code}:\n${err}`);
+    const result = JSON.parse(out) as StoreMemory;
+    const expected = ids.reduce((sum, id) => sum + reference.interactions(tenantId, id)!.length, 0);
+    if (result.failed !== 0 || result.rows !== expected)
+      throw new Error(
+        `the store memory sync stored ${result.rows} of ${expected} rows (${result.failed} contacts failed)`,
+      );
+    return result;
+  } finally {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,6 +3,7 @@
 
 import { terminalLines, terminalText } from '../common/terminal-text.js';
 import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
+import { StoreError } from '../stores/errors.js';
 import { PartialFailure } from './partial-failure.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,6 +19,11 @@ export const exitCodes = {
   notFound: 4,
   /** `export` finished, but some contacts failed (each reported on stderr): run it again to retry them. */
   partial: 5,
+  /**
+   * `sync`: the store cannot be used as it is (another sync holds it, a table of another shape, a newer
+   * schema version, the state of another tenant or mode, its driver missing). Nothing was sent.
+   */
+  store: 6,
   /** Interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it. */
   interrupted: 130,
   /** Stopped by SIGTERM: 128 + 15. */
@@ -54,6 +60,7 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
   if (error instanceof NotFoundError) return exitCodes.notFound;
   if (error instanceof PartialFailure) return exitCodes.partial;
+  if (error instanceof StoreError && error.setup) return exitCodes.store;
   const interrupted = interruptOf(error);
   if (interrupted) return interrupted.signal === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
   return exitCodes.failure;

@@ -40,7 +40,8 @@ const sharedExitCodes = `  ${exitCodes.ok}  success
   ${exitCodes.usage}  usage: bad flags or values, missing credentials
   ${exitCodes.auth}  authentication or permission refused (401, 403)
   ${exitCodes.notFound}  tenant, contact or interaction not found (404)
-  ${exitCodes.partial}  (export) finished, but some contacts failed (each reported; run it again to retry them)
+  ${exitCodes.partial}  (export, sync) finished, but some contacts failed (each reported; run it again to retry them)
+  ${exitCodes.store}  (sync) the store cannot be used as it is (locked, another shape or version, another tenant's state)
   ${exitCodes.interrupted}  interrupted (Ctrl-C); ${exitCodes.terminated} when stopped by SIGTERM`;
 
 function connectionHelp(): string {

@@ -184,12 +184,14 @@ const written = [...typedColumns.map((c) => c.name), 'record', 'fingerprint', 's
 
 /** The commit: rows and state entries in one statement, returning the fingerprints stored before it. */
 const COMMIT = `WITH input AS (
-  SELECT * FROM json_to_recordset($1::json) AS x(${inputColumns})
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${inputColumns})
 ), entries AS (
   SELECT * FROM json_to_recordset($5::json) AS e(key text, state jsonb)
 ), stored AS (
+  -- Looked up on the primary key, the ids as one array: a join with the input would let a planner
+  -- without statistics (a young table) read every row of the tenant on every commit.
   SELECT t.interaction_id, t.fingerprint FROM ${TABLES.interactions} t
-  WHERE t.tenant_id = $2 AND t.interaction_id IN (SELECT interaction_id FROM input)
+  WHERE t.tenant_id = $2 AND t.interaction_id = ANY (ARRAY(SELECT interaction_id FROM input))
 ), upserted AS (
   INSERT INTO ${TABLES.interactions} AS t (${[...written, 'revision', 'first_synced_at', 'last_synced_at'].join(', ')})
   SELECT ${written.join(', ')}, 1, $3::timestamptz, $3::timestamptz FROM input

@@ -13,6 +13,7 @@ import {
   PermissionDeniedError,
   ServerError,
 } from '../../src/index.ts';
+import { StoreError } from '../../src/stores/errors.ts';
 
 describe('exitCodeFor', () => {
   it('gives each documented class its own code', () => {
@@ -24,6 +25,7 @@ describe('exitCodeFor', () => {
       auth: 3,
       notFound: 4,
       partial: 5,
+      store: 6,
       interrupted: 130,
       terminated: 143,
     });
@@ -40,6 +42,10 @@ describe('exitCodeFor', () => {
     [new ConnectionError('connection refused'), exitCodes.failure],
     [new InvalidResponseError(200, 'not JSON', '<html>'), exitCodes.failure],
     [new PartialFailure('3 of 10 contacts failed'), exitCodes.partial],
+    [new StoreError('locked', 'sqlite:x.db', 'sqlite:x.db is held by process 42'), exitCodes.store],
+    [new StoreError('shape', 'sqlite:x.db', 'another shape'), exitCodes.store],
+    [new StoreError('unreachable', 'postgres://h/db', 'cannot be reached'), exitCodes.failure],
+    [new StoreError('write', 'postgres://h/db', 'the connection broke during a commit'), exitCodes.failure],
     [new Error('anything else'), exitCodes.failure],
     ['a thrown string', exitCodes.failure],
     [new AbortedError(new Interrupted('SIGINT')), exitCodes.interrupted],

@@ -5,8 +5,9 @@
 // sandbox's tree may be left.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -178,13 +179,13 @@ describe.sequential('npm start (scripts/start.ts)', () => {
       commands = [...sandbox.output().matchAll(/^ {2}\$ (.+)$/gm)].map((m) => m[1]!);
     }, 90_000);
 
-    it('prints its URLs, all under /v1 but the docs, and four commands, each on a `  $ ` line', () => {
+    it('prints its URLs, all under /v1 but the docs, and five commands, each on a `  $ ` line', () => {
       const [api, mock, docs] = ports;
       expect(sandbox.output()).toContain(`API   http://127.0.0.1:${api}/v1 `);
       expect(sandbox.output()).toContain(`Mock  http://127.0.0.1:${mock}/v1 `);
       expect(sandbox.output()).toContain(`Docs  http://127.0.0.1:${docs}/`);
-      expect(commands).toHaveLength(4);
-      expect(commands[2]).toBe(
+      expect(commands).toHaveLength(5);
+      expect(commands[3]).toBe(
         `CXENGAGE_API_KEY=sandbox-key CXENGAGE_API_SECRET=sandbox-secret node dist/src/cli/main.js contract --base-url http://127.0.0.1:${api}/v1 --tenant ${TENANT} --contact ${CONTACT}`,
       );
       expect(prismPids(sandbox)).toHaveLength(1);
@@ -211,16 +212,34 @@ describe.sequential('npm start (scripts/start.ts)', () => {
       expect(rows).toHaveLength(26);
     });
 
+    it('the printed sync command stores the contact into SQLite, then finds nothing new', async () => {
+      const printed = 'sqlite:sandbox-interactions.db';
+      expect(commands[2]).toContain(`sync --tenant ${TENANT} --contacts - --to ${printed}`);
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'cxi-start-sync-'));
+      try {
+        // As printed, into a file of its own rather than the checkout's.
+        const command = commands[2]!.replace(printed, `sqlite:${path.join(dir, 'sandbox.db')}`);
+        const first = await sh(command);
+        expect(first.code, first.stderr).toBe(0);
+        expect(first.stderr).toMatch(/^sync: 1 contacts \(1 done, 0 failed\) · 320 new, 0 updated, 0 unchanged in /m);
+        const again = await sh(command);
+        expect(again.code, again.stderr).toBe(0);
+        expect(again.stderr).toMatch(/ · 0 new, 0 updated, \d+ unchanged in /);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('the printed contract command passes against the sandbox as printed: exit 0, no drift', async () => {
-      const run = await sh(commands[2]!);
+      const run = await sh(commands[3]!);
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
       expect(run.stdout).toContain('RESULT: pass: no drift from the spec (exit 0)');
       expect(run.stdout).not.toMatch(/^FAIL/m);
     });
 
     it("the printed mock command gets the vendor's sample from Prism under /v1", async () => {
-      expect(commands[3]).toContain(`'http://127.0.0.1:${ports[1]}${RESOURCE}'`);
-      const mock = await sh(commands[3]!);
+      expect(commands[4]).toContain(`'http://127.0.0.1:${ports[1]}${RESOURCE}'`);
+      const mock = await sh(commands[4]!);
       expect(mock.code, mock.stderr).toBe(0);
       expect(JSON.parse(mock.stdout)).toEqual(seedSample);
     });

@@ -6,7 +6,6 @@
  * the checkpoints of an earlier export: only what is new or changed. `--shard i/N` splits the contacts
  * between N jobs by a stable hash.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { terminalText } from '../../../common/terminal-text.js';
 import { linkSignal } from '../../../http/signals.js';
@@ -19,6 +18,7 @@ import { type Io, progressLine } from '../../io.js';
 import { PartialFailure } from '../../partial-failure.js';
 import { UsageError } from '../../usage-error.js';
 import { integer, required } from '../../values.js';
+import { readContacts } from './contacts.js';
 import { ExportJournal, type JournalHeader } from './journal.js';
 import { ExportOutput } from './output.js';
 import { progressText, rateMeter, summaryText } from './progress.js';
@@ -122,7 +122,8 @@ Progress goes to stderr on a terminal; a summary line is always printed there at
   run: (command, io) => run(command, io),
 };
 
-function rate(value: unknown): number | undefined {
+/** `--rate R`: requests per second, for the whole run. */
+export function rate(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   if (!/^\d+(\.\d+)?$/.test(text))
@@ -130,7 +131,8 @@ function rate(value: unknown): number | undefined {
   return Number(text);
 }
 
-function shard(value: unknown): ExportCommand['shard'] {
+/** `--shard I/N`: one of N shards, split by a stable hash of the contact id. */
+export function shard(value: unknown): ExportCommand['shard'] {
   if (value === undefined) return undefined;
   const match = /^(\d+)\/(\d+)$/.exec(String(value).trim());
   const index = Number(match?.[1]);
@@ -139,23 +141,6 @@ function shard(value: unknown): ExportCommand['shard'] {
     throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4 (got '${value}')`);
   }
   return { index, count };
-}
-
-async function readContacts(source: string, io: Io): Promise<string[]> {
-  let text: string;
-  if (source === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(chunk as Buffer);
-    text = Buffer.concat(chunks).toString('utf8');
-  } else {
-    text = await readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--contacts ${source}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** The checkpoints of an earlier export: finished contacts', and for unfinished ones those they started from. */
