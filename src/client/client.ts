@@ -27,7 +27,7 @@ import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
-import { type ClientShared, registerClient } from './shared.js';
+import { type ClientShared, type OperationInit, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
 
 const history = spec.operations.listContactInteractions;
@@ -47,13 +47,6 @@ const responseChecks = lazy(() => import('../validation/response.js'));
 const walking = lazy(() => import('../paging/paginate.js'));
 const errorBodies = lazy(() => import('../http/error-body.js'));
 const deprecation = lazy(() => import('../http/deprecation.js'));
-
-/** What `sendVia` adds to every openapi-fetch call. */
-interface OperationInit {
-  parseAs: 'stream';
-  signal?: AbortSignal;
-  fetch: (input: Request) => Promise<Response>;
-}
 
 /**
  * Creates a client. Options are checked here: a bad option throws `InvalidInputError`.
@@ -180,7 +173,8 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
       withOptions: (options) => build(deriveOptions(resolved, options), shared),
     },
-    shared,
+    // The standalone operations (limitRate, Get a List of Interactions) reach the client through this.
+    { shared, resolved, api, sendVia, answer },
   );
 }
 

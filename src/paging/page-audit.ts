@@ -7,7 +7,24 @@
 // distances ≥ T0 are interactions that arrived during the walk (not yielded: walk again for them).
 // Anything else the server answers is a PaginationError naming what did not add up.
 import { PaginationError, type PaginationErrorCode } from '../errors.js';
-import type { Interaction, InteractionPage } from '../types.js';
+
+/** What the audit reads of a result, on any route: its id (repeats) and its start (order). */
+export interface WalkItem {
+  interactionId: string;
+  startTimestamp?: string | null | undefined;
+}
+
+/**
+ * What the audit reads of a page, on any route: the paging arithmetic (the history's page and the
+ * List's envelope both carry it) and the results.
+ */
+export interface WalkPage<T extends WalkItem = WalkItem> {
+  total: number;
+  limit: number;
+  offset: number;
+  page: number | null;
+  results: T[];
+}
 
 /** What a page audit needs to know about the walk. */
 export interface AuditOptions {
@@ -87,8 +104,8 @@ class RecentIds {
 }
 
 /** A page's new results, and whether the walk is complete with it. */
-export interface Accepted {
-  results: Interaction[];
+export interface Accepted<T extends WalkItem = WalkItem> {
+  results: T[];
   done: boolean;
 }
 
@@ -143,12 +160,12 @@ export class PageAudit {
    * concurrency, a total from an earlier moment), or items were deleted. Fetched again after every
    * earlier page, only a deletion leaves the gap.
    */
-  leavesGap(index: number, page: InteractionPage): boolean {
+  leavesGap(index: number, page: WalkPage): boolean {
     return index > 0 && page.total - index * this.pageSize < this.covered;
   }
 
   /** Checks page `index` (see the class comment) and returns its new results, cut at `last`. Throws {@link PaginationError}. */
-  accept(index: number, page: InteractionPage): Accepted {
+  accept<T extends WalkItem>(index: number, page: WalkPage<T>): Accepted<T> {
     this.checkEchoes(index, page);
     const s = this.pageSize;
     const { total, results } = page;
@@ -228,7 +245,7 @@ export class PageAudit {
     return { results: fresh, done };
   }
 
-  private checkEchoes(index: number, page: InteractionPage): void {
+  private checkEchoes(index: number, page: WalkPage): void {
     const at = { page: index };
     if (page.page !== null && page.page !== index) {
       fail('page_mismatch', `page ${index} came back as page ${page.page}`, {
@@ -263,10 +280,10 @@ export class PageAudit {
   }
 
   /** The results not handed out before, after checking every result's place (rules 4 and 5). */
-  private newResults(index: number, page: InteractionPage): Interaction[] {
+  private newResults<T extends WalkItem>(index: number, page: WalkPage<T>): T[] {
     const top = page.total - index * this.pageSize - 1; // the distance of results[0]
     const onPage = new Set<string>();
-    const fresh: Interaction[] = [];
+    const fresh: T[] = [];
     let overlap = 0;
     let matched = 0;
     let slots = 0;
@@ -330,7 +347,7 @@ export class PageAudit {
     return fresh;
   }
 
-  private remember(item: Interaction): void {
+  private remember(item: WalkItem): void {
     const id = item.interactionId;
     this.recent.add(id);
     const ts = this.timestamp(item);
@@ -344,7 +361,7 @@ export class PageAudit {
   }
 
   /** The start as a number to compare, or NaN when the order is not checked or the value is not a date. */
-  private timestamp(item: Interaction): number {
+  private timestamp(item: WalkItem): number {
     const start: unknown = item.startTimestamp;
     return this.options.order === 'off' || typeof start !== 'string' ? NaN : Date.parse(start);
   }

@@ -101,7 +101,8 @@ export const DEFAULT_MAX_PAGES = 100_000;
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const ITERATE_KEYS: ReadonlySet<string> = new Set(
+/** The iterators' parameters: the ids and the walk's own options. */
+export const ITERATE_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     tenantId: true,
     contactId: true,
@@ -191,7 +192,7 @@ export function checkSignal(signal: unknown): AbortSignal | undefined {
  * A copy of the own enumerable properties that are not undefined: a key explicitly set to undefined means
  * "omitted", as in TypeScript's optional properties. (A copy, so what is checked is what is sent.)
  */
-function definedOnly(params: object): Record<string, unknown> {
+export function definedOnly(params: object): Record<string, unknown> {
   // A null prototype: a key named `__proto__` is an own property here too, and is refused as unknown.
   const defined: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(params)) {

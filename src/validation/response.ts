@@ -27,22 +27,21 @@ export function checkPage(
   logger: Logger,
   requestedLimit?: number,
 ): InteractionPage {
-  if (mode === 'off') return body as InteractionPage;
-  const failure = pageFailure(body, requestedLimit);
-  if (!failure) return body as InteractionPage;
-  if (mode === 'strict') throw failure;
-  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
+  if (mode !== 'off') settle(pageFailure(validateInteractionPage, body, requestedLimit), mode, logger);
   return body as InteractionPage;
 }
 
 /** Checks a `getInteraction` 2xx body per `mode`, as {@link checkPage} does a page. */
 export function checkRecord(body: unknown, mode: ValidationMode, logger: Logger): InteractionRecord {
-  if (mode === 'off') return body as InteractionRecord;
-  const failure = schemaFailure(validateInteractionRecord, body);
-  if (!failure) return body as InteractionRecord;
+  if (mode !== 'off') settle(schemaFailure(validateInteractionRecord, body), mode, logger);
+  return body as InteractionRecord;
+}
+
+/** What a failure comes to in `mode`: `strict` throws it, `warn` logs it; none, nothing. */
+export function settle(failure: ResponseValidationError | undefined, mode: ValidationMode, logger: Logger): void {
+  if (!failure) return;
   if (mode === 'strict') throw failure;
   logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
-  return body as InteractionRecord;
 }
 
 /** The first failure of a compiled validator on `body`, as a typed error with its JSON pointer. */
@@ -55,10 +54,18 @@ export function schemaFailure<T>(validator: CompiledValidator<T>, body: unknown)
   return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
 }
 
-function pageFailure(body: unknown, requestedLimit: number | undefined): ResponseValidationError | undefined {
-  const failure = schemaFailure(validateInteractionPage, body);
+/**
+ * The first failure of a page of either route (`validator`: its compiled schema): the schema, then the
+ * invariants a schema cannot express (exact integers, no more results than the limit).
+ */
+export function pageFailure(
+  validator: CompiledValidator<unknown>,
+  body: unknown,
+  requestedLimit: number | undefined,
+): ResponseValidationError | undefined {
+  const failure = schemaFailure(validator, body);
   if (failure) return failure;
-  const page = body as InteractionPage;
+  const page = body as Pick<InteractionPage, 'total' | 'limit' | 'offset' | 'page' | 'results'>;
   // The schema's integers, as JSON.parse read them: beyond 2^53 they are no longer exact counts.
   for (const key of ['total', 'limit', 'offset', 'page'] as const) {
     const value = page[key];
