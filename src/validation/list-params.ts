@@ -111,8 +111,9 @@ export function checkIterateListParams(params: IterateTenantParams | unknown): {
   if (typeof params !== 'object' || params === null) throw new InvalidInputError('params', params, 'must be an object');
   const p = params as Record<string, unknown>;
   // The walk's own options (and a page call's `limit` or `page`, which it refuses with what to use instead).
-  const walk: Record<string, unknown> = { tenantId: ANY_ID, contactId: ANY_ID };
-  const filters: Record<string, unknown> = { tenantId: p['tenantId'] };
+  // Null prototypes: a key named `__proto__` stays an own property, and is refused as unknown.
+  const walk: Record<string, unknown> = Object.assign(Object.create(null), { tenantId: ANY_ID, contactId: ANY_ID });
+  const filters: Record<string, unknown> = Object.assign(Object.create(null), { tenantId: p['tenantId'] });
   for (const key of Object.keys(p)) {
     if (key === 'tenantId' || key === 'pageSize') continue;
     if (key === 'limit' || key === 'page' || (ITERATE_KEYS.has(key) && key !== 'contactId')) walk[key] = p[key];
