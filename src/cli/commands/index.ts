@@ -3,8 +3,9 @@ import { contract } from './contract.js';
 import { exportCommand } from './export/command.js';
 import { get } from './get.js';
 import { list } from './list.js';
+import { search } from './search.js';
 
-export const subcommands = [list, get, exportCommand, contract] as const;
+export const subcommands = [list, search, get, exportCommand, contract] as const;
 
 /** A parsed command of any subcommand. */
 export type SubcommandInput = ReturnType<(typeof subcommands)[number]['parse']>;
