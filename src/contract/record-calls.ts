@@ -193,6 +193,26 @@ function durationUnit(value: unknown, start: unknown, end: unknown): string | un
   return 'neither s nor ms of end − start';
 }
 
+/**
+ * Where the omission of keys without a value stops, on `records` read with the defaults: no `null` and no
+ * empty array outside `details`, while `details` keeps every key the spec lists for it.
+ */
+export function nullScope(records: readonly Record<string, unknown>[]) {
+  const empty = records.flatMap((record) => emptyPaths(record));
+  const inner = records.flatMap((record) => {
+    const d = details(record);
+    return d ? [d] : [];
+  });
+  const lacking = inner.flatMap((d) => Object.keys(detailKeys).filter((key) => !Object.hasOwn(d, key)));
+  const problems = [
+    ...(empty.length ? [`null or empty outside details: ${tally(empty, 8)}`] : []),
+    ...(lacking.length ? [`details lacks: ${tally(lacking, 8)}`] : []),
+  ];
+  if (problems.length) return refuted(`${problems.join('; ')} (of ${records.length} records)`);
+  const kept = inner.length ? `; details had its ${Object.keys(detailKeys).length} keys on ${inner.length}` : '';
+  return confirmed(`no null or empty array outside details on ${records.length} records${kept}`);
+}
+
 /** The judgement calls on the record, in the order reports list them. */
 export const recordCalls: readonly JudgementCall[] = [
   {
@@ -203,19 +223,7 @@ export const recordCalls: readonly JudgementCall[] = [
     judge(observed) {
       const { records } = observed;
       if (records.length === 0) return noRecords(observed);
-      const empty = records.flatMap(({ record }) => emptyPaths(record));
-      const inner = records.flatMap(({ record }) => {
-        const d = details(record);
-        return d ? [d] : [];
-      });
-      const lacking = inner.flatMap((d) => Object.keys(detailKeys).filter((key) => !Object.hasOwn(d, key)));
-      const problems = [
-        ...(empty.length ? [`null or empty outside details: ${tally(empty, 8)}`] : []),
-        ...(lacking.length ? [`details lacks: ${tally(lacking, 8)}`] : []),
-      ];
-      if (problems.length) return refuted(`${problems.join('; ')} (of ${records.length} records)`);
-      const kept = inner.length ? `; details had its ${Object.keys(detailKeys).length} keys on ${inner.length}` : '';
-      return confirmed(`no null or empty array outside details on ${records.length} records${kept}`);
+      return nullScope(records.map(({ record }) => record));
     },
   },
   {

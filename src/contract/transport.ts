@@ -11,11 +11,15 @@ import { createConnection, createPipeline } from '../http/pipeline.js';
 import type { ContractOptions } from './types.js';
 
 /**
- * One request of the run: to the history route (a `contactId`) or to Get a Specific Interaction (an
- * `interactionId`). Ids and `query` pairs are sent as given (malformed ids, repeated names, empty values
- * and all).
+ * One request of the run: to the history route (a `contactId`), to Get a Specific Interaction (an
+ * `interactionId`) or to Get a List of Interactions (`list`, its filters in `query`). Ids and `query`
+ * pairs are sent as given (malformed ids, repeated names, empty values and all).
  */
-export type ProbeRequest = ({ tenantId: string; contactId: string } | { tenantId: string; interactionId: string }) & {
+export type ProbeRequest = (
+  | { tenantId: string; contactId: string }
+  | { tenantId: string; interactionId: string }
+  | { tenantId: string; list: true }
+) & {
   query?: readonly (readonly [string, string])[];
   /** The caller's credentials (default), none at all, or a random key no server knows. */
   credentials?: 'given' | 'none' | 'unknown';
@@ -44,7 +48,11 @@ export interface Transport {
 
 /** The operation a request is for. */
 export const operationOf = (request: ProbeRequest) =>
-  'interactionId' in request ? spec.operations.getInteraction : spec.operations.listContactInteractions;
+  'interactionId' in request
+    ? spec.operations.getInteraction
+    : 'list' in request
+      ? spec.operations.listTenantInteractions
+      : spec.operations.listContactInteractions;
 
 /** The operation's path with the request's ids filled in (the template names them), relative to the base URL. */
 function pathFor(request: ProbeRequest): string {

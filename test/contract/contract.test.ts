@@ -574,7 +574,7 @@ describe('reports', () => {
     target: { baseUrl: 'https://api.example.com/v1', tenantId: T, contactId: C },
     startedAt: '2024-06-01T00:00:00.000Z',
     durationMs: 1234,
-    requests: { total: 35, walks: 10, successor: 5, probes: 20, attempts: 36, budget: 76 },
+    requests: { total: 35, walks: 10, successor: 5, list: 0, probes: 20, attempts: 36, budget: 76 },
     walks: [{ limit: 10, pages: 1, interactions: 5, complete: true }],
     rules: contractRuleIds.map((id) => ({
       id,
@@ -642,7 +642,7 @@ describe('reports', () => {
     expect(text).not.toMatch(UNSAFE);
     expect(text).toContain('^@^G ^[[2J^[]0;t^G^M<U+202E><U+2066><U+2069><U+0085>^?');
     expect(text).toMatch(/^RESULT: drift: 1 rule\(s\) broken: offset \(exit 1\)$/m);
-    expect(text).toMatch(/^requests: 35 \(walks 10, successor 5, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m);
+    expect(text).toMatch(/^requests: 35 \(walks 10, successor 5, list 0, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m);
   });
 });
 

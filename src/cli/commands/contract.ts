@@ -11,6 +11,7 @@ import { spec } from '../../../generated/spec.js';
 import { terminalLines, terminalText } from '../../common/terminal-text.js';
 import { toJUnitXml } from '../../contract/junit.js';
 import { probePlan } from '../../contract/probes.js';
+import { listRequests } from '../../contract/list.js';
 import { DEFAULT_MAX_PAGES, runContractChecks } from '../../contract/runner.js';
 import { SUCCESSOR_READS } from '../../contract/successor.js';
 import { renderReport, setupLine } from '../../contract/text.js';
@@ -32,6 +33,7 @@ export interface ContractCommand extends Connection {
   junit?: string | undefined;
   json?: string | undefined;
   skipSuccessor: boolean;
+  skipList: boolean;
 }
 
 /** How many probes a run sends (the plan's length does not depend on the ids). */
@@ -43,6 +45,8 @@ const maxLimit = spec.operations.listContactInteractions.parameters.limit.schema
 
 /** The environment's switch for `--skip-successor`, for a CI job whose key lacks the permission. */
 const SKIP_SUCCESSOR_ENV = 'CXENGAGE_SKIP_SUCCESSOR';
+/** The environment's switch for `--skip-list`, likewise. */
+const SKIP_LIST_ENV = 'CXENGAGE_SKIP_LIST';
 
 export const contract: Subcommand<ContractCommand> = {
   name: 'contract',
@@ -55,6 +59,7 @@ export const contract: Subcommand<ContractCommand> = {
     junit: { type: 'string' },
     json: { type: 'string' },
     'skip-successor': { type: 'boolean' },
+    'skip-list': { type: 'boolean' },
   },
 
   parse(values: FlagValues, positionals: string[]): ContractCommand {
@@ -72,6 +77,7 @@ export const contract: Subcommand<ContractCommand> = {
       junit: file('junit'),
       json: file('json'),
       skipSuccessor: values['skip-successor'] === true,
+      skipList: values['skip-list'] === true,
       ...parseConnection(values),
     };
   },
@@ -80,8 +86,10 @@ export const contract: Subcommand<ContractCommand> = {
 
 Check that the API still honours the spec, read-only: walks the contact's history at
 three page sizes, reads up to ${SUCCESSOR_READS} of its interactions again through Get a Specific
-Interaction, probes what the spec forbids on both routes (${probeCount()} requests), and reports each
-broken rule, and the spec's judgement calls as confirmed, refuted or not observed.
+Interaction, lists the contact through Get a List of Interactions and probes its filters
+(at most ${listRequests(DEFAULT_MAX_PAGES)} requests), probes what the spec forbids on the history and its successor
+(${probeCount()} requests), and reports each broken rule, and the spec's judgement calls as confirmed,
+refuted or not observed.
 Choose a quiet contact with more than ${maxLimit} interactions to exercise every rule. A tenant
 that uses token auth adds --exchange-token (see Connection below).
 
@@ -91,6 +99,8 @@ Options:
   --max-pages N          pages per walk at most (default ${DEFAULT_MAX_PAGES}), for a huge history
   --skip-successor       leave out Get a Specific Interaction, for a key without
                          ${spec.operations.getInteraction.permission} (or set ${SKIP_SUCCESSOR_ENV}=1)
+  --skip-list            leave out Get a List of Interactions, for a key without
+                         ${spec.operations.listTenantInteractions.permission} (or set ${SKIP_LIST_ENV}=1)
   --junit FILE           also write the report as JUnit XML (one testcase per rule)
   --json FILE            also write the report as JSON`,
 
@@ -104,12 +114,14 @@ Options:
 
 async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
   const skipSuccessor = command.skipSuccessor || switchedOn(io.env[SKIP_SUCCESSOR_ENV], SKIP_SUCCESSOR_ENV);
+  const skipList = command.skipList || switchedOn(io.env[SKIP_LIST_ENV], SKIP_LIST_ENV);
   const report = await runContractChecks({
     ...resolveConnection(command, io),
     tenantId: command.tenantId,
     contactId: command.contactId,
     ...(command.maxPages !== undefined ? { maxPages: command.maxPages } : {}),
     skipSuccessor,
+    skipList,
   });
   if (command.junit) await writeReport(command.junit, '--junit', toJUnitXml(report));
   if (command.json) {
@@ -135,6 +147,7 @@ function withCliHints(setup: NonNullable<ContractReport['setup']>): NonNullable<
     connection: ' (--base-url or --region)',
     'not-found': ' (--tenant, --contact)',
     'successor-permission': ` (--skip-successor, or ${SKIP_SUCCESSOR_ENV}=1)`,
+    'list-permission': ` (--skip-list, or ${SKIP_LIST_ENV}=1)`,
   };
   return { ...setup, message: `${setup.message}${hints[setup.kind] ?? ''}` };
 }
