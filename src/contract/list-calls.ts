@@ -120,22 +120,18 @@ export const listCalls: readonly JudgementCall[] = [
     (seen) => {
       const w = seen.window;
       if (!w) return notObserved('the history has too few interactions of distinct starts for a window');
-      const got = w.answer.total;
-      const startEnd =
-        seen.startEnd?.total === w.expected.length
-          ? 'honoured too'
-          : seen.startEnd?.total === listedTotal(seen)
-            ? 'ignored'
-            : said(seen.startEnd);
-      if (w.answer.status !== 200)
-        return refuted(`startTimeRange/endTimeRange → ${said(w.answer)}; start/end: ${startEnd}`);
-      return got === w.expected.length
-        ? confirmed(
-            `startTimeRange/endTimeRange: total ${got}, the ${w.expected.length} of the history in the range; start/end: ${startEnd}`,
-          )
-        : refuted(
-            `startTimeRange/endTimeRange: total ${shown(got, 20)} where the history has ${w.expected.length} in the range; start/end: ${startEnd}`,
-          );
+      const all = listedTotal(seen);
+      // Honoured: the answer narrowed the contact's list (the bounds' own calls judge by how much).
+      const narrowed = (answer: ListAnswer | undefined) =>
+        answer?.status === 200 && typeof answer.total === 'number' && answer.total < (all ?? Number.POSITIVE_INFINITY);
+      const startEnd = narrowed(seen.startEnd)
+        ? 'honoured too'
+        : seen.startEnd?.total === all
+          ? 'ignored'
+          : said(seen.startEnd);
+      const evidence = `startTimeRange/endTimeRange → ${said(w.answer)} of the contact's ${shown(all, 20)} (the history has ${w.expected.length} in the range); start/end: ${startEnd}`;
+      if (all === undefined || w.expected.length === all) return notObserved(`the window cannot show: ${evidence}`);
+      return narrowed(w.answer) ? confirmed(evidence) : refuted(evidence);
     },
   ),
   call(
