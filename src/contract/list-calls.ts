@@ -63,10 +63,10 @@ const listedTotal = (seen: ListObservations) => seen.contactWalk?.total;
  * and the same record with its nulls compare equal.
  */
 function keyDiff(a: Record<string, unknown>, b: Record<string, unknown>, valueless = false) {
-  const seen = (value: unknown) => canonical(valueless ? withValues(value) : value);
-  const added = Object.keys(b).filter((k) => !Object.hasOwn(a, k));
-  const lost = Object.keys(a).filter((k) => !Object.hasOwn(b, k));
-  const changed = Object.keys(a).filter((k) => Object.hasOwn(b, k) && seen(a[k]) !== seen(b[k]));
+  const [x, y] = (valueless ? [withValues(a), withValues(b)] : [a, b]) as Record<string, unknown>[];
+  const added = Object.keys(y!).filter((k) => !Object.hasOwn(x!, k));
+  const lost = Object.keys(x!).filter((k) => !Object.hasOwn(y!, k));
+  const changed = Object.keys(x!).filter((k) => Object.hasOwn(y!, k) && canonical(x![k]) !== canonical(y![k]));
   return { added, lost, changed };
 }
 
@@ -202,19 +202,16 @@ export const listCalls: readonly JudgementCall[] = [
     (seen) => {
       const hook = seen.hook;
       if (!hook?.typeSpelling) return notObserved('no record of the contact carries a third-party hook');
-      const contact = (seen.contactWalk?.ids ?? []).map((id) => seen.records.get(id) ?? {});
-      const expected = contact.filter((r) =>
-        (Array.isArray(r['hooks']) ? r['hooks'] : []).some(
-          (h) => isRecord(h) && h['hookType'] === hook.hook['hookType'],
-        ),
-      ).length;
       const total = hook.typeSpelling.total;
-      if (!seen.contactWalk?.complete) return notObserved('the contact’s List was not read to the end');
-      if (expected === listedTotal(seen))
-        return notObserved('every record of the contact has that hookType: the filter cannot show');
-      return total === expected
-        ? confirmed(`hookType alone: total ${total}, the records with that hookType`)
-        : refuted(`hookType alone: total ${shown(total, 20)} where ${expected} records have that hookType`);
+      if (hook.typed === hook.inRange)
+        return notObserved(`all ${hook.inRange} records in the range have that hookType: the filter cannot show`);
+      return total === hook.typed
+        ? confirmed(
+            `hookType alone: total ${total}, the ${hook.typed} of ${hook.inRange} records in the range with that hookType`,
+          )
+        : refuted(
+            `hookType alone: total ${shown(total, 20)} where ${hook.typed} of ${hook.inRange} records in the range have that hookType`,
+          );
     },
   ),
   call(
@@ -302,10 +299,13 @@ export const listCalls: readonly JudgementCall[] = [
         byId.has(r['interactionId']) ? [[byId.get(r['interactionId'])!, r] as const] : [],
       );
       if (pairs.length === 0) return notObserved('no record was on both pages');
-      const diffs = pairs.map(([plain, nulls]) => keyDiff(plain, nulls, true));
-      const added = diffs.flatMap((d) => d.added);
-      const notNull = pairs.flatMap(([, nulls], i) => diffs[i]!.added.filter((k) => !noValue(nulls[k])));
-      const other = diffs.flatMap((d) => [...d.lost, ...d.changed]);
+      // What green=false added (each key without a value, or not), and what else changed once they are set aside.
+      const added = pairs.flatMap(([plain, nulls]) => keyDiff(plain, nulls).added);
+      const notNull = pairs.flatMap(([plain, nulls]) => keyDiff(plain, nulls).added.filter((k) => !noValue(nulls[k])));
+      const other = pairs.flatMap(([plain, nulls]) => {
+        const { lost, changed } = keyDiff(plain, nulls, true);
+        return [...lost, ...changed];
+      });
       const ids =
         g.nulls.length === g.plain.length && pairs.length === g.plain.length
           ? 'the same records'
@@ -358,14 +358,14 @@ export const listCalls: readonly JudgementCall[] = [
   ),
   call(
     'list-record-as-get',
-    'each result is the record Get a Specific Interaction returns for its id',
+    'each result is the record Get a Specific Interaction returns for its id (keys without a value aside: their scope is `list-null-scope`)',
     'results (InteractionRecord)',
     (seen, all) => {
       if (all.records.length === 0)
         return notObserved(all.noRecords ?? 'no record was read through Get a Specific Interaction');
       const pairs = all.records.flatMap(({ record }) => {
         const listed = seen.records.get(record['interactionId'] as string);
-        return listed ? [keyDiff(record, listed)] : [];
+        return listed ? [keyDiff(record, listed, true)] : [];
       });
       if (pairs.length === 0) return notObserved('none of the records read by id was on the List’s pages');
       const differ = pairs.flatMap((d) => [...d.added, ...d.lost, ...d.changed]);

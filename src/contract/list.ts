@@ -398,11 +398,34 @@ export async function checkList(context: WalkContext, historyWalk: Walk | undefi
   return contactWalk;
 }
 
-/** A hook of the contact's records: one with all three keys of a third-party record, and a custom reporting attribute. */
-function findHooks(seen: ListObservations) {
+/**
+ * The contact's records the List's walk read, and the range of their starts, from just after the oldest
+ * to just after the newest: what the hook probes ask within, so that a filter the server answers by
+ * reading every interaction in range reads no more than the walk did, and the records the walk read tell
+ * exactly how many the range holds (those at the oldest start left out: more may share it past the walk).
+ */
+function walkedRange(seen: ListObservations) {
+  const walked = (seen.contactWalk?.ids ?? [])
+    .map((id) => seen.records.get(id))
+    .filter((r): r is Record<string, unknown> => r !== undefined);
+  const starts = walked.map((r) =>
+    typeof r['startTimestamp'] === 'string' ? Date.parse(r['startTimestamp']) : Number.NaN,
+  );
+  const known = starts.filter((ms) => !Number.isNaN(ms));
+  if (known.length === 0) return undefined;
+  const least = known.reduce((a, b) => Math.min(a, b));
+  const most = known.reduce((a, b) => Math.max(a, b));
+  const window = { from: least + 1, to: most + 1 };
+  const inside = walked.filter((_, i) => starts[i]! >= window.from && starts[i]! < window.to);
+  return { window, inside };
+}
+
+/** A hook of the records: one with all three keys of a third-party record, and a custom reporting attribute. */
+function findHooks(records: readonly Record<string, unknown>[]) {
   let linked: { hook: Record<string, unknown>; source: string } | undefined;
   let attribute: { value: string; source: string } | undefined;
-  for (const [id, record] of seen.records) {
+  for (const record of records) {
+    const id = record['interactionId'] as string;
     for (const hook of hooksOf(record)) {
       const keys = ['hookType', 'hookSubType', 'hookId'].every((k) => typeof hook[k] === 'string' && hook[k] !== '');
       if (!linked && keys && hook['hookSubType'] !== 'interaction-attribute') linked = { hook, source: id };
@@ -421,40 +444,45 @@ function findHooks(seen: ListObservations) {
 const hooksOf = (record: Record<string, unknown>): Record<string, unknown>[] =>
   Array.isArray(record['hooks']) ? (record['hooks'] as unknown[]).filter(isRecord) : [];
 
-/** The hook filters, on a hook and an attribute the contact's records carry (nothing is sent when they carry none). */
+/**
+ * The hook filters, on a hook and an attribute the contact's records carry (nothing is sent when they
+ * carry none), each within the range the List's walk read (see {@link walkedRange}).
+ */
 async function probeHooks(context: WalkContext): Promise<void> {
   const { contactId } = context;
   const seen = context.observed.list;
-  const { linked, attribute } = findHooks(seen);
+  const range = walkedRange(seen);
+  if (!range) return;
+  const { window, inside } = range;
+  const within: Query = [
+    ['contactId', contactId],
+    ['startTimeRange', iso(window.from)],
+    ['endTimeRange', iso(window.to)],
+  ];
+  const sent = { contactId, limit: LIST_MAX_LIMIT, window };
+  const { linked, attribute } = findHooks(inside);
   if (linked) {
     const { hook, source } = linked;
     const keys = ['hookType', 'hookSubType', 'hookId'] as const;
     const query: Query = [
-      ['contactId', contactId],
+      ...within,
       ...keys.map((k): [string, string] => [k, hook[k] as string]),
       ['limit', String(LIST_MAX_LIMIT)],
     ];
     const answer = await send(context, query);
-    const view = checkListAnswer(answer, { contactId, limit: LIST_MAX_LIMIT }, context);
+    const view = checkListAnswer(answer, sent, context);
     const matching = records(view).filter((r) => hooksOf(r).some((h) => keys.every((k) => h[k] === hook[k]))).length;
-    seen.hook = { hook, source, answer: listAnswerOf(answer, context), matching };
-    const alone = await send(context, [
-      ['contactId', contactId],
-      ['hookType', hook['hookType'] as string],
-      ['limit', '1'],
-    ]);
+    const typed = inside.filter((r) => hooksOf(r).some((h) => h['hookType'] === hook['hookType'])).length;
+    seen.hook = { hook, source, answer: listAnswerOf(answer, context), matching, inRange: inside.length, typed };
+    const alone = await send(context, [...within, ['hookType', hook['hookType'] as string], ['limit', '1']]);
     seen.hook.typeSpelling = listAnswerOf(alone, context);
   }
   if (attribute) {
-    const query: Query = [
-      ['contactId', contactId],
-      ['attribute-value', attribute.value],
-      ['limit', String(LIST_MAX_LIMIT)],
-    ];
+    const query: Query = [...within, ['attribute-value', attribute.value], ['limit', String(LIST_MAX_LIMIT)]];
     const answer = await send(context, query);
     const parsed = answer.status === SUCCESS ? parse(answer.text) : undefined;
     const shape = parsed?.ok && isRecord(parsed.value) && Array.isArray(parsed.value['results']) ? 'envelope' : 'other';
-    const view = checkListAnswer(answer, { contactId, limit: LIST_MAX_LIMIT }, context);
+    const view = checkListAnswer(answer, sent, context);
     const matching = records(view).filter((r) =>
       hooksOf(r).some((h) => h['hookSubType'] === 'interaction-attribute' && h['hookName'] === attribute.value),
     ).length;

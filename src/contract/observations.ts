@@ -62,12 +62,17 @@ export interface ListObservations extends WalkTally {
   unknownContact?: ListAnswer;
   reversed?: ListAnswer;
   malformedContact?: ListAnswer;
-  /** A hook of a record, asked for by its `hookType`, `hookSubType` and `hookId`; the same as `type`. */
+  /**
+   * A hook of a record, asked for by its `hookType`, `hookSubType` and `hookId`, then by `hookType` alone,
+   * within the range the walk read: how many records that range holds, and how many have that `hookType`.
+   */
   hook?: {
     hook: Record<string, unknown>;
     source: string;
     answer: ListAnswer;
     matching: number;
+    inRange: number;
+    typed: number;
     typeSpelling?: ListAnswer;
   };
   /** A custom reporting attribute of a record, asked for by `attribute-value`. */
