@@ -9,7 +9,7 @@
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
 import { paramProblem } from '../validation/params.js';
-import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts } from './answers.js';
+import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts, unusableJson } from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';
 import type { Answer, ProbeRequest } from './transport.js';
@@ -118,7 +118,7 @@ export function checkRecord(answer: Answer, item: Item, context: WalkContext): v
     findingAt(
       answer,
       '',
-      jsonType ? 'the body is not valid JSON' : `expected JSON, got content-type ${shown(answer.contentType)}`,
+      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
     ),
   );
   if (!parsed.ok) return;

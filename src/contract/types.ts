@@ -153,4 +153,6 @@ export interface ContractOptions
    * finding under `response-schema` or `successor-schema` (2xx, by route) or `error-body` (other statuses).
    */
   inspect?: (answer: { status: number; headers: Headers }) => readonly { pointer: string; message: string }[];
+  /** Stops the checks: the request in flight is aborted and the run rejects with `AbortedError` (no report). */
+  signal?: AbortSignal;
 }

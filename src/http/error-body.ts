@@ -81,7 +81,9 @@ export function createApiError(
     ...(requestId !== undefined ? { requestId } : {}),
   };
   const entry = statusEntry(status);
-  return new entry.Class(status, `${context}HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
+  // The message quotes the body's text cut short; the whole body stays in `body`.
+  const text = message === undefined ? statusText || entry.text : snippet(message);
+  return new entry.Class(status, `${context}HTTP ${status}: ${text}`, details);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
