@@ -5,6 +5,7 @@
  */
 import type { Redactor } from '../auth/redact.js';
 import { terminalText } from '../common/terminal-text.js';
+import { readStream } from '../files/read-input.js';
 import type { Logger } from '../http/types.js';
 
 export interface Io {
@@ -50,34 +51,8 @@ export function interruptedWhile(what: string, signal: AbortSignal): Error {
  * stdin (nothing written, never closed) must not outlive Ctrl-C. The stream is let go on abort.
  */
 export function readAll(stream: NodeJS.ReadableStream, signal: AbortSignal, what: string): Promise<string> {
-  if (signal.aborted) return Promise.reject(interruptedWhile(what, signal));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    const settle = () => {
-      stream.removeListener('data', onData);
-      stream.removeListener('end', onEnd);
-      stream.removeListener('error', onError);
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onEnd = () => {
-      settle();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      settle();
-      reject(error);
-    };
-    const onAbort = () => {
-      settle();
-      stream.pause();
-      (stream as Partial<NodeJS.ReadStream>).destroy?.();
-      reject(interruptedWhile(what, signal));
-    };
-    stream.on('data', onData);
-    stream.once('end', onEnd);
-    stream.once('error', onError);
-    signal.addEventListener('abort', onAbort, { once: true });
+  return readStream(stream, signal).catch((error: unknown) => {
+    throw signal.aborted ? interruptedWhile(what, signal) : error;
   });
 }
 

@@ -3,13 +3,13 @@
  * `#` comments skipped, each id taken in its normal form (trimmed, lower-case) so that every later step
  * (the resume, the dedupe, the shards, `--since-state`) sees one spelling. A line that is no contact id
  * refuses the whole list before anything is sent, quoted cut short (a 1 MB line is not echoed whole).
- * The read ends at Ctrl-C, whether it waits on a silent stdin or on a pipe no one writes to.
+ * The read ends at Ctrl-C, whether it waits on a silent stdin, on a pipe no one writes to, or on a FIFO
+ * no one has opened (`files/read-input.ts`).
  */
-import { readFile } from 'node:fs/promises';
 import { paramFormats } from '../../../../generated/spec.js';
 import { normalId } from '../../../common/ids.js';
 import { fileError, shownPath } from '../../../files/paths.js';
-import { abortable } from '../../../http/signals.js';
+import { readInput } from '../../../files/read-input.js';
 import { type Io, interruptedWhile, readAll } from '../../io.js';
 import { UsageError } from '../../usage-error.js';
 import { quoted } from '../../values.js';
@@ -22,8 +22,7 @@ export async function readContacts(source: string, io: Io): Promise<string[]> {
   const text =
     source === '-'
       ? await readAll(io.stdin, signal, 'reading the contact ids from stdin (--contacts -)')
-      : // A FIFO no one writes to blocks the open itself, which no signal can cancel: stop waiting for it.
-        await abortable(readFile(source, { encoding: 'utf8', signal }), signal).catch((error: unknown) => {
+      : await readInput(source, signal).catch((error: unknown) => {
           if (signal.aborted) throw interruptedWhile(`reading --contacts ${shownPath(source)}`, signal);
           throw fileError('--contacts', source, error);
         });

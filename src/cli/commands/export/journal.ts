@@ -15,6 +15,7 @@ import { normalId } from '../../../common/ids.js';
 import { jsonSafeText } from '../../../common/terminal-text.js';
 import { fileError, namingFile } from '../../../files/paths.js';
 import type { ExportContactState } from '../../../jobs/types.js';
+import { UsageError } from '../../usage-error.js';
 
 /** Which export a state file belongs to, and how much of the output it accounts for. */
 export interface JournalHeader {
@@ -38,8 +39,8 @@ export interface JournalContents {
   at: number;
 }
 
-/** The state file is not one this command wrote, or was damaged other than by a crash. */
-export class JournalError extends Error {
+/** The state file is not one this command wrote, or was damaged other than by a crash: nothing was sent (exit 2). */
+export class JournalError extends UsageError {
   constructor(label: string, file: string, problem: string) {
     super(`${label} ${file}: ${problem}`);
     this.name = 'JournalError';
