@@ -105,7 +105,8 @@ export async function acquireLock(file: string, label: string, by: string): Prom
   await writeSynced(temp, `${JSON.stringify(me)}\n`);
   try {
     // A few rounds: the lock may vanish (its holder ended) or change (another run took it) between steps.
-    for (let round = 0; round < 8; round++) {
+    let stuck = 0;
+    for (let round = 0; round < 16; round++) {
       if (await tryLink(temp, lockFile)) return holding(lockFile, me.nonce);
       const holder = await readHolder(lockFile);
       if (holder === 'gone') continue;
@@ -117,6 +118,8 @@ export async function acquireLock(file: string, label: string, by: string): Prom
       if (!(await tryLink(lockFile, grave))) {
         const now = await readHolder(lockFile);
         if (now === 'gone' || (now !== 'unreadable' && now.nonce !== holder.nonce)) continue; // the winner is done
+        // Another run won the takeover and is between its two steps; or it died there (then it stays so).
+        if (++stuck < 8) continue;
         throw new LockedError('takeover_stuck', lockFile, holder, label);
       }
       const linked = await readHolder(grave);

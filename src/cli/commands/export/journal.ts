@@ -92,7 +92,17 @@ export class ExportJournal {
       } catch {}
       throw new JournalError(label, file, `line ${n + 1} is not a state entry: the file is damaged`);
     };
-    const header = lines.length > 0 ? parse(lines[0]!, 0) : undefined;
+    // A first line that is not even JSON: some other file, not a damaged state file.
+    const header =
+      lines.length > 0
+        ? (() => {
+            try {
+              return parse(lines[0]!, 0);
+            } catch {
+              return undefined;
+            }
+          })()
+        : undefined;
     if (header?.['cxengageExport'] !== 1) {
       throw new JournalError(label, file, 'is not a cxengage-interactions export state file');
     }
