@@ -79,8 +79,35 @@ export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJson {
   }
   const found = scanTop(value, maxDepth);
   if (found === TOO_DEEP) return { ok: false, problem: 'depth' };
+  if (!(found & UNSAFE_NUMBER)) return { ok: true, value };
   // A number beyond 2^53 − 1 may have been an integer literal JSON.parse rounded: read the text again.
-  return { ok: true, value: found & UNSAFE_NUMBER ? exactly(text) : value };
+  const exact = exactly(text);
+  if (typeof exact === 'object' && exact !== null) withBigInts.add(exact);
+  return { ok: true, value: exact };
+}
+
+/** The values {@link parseJson} gave that hold a `bigint`: looked up, never walked, on the hot path. */
+const withBigInts = new WeakSet<object>();
+
+/**
+ * `value` as a schema validator must see it: where {@link parseJson} kept an integer exactly (a
+ * `bigint`), a copy with that integer as the JSON number it is (a double), since a validator knows only
+ * `number`. Any other value is returned as it is, at no cost.
+ */
+export function asJsonNumbers(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'object' || value === null || !withBigInts.has(value)) return value;
+  return numbers(value);
+}
+
+function numbers(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(numbers);
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value))
+    Object.defineProperty(copy, key, { value: numbers(child), enumerable: true, writable: true, configurable: true });
+  return copy;
 }
 
 /** Strings (skipped whole, so digits inside them are never touched) and number literals of JSON text. */

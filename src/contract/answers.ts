@@ -8,7 +8,7 @@
 import { validateErrorBody } from '../../generated/error-validators.js';
 import { spec } from '../../generated/spec.js';
 import { type ValidationIssue, validateInteractionPage } from '../../generated/validators.js';
-import { MAX_JSON_DEPTH, type ParsedJson, parseJson } from '../common/exact-json.js';
+import { asJsonNumbers, MAX_JSON_DEPTH, type ParsedJson, parseJson } from '../common/exact-json.js';
 import { clean, shown } from './display.js';
 import type { FindingDetails, Ledger } from './ledger.js';
 import { isRecord, type Observations } from './observations.js';
@@ -124,7 +124,7 @@ export function checkPageAnswer(
   if (!typeOk || !parsed.ok) return undefined;
   const body = parsed.value;
   proxyVerdicts(answer, 'response-schema', ledger);
-  if (!validateInteractionPage(body)) {
+  if (!validateInteractionPage(asJsonNumbers(body))) {
     const { pointer, message } = firstIssue(validateInteractionPage.errors);
     ledger.check('response-schema', false, () =>
       findingAt(answer, pointer, `${message} (schema ${operation.successSchema})`, body),
@@ -191,7 +191,7 @@ export function checkErrorBody(answer: Answer, ledger: Ledger, observed: Observa
     ledger.check('error-body', false, () => findingAt(answer, '', `error answer: ${problem}`));
     return;
   }
-  const valid = validateErrorBody(parsed.value);
+  const valid = validateErrorBody(asJsonNumbers(parsed.value));
   const { pointer, message } = firstIssue(validateErrorBody.errors);
   ledger.check('error-body', valid, () =>
     findingAt(answer, pointer, `not a vendor-shaped error body: ${message} (schema ErrorBody)`, parsed.value),

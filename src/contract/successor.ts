@@ -8,6 +8,7 @@
 
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
+import { asJsonNumbers } from '../common/exact-json.js';
 import { paramProblem } from '../validation/params.js';
 import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts, unusableJson } from './answers.js';
 import { clean, shown } from './display.js';
@@ -124,7 +125,7 @@ export function checkRecord(answer: Answer, item: Item, context: WalkContext): v
   if (!parsed.ok) return;
   const body = parsed.value;
   proxyVerdicts(answer, 'successor-schema', ledger);
-  const valid = validateInteractionRecord(body);
+  const valid = validateInteractionRecord(asJsonNumbers(body));
   const issue = firstIssue(validateInteractionRecord.errors);
   ledger.check('successor-schema', valid, () =>
     findingAt(answer, issue.pointer, `${issue.message} (schema ${operation.successSchema})`, body),
