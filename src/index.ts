@@ -9,7 +9,7 @@ export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types
 export { createInteractionsClient } from './client/client.js';
 export { limitRate } from './client/limit-rate.js';
 export type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './client/types.js';
-export { MAX_JSON_DEPTH } from './common/exact-json.js';
+export { MAX_JSON_DEPTH } from './common/json-depth.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,

@@ -13,7 +13,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
 import type { Redactor } from '../auth/redact.js';
-import { MAX_JSON_DEPTH, parseJson } from '../common/exact-json.js';
+import { MAX_JSON_DEPTH, readJson } from '../common/json-depth.js';
 import { snippet } from '../common/snippet.js';
 import { InvalidResponseError } from '../errors.js';
 import {
@@ -49,6 +49,7 @@ const responseChecks = lazy(() => import('../validation/response.js'));
 const walking = lazy(() => import('../paging/paginate.js'));
 const errorBodies = lazy(() => import('../http/error-body.js'));
 const deprecation = lazy(() => import('../http/deprecation.js'));
+const exactJson = lazy(() => import('../common/exact-json.js'));
 
 /** What `sendVia` adds to every openapi-fetch call. */
 interface OperationInit {
@@ -114,7 +115,9 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, redact(response.statusText), redact(errorBodyOf(text)), redact(headers));
     }
-    return parseBody(response, text, redact);
+    const { value, rounded } = parseBody(response, text, redact);
+    // An integer beyond 2^53 − 1 that JSON.parse rounded: read again, exactly (a bigint), by code loaded then.
+    return rounded ? (await exactJson()).exactly(text) : value;
   }
 
   async function getPage(params: CheckedParams, call: CallSettings) {
@@ -217,8 +220,11 @@ function warnIfDeprecated(
 
 const EMPTY = 'the body is empty';
 
-/** The 2xx body, parsed (see `common/exact-json.ts`: bounded depth, exact integers), or {@link InvalidResponseError}. */
-function parseBody(response: Response, text: string, redact: Redactor): unknown {
+/**
+ * The 2xx body, parsed under the depth bound (see `common/json-depth.ts`), and whether it may hold an
+ * integer to read exactly; or {@link InvalidResponseError}.
+ */
+function parseBody(response: Response, text: string, redact: Redactor): { value: unknown; rounded: boolean } {
   const type = response.headers.get('content-type');
   const fail = (problem: string): never => {
     throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
@@ -227,8 +233,8 @@ function parseBody(response: Response, text: string, redact: Redactor): unknown 
     if (!text.trim()) fail(EMPTY);
     fail(`the content-type is ${JSON.stringify(type)}, not JSON`);
   }
-  const parsed = parseJson(text);
-  if (parsed.ok) return parsed.value;
+  const parsed = readJson(text);
+  if (parsed.ok) return parsed;
   if (parsed.problem === 'depth') {
     return fail(`the body is nested more than ${MAX_JSON_DEPTH} levels deep (the SDK's bound, MAX_JSON_DEPTH)`);
   }

@@ -8,7 +8,7 @@
 
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
-import { asJsonNumbers } from '../common/exact-json.js';
+import { asJsonNumbers } from '../common/json-depth.js';
 import { paramProblem } from '../validation/params.js';
 import { checkErrorBody, findingAt, firstIssue, isJsonType, parse, proxyVerdicts, unusableJson } from './answers.js';
 import { clean, shown } from './display.js';

@@ -11,8 +11,8 @@
 
 import { spec } from '../../generated/spec.js';
 import type { InteractionsClient } from '../client/types.js';
-import { MAX_JSON_DEPTH } from '../common/exact-json.js';
 import { normalId } from '../common/ids.js';
+import { MAX_JSON_DEPTH } from '../common/json-depth.js';
 import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
 import { abortedError, linkSignal } from '../http/signals.js';
 import { PageAudit, pageBound } from '../paging/page-audit.js';

@@ -13,7 +13,7 @@ import {
   validateInteractionPage,
   validateInteractionRecord,
 } from '../../generated/validators.js';
-import { asJsonNumbers } from '../common/exact-json.js';
+import { asJsonNumbers } from '../common/json-depth.js';
 import { ResponseValidationError } from '../errors.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
