@@ -2,8 +2,6 @@
 // every validation mode and on every route: a body nested deeper than MAX_JSON_DEPTH (the whole body, a
 // `recording`, an extra property, an error body, a token), an integer beyond 2^53 − 1 (kept exactly, as
 // a bigint), and an answer for another request (another interaction, tenant or contact).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -15,24 +13,29 @@ import {
   syncInteractions,
   type ValidationMode,
 } from '../../src/index.ts';
+import { operationPath, pathPattern, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
 import { CONTACT, interaction, page, TENANT, uuid } from '../helpers.ts';
 
-/** The next answers, by path: a body text and a status. */
+/** The next answers, by path: a body text and a status (the reference API, its answers taken over). */
 let answer: (path: string) => { status?: number; body: string } = () => ({ body: '{}' });
-let server: Server;
+let api: ReferenceApi;
 let baseUrl: string;
 const seenPaths: string[] = [];
+const isRecord = (path: string) => pathPattern('getInteraction').test(path);
+const isToken = (path: string) => pathPattern('createToken').test(path);
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seenPaths.push(req.url ?? '');
-    const { status = 200, body } = answer(req.url ?? '');
-    res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  api = await startReferenceApi({
+    intercept: (_req, res, url) => {
+      seenPaths.push(url.pathname);
+      const { status = 200, body } = answer(url.pathname);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  baseUrl = api.baseUrl;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => api?.close());
 
 const modes: ValidationMode[] = ['strict', 'warn', 'off'];
 const client = (validate: ValidationMode, extra: Record<string, unknown> = {}) =>
@@ -70,9 +73,7 @@ describe(`bodies nested deeper than ${MAX_JSON_DEPTH} levels: a typed error nami
     it(`a record of Get a Specific Interaction, and the walk, sync (validate: '${mode}')`, async () => {
       const interactionId = item.interactionId;
       answer = (path) => ({
-        body: path.includes('/interactions/')
-          ? `{"interactionId":"${interactionId}","x":${deep}}`
-          : pageText(withRecording(deep)),
+        body: isRecord(path) ? `{"interactionId":"${interactionId}","x":${deep}}` : pageText(withRecording(deep)),
       });
       await expect(client(mode).getInteraction({ tenantId: TENANT, interactionId })).rejects.toThrow(
         InvalidResponseError,
@@ -106,7 +107,7 @@ describe(`bodies nested deeper than ${MAX_JSON_DEPTH} levels: a typed error nami
   });
 
   it('a token exchange answered with a body nested too deep: a typed error, the body not shown', async () => {
-    answer = (path) => (path.endsWith('/tokens') ? { body: `{"token":${deep}}` } : { body: pageText('') });
+    answer = (path) => (isToken(path) ? { body: `{"token":${deep}}` } : { body: pageText('') });
     const exchanging = client('off', { auth: { username: 'key', password: 'secret-0123456789', exchange: 'token' } });
     const error = await exchanging.listInteractions({ tenantId: TENANT, contactId: CONTACT }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -117,7 +118,7 @@ describe(`bodies nested deeper than ${MAX_JSON_DEPTH} levels: a typed error nami
 describe('integers beyond 2^53 − 1: kept exactly, as bigint', () => {
   it.each(modes)('in an extra property, a record key and an error body (validate: %s)', async (mode) => {
     answer = (path) =>
-      path.includes('/interactions/')
+      isRecord(path)
         ? { body: `{"interactionId":"${item.interactionId}","flowId":12345678901234567890}` }
         : { body: pageText(itemText(',"vendorCounter":18446744073709551615')) };
     const got = await client(mode).listInteractions({ tenantId: TENANT, contactId: CONTACT });
@@ -223,6 +224,8 @@ describe('an answer for another request: ResponseMismatchError in every mode', (
     answer = () => ({ body: JSON.stringify(page([])) });
     seenPaths.length = 0;
     await client('strict').listInteractions({ tenantId: TENANT.toUpperCase(), contactId: CONTACT.toUpperCase() });
-    expect(seenPaths[0]).toContain(`/tenants/${TENANT}/contacts/${CONTACT}/interactions`);
+    expect(seenPaths[0]).toBe(
+      `/v1${operationPath('listContactInteractions', { tenantId: TENANT, contactId: CONTACT })}`,
+    );
   });
 });
