@@ -65,6 +65,15 @@ const signals = [
   ['SIGTERM', 143],
 ] as const;
 const requestsFor = (contactId: string) => seen.filter((p) => p.includes(contactId)).length;
+/** The built CLI's export against the reference API, with `args` after the shared ones. */
+const exportCli = (args: string[], options: Parameters<typeof spawnCli>[1] = {}) =>
+  spawnCli(['export', '--tenant', tenant, '--base-url', api.baseUrl, ...args], { env, ...options });
+/** A FIFO in the scratch folder. */
+function fifo(): string {
+  const f = file('contacts.fifo');
+  execFileSync('mkfifo', [f]);
+  return f;
+}
 
 /** Sends `signal` to the process and checks it ended with `code` and one error line, no lock left. */
 async function interrupt(
@@ -87,10 +96,7 @@ describe.each(signals)('%s during a blocking wait', (signal, code) => {
   it('export --contacts - on a stdin that stays silent', async () => {
     const out = file('out.ndjson');
     const state = file('state.json');
-    const cli = spawnCli(
-      ['export', '--tenant', tenant, '--base-url', api.baseUrl, '--contacts', '-', '--out', out, '--state', state],
-      { env, stdin: 'hold' },
-    );
+    const cli = exportCli(['--contacts', '-', '--out', out, '--state', state], { stdin: 'hold' });
     await until(() => existsSync(`${state}.lock`), 'the state lock');
     await idle(cli.child.pid!, 'the read of stdin');
     const { stderr } = await interrupt(cli, signal, code, [out, state]);
@@ -99,30 +105,24 @@ describe.each(signals)('%s during a blocking wait', (signal, code) => {
   });
 
   it('export --contacts FIFO that no one writes to (the open itself blocks)', async () => {
-    const fifo = file('contacts.fifo');
-    execFileSync('mkfifo', [fifo]);
+    const contacts = fifo();
     const out = file('out.ndjson');
-    const cli = spawnCli(['export', '--tenant', tenant, '--base-url', api.baseUrl, '--contacts', fifo, '--out', out], {
-      env,
-    });
+    const cli = exportCli(['--contacts', contacts, '--out', out]);
     await until(() => existsSync(`${out}.lock`), 'the output lock');
     await idle(cli.child.pid!, 'the open of the FIFO');
     const { stderr } = await interrupt(cli, signal, code, [out]);
-    expect(stderr).toContain(`interrupted while reading --contacts ${fifo}`);
+    expect(stderr).toContain(`interrupted while reading --contacts ${contacts}`);
   });
 
   it('export --contacts on a pipe whose writer never writes (as <(slow command) gives)', async () => {
-    const fifo = file('contacts.fifo');
-    execFileSync('mkfifo', [fifo]);
+    const contacts = fifo();
     const out = file('out.ndjson');
-    const cli = spawnCli(['export', '--tenant', tenant, '--base-url', api.baseUrl, '--contacts', fifo, '--out', out], {
-      env,
-    });
-    const writer = await open(fifo, 'w'); // completes once the CLI has opened its end
+    const cli = exportCli(['--contacts', contacts, '--out', out]);
+    const writer = await open(contacts, 'w'); // completes once the CLI has opened its end
     try {
       await idle(cli.child.pid!, 'the read of the pipe');
       const { stderr } = await interrupt(cli, signal, code, [out]);
-      expect(stderr).toContain(`interrupted while reading --contacts ${fifo}`);
+      expect(stderr).toContain(`interrupted while reading --contacts ${contacts}`);
     } finally {
       await writer.close();
     }
@@ -135,22 +135,7 @@ describe.each(signals)('%s during a blocking wait', (signal, code) => {
     const state = file('state.json');
     const before = requestsFor(small!);
     // A request every 1 000 s: the first goes at once, the second waits for the bucket.
-    const cli = spawnCli(
-      [
-        'export',
-        '--tenant',
-        tenant,
-        '--base-url',
-        api.baseUrl,
-        '--contacts',
-        contacts,
-        '--out',
-        out,
-        '--state',
-        state,
-      ].concat(['--rate', '0.001']),
-      { env },
-    );
+    const cli = exportCli(['--contacts', contacts, '--out', out, '--state', state, '--rate', '0.001']);
     await until(() => requestsFor(small!) > before, 'the first request');
     await idle(cli.child.pid!, 'the rate limiter');
     await interrupt(cli, signal, code, [out, state]);

@@ -22,20 +22,24 @@ export const CLI_SECRET = 'cli-hostile-secret-77';
 const cliEnv = { CXENGAGE_API_KEY: CLI_KEY, CXENGAGE_API_SECRET: CLI_SECRET };
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-interface Run {
+export interface Run {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/** One in-process run of the CLI, with memory streams, the given environment, stdin and interrupt signal. */
-async function cli(
+/**
+ * One in-process run of the CLI, with memory streams, the given environment, stdin (text, or a stream
+ * that may never end) and interrupt signal.
+ */
+export async function cli(
   argv: string[],
   env: Record<string, string> = cliEnv,
-  stdin = '',
+  stdin: string | NodeJS.ReadStream = '',
   signal = new AbortController().signal,
 ): Promise<Run> {
-  const { io, out } = memoryIo({ env, stdin, signal });
+  const { io, out } = memoryIo({ env, signal, ...(typeof stdin === 'string' ? { stdin } : {}) });
+  if (typeof stdin !== 'string') io.stdin = stdin;
   const code = await runCli(argv, io);
   return { code, ...out };
 }

@@ -22,7 +22,6 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { expect } from 'vitest';
 import { Interrupted } from '../../src/cli/exit-codes.ts';
 import { csvColumns } from '../../src/cli/format.ts';
-import { runCli } from '../../src/cli/run.ts';
 import {
   createInteractionsClient,
   exportInteractions,
@@ -34,8 +33,7 @@ import {
 } from '../../src/index.ts';
 import { interaction, page, uuid } from '../helpers.ts';
 import { idle, spawnCli, until } from '../support/cli-process.ts';
-import { memoryIo } from '../support/memory-io.ts';
-import { CLI_KEY, CLI_SECRET } from './cli-cases.ts';
+import { CLI_KEY, CLI_SECRET, cli, type Run } from './cli-cases.ts';
 import { type CaseGroup, CONTACT, type Context, type HostileCase, TENANT, UNSAFE_ON_TERMINAL } from './corpus.ts';
 import { answer, reply, type Script } from './wire-server.ts';
 
@@ -45,28 +43,24 @@ const ok = (body: string) => answer('HTTP/1.1 200 OK', JSON_TYPE, body);
 const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 const modes: ValidationMode[] = ['strict', 'warn', 'off'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** One in-process run of the CLI; `stdin` may be a stream that never ends. */
-async function cli(
+/** One in-process run of the CLI (cli-cases' own), its stderr safe for a terminal and free of the secret. */
+async function inCli(
   argv: string[],
   options: { stdin?: string | NodeJS.ReadStream; signal?: AbortSignal } = {},
 ): Promise<Run> {
-  const { io, out } = memoryIo({
-    env: cliEnv,
-    ...(typeof options.stdin === 'string' ? { stdin: options.stdin } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  if (options.stdin !== undefined && typeof options.stdin !== 'string') io.stdin = options.stdin;
-  const code = await runCli(argv, io);
-  expect(out.stderr).not.toMatch(UNSAFE_ON_TERMINAL);
-  expect(out.stderr).not.toContain(CLI_SECRET);
-  return { code, ...out };
+  const result = await cli(argv, cliEnv, options.stdin ?? '', options.signal);
+  expect(result.stderr).not.toMatch(UNSAFE_ON_TERMINAL);
+  expect(result.stderr).not.toContain(CLI_SECRET);
+  return result;
 }
+
+/** The SDK against `base`, with a token and no retries. */
+const sdkClient = (base: string, validate: ValidationMode = 'strict') =>
+  createInteractionsClient({ baseUrl: base, auth: { token: 'tok-0123456789' }, validate, maxRetries: 0 });
+
+/** `list` against `base` for the test contact, with `more` flags. */
+const list = (base: string, ...more: string[]) =>
+  inCli(['list', '--tenant', TENANT, '--contact', CONTACT, '--base-url', base, ...more]);
 
 const oneLine = (run: Run) => expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
 
@@ -91,18 +85,15 @@ function wireCase(
   return { input, check: (ctx) => check(ctx.wire.serve(id, script), ctx, id) };
 }
 
-const exportArgs = (base: string, at: (name: string) => string, more: string[] = []) => [
-  'export',
-  '--tenant',
-  TENANT,
-  '--base-url',
-  base,
-  '--contacts',
-  '-',
-  '--out',
-  at('out.ndjson'),
+/** `export` to `base`, contacts from `contacts` (stdin by default), into `out`. */
+const exportTo = (base: string, contacts: string, out: string, more: string[] = []) => [
+  ...['export', '--tenant', TENANT, '--base-url', base, '--contacts', contacts, '--out', out],
   ...more,
 ];
+const exportArgs = (base: string, at: (name: string) => string, more: string[] = []) =>
+  exportTo(base, '-', at('out.ndjson'), more);
+/** A base URL nothing listens on: for runs that must send nothing. */
+const NOWHERE = 'http://127.0.0.1:9/v1';
 
 function oneWriterCases(): HostileCase[] {
   return [
@@ -130,7 +121,8 @@ function oneWriterCases(): HostileCase[] {
       check: (ctx) =>
         inFolder(async (at) => {
           const argv = exportArgs(ctx.reference.baseUrl, at, ['--rate', '1000']);
-          const runs = await Promise.all([cli(argv, { stdin: `${CONTACT}\n` }), cli(argv, { stdin: `${CONTACT}\n` })]);
+          const once = () => inCli(argv, { stdin: `${CONTACT}\n` });
+          const runs = await Promise.all([once(), once()]);
           expect(runs.map((r) => r.code).sort()).toEqual([0, 2]);
         }),
     },
@@ -144,7 +136,7 @@ function oneWriterCases(): HostileCase[] {
             at('out.ndjson.lock'),
             JSON.stringify({ pid: dead, host, since: 'x', by: 'x', nonce: 'gone-1' }),
           );
-          const run = await cli(exportArgs(ctx.reference.baseUrl, at), { stdin: `${uuid(0x5a)}\n` });
+          const run = await inCli(exportArgs(ctx.reference.baseUrl, at), { stdin: `${uuid(0x5a)}\n` });
           expect(run.code, run.stderr).toBe(5); // that contact does not exist: the run itself went ahead
           expect(existsSync(at('out.ndjson.lock'))).toBe(false);
         }),
@@ -160,7 +152,7 @@ function pathCases(): HostileCase[] {
         writeFileSync(at('contacts.txt'), `${CONTACT}\n`);
         const extra = setup(at);
         const before = readFileSync(at('contacts.txt'), 'utf8');
-        const run = await cli(['export', '--tenant', TENANT, '--base-url', 'http://127.0.0.1:9/v1', ...extra]);
+        const run = await inCli(['export', '--tenant', TENANT, '--base-url', NOWHERE, ...extra]);
         expect(run.code).toBe(2);
         oneLine(run);
         expect(run.stderr).toMatch(message);
@@ -244,9 +236,9 @@ function idCases(): HostileCase[] {
           const argv = exportArgs(ctx.reference.baseUrl, at, ['--state', at('state.json'), '--rate', '1000']);
           const contact = uuid(0x1d01);
           ctx.reference.store.addContact(TENANT, contact, 150);
-          expect((await cli(argv, { stdin: `${contact}\n` })).code).toBe(0);
+          expect((await inCli(argv, { stdin: `${contact}\n` })).code).toBe(0);
           const written = readFileSync(at('out.ndjson'), 'utf8');
-          const again = await cli(argv, { stdin: `${contact.toUpperCase()}\n` });
+          const again = await inCli(argv, { stdin: `${contact.toUpperCase()}\n` });
           expect(again.code, again.stderr).toBe(0);
           expect(readFileSync(at('out.ndjson'), 'utf8')).toBe(written);
         }),
@@ -289,7 +281,7 @@ function waitCases(): HostileCase[] {
         inFolder(async (at) => {
           const controller = new AbortController();
           const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
-          const running = cli(exportArgs(ctx.reference.baseUrl, at), { stdin, signal: controller.signal });
+          const running = inCli(exportArgs(ctx.reference.baseUrl, at), { stdin, signal: controller.signal });
           await until(() => existsSync(at('out.ndjson.lock')), 'the lock');
           controller.abort(new Interrupted('SIGINT'));
           const run = await running;
@@ -336,7 +328,7 @@ function mismatchCases(): HostileCase[] {
       'get answered with another interaction: exit 1, one line',
       reply(ok(JSON.stringify({ interactionId: other }))),
       async (base) => {
-        const run = await cli(['get', '--tenant', TENANT, '--interaction', asked, '--base-url', base]);
+        const run = await inCli(['get', '--tenant', TENANT, '--interaction', asked, '--base-url', base]);
         expect(run.code).toBe(1);
         oneLine(run);
         expect(run.stderr).toBe(
@@ -349,17 +341,7 @@ function mismatchCases(): HostileCase[] {
       "list answered with another contact's page (its items say so): exit 1, nothing on stdout",
       reply(ok(JSON.stringify(page([{ ...interaction(1), contactId: uuid(0xc0) } as never])))),
       async (base) => {
-        const run = await cli([
-          'list',
-          '--tenant',
-          TENANT,
-          '--contact',
-          CONTACT,
-          '--base-url',
-          base,
-          '--format',
-          'ndjson',
-        ]);
+        const run = await list(base, '--format', 'ndjson');
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(/\(other_contact\): \/results\/0\/contactId holds contact/);
         expect(run.stdout).toBe('');
@@ -370,12 +352,7 @@ function mismatchCases(): HostileCase[] {
         `the SDK, validate: '${mode}': a record of another interaction is a ResponseMismatchError`,
         reply(ok(JSON.stringify({ interactionId: other }))),
         async (base) => {
-          const client = createInteractionsClient({
-            baseUrl: base,
-            auth: { token: 'tok-0123456789' },
-            validate: mode,
-            maxRetries: 0,
-          });
+          const client = sdkClient(base, mode);
           await expect(client.getInteraction({ tenantId: TENANT, interactionId: asked })).rejects.toBeInstanceOf(
             ResponseMismatchError,
           );
@@ -387,7 +364,7 @@ function mismatchCases(): HostileCase[] {
       reply(ok(JSON.stringify(page([{ ...interaction(1), contactId: uuid(0xc1) } as never])))),
       (base) =>
         inFolder(async (at) => {
-          const run = await cli(exportArgs(base, at), { stdin: `${CONTACT}\n` });
+          const run = await inCli(exportArgs(base, at), { stdin: `${CONTACT}\n` });
           expect(run.code).toBe(5);
           expect(run.stderr).toMatch(/warning: contact .* failed: The answer is not for the request \(other_contact\)/);
           expect(readFileSync(at('out.ndjson'), 'utf8')).toBe('');
@@ -409,7 +386,7 @@ function strictSyncCases(): HostileCase[] {
       'syncInteractions: page 1 repeats an id and drops one, total unchanged: PaginationError, no checkpoint',
       paged,
       async (base) => {
-        const client = createInteractionsClient({ baseUrl: base, auth: { token: 'tok-0123456789' }, maxRetries: 0 });
+        const client = sdkClient(base);
         const run = syncInteractions(client, { tenantId: TENANT, contactId: CONTACT });
         const error = await (async () => {
           for await (const _ of run);
@@ -421,7 +398,7 @@ function strictSyncCases(): HostileCase[] {
     ),
     wireCase('export of that contact: a failed contact (exit 5), never 249 records and a done state', paged, (base) =>
       inFolder(async (at) => {
-        const run = await cli(exportArgs(base, at, ['--state', at('state.json')]), { stdin: `${CONTACT}\n` });
+        const run = await inCli(exportArgs(base, at, ['--state', at('state.json')]), { stdin: `${CONTACT}\n` });
         expect(run.code).toBe(5);
         expect(run.stderr).toMatch(/failed: Pagination is unreliable \(duplicate_ids\)/);
         expect(readFileSync(at('state.json'), 'utf8')).not.toContain('"done"');
@@ -445,24 +422,14 @@ function depthAndNumberCases(): HostileCase[] {
         `list --format ${format}: an integer beyond 2^53 written with its digits`,
         reply(bigPage),
         async (base) => {
-          const run = await cli([
-            'list',
-            '--tenant',
-            TENANT,
-            '--contact',
-            CONTACT,
-            '--base-url',
-            base,
-            '--format',
-            format,
-          ]);
+          const run = await list(base, '--format', format);
           expect(run.code).toBe(0);
           expect(run.stdout).toContain(`"vendorCounter":${format === 'json' ? ' ' : ''}${big}`);
         },
       ),
     ),
     wireCase('list --format csv and table: the digits, not 18446744073709552000', reply(csvBigPage), async (base) => {
-      const csv = await cli(['list', '--tenant', TENANT, '--contact', CONTACT, '--base-url', base, '--format', 'csv']);
+      const csv = await list(base, '--format', 'csv');
       expect(csv.code, csv.stderr).toBe(0);
       const [header, row] = parseCsv(csv.stdout) as string[][];
       expect(row![header!.indexOf('csat')]).toBe(big);
@@ -472,7 +439,7 @@ function depthAndNumberCases(): HostileCase[] {
       'get: a record with such an integer keeps its digits',
       reply(ok(`{"interactionId":"${item.interactionId}","flowId":${big}}`)),
       async (base) => {
-        const run = await cli([
+        const run = await inCli([
           'get',
           '--tenant',
           TENANT,
@@ -489,7 +456,7 @@ function depthAndNumberCases(): HostileCase[] {
     ),
     wireCase('export: the digits kept in the ndjson output', reply(bigPage), (base) =>
       inFolder(async (at) => {
-        const run = await cli(exportArgs(base, at), { stdin: `${CONTACT}\n` });
+        const run = await inCli(exportArgs(base, at), { stdin: `${CONTACT}\n` });
         expect(run.code, run.stderr).toBe(0);
         expect(readFileSync(at('out.ndjson'), 'utf8')).toContain(`"vendorCounter":${big}`);
       }),
@@ -499,12 +466,7 @@ function depthAndNumberCases(): HostileCase[] {
         `the SDK, validate: '${mode}': a page 100 000 levels deep is an InvalidResponseError naming the bound`,
         reply(ok(deep)),
         async (base) => {
-          const client = createInteractionsClient({
-            baseUrl: base,
-            auth: { token: 'tok-0123456789' },
-            validate: mode,
-            maxRetries: 0,
-          });
+          const client = sdkClient(base, mode);
           const error = await client
             .listInteractions({ tenantId: TENANT, contactId: CONTACT })
             .catch((e: unknown) => e);
@@ -517,7 +479,7 @@ function depthAndNumberCases(): HostileCase[] {
       'an error body 100 000 levels deep: the status decides (404: exit 4), one line',
       reply(answer('HTTP/1.1 404 Not Found', JSON_TYPE, `{"error":${deep}}`)),
       async (base) => {
-        const run = await cli(['list', '--tenant', TENANT, '--contact', CONTACT, '--base-url', base]);
+        const run = await list(base);
         expect(run.code).toBe(4);
         oneLine(run);
       },
@@ -532,17 +494,7 @@ function messageCases(): HostileCase[] {
       check: () =>
         inFolder(async (at) => {
           writeFileSync(at('c.txt'), `${'z'.repeat(1_000_000)}\n`);
-          const run = await cli([
-            'export',
-            '--tenant',
-            TENANT,
-            '--base-url',
-            'http://127.0.0.1:9/v1',
-            '--contacts',
-            at('c.txt'),
-            '--out',
-            at('o'),
-          ]);
+          const run = await inCli(exportTo(NOWHERE, at('c.txt'), at('o')));
           expect(run.code).toBe(2);
           expect(run.stderr.length).toBeLessThan(400);
         }),
@@ -552,25 +504,12 @@ function messageCases(): HostileCase[] {
       check: async () => {
         const huge = 'q'.repeat(1_000_000);
         for (const [argv, stdin] of [
-          [
-            [
-              'export',
-              '--tenant',
-              TENANT,
-              '--base-url',
-              'http://127.0.0.1:9/v1',
-              '--contacts',
-              '-',
-              '--out',
-              path.join(tmpdir(), `cxi-never-${process.pid}`),
-            ],
-            huge,
-          ],
+          [exportTo(NOWHERE, '-', path.join(tmpdir(), `cxi-never-${process.pid}`)), huge],
           [['export', '--tenant', TENANT, '--contacts', '-', '--out', 'o', '--rate', huge], ''],
           [[huge], ''],
           [['list', '--tenant', TENANT, '--contact', CONTACT, '--limit', huge], ''],
         ] as const) {
-          const run = await cli([...argv], { stdin });
+          const run = await inCli([...argv], { stdin });
           expect(run.code).toBe(2);
           expect(run.stderr.length).toBeLessThan(400);
         }
@@ -580,7 +519,7 @@ function messageCases(): HostileCase[] {
       'an error body whose message is 100 kB: the error line stays short',
       reply(answer('HTTP/1.1 400 Bad', JSON_TYPE, JSON.stringify({ error: 'w'.repeat(100_000) }))),
       async (base) => {
-        const run = await cli(['list', '--tenant', TENANT, '--contact', CONTACT, '--base-url', base]);
+        const run = await list(base);
         expect(run.code).toBe(1);
         oneLine(run);
         expect(run.stderr.length).toBeLessThan(400);
