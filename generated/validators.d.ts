@@ -17,5 +17,6 @@ export interface CompiledValidator<T> {
 }
 
 export declare const validateInteractionPage: CompiledValidator<components['schemas']['InteractionPage']>;
+export declare const validateInteractionRecordPage: CompiledValidator<components['schemas']['InteractionRecordPage']>;
 export declare const validateInteractionRecord: CompiledValidator<components['schemas']['InteractionRecord']>;
 export declare const validateTokenResponse: CompiledValidator<components['schemas']['TokenResponse']>;
