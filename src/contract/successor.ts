@@ -12,7 +12,15 @@ import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
 import { asJsonNumbers } from '../common/json-depth.js';
 import { paramProblem } from '../validation/params.js';
-import { findingAt, firstIssue, jsonAccepted, observeErrorBody, parse, proxyVerdicts, unusableJson } from './answers.js';
+import {
+  findingAt,
+  firstIssue,
+  jsonAccepted,
+  observeErrorBody,
+  parse,
+  proxyVerdicts,
+  unusableJson,
+} from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';
 import { noRecords } from './record-calls.js';
