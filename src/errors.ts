@@ -239,7 +239,10 @@ function abortReasonText(reason: unknown): string {
   return 'the signal was aborted';
 }
 
-/** A 2xx response whose body is empty, not JSON, truncated, or not declared as JSON. */
+/**
+ * A 2xx response whose body is empty, not JSON, truncated, not declared as JSON, or nested deeper than
+ * the SDK's bound on JSON depth (64 levels, `MAX_JSON_DEPTH`: no documented record nests more than a few).
+ */
 export class InvalidResponseError extends CxEngageError {
   /** The HTTP status. */
   readonly status: number;

@@ -25,6 +25,7 @@ export type {
   TenantFilters,
   WalkOptions,
 } from './client/types.js';
+export { MAX_JSON_DEPTH } from './common/json-depth.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,

@@ -18,7 +18,7 @@ import {
 } from './format.js';
 import { type Io, progressLine, write } from './io.js';
 import { UsageError } from './usage-error.js';
-import { integer, optionalInteger } from './values.js';
+import { integer, optionalInteger, quoted } from './values.js';
 
 /** The flags of a listing, as `parseArgs` options. */
 export const listingOptions = {
@@ -72,7 +72,7 @@ export function parseListing(values: FlagValues): ListingFlags {
 function format(value: unknown): Format {
   if (value === undefined) return 'table';
   if ((formats as readonly unknown[]).includes(value)) return value as Format;
-  throw new UsageError(`--format must be one of ${formats.join(', ')} (got '${String(value)}')`);
+  throw new UsageError(`--format must be one of ${formats.join(', ')} (got ${quoted(value)})`);
 }
 
 /** The help lines of a listing's flags. */
@@ -106,13 +106,13 @@ export async function writeListing<T extends object>(
   // The csv header waits for the first answer, so a failed call leaves stdout empty.
   let csvStarted = false;
   const startCsv = async () => {
-    if (format === 'csv' && !csvStarted) await write(io.stdout, csvHeader(columns));
+    if (format === 'csv' && !csvStarted) await write(io.stdout, csvHeader(columns), io.signal);
     csvStarted = true;
   };
   const emit = async (item: T) => {
-    if (format === 'ndjson') await write(io.stdout, ndjsonLine(item));
+    if (format === 'ndjson') await write(io.stdout, ndjsonLine(item), io.signal);
     else if (format === 'csv')
-      await startCsv().then(() => write(io.stdout, csvRow(item, { raw: flags.csvRaw }, columns)));
+      await startCsv().then(() => write(io.stdout, csvRow(item, { raw: flags.csvRaw }, columns), io.signal));
     else items.push(item);
   };
 
@@ -137,6 +137,7 @@ export async function writeListing<T extends object>(
   }
 
   await startCsv();
-  if (format === 'json') await write(io.stdout, jsonDocument(items));
-  if (format === 'table') await write(io.stdout, table(items, { color: useColor(io.env, io.stdout.isTTY) }, columns));
+  if (format === 'json') await write(io.stdout, jsonDocument(items), io.signal);
+  if (format === 'table')
+    await write(io.stdout, table(items, { color: useColor(io.env, io.stdout.isTTY) }, columns), io.signal);
 }

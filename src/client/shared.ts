@@ -40,9 +40,9 @@ export interface ClientPort {
   /** The client's openapi-fetch client. */
   api: Client<paths>;
   /** Sends one operation through the client's pipeline, with the call's limits and signal. */
-  sendVia<T>(call: CallSettings, operation: (init: OperationInit) => Promise<T>): Promise<T>;
+  sendVia: <T>(call: CallSettings, operation: (init: OperationInit) => Promise<T>) => Promise<T>;
   /** A typed error for a non-2xx answer, or the parsed 2xx body (`route` names it in a deprecation notice). */
-  answer(response: Response, error: unknown, route: string): Promise<unknown>;
+  answer: (response: Response, route: string) => Promise<unknown>;
 }
 
 const registry = new WeakMap<object, ClientPort>();

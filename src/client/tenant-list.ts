@@ -31,10 +31,10 @@ function port(client: InteractionsClient): ClientPort {
 
 async function getPage(to: ClientPort, request: ListRequest, call: CallSettings) {
   const { tenantId, query } = request;
-  const { error, response } = await to.sendVia(call, (init) =>
+  const { response } = await to.sendVia(call, (init) =>
     to.api.GET(operation.path, { params: { path: { tenantId }, query }, ...init }),
   );
-  const body = await to.answer(response, error, route);
+  const body = await to.answer(response, route);
   const { validate } = call;
   const data =
     validate === 'off'

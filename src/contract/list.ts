@@ -10,6 +10,7 @@
  */
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecordPage } from '../../generated/validators.js';
+import { asJsonNumbers } from '../common/exact-json.js';
 import { normalId } from '../common/ids.js';
 import {
   findingAt,
@@ -19,6 +20,7 @@ import {
   type PageView,
   parse,
   proxyVerdicts,
+  unusableJson,
 } from './answers.js';
 import { shown } from './display.js';
 import { isRecord, type ListAnswer, type ListObservations } from './observations.js';
@@ -99,13 +101,13 @@ export function checkListAnswer(
     findingAt(
       answer,
       '',
-      jsonType ? 'the body is not valid JSON' : `expected JSON, got content-type ${shown(answer.contentType)}`,
+      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
     ),
   );
   if (!typeOk || !parsed.ok) return undefined;
   const body = parsed.value;
   proxyVerdicts(answer, 'list-schema', ledger);
-  const valid = validateInteractionRecordPage(body);
+  const valid = validateInteractionRecordPage(asJsonNumbers(body));
   const issue = firstIssue(validateInteractionRecordPage.errors);
   ledger.check('list-schema', valid, () =>
     findingAt(answer, issue.pointer, `${issue.message} (schema ${operation.successSchema})`, body),

@@ -13,7 +13,7 @@
 import { spec } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
 import { resolveOptions } from '../http/options.js';
-import { checkParams } from '../validation/params.js';
+import { checkParams, checkSignal } from '../validation/params.js';
 import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';
@@ -56,6 +56,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     throw new InvalidInputError('maxPages', maxPages, 'must be an integer ≥ 1');
   }
   const { tenantId, contactId } = checkParams({ tenantId: options.tenantId, contactId: options.contactId });
+  const signal = checkSignal(options.signal);
   const resolved = resolveOptions({
     auth: options.auth,
     ...(options.region !== undefined ? { region: options.region } : {}),
@@ -73,7 +74,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
   const successorReads = withSuccessor ? SUCCESSOR_READS : 0;
   const listBudget = withList ? listRequests(maxPages) : 0;
   const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length + listBudget;
-  const transport = createTransport(resolved, budget, options.inspect);
+  const transport = createTransport(resolved, budget, options.inspect, signal);
   const ledger = new Ledger();
   const observed = newObservations();
   const context: WalkContext = { transport, ledger, observed, tenantId, contactId };

@@ -7,6 +7,7 @@
  * validators, by clients that validate, on their first page of the List.
  */
 import { validateInteractionRecordPage } from '../../generated/validators.js';
+import { asJsonNumbers } from '../common/json-depth.js';
 import { ResponseValidationError } from '../errors.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import type { InteractionRecordPage } from '../types.js';
@@ -22,7 +23,11 @@ export function checkRecordPage(
 ): InteractionRecordPage {
   if (mode === 'off') return body as InteractionRecordPage;
   const limit = request.query['limit'] as number | undefined;
-  settle(pageFailure(validateInteractionRecordPage, body, limit) ?? windowFailure(body, request), mode, logger);
+  settle(
+    pageFailure(validateInteractionRecordPage, asJsonNumbers(body), limit) ?? windowFailure(body, request),
+    mode,
+    logger,
+  );
   return body as InteractionRecordPage;
 }
 

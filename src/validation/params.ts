@@ -8,6 +8,7 @@
  */
 import { paramFormats, spec } from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
+import { normalId } from '../common/ids.js';
 import { InvalidInputError } from '../errors.js';
 import type { Walk } from '../paging/paginate.js';
 
@@ -93,7 +94,7 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   }
   const failed = paramProblem(history.parameters, defined);
   if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
-  return defined as unknown as CheckedParams;
+  return withNormalIds(defined) as unknown as CheckedParams;
 }
 
 /** The most pages a walk reads unless `maxPages` says otherwise: 10 million interactions at the spec's maximum page size. */
@@ -179,13 +180,25 @@ export function checkInteractionParams(params: unknown): GetInteractionParams {
   const defined = definedOnly(params);
   const failed = paramProblem(detail.parameters, defined);
   if (failed) throw new InvalidInputError(failed[0], defined[failed[0]], failed[1]);
-  return defined as unknown as GetInteractionParams;
+  return withNormalIds(defined) as unknown as GetInteractionParams;
 }
 
 /** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
 export function checkSignal(signal: unknown): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;
   throw new InvalidInputError('signal', typeof signal, 'must be an AbortSignal');
+}
+
+/**
+ * The checked parameters with their ids in the normal form (lower-case: the spec's `uuid` format takes
+ * either case), so that every later step (the request, the answer check, a checkpoint) sees one spelling.
+ */
+function withNormalIds(checked: Record<string, unknown>): Record<string, unknown> {
+  for (const key of ['tenantId', 'contactId', 'interactionId']) {
+    const id = checked[key];
+    if (typeof id === 'string') checked[key] = normalId(id);
+  }
+  return checked;
 }
 
 /**

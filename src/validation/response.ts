@@ -1,7 +1,8 @@
 /**
  * The server's side of validation: a 2xx body is checked per the client's {@link ValidationMode}
  * (`strict` throws, `warn` logs and returns, `off` never gets here) by the validators compiled from the
- * spec, plus the invariants a schema cannot express (exact integers, no more results than the limit).
+ * spec, plus the invariants a schema cannot express (exact integers, no more results than the limit). An
+ * integer the reader kept exactly (a `bigint`) is checked as the JSON number it is.
  * A failure is a {@link ResponseValidationError} with the JSON pointer of the first problem. The client
  * loads this module (and the validators with it) by a dynamic import on its first call that validates,
  * so a bundle on `validate: 'off'` never downloads them.
@@ -12,6 +13,7 @@ import {
   validateInteractionPage,
   validateInteractionRecord,
 } from '../../generated/validators.js';
+import { asJsonNumbers } from '../common/json-depth.js';
 import { ResponseValidationError } from '../errors.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
@@ -27,13 +29,13 @@ export function checkPage(
   logger: Logger,
   requestedLimit?: number,
 ): InteractionPage {
-  if (mode !== 'off') settle(pageFailure(validateInteractionPage, body, requestedLimit), mode, logger);
+  if (mode !== 'off') settle(pageFailure(validateInteractionPage, asJsonNumbers(body), requestedLimit), mode, logger);
   return body as InteractionPage;
 }
 
 /** Checks a `getInteraction` 2xx body per `mode`, as {@link checkPage} does a page. */
 export function checkRecord(body: unknown, mode: ValidationMode, logger: Logger): InteractionRecord {
-  if (mode !== 'off') settle(schemaFailure(validateInteractionRecord, body), mode, logger);
+  if (mode !== 'off') settle(schemaFailure(validateInteractionRecord, asJsonNumbers(body)), mode, logger);
   return body as InteractionRecord;
 }
 

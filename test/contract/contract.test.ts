@@ -642,7 +642,9 @@ describe('reports', () => {
     expect(text).not.toMatch(UNSAFE);
     expect(text).toContain('^@^G ^[[2J^[]0;t^G^M<U+202E><U+2066><U+2069><U+0085>^?');
     expect(text).toMatch(/^RESULT: drift: 1 rule\(s\) broken: offset \(exit 1\)$/m);
-    expect(text).toMatch(/^requests: 35 \(walks 10, successor 5, list 0, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m);
+    expect(text).toMatch(
+      /^requests: 35 \(walks 10, successor 5, list 0, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m,
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redoclyBin, redoclyEnv, root } from '../../scripts/lib/tools.ts';
+import { redoclyBin, redoclyEnv, redoclyNode, root } from '../../scripts/lib/tools.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cxi-lint-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -40,7 +40,7 @@ async function lintCopies(cases: Record<string, Edits>): Promise<Record<string, 
   });
   const args = [redoclyBin, 'lint', ...entries, '--config', path.join(root, 'redocly.yaml'), '--format', 'json'];
   const stdout = await new Promise<string>((resolve) => {
-    execFile(process.execPath, args, { encoding: 'utf8', env: redoclyEnv, maxBuffer: 16 * 1024 * 1024 }, (_e, out) =>
+    execFile(redoclyNode(), args, { encoding: 'utf8', env: redoclyEnv, maxBuffer: 16 * 1024 * 1024 }, (_e, out) =>
       resolve(out),
     );
   });

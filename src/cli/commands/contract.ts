@@ -10,8 +10,8 @@ import path from 'node:path';
 import { spec } from '../../../generated/spec.js';
 import { terminalLines, terminalText } from '../../common/terminal-text.js';
 import { toJUnitXml } from '../../contract/junit.js';
-import { probePlan } from '../../contract/probes.js';
 import { listRequests } from '../../contract/list.js';
+import { probePlan } from '../../contract/probes.js';
 import { DEFAULT_MAX_PAGES, runContractChecks } from '../../contract/runner.js';
 import { SUCCESSOR_READS } from '../../contract/successor.js';
 import { renderReport, setupLine } from '../../contract/text.js';
@@ -22,7 +22,7 @@ import { credentialEnv, switchedOn } from '../credentials.js';
 import { contractExitCodes, type ExitCode } from '../exit-codes.js';
 import { type Io, write } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { optionalInteger, required } from '../values.js';
+import { optionalInteger, quoted, required, requiredId } from '../values.js';
 import { packageVersion } from '../version.js';
 
 export interface ContractCommand extends Connection {
@@ -63,7 +63,7 @@ export const contract: Subcommand<ContractCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): ContractCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     const file = (flag: string) => {
       const value = values[flag];
       if (value === undefined) return undefined;
@@ -71,8 +71,8 @@ export const contract: Subcommand<ContractCommand> = {
     };
     return {
       kind: 'contract',
-      tenantId: required(values['tenant'], '--tenant'),
-      contactId: required(values['contact'], '--contact'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
+      contactId: requiredId(values['contact'], '--contact'),
       maxPages: optionalInteger(values['max-pages'], '--max-pages'),
       junit: file('junit'),
       json: file('json'),
@@ -122,6 +122,7 @@ async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
     ...(command.maxPages !== undefined ? { maxPages: command.maxPages } : {}),
     skipSuccessor,
     skipList,
+    signal: io.signal,
   });
   if (command.junit) await writeReport(command.junit, '--junit', toJUnitXml(report));
   if (command.json) {
@@ -131,7 +132,7 @@ async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
     const safe = (_key: string, value: unknown) => (typeof value === 'string' ? terminalText(value) : value);
     await writeReport(command.json, '--json', `${JSON.stringify(document, safe, 2)}\n`);
   }
-  await write(io.stdout, terminalLines(io.redact(renderReport(report))));
+  await write(io.stdout, terminalLines(io.redact(renderReport(report))), io.signal);
   if (report.setup) {
     io.stderr.write(`cxengage-interactions: ${terminalText(io.redact(setupLine(withCliHints(report.setup))))}\n`);
     return contractExitCodes.setup;

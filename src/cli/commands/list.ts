@@ -9,7 +9,7 @@ import { type Connection, connect, parseConnection } from '../connection.js';
 import { historyColumns } from '../format.js';
 import { type ListingFlags, listingHelp, listingOptions, parseListing, writeListing } from '../listing.js';
 import { UsageError } from '../usage-error.js';
-import { required } from '../values.js';
+import { quoted, requiredId } from '../values.js';
 
 export interface ListCommand extends Connection, ListingFlags {
   kind: 'list';
@@ -28,11 +28,11 @@ export const list: Subcommand<ListCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): ListCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     return {
       kind: 'list',
-      tenantId: required(values['tenant'], '--tenant'),
-      contactId: required(values['contact'], '--contact'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
+      contactId: requiredId(values['contact'], '--contact'),
       ...parseListing(values),
       ...parseConnection(values),
     };

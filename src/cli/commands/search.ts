@@ -15,7 +15,7 @@ import { type Connection, connect, parseConnection } from '../connection.js';
 import { recordColumns } from '../format.js';
 import { type ListingFlags, listingHelp, listingOptions, parseListing, writeListing } from '../listing.js';
 import { UsageError } from '../usage-error.js';
-import { required } from '../values.js';
+import { quoted, required, requiredId } from '../values.js';
 
 /** Each filter's flag, and the SDK's name for it (the spec's, but `includeNulls` for `green=false`). */
 const FILTER_FLAGS = {
@@ -54,18 +54,18 @@ export const search: Subcommand<SearchCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): SearchCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     const filters: Record<string, string | boolean> = {};
     for (const [flag, name] of Object.entries(FILTER_FLAGS)) {
       const value = values[flag];
       if (value === undefined) continue;
-      const text = required(value, `--${flag}`);
+      const text = flag === 'contact' ? requiredId(value, '--contact') : required(value, `--${flag}`);
       filters[name] = flag === 'from' || flag === 'to' ? time(text) : text;
     }
     if (values['include-nulls'] === true) filters['includeNulls'] = true;
     return {
       kind: 'search',
-      tenantId: required(values['tenant'], '--tenant'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
       filters: filters as TenantFilters,
       ...parseListing(values),
       ...parseConnection(values),
