@@ -18,6 +18,7 @@ import { findSubcommand, parseCommand } from '../src/cli/args.ts';
 import type { SubcommandInput } from '../src/cli/commands/index.ts';
 import { exitCodeFor } from '../src/cli/exit-codes.ts';
 import { judgementCalls } from '../src/contract/judgement-calls.ts';
+import { listRequests } from '../src/contract/list.ts';
 import { probePlan } from '../src/contract/probes.ts';
 import { contractRuleIds, contractRules } from '../src/contract/rules.ts';
 import { SUCCESSOR_READS } from '../src/contract/successor.ts';
@@ -196,7 +197,10 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(stdout).toMatch(/RESULT: pass/);
     for (const rule of contractRuleIds) expect(stdout).toMatch(new RegExp(`^PASS +${rule} `, 'm'));
     expect(stdout).toMatch(/^ {2}confirmed +page-null-when-omitted +page: null$/m);
-    expect(stdout).toMatch(/^requests: \d+ \(walks \d+, successor \d+, probes \d+; \d+ attempts; budget \d+\)/m);
+    expect(stdout).toMatch(
+      /^requests: \d+ \(walks \d+, successor \d+, list \d+, probes \d+; \d+ attempts; budget \d+\)/m,
+    );
+    expect(stdout).toMatch(/^list walk: limit 1000: 1 page\(s\), 120 interactions, to the end$/m);
 
     const { testsuites } = readJUnit(junit);
     const [rules, calls] = testsuites.testsuite;
@@ -225,7 +229,12 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(report.rules.map((r) => r.source)).toEqual(contractRuleIds.map((id) => contractRules[id].source));
     expect(report.requests.probes).toBe(probePlan(correct.tenantId, correct.contactId).length);
     expect(report.requests.successor).toBe(SUCCESSOR_READS);
-    expect(report.requests.total).toBe(report.requests.walks + report.requests.successor + report.requests.probes);
+    expect(report.requests.total).toBe(
+      report.requests.walks + report.requests.successor + report.requests.probes + report.requests.list,
+    );
+    expect(report.requests.list).toBeGreaterThan(0);
+    expect(report.requests.list).toBeLessThanOrEqual(listRequests(20));
+    expect(report.listWalk).toEqual({ limit: 1000, pages: 1, interactions: HISTORY, complete: true });
     expect(report.requests.total).toBeLessThanOrEqual(report.requests.budget);
     expect(report.walks.map((w) => [w.limit, w.complete])).toEqual([
       [10, true],
@@ -250,7 +259,7 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(report.rules.find((r) => r.id === 'total')!.notes).toEqual([
       'maxPages (2) stopped the walk at limit 10: the count against total was not checked there',
     ]);
-    expect(report.requests.budget).toBe(1 + 2 + 2 + 2 + 1 + SUCCESSOR_READS + report.requests.probes);
+    expect(report.requests.budget).toBe(1 + 2 + 2 + 2 + 1 + SUCCESSOR_READS + report.requests.probes + listRequests(2));
   });
 
   it.each(deviationNames.filter((name) => name !== 'hostile-text'))(
@@ -365,11 +374,12 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(stdout).not.toMatch(/^(FAIL|PASS)/m);
   });
 
+  // A key without INTERACTIONS_API_READ_ALL reads neither route: it leaves out the List too.
   it.each([
-    ['--skip-successor', ['--skip-successor'], historyOnly],
-    ['CXENGAGE_SKIP_SUCCESSOR=1', [], { ...historyOnly, CXENGAGE_SKIP_SUCCESSOR: '1' }],
-  ])('%s leaves the successor out: exit 0, its rules skipped, its calls not observed', async (_, flags, env) => {
-    const json = path.join(scratch, `skip-${flags.length}.json`);
+    ['--skip-successor', ['--skip-successor', '--skip-list'], historyOnly],
+    ['CXENGAGE_SKIP_SUCCESSOR=1', ['--skip-list'], { ...historyOnly, CXENGAGE_SKIP_SUCCESSOR: '1' }],
+  ])('%s leaves the successor out: exit 0, its rules skipped, its calls not observed', async (name, flags, env) => {
+    const json = path.join(scratch, `skip-${name}.json`);
     const { code, stdout } = await runHere([...target(correct), ...flags, '--json', json], env);
     expect(stdout).toMatch(/RESULT: pass/);
     expect(code).toBe(0);
@@ -382,6 +392,33 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     );
     expect(report.requests.successor).toBe(0);
     expect(report.requests.probes).toBe(probePlan(correct.tenantId, correct.contactId, { successor: false }).length);
+  });
+
+  it('the List without its permission (403): exit 2, one line naming the permission and --skip-list', async () => {
+    const { code, stdout, stderr } = await runHere([...target(correct), '--skip-successor'], historyOnly);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^cxengage-interactions: setup problem \(list-permission\): Get a List of Interactions refused the credentials \(403\): .*INTERACTIONS_API_READ_ALL.* \(--skip-list, or CXENGAGE_SKIP_LIST=1\) \[GET \/tenants\/\S+\/interactions\?contactId=\S+ → 403, body: .*\]\n$/,
+    );
+    expect(stdout).toMatch(/^requests: 2 /m);
+  });
+
+  it.each([
+    ['--skip-list', ['--skip-successor', '--skip-list'], historyOnly],
+    ['CXENGAGE_SKIP_LIST=1', ['--skip-successor'], { ...historyOnly, CXENGAGE_SKIP_LIST: '1' }],
+  ])('%s leaves the List out: exit 0, its rules skipped, its calls not observed', async (name, flags, env) => {
+    const json = path.join(scratch, `skip-list-${name}.json`);
+    const { code, stdout } = await runHere([...target(correct), ...flags, '--json', json], env);
+    expect(stdout).toMatch(/RESULT: pass/);
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as ContractReport;
+    const listRules = report.rules.filter((r) => r.id.startsWith('list-'));
+    expect(listRules.map((r) => r.status)).toEqual(listRules.map(() => 'skipped'));
+    expect(listRules[0]!.notes).toEqual(['not checked: left out (skipList, --skip-list)']);
+    const listCalls = report.judgementCalls.filter((c) => c.id.startsWith('list-'));
+    expect(listCalls.map((c) => c.verdict)).toEqual(listCalls.map(() => 'not observed'));
+    expect(report.requests.list).toBe(0);
+    expect(report.listWalk).toBeUndefined();
   });
 
   it('a bad CXENGAGE_SKIP_SUCCESSOR is a usage error (exit 2), nothing sent', async () => {

@@ -1,20 +1,38 @@
 /**
  * `cxengage-interactions`: a typed client for CxEngage's
- * `GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions` and its successor,
- * `GET /v1/tenants/{tenantId}/interactions/{interactionId}`.
+ * `GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions`, its successor
+ * `GET /v1/tenants/{tenantId}/interactions/{interactionId}`, and Get a List of Interactions,
+ * `GET /v1/tenants/{tenantId}/interactions`.
  * @packageDocumentation
  */
 
 export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types.js';
 export { createInteractionsClient } from './client/client.js';
 export { limitRate } from './client/limit-rate.js';
-export type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './client/types.js';
+export {
+  iterateTenantInteractions,
+  iterateTenantPages,
+  listTenantInteractions,
+  listTenantInteractionsWithResponse,
+} from './client/tenant-list.js';
+export type {
+  GetInteractionParams,
+  InteractionsClient,
+  IterateParams,
+  IterateTenantParams,
+  ListParams,
+  ListTenantParams,
+  TenantFilters,
+  WalkOptions,
+} from './client/types.js';
+export { MAX_JSON_DEPTH } from './common/json-depth.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
   CheckpointErrorCode,
   PaginationErrorCode,
   PaginationErrorDetails,
+  ResponseMismatchCode,
   ValidationIssue,
 } from './errors.js';
 export {
@@ -32,6 +50,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseMismatchError,
   ResponseTooLargeError,
   ResponseValidationError,
   ServerError,
@@ -68,4 +87,4 @@ export type {
   SyncRun,
   WatchedInteraction,
 } from './jobs/types.js';
-export type { ErrorBody, Interaction, InteractionPage, InteractionRecord } from './types.js';
+export type { ErrorBody, Interaction, InteractionPage, InteractionRecord, InteractionRecordPage } from './types.js';

@@ -17,3 +17,6 @@ export type ErrorBody = components['schemas']['ErrorBody'];
 
 /** One interaction in full, as Get a Specific Interaction returns it. Only `interactionId` is sure to be there. */
 export type InteractionRecord = components['schemas']['InteractionRecord'];
+
+/** One page of Get a List of Interactions: a tenant's interactions in full, in the List's envelope. */
+export type InteractionRecordPage = components['schemas']['InteractionRecordPage'];

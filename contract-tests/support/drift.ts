@@ -1,8 +1,9 @@
 /**
- * Deviations for the contract suite: each breaks one rule of the history route or of Get a Specific
- * Interaction on purpose, through the reference API's generic hooks (`transformPage` rewrites a page;
- * `intercept` answers, rewrites a request before the reference semantics see it, or rewrites the answer
- * they give), so the tests can prove that the contract checks notice and name the rule. Beside them, the
+ * Deviations for the contract suite: each breaks one rule of the history route, of Get a Specific
+ * Interaction or of Get a List of Interactions on purpose, through the reference API's generic hooks
+ * (`transformPage` rewrites a page; `intercept` answers, rewrites a request before the reference
+ * semantics see it, or rewrites the answer they give; `list` does the same for the List's requests), so
+ * the tests can prove that the contract checks notice and name the rule. Beside them, the
  * lawful variants: behaviour the vendor never documented and the SDK does not rely on (a malformed id
  * answered 404, the last of a repeated parameter taken…), which must pass, with the judgement calls it
  * touches reported as refuted. They live here, not in the shipped testing kit: only this repository
@@ -20,6 +21,7 @@ import {
 } from '../../src/testing/index.ts';
 
 const limitSchema = spec.operations.listContactInteractions.parameters.limit.schema;
+const listLimit = spec.operations.listTenantInteractions.parameters.limit.schema;
 const uuidShape = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 /** The page size a `page-size-capped` server never exceeds. */
 const CAP = 50;
@@ -32,9 +34,14 @@ export interface InterceptEnv {
   knownContacts: ReadonlySet<string>;
 }
 
+type Intercept = (req: IncomingMessage, res: ServerResponse, url: URL, env: InterceptEnv) => boolean;
+
 interface Behaviour {
   page?: (page: InteractionPage, context: PageContext) => unknown;
-  intercept?: (req: IncomingMessage, res: ServerResponse, url: URL, env: InterceptEnv) => boolean;
+  /** For the history's and Get a Specific Interaction's requests. */
+  intercept?: Intercept;
+  /** For Get a List of Interactions' requests. */
+  list?: Intercept;
 }
 
 interface Deviation extends Behaviour {
@@ -103,6 +110,16 @@ const rewriteRecord =
   (_req: IncomingMessage, res: ServerResponse, url: URL): boolean =>
     successorIdsOf(url) !== undefined &&
     rewriting(res, (status, body) => (status === 200 ? change(body as Record<string, unknown>) : undefined));
+
+/** A 200 page of Get a List of Interactions, rewritten by `change` (a page, or a whole replacement answer). */
+const rewriteList =
+  (change: (page: Record<string, any>, url: URL) => Record<string, unknown> | Replacement) =>
+  (_req: IncomingMessage, res: ServerResponse, url: URL): false =>
+    rewriting(res, (status, body) => {
+      if (status !== 200) return undefined;
+      const changed = change(body as Record<string, any>, url);
+      return 'status' in changed && 'body' in changed ? (changed as Replacement) : { status: 200, body: changed };
+    });
 
 /** Text no terminal may be sent raw: OSC (retitle), CSI (clear), CR, bidi override and isolates, C1, DEL. */
 export const HOSTILE = '\u001b]0;owned\u0007\u001b[2J\rall good \u202eevil\u2066x\u2067y\u2068z\u2069 \u009b31m\u007f';
@@ -250,6 +267,68 @@ export const deviations = {
       );
     },
   },
+  // Get a List of Interactions.
+  'list-window-refused': {
+    rule: 'list-status',
+    list: (_req, res, url) =>
+      url.searchParams.has('startTimeRange') &&
+      sendJson(res, 400, { error: { code: 400, message: 'Unknown parameter startTimeRange.' } }),
+  },
+  'list-html': {
+    rule: 'list-content-type',
+    list: (_req, res, url) =>
+      url.searchParams.get('limit') === '1000' &&
+      sendJson(res, 200, '<html><body>Interactions</body></html>', 'text/html'),
+  },
+  'list-envelope-incomplete': {
+    rule: 'list-schema',
+    list: rewriteList(({ tenantName: _dropped, ...page }) => page),
+  },
+  'list-other-tenant': {
+    rule: 'list-tenant',
+    list: rewriteList((page) => ({ ...page, tenantId: uuidAfter(String(page['tenantId'])) })),
+  },
+  'list-offset-shifted': {
+    rule: 'list-echoes',
+    list: rewriteList((page) => ({ ...page, offset: page['offset'] + 1 })),
+  },
+  'list-page-capped': {
+    rule: 'list-limit-honoured',
+    list: rewriteList((page) => (page['limit'] > CAP ? { ...page, results: page['results'].slice(0, CAP) } : page)),
+  },
+  'list-total-inflated': { rule: 'list-total', list: rewriteList((page) => ({ ...page, total: page['total'] + 5 })) },
+  'list-duplicate-record': {
+    rule: 'list-unique-ids',
+    list: rewriteList((page) => {
+      const results = [...page['results']];
+      if (results.length > 1) results[1] = results[0];
+      return { ...page, results };
+    }),
+  },
+  'list-oldest-first': {
+    rule: 'list-order',
+    list: rewriteList((page) => ({ ...page, results: [...page['results']].reverse() })),
+  },
+  'list-other-contact': {
+    rule: 'list-contact',
+    list: rewriteList((page, url) => {
+      const asked = url.searchParams.get('contactId');
+      if (!asked) return page;
+      const results = page['results'].map((r: Record<string, any>) => ({
+        ...r,
+        details: { ...r['details'], contactId: uuidAfter(asked) },
+      }));
+      return { ...page, results };
+    }),
+  },
+  'list-range-ignored': {
+    rule: 'list-time-range',
+    list: (_req, _res, url) => {
+      url.searchParams.delete('startTimeRange');
+      url.searchParams.delete('endTimeRange');
+      return false;
+    },
+  },
 } satisfies Record<string, Deviation>;
 
 export type DeviationName = keyof typeof deviations;
@@ -354,7 +433,8 @@ export const lawful = {
     },
   },
   'successor-start-shifted': {
-    refutes: ['record-instants-as-history'],
+    // The record read by id then differs from the List's record of the same interaction, too.
+    refutes: ['record-instants-as-history', 'list-record-as-get'],
     intercept: rewriteRecord((record) => ({
       status: 200,
       body: {
@@ -362,6 +442,71 @@ export const lawful = {
         startTimestamp: new Date(Date.parse(String(record['startTimestamp'])) + 3_600_000).toISOString(),
       },
     })),
+  },
+  // Get a List of Interactions: what its pages leave open.
+  'list-range-inclusive-end': {
+    // The range's end taken as inclusive: an interaction that started at it is listed.
+    refutes: ['list-time-range-bounds'],
+    list: (_req, _res, url) => {
+      const end = url.searchParams.get('endTimeRange');
+      const start = url.searchParams.get('startTimeRange');
+      if (end && start && Date.parse(end) >= Date.parse(start))
+        url.searchParams.set('endTimeRange', new Date(Date.parse(end) + 1).toISOString());
+      return false;
+    },
+  },
+  'list-both-contact-spellings': {
+    // The example's contactID honoured too: not a departure from the spec.
+    refutes: [],
+    list: (_req, _res, url) => {
+      const other = url.searchParams.get('contactID');
+      if (other !== null) url.searchParams.set('contactId', other);
+      return false;
+    },
+  },
+  'list-unknown-contact-not-found': {
+    refutes: ['list-unknown-contact'],
+    list: (_req, res, url, env) => {
+      const asked = url.searchParams.get('contactId');
+      return asked !== null && uuidShape.test(asked) && !env.knownContacts.has(asked)
+        ? sendJson(res, 404, { error: 'Contact not found.' })
+        : false;
+    },
+  },
+  'list-limit-clamped': {
+    // A limit above the maximum served at the maximum rather than refused.
+    refutes: ['list-max-limit'],
+    list: (_req, _res, url) => {
+      const limit = Number(url.searchParams.get('limit'));
+      if (limit > listLimit.maximum) url.searchParams.set('limit', String(listLimit.maximum));
+      return false;
+    },
+  },
+  'list-green-ignored': {
+    refutes: ['list-green'],
+    list: (_req, _res, url) => {
+      url.searchParams.delete('green');
+      return false;
+    },
+  },
+  'list-malformed-contact-empty': {
+    refutes: ['list-rejects-malformed-ids'],
+    list: (_req, res, url) => {
+      const asked = url.searchParams.get('contactId');
+      if (asked === null || uuidShape.test(asked)) return false;
+      const tenantId = listIdsOf(url)!.tenantId;
+      const body = {
+        page: null,
+        limit: 1,
+        offset: 0,
+        tenantId,
+        total: 0,
+        tenantName: 'Tenant',
+        tenantTimezone: 'UTC',
+        results: [],
+      };
+      return sendJson(res, 200, body);
+    },
   },
 } satisfies Record<string, Lawful>;
 
@@ -382,6 +527,12 @@ export type Drift = (typeof driftModes)[number];
 function idsOf(url: URL): { tenantId: string; contactId: string } | undefined {
   const match = pathPattern('listContactInteractions').exec(url.pathname);
   return match ? { tenantId: decodeURIComponent(match[1]!), contactId: decodeURIComponent(match[2]!) } : undefined;
+}
+
+/** The tenant of a request to Get a List of Interactions. */
+function listIdsOf(url: URL): { tenantId: string } | undefined {
+  const match = pathPattern('listTenantInteractions').exec(url.pathname);
+  return match ? { tenantId: decodeURIComponent(match[1]!) } : undefined;
 }
 
 /** The ids of a request to Get a Specific Interaction. */
@@ -417,6 +568,11 @@ export function deviating(
   return {
     transformPage: drifting(byTenant),
     intercept: (req, res, url) => {
+      const listed = listIdsOf(url);
+      if (listed) {
+        const variant = variants[byTenant[listed.tenantId]!] as Behaviour | undefined;
+        return variant?.list ? variant.list(req, res, url, env) : false;
+      }
       const ids = idsOf(url) ?? successorIdsOf(url);
       const chosen = ids && (byTenant[ids.tenantId] ?? ('contactId' in ids ? byContact[ids.contactId] : undefined));
       const variant = chosen ? variants[chosen] : undefined;

@@ -27,15 +27,16 @@ export type ExchangeAuth = Extract<ResolvedAuth, { kind: 'exchange' }>;
 
 /**
  * Fetches a new token for the key and secret (the token exchange). Shared by every call waiting for it, so
- * it takes no caller signal: its own timeouts and deadline bound it.
+ * no caller's signal aborts it: `signal` aborts when no call waits for it any more, and its own timeouts
+ * and deadline bound it otherwise.
  */
-export type FetchToken = (auth: ExchangeAuth) => Promise<string>;
+export type FetchToken = (auth: ExchangeAuth, signal: AbortSignal) => Promise<string>;
 
 /** The credentials for `auth`; `fetchToken` is called only by the exchange kind. */
 export function createCredentials(auth: ResolvedAuth, redact: Redactor, fetchToken: FetchToken): Credentials {
   if (auth.kind === 'header') return { apply: (request) => request.headers.set('authorization', auth.authorization) };
   if (auth.kind === 'callback') return callbackCredentials(auth.token, redact);
-  return exchangedCredentials(() => fetchToken(auth), auth.lifetimeMs);
+  return exchangedCredentials((signal) => fetchToken(auth, signal), auth.lifetimeMs);
 }
 
 function callbackCredentials(token: () => string | Promise<string>, redact: Redactor): Credentials {
@@ -69,12 +70,20 @@ interface CachedToken {
   value?: string;
   /** When the exchange was started (so a lifetime is never overestimated). */
   startedAt: number;
+  /** Calls waiting for the exchange in flight; when the last one stops waiting, the exchange is aborted. */
+  waiting: number;
+  /** Aborts the exchange in flight. */
+  controller: AbortController;
 }
 
-function exchangedCredentials(fetchToken: () => Promise<string>, lifetimeMs: number | undefined): Credentials {
+function exchangedCredentials(
+  fetchToken: (signal: AbortSignal) => Promise<string>,
+  lifetimeMs: number | undefined,
+): Credentials {
   let current: CachedToken | undefined;
   const renew = (): CachedToken => {
-    const entry: CachedToken = { token: fetchToken(), startedAt: Date.now() };
+    const controller = new AbortController();
+    const entry: CachedToken = { token: fetchToken(controller.signal), startedAt: Date.now(), waiting: 0, controller };
     // A failed exchange is not cached: the next attempt starts another.
     entry.token.then(
       (value) => {
@@ -89,11 +98,32 @@ function exchangedCredentials(fetchToken: () => Promise<string>, lifetimeMs: num
   };
   const expired = (entry: CachedToken) =>
     lifetimeMs !== undefined && entry.value !== undefined && Date.now() - entry.startedAt >= lifetimeMs;
+  /**
+   * Stops one call's wait for the exchange. An exchange no call waits for any more (every one of them
+   * aborted: Ctrl-C, say) is aborted too, rather than left to hold the process open until its deadline;
+   * the next call starts a new one.
+   */
+  const leave = (entry: CachedToken) => {
+    entry.waiting -= 1;
+    if (entry.waiting > 0 || entry.value !== undefined) return;
+    if (current === entry) current = undefined;
+    entry.token.catch(() => {});
+    entry.controller.abort(new DOMException('No call waits for the token any more', 'AbortError'));
+  };
   return {
     async apply(request, signal) {
       const entry = current && !expired(current) ? current : renew();
-      // Only this attempt stops waiting on abort: the exchange goes on for the others.
-      const token = await abortable(entry.token, signal);
+      let token: string;
+      if (entry.value !== undefined) token = entry.value;
+      else {
+        entry.waiting += 1;
+        try {
+          token = await abortable(entry.token, signal);
+        } finally {
+          if (signal.aborted) leave(entry);
+          else entry.waiting -= 1;
+        }
+      }
       request.headers.set('authorization', `Token ${token}`);
     },
     invalidate(sent) {

@@ -9,9 +9,10 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
 import { validateTokenResponse } from '../../generated/validators.js';
+import { MAX_JSON_DEPTH, parseJson } from '../common/exact-json.js';
 import { InvalidResponseError, ResponseValidationError } from '../errors.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
-import { createApiError } from '../http/error-body.js';
+import { createApiError, errorBodyOf } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
 import { schemaFailure } from '../validation/response.js';
@@ -30,30 +31,34 @@ export interface ExchangeContext {
   /** The request loop, without credentials (the key and secret are in the body). */
   send: RetryingFetch;
   bodies: BodyHandoff;
+  /** Aborts the exchange: when every call waiting for the token has stopped waiting (see `credentials.ts`). */
+  signal?: AbortSignal;
   /** Sees every answer's headers (the deprecation notice); the exchange waits for what it returns. */
   onResponse(response: Response, route: string): Promise<void> | undefined | void;
 }
 
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
-  const { options, send, bodies, username, password } = context;
+  const { options, send, bodies, username, password, signal } = context;
   const { redact } = options;
   const api = createClient<paths>({
     baseUrl: options.baseUrl,
     headers: { Accept: 'application/json', ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) },
   });
-  const { error, response } = await api.POST(path, {
+  const { response } = await api.POST(path, {
     body: { username, password },
     parseAs: 'stream',
-    fetch: (request: Request) => send(request),
+    fetch: (request: Request) => send(request, signal ? { signal } : {}),
   });
   await context.onResponse(response, EXCHANGE_ROUTE);
+  const text = bodies.take(response) ?? '';
   if (!response.ok) {
     const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
     const prefix = `Token exchange (${EXCHANGE_ROUTE}) failed: `;
-    throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers), prefix);
+    const body = redact(errorBodyOf(text));
+    throw createApiError(response.status, redact(response.statusText), body, redact(headers), prefix);
   }
-  return readToken(response, bodies.take(response) ?? '', redact);
+  return readToken(response, text, redact);
 }
 
 function readToken(response: Response, text: string, redact: Redactor): string {
@@ -63,12 +68,11 @@ function readToken(response: Response, text: string, redact: Redactor): string {
   };
   const type = response.headers.get('content-type');
   if (type !== null && !/[/+]json\b/i.test(type)) fail('is not declared as JSON');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return fail(text.trim() ? 'is not valid JSON (malformed or truncated)' : 'is empty');
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok && parsed.problem === 'depth')
+    fail(`is nested more than ${MAX_JSON_DEPTH} levels deep (MAX_JSON_DEPTH)`);
+  if (!parsed.ok) return fail(text.trim() ? 'is not valid JSON (malformed or truncated)' : 'is empty');
+  const body = parsed.value;
   // The one field the SDK relies on is checked whatever the validation mode.
   const failure = schemaFailure(validateTokenResponse, body);
   if (failure) throw failure;

@@ -1,25 +1,52 @@
 // Output formats. stdout carries only data: these functions return the exact text to write.
 // ndjson and csv stream row by row (header first); json and table need every row up front.
 
-import { type DocumentedField, documentedFields } from '../common/interaction-fields.js';
+import { JsonDepthError, stringifyJson } from '../common/exact-json.js';
+import { documentedFields, recordFields } from '../common/interaction-fields.js';
 import { jsonSafeText, terminalText } from '../common/terminal-text.js';
-import type { Interaction } from '../index.js';
 
 export const formats = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof formats)[number];
 
-/** One column per documented field (the schema also allows undocumented ones), in the spec's order. */
-export const csvColumns = Object.keys(documentedFields) as DocumentedField[];
+/**
+ * Which fields a listing shows: its CSV columns (keys, in order; nested values as compact JSON) and its
+ * table's, each a title and a path (`details.channelType` reads into `details`).
+ */
+export interface Columns {
+  csv: readonly string[];
+  table: readonly (readonly [title: string, path: string])[];
+}
 
-const tableColumns: readonly (readonly [string, DocumentedField])[] = [
-  ['STARTED', 'startTimestamp'],
-  ['CHANNEL', 'channelType'],
-  ['DIRECTION', 'directionType'],
-  ['CUSTOMER', 'customer'],
-  ['AGENT', 'lastAgentName'],
-  ['QUEUE', 'lastQueueName'],
-  ['INTERACTION', 'interactionId'],
-];
+/** A contact's history (`list`): one CSV column per documented field (the schema also allows undocumented ones), in the spec's order. */
+export const historyColumns: Columns = {
+  csv: Object.keys(documentedFields),
+  table: [
+    ['STARTED', 'startTimestamp'],
+    ['CHANNEL', 'channelType'],
+    ['DIRECTION', 'directionType'],
+    ['CUSTOMER', 'customer'],
+    ['AGENT', 'lastAgentName'],
+    ['QUEUE', 'lastQueueName'],
+    ['INTERACTION', 'interactionId'],
+  ],
+};
+
+/** Full records (`search`): one CSV column per documented key of the record, in the spec's order. */
+export const recordColumns: Columns = {
+  csv: Object.keys(recordFields),
+  table: [
+    ['STARTED', 'startTimestamp'],
+    ['CHANNEL', 'details.channelType'],
+    ['DIRECTION', 'details.direction'],
+    ['CUSTOMER', 'customer'],
+    ['CONTACT', 'details.contactId'],
+    ['FLOW', 'flowName'],
+    ['INTERACTION', 'interactionId'],
+  ],
+};
+
+/** The history's CSV columns. */
+export const csvColumns = historyColumns.csv;
 
 export interface Style {
   color: boolean;
@@ -30,11 +57,11 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
   return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
-export function ndjsonLine(item: Interaction): string {
+export function ndjsonLine(item: object): string {
   return `${jsonText(item, 'ndjson')}\n`;
 }
 
-export function jsonDocument(items: readonly Interaction[]): string {
+export function jsonDocument(items: readonly object[]): string {
   return `${jsonText(items, 'json', 2)}\n`;
 }
 
@@ -43,36 +70,21 @@ export function jsonValue(value: unknown, format: 'json' | 'ndjson'): string {
   return `${jsonText(value, format, format === 'json' ? 2 : undefined)}\n`;
 }
 
-/** How deep output data may nest: far beyond any real interaction, well within JSON.stringify's stack. */
-export const MAX_OUTPUT_DEPTH = 1000;
-
 /**
  * JSON for stdout. Control, format and separator characters are written as `\uXXXX` escapes
  * (jsonSafeText): the value parses to the same string, a terminal shown the output obeys nothing in it,
  * and readers that split lines on U+2028 and U+2029 (JavaScript's old line terminators, some log
- * shippers) do not cut a record in two. JSON.stringify recurses, so data
- * nested deeper than {@link MAX_OUTPUT_DEPTH} is a clear error rather than a stack overflow.
+ * shippers) do not cut a record in two. An integer the SDK read exactly (a `bigint`, beyond 2^53 − 1)
+ * is written with the digits the API sent. Data nested deeper than the SDK's bound (`MAX_JSON_DEPTH`,
+ * which every body the SDK reads already keeps to) is a clear error rather than a stack overflow.
  */
 function jsonText(value: unknown, format: string, space?: number): string {
-  if (nestedDeeperThan(value, MAX_OUTPUT_DEPTH)) {
-    throw new OutputError(
-      `cannot write the ${format} output: the data is nested more than ${MAX_OUTPUT_DEPTH} levels deep`,
-    );
+  try {
+    return jsonSafeText(stringifyJson(value, space));
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw new OutputError(`cannot write the ${format} output: ${error.message}`);
+    throw error;
   }
-  return jsonSafeText(JSON.stringify(value, null, space));
-}
-
-/** Whether arrays and objects in `value` nest deeper than `limit`; iterative, and stops at the limit. */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [next, depth] = stack.pop()!;
-    if (typeof next !== 'object' || next === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(next))
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** Data that cannot be written in the chosen format (exit code 1). */
@@ -83,8 +95,8 @@ export class OutputError extends Error {
   }
 }
 
-export function csvHeader(): string {
-  return `${csvColumns.join(',')}\r\n`;
+export function csvHeader(columns: Columns = historyColumns): string {
+  return `${columns.csv.join(',')}\r\n`;
 }
 
 /** How CSV cells are written: formulas neutralised (the default), or `raw` (`--csv-raw`). */
@@ -92,15 +104,16 @@ export interface CsvOptions {
   raw?: boolean;
 }
 
-export function csvRow(item: Interaction, options: CsvOptions = {}): string {
-  return `${csvColumns.map((column) => csvField(item[column], options)).join(',')}\r\n`;
+export function csvRow(item: object, options: CsvOptions = {}, columns: Columns = historyColumns): string {
+  const row = item as Record<string, unknown>;
+  return `${columns.csv.map((column) => csvField(row[column], options)).join(',')}\r\n`;
 }
 
 /**
  * RFC 4180: quote fields holding a comma, quote or line break; double the quotes. null is empty. Text
  * that a spreadsheet would run as a formula is neutralised first ({@link neutraliseFormula}) unless
- * `raw`. Numbers are written as they are (`-3` is a number to a spreadsheet, not a formula); objects as
- * compact JSON.
+ * `raw`. Numbers are written as they are (`-3` is a number to a spreadsheet, not a formula; a `bigint`
+ * with its exact digits); objects as compact JSON.
  */
 export function csvField(value: unknown, options: CsvOptions = {}): string {
   if (value === null || value === undefined) return '';
@@ -139,14 +152,24 @@ export function restoreFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-export function table(items: readonly Interaction[], style: Style): string {
-  const header = tableColumns.map(([title]) => title);
-  const rows = items.map((item) => tableColumns.map(([, field]) => cell(item[field])));
+export function table(items: readonly object[], style: Style, columns: Columns = historyColumns): string {
+  const header = columns.table.map(([title]) => title);
+  const rows = items.map((item) => columns.table.map(([, path]) => cell(valueAt(item, path))));
   // A loop, not Math.max(...rows): spreading 100 000 rows as arguments overflows the stack.
   const widths = header.map((title, i) => rows.reduce((max, row) => Math.max(max, row[i]!.length), title.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const head = line(header);
   return `${style.color ? `\x1b[1m${head}\x1b[22m` : head}\n${rows.map((row) => `${line(row)}\n`).join('')}`;
+}
+
+/** The value at a dotted `path` of `item` (own keys only), or undefined. */
+function valueAt(item: object, path: string): unknown {
+  let value: unknown = item;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 function cell(value: unknown): string {

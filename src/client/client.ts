@@ -13,6 +13,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
 import type { Redactor } from '../auth/redact.js';
+import { MAX_JSON_DEPTH, readJson } from '../common/json-depth.js';
 import { snippet } from '../common/snippet.js';
 import { InvalidResponseError } from '../errors.js';
 import {
@@ -26,8 +27,9 @@ import { createConnection, createPipeline } from '../http/pipeline.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
+import { checkPageClaims, checkRecordClaims } from '../validation/answer.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
-import { type ClientShared, registerClient } from './shared.js';
+import { type ClientShared, type OperationInit, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
 
 const history = spec.operations.listContactInteractions;
@@ -47,13 +49,7 @@ const responseChecks = lazy(() => import('../validation/response.js'));
 const walking = lazy(() => import('../paging/paginate.js'));
 const errorBodies = lazy(() => import('../http/error-body.js'));
 const deprecation = lazy(() => import('../http/deprecation.js'));
-
-/** What `sendVia` adds to every openapi-fetch call. */
-interface OperationInit {
-  parseAs: 'stream';
-  signal?: AbortSignal;
-  fetch: (input: Request) => Promise<Response>;
-}
+const exactJson = lazy(() => import('../common/exact-json.js'));
 
 /**
  * Creates a client. Options are checked here: a bad option throws `InvalidInputError`.
@@ -103,15 +99,18 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   }
 
   /** A typed error for a non-2xx answer, or the parsed 2xx body. */
-  async function answer(response: Response, error: unknown, route: string): Promise<unknown> {
+  async function answer(response: Response, route: string): Promise<unknown> {
     const warning = warnIfDeprecated(shared, resolved, response, route);
     if (warning) await warning;
+    const text = bodies.take(response) ?? '';
     if (!response.ok) {
-      const { createApiError } = await errorBodies();
+      const { createApiError, errorBodyOf } = await errorBodies();
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
-      throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
+      throw createApiError(response.status, redact(response.statusText), redact(errorBodyOf(text)), redact(headers));
     }
-    return parseJson(response, bodies.take(response) ?? '', redact);
+    const { value, rounded } = parseBody(response, text, redact);
+    // An integer beyond 2^53 − 1 that JSON.parse rounded: read again, exactly (a bigint), by code loaded then.
+    return rounded ? (await exactJson()).exactly(text) : value;
   }
 
   async function getPage(params: CheckedParams, call: CallSettings) {
@@ -119,13 +118,14 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const query: { limit?: number; page?: number } = {};
     if (limit !== undefined) query.limit = limit;
     if (page !== undefined) query.page = page;
-    const { error, response } = await sendVia(call, (init) =>
+    const { response } = await sendVia(call, (init) =>
       api.GET(history.path, { params: { path: { tenantId, contactId }, query }, ...init }),
     );
-    const body = await answer(response, error, historyRoute);
+    const body = await answer(response, historyRoute);
     const mode = call.validate;
     const data =
       mode === 'off' ? (body as InteractionPage) : (await responseChecks()).checkPage(body, mode, logger, limit);
+    checkPageClaims(data, { tenantId, contactId });
     return { data, response };
   }
 
@@ -137,13 +137,14 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   async function getInteractionWithResponse(params: GetInteractionParams, options?: RequestOptions) {
     const { tenantId, interactionId } = checkInteractionParams(params);
     const call = resolveCall(resolved, options);
-    const { error, response } = await sendVia(call, (init) =>
+    const { response } = await sendVia(call, (init) =>
       api.GET(detail.path, { params: { path: { tenantId, interactionId } }, ...init }),
     );
-    const body = await answer(response, error, detailRoute);
+    const body = await answer(response, detailRoute);
     const mode = call.validate;
     const data =
       mode === 'off' ? (body as InteractionRecord) : (await responseChecks()).checkRecord(body, mode, logger);
+    checkRecordClaims(data, { tenantId, interactionId });
     return { data, response };
   }
 
@@ -180,7 +181,8 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
       withOptions: (options) => build(deriveOptions(resolved, options), shared),
     },
-    shared,
+    // The standalone operations (limitRate, Get a List of Interactions) reach the client through this.
+    { shared, resolved, api, sendVia, answer },
   );
 }
 
@@ -212,7 +214,11 @@ function warnIfDeprecated(
 
 const EMPTY = 'the body is empty';
 
-function parseJson(response: Response, text: string, redact: Redactor): unknown {
+/**
+ * The 2xx body, parsed under the depth bound (see `common/json-depth.ts`), and whether it may hold an
+ * integer to read exactly; or {@link InvalidResponseError}.
+ */
+function parseBody(response: Response, text: string, redact: Redactor): { value: unknown; rounded: boolean } {
   const type = response.headers.get('content-type');
   const fail = (problem: string): never => {
     throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
@@ -221,9 +227,10 @@ function parseJson(response: Response, text: string, redact: Redactor): unknown 
     if (!text.trim()) fail(EMPTY);
     fail(`the content-type is ${JSON.stringify(type)}, not JSON`);
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    return fail(text.trim() ? 'the body is not valid JSON (malformed or truncated)' : EMPTY);
+  const parsed = readJson(text);
+  if (parsed.ok) return parsed;
+  if (parsed.problem === 'depth') {
+    return fail(`the body is nested more than ${MAX_JSON_DEPTH} levels deep (the SDK's bound, MAX_JSON_DEPTH)`);
   }
+  return fail(text.trim() ? 'the body is not valid JSON (malformed or truncated)' : EMPTY);
 }

@@ -3,6 +3,7 @@
  * is created with are the request pipeline's (`http/types.ts`).
  */
 
+import type { operations } from '../../generated/schema.js';
 import type { DerivedClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
 import type { Interaction, InteractionPage, InteractionRecord } from '../types.js';
 
@@ -23,11 +24,12 @@ export interface GetInteractionParams {
   interactionId: string;
 }
 
-/** Parameters of the iterators. */
-export interface IterateParams {
-  tenantId: string;
-  contactId: string;
-  /** Items per request. Default: the spec's maximum `limit` (100). The iterators take no `limit`. */
+/** How an iterator walks, on either route: page size, how far, how many pages at once, its limits. */
+export interface WalkOptions {
+  /**
+   * Items per request. Default: the route's maximum `limit` in the spec (100 for a contact's history,
+   * 1000 for Get a List of Interactions). The iterators take no `limit`.
+   */
   pageSize?: number;
   /** Stop after this many items (the endpoint is "last N"): costs `ceil(last / pageSize)` requests. */
   last?: number;
@@ -54,6 +56,49 @@ export interface IterateParams {
   maxRetries?: number;
   /** Response validation of each page, instead of the client's (the walk still checks what it walks by). */
   validate?: ValidationMode;
+}
+
+/** Parameters of the iterators over a contact's history. */
+export interface IterateParams extends WalkOptions {
+  tenantId: string;
+  contactId: string;
+}
+
+/** Get a List of Interactions' query parameters, as the spec types them (`generated/`). */
+type ListQuery = NonNullable<operations['listTenantInteractions']['parameters']['query']>;
+
+/**
+ * The filters of Get a List of Interactions, under the spec's names: every filter given must match.
+ * Checked before anything is sent (`InvalidInputError`): ids are uuids, times ISO 8601 in UTC that exist,
+ * the range not reversed, the hook filters not blank.
+ */
+export interface TenantFilters
+  extends Pick<ListQuery, 'contactId' | 'attribute-value' | 'hook-name' | 'hookType' | 'hookSubType' | 'hookId'> {
+  /**
+   * Only the interactions that started at or after this instant: ISO 8601 in UTC, such as
+   * `2017-12-29T14:00:00.000Z`, or a `Date` (sent as its `toISOString()`).
+   */
+  startTimeRange?: string | Date;
+  /**
+   * Only the interactions that started before this instant (the spec's call: exclusive): ISO 8601 in UTC
+   * (`T24:00:00` ends a day), or a `Date`. Not before `startTimeRange`.
+   */
+  endTimeRange?: string | Date;
+  /**
+   * `true` asks for the keys that have no value, as `null` (sent as the vendor's `green=false`); by default
+   * they are left out of each record. (`green` itself is not taken: its name says nothing of what it does.)
+   */
+  includeNulls?: boolean;
+}
+
+/** Parameters of one page of Get a List of Interactions. */
+export interface ListTenantParams extends TenantFilters, Pick<ListQuery, 'limit' | 'page'> {
+  tenantId: string;
+}
+
+/** Parameters of the iterators over Get a List of Interactions. */
+export interface IterateTenantParams extends TenantFilters, WalkOptions {
+  tenantId: string;
 }
 
 /** The client. */

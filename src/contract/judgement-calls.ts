@@ -9,6 +9,7 @@
 import { channelLabels, documentedFields as documented } from '../common/interaction-fields.js';
 import type { Interaction } from '../types.js';
 import { clean, shown } from './display.js';
+import { listCalls } from './list-calls.js';
 import { isRecord, type Observations } from './observations.js';
 import { recordCalls } from './record-calls.js';
 import { refusalCalls } from './refusal-calls.js';
@@ -238,6 +239,7 @@ export const judgementCalls: readonly JudgementCall[] = [
   ...refusalCalls,
   ...recordCalls,
   recordInstantsCall,
+  ...listCalls,
 ];
 
 /** Longest evidence kept: enough for the types of every key the record's schema leaves open. */

@@ -10,6 +10,7 @@
  * Evidence is type names, key names, counts and enum-like values (channel, direction), never a
  * customer's data.
  */
+import { stringifyJson } from '../common/exact-json.js';
 import type { InteractionRecord } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
@@ -110,7 +111,7 @@ function matches(
       if (observed.records.length === 0) return noRecords(observed);
       const pairs = observed.records.flatMap((read) => pick(read) ?? []);
       if (pairs.length === 0) return notObserved(`absent on all ${observed.records.length} records`);
-      const same = (p: { ours: unknown; theirs: unknown }) => JSON.stringify(p.ours) === JSON.stringify(p.theirs);
+      const same = (p: { ours: unknown; theirs: unknown }) => stringifyJson(p.ours) === stringifyJson(p.theirs);
       const differ = pairs.filter((p) => !same(p));
       if (evidence === 'pairs') {
         const seen = `pairs seen: ${tally(pairs.map((p) => `${shown(p.theirs, 20)} → ${shown(p.ours, 20)}`))}`;
@@ -193,6 +194,26 @@ function durationUnit(value: unknown, start: unknown, end: unknown): string | un
   return 'neither s nor ms of end − start';
 }
 
+/**
+ * Where the omission of keys without a value stops, on `records` read with the defaults: no `null` and no
+ * empty array outside `details`, while `details` keeps every key the spec lists for it.
+ */
+export function nullScope(records: readonly Record<string, unknown>[]) {
+  const empty = records.flatMap((record) => emptyPaths(record));
+  const inner = records.flatMap((record) => {
+    const d = details(record);
+    return d ? [d] : [];
+  });
+  const lacking = inner.flatMap((d) => Object.keys(detailKeys).filter((key) => !Object.hasOwn(d, key)));
+  const problems = [
+    ...(empty.length ? [`null or empty outside details: ${tally(empty, 8)}`] : []),
+    ...(lacking.length ? [`details lacks: ${tally(lacking, 8)}`] : []),
+  ];
+  if (problems.length) return refuted(`${problems.join('; ')} (of ${records.length} records)`);
+  const kept = inner.length ? `; details had its ${Object.keys(detailKeys).length} keys on ${inner.length}` : '';
+  return confirmed(`no null or empty array outside details on ${records.length} records${kept}`);
+}
+
 /** The judgement calls on the record, in the order reports list them. */
 export const recordCalls: readonly JudgementCall[] = [
   {
@@ -203,19 +224,7 @@ export const recordCalls: readonly JudgementCall[] = [
     judge(observed) {
       const { records } = observed;
       if (records.length === 0) return noRecords(observed);
-      const empty = records.flatMap(({ record }) => emptyPaths(record));
-      const inner = records.flatMap(({ record }) => {
-        const d = details(record);
-        return d ? [d] : [];
-      });
-      const lacking = inner.flatMap((d) => Object.keys(detailKeys).filter((key) => !Object.hasOwn(d, key)));
-      const problems = [
-        ...(empty.length ? [`null or empty outside details: ${tally(empty, 8)}`] : []),
-        ...(lacking.length ? [`details lacks: ${tally(lacking, 8)}`] : []),
-      ];
-      if (problems.length) return refuted(`${problems.join('; ')} (of ${records.length} records)`);
-      const kept = inner.length ? `; details had its ${Object.keys(detailKeys).length} keys on ${inner.length}` : '';
-      return confirmed(`no null or empty array outside details on ${records.length} records${kept}`);
+      return nullScope(records.map(({ record }) => record));
     },
   },
   {

@@ -1,6 +1,7 @@
 /**
- * The rules of the live contract checks: one behaviour each, of the history route or of its successor
- * Get a Specific Interaction (`successor-…`), with the sentence a report shows for it and its source.
+ * The rules of the live contract checks: one behaviour each, of the history route, of its successor Get
+ * a Specific Interaction (`successor-…`) or of Get a List of Interactions (`list-…`), with the sentence a
+ * report shows for it and its source.
  * A rule fails a tenant only for what the vendor documents (its page for the route, or a fact of its
  * docs known with high confidence) or what the SDK relies on; the spec's own guesses are judgement calls
  * (`judgement-calls.ts`), reported and never failed. Bounds, defaults, statuses and schema names are
@@ -11,7 +12,9 @@ import type { ContractRuleId, ContractRuleResult, ContractRuleSource } from './t
 
 const operation = spec.operations.listContactInteractions;
 const successor = spec.operations.getInteraction;
+const list = spec.operations.listTenantInteractions;
 const { limit } = operation.parameters;
+const listLimit = list.parameters.limit.schema;
 
 /** A rule: what the spec promises, in one sentence, and why a tenant that breaks it has drifted. */
 type ContractRule = Pick<ContractRuleResult, 'summary' | 'source'>;
@@ -20,6 +23,10 @@ type ContractRule = Pick<ContractRuleResult, 'summary' | 'source'>;
 const audit = (codes: string) => `the walk's page audit throws PaginationError (${codes})`;
 const strict = (schema: string) =>
   `with validate: 'strict' (the default) the client refuses an answer that does not match ${schema} (ResponseValidationError)`;
+/** The List's walk (`iterateTenantInteractions`) is the history's: the same audit, by the same codes. */
+const listAudit = (codes: string) =>
+  `iterateTenantInteractions walks with the history's page audit: PaginationError (${codes})`;
+const LIST_PAGE = 'Get a List of Interactions';
 
 /** Every rule, in the order reports list them. */
 export const contractRules: Readonly<Record<ContractRuleId, ContractRule>> = {
@@ -108,7 +115,7 @@ export const contractRules: Readonly<Record<ContractRuleId, ContractRule>> = {
     },
   },
   unauthenticated: {
-    summary: 'A request without credentials, or with unknown ones, is answered 401, on either route.',
+    summary: 'A request without credentials, or with unknown ones, is answered 401, on every route.',
     source: {
       vendor: 'Errors and Responses lists 401; a missing permission is answered 403',
       sdk: 'an exchanged token is renewed only on 401; an export ends on 401 (bad credentials) but goes on past one contact’s 403 or 404',
@@ -147,6 +154,83 @@ export const contractRules: Readonly<Record<ContractRuleId, ContractRule>> = {
     summary: 'An interaction id that does not exist is answered 404.',
     source: {
       sdk: 'withDetails reports an interaction whose read is answered 404 (details null) and goes on; any other error ends it',
+    },
+  },
+  'list-status': {
+    summary: `Get a List of Interactions answers a valid request ${list.successStatus}, with its filters as the spec names them.`,
+    source: {
+      vendor: `${LIST_PAGE}: its sample request is answered with a page; Errors and Responses: ${list.successStatus} for a request that succeeds`,
+      sdk: 'listTenantInteractions and iterateTenantInteractions end with a typed error on any other status',
+    },
+  },
+  'list-content-type': {
+    summary: `The List's ${list.successStatus} answer is JSON: a body that parses, with a JSON content-type when it names one.`,
+    source: {
+      vendor: `${LIST_PAGE}: "The request returns JSON structured like the example below"`,
+      sdk: 'the client refuses a body that does not parse, or a content-type that is not JSON (InvalidResponseError)',
+    },
+  },
+  'list-schema': {
+    summary: `The List's ${list.successStatus} body matches the spec's ${list.successSchema} schema (the envelope, and each record).`,
+    source: {
+      vendor: `${LIST_PAGE}: its sample response, the envelope {page, limit, offset, tenantId, total, tenantName, tenantTimezone, results}`,
+      sdk: strict(list.successSchema),
+    },
+  },
+  'list-tenant': {
+    summary: "The envelope's `tenantId` (and each record's) is the tenant of the request path.",
+    source: {
+      vendor: `${LIST_PAGE}: the envelope and each record carry the tenant's "unique identifier"`,
+      sdk: 'a page stating another tenant is a ResponseMismatchError (other_tenant) whatever the validation mode',
+    },
+  },
+  'list-echoes': {
+    summary: `The List's \`limit\` echoes the requested limit (default ${listLimit.default}), \`page\` the requested page or \`null\`, \`offset\` is \`page × limit\`.`,
+    source: {
+      vendor: `${LIST_PAGE}: its samples answer "page": null, "limit": ${listLimit.default}, "offset": 0 to a request that sends none`,
+      sdk: listAudit('page_size_mismatch, page_mismatch, offset_mismatch'),
+    },
+  },
+  'list-limit-honoured': {
+    summary: `Every page of the List holds exactly \`limit\` interactions, except the last one by \`total\`, at page sizes up to ${listLimit.maximum}.`,
+    source: {
+      vendor: `${LIST_PAGE}: "You can request up to ${listLimit.maximum} interactions per page"`,
+      sdk: listAudit('short_page, ids_missing, oversized_page, total_mismatch'),
+    },
+  },
+  'list-total': {
+    summary: "The List's `total` is the same on every page, and its pages hold exactly `total` interactions.",
+    source: {
+      vendor: `${LIST_PAGE}: its samples give the envelope's total`,
+      sdk: listAudit('ids_missing, total_mismatch, total_shrank'),
+    },
+  },
+  'list-unique-ids': {
+    summary: 'No `interactionId` appears twice in a walk of the List.',
+    source: { sdk: listAudit('duplicate_ids') },
+  },
+  'list-order': {
+    summary: 'The List comes most recent first by `startTimestamp`, within and across pages.',
+    source: {
+      vendor: `${LIST_PAGE}: "All interactions on a tenant with the most recent interaction listed first"`,
+      sdk: `with validate: 'strict' ${listAudit('out_of_order')}; a sync of time windows walks by start`,
+    },
+  },
+  'list-contact': {
+    summary:
+      "With `contactId`, every record the List gives is that contact's (its `details.contactId`, where it states one).",
+    source: {
+      vendor: "Searching Interactions: `?contactId=` lists one contact's interactions",
+      sdk: 'a record of another contact is a ResponseMismatchError (other_contact) whatever the validation mode',
+    },
+  },
+  'list-time-range': {
+    summary:
+      'With `startTimeRange` and `endTimeRange`, every record the List gives started within them (either bound taken as inclusive).',
+    source: {
+      vendor:
+        'Example: Searching Interactions by Date and Time: "all interactions that occurred … between" the two times',
+      sdk: "with validate: 'strict' a record outside the requested range is a ResponseValidationError (#/invariant/timeRange); a sync walks closed windows",
     },
   },
 };

@@ -1,20 +1,23 @@
 /**
  * `runContractChecks`: the live contract checks against any CxEngage-compatible server. One valid
- * request first (a setup problem stops the run there, with what to fix), and one read of its first
- * interaction through Get a Specific Interaction (a 403 there is a setup problem too: the key lacks that
- * route's permission); then walks at the default page size, at page size 1 (the first few pages) and at
- * the spec's maximum, held against each other; one page past the end; a few more interactions read
- * through the successor; and the probes of what the spec forbids on both routes. Everything is
- * read-only, sequential and bounded: at most `2 × maxPages + 36` requests (`+ 25` without the
- * successor), fixed before the first one is sent.
+ * request first (a setup problem stops the run there, with what to fix), one read of its first
+ * interaction through Get a Specific Interaction and the contact's first page of Get a List of
+ * Interactions (a 403 on either is a setup problem too: the key lacks that route's permission); then
+ * walks at the default page size, at page size 1 (the first few pages) and at the spec's maximum, held
+ * against each other; one page past the end; a few more interactions read through the successor; the
+ * List's walk of the contact and its probes (`list.ts`); and the probes of what the spec forbids on the
+ * history and its successor. Everything is read-only, sequential and bounded: at most
+ * `2 × maxPages + ⌈maxPages / 10⌉ + 50` requests (14 + ⌈maxPages / 10⌉ fewer without the List, 11 fewer
+ * without the successor), fixed before the first one is sent.
  */
 import { spec } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
 import { resolveOptions } from '../http/options.js';
-import { checkParams } from '../validation/params.js';
+import { checkParams, checkSignal } from '../validation/params.js';
 import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';
+import { checkList, firstListPage, listRequests } from './list.js';
 import { newObservations } from './observations.js';
 import { checkedBy, checkProbe, probePlan, runProbes } from './probes.js';
 import { contractRuleIds } from './rules.js';
@@ -24,8 +27,12 @@ import { createTransport } from './transport.js';
 import type { ContractOptions, ContractReport, ContractSetupProblem } from './types.js';
 import { compareWalks, pastTheEnd, type Walk, type WalkContext, walk } from './walks.js';
 
+const walkSummary = (w: Walk) => ({ limit: w.limit, pages: w.pages, interactions: w.ids.length, complete: w.complete });
+
 /** The rules of Get a Specific Interaction, and those of them only a read of a listed interaction checks. */
 const successorRules = contractRuleIds.filter((id) => id.startsWith('successor-'));
+/** The rules of Get a List of Interactions. */
+const listRules = contractRuleIds.filter((id) => id.startsWith('list-'));
 const successorReadRules = successorRules.filter((id) => id !== 'successor-unknown-interaction');
 
 /** Default cap on the pages of one walk. */
@@ -49,6 +56,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     throw new InvalidInputError('maxPages', maxPages, 'must be an integer ≥ 1');
   }
   const { tenantId, contactId } = checkParams({ tenantId: options.tenantId, contactId: options.contactId });
+  const signal = checkSignal(options.signal);
   const resolved = resolveOptions({
     auth: options.auth,
     ...(options.region !== undefined ? { region: options.region } : {}),
@@ -60,17 +68,30 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   const withSuccessor = options.skipSuccessor !== true;
+  const withList = options.skipList !== true;
   const probes = probePlan(tenantId, contactId, { successor: withSuccessor });
   const singlePages = Math.min(SINGLE_ITEM_PAGES, maxPages);
   const successorReads = withSuccessor ? SUCCESSOR_READS : 0;
-  const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length;
-  const transport = createTransport(resolved, budget, options.inspect);
+  const listBudget = withList ? listRequests(maxPages) : 0;
+  const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length + listBudget;
+  const transport = createTransport(resolved, budget, options.inspect, signal);
   const ledger = new Ledger();
   const observed = newObservations();
   const context: WalkContext = { transport, ledger, observed, tenantId, contactId };
   const walks: Walk[] = [];
   let probeRequests = 0;
   let successorRequests = 0;
+  let listRequestsSent = 0;
+  let listWalk: Walk | undefined;
+  /** Runs a step of the List's checks, counting its requests as the List's. */
+  const onList = async <T>(step: () => Promise<T>): Promise<T> => {
+    const before = transport.counts().requests;
+    try {
+      return await step();
+    } finally {
+      listRequestsSent += transport.counts().requests - before;
+    }
+  };
 
   const finish = (setup?: ContractReport['setup']): ContractReport => {
     const { requests, attempts } = transport.counts();
@@ -83,13 +104,15 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
       durationMs: Date.now() - startedAt,
       requests: {
         total: requests,
-        walks: requests - successorRequests - probeRequests,
+        walks: requests - successorRequests - probeRequests - listRequestsSent,
         successor: successorRequests,
         probes: probeRequests,
+        list: listRequestsSent,
         attempts,
         budget,
       },
-      walks: walks.map((w) => ({ limit: w.limit, pages: w.pages, interactions: w.ids.length, complete: w.complete })),
+      walks: walks.map(walkSummary),
+      ...(listWalk ? { listWalk: walkSummary(listWalk) } : {}),
       rules,
       judgementCalls: judge(observed),
       ...(setup ? { setup } : {}),
@@ -141,6 +164,15 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     }
   }
 
+  // 2b. The List's first page of the contact: whether the key may read that route (the same permission).
+  if (!withList) {
+    for (const rule of listRules) ledger.note(rule, 'not checked: left out (skipList, --skip-list)');
+    observed.list.skipped = "the List's checks were left out (skipList, --skip-list)";
+  } else {
+    const refused = await onList(() => firstListPage(context));
+    if (refused) return stop(refused);
+  }
+
   // 3. Walks at the default page size, at 1 (a few pages) and at the maximum; then past the end.
   const sizes = [...new Set([defaultLimit, 1, maxLimit])];
   for (const limit of sizes) walks.push(await walk(context, limit, limit === 1 ? singlePages : maxPages));
@@ -180,6 +212,10 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
       observed.noRecords = why;
     }
   }
+
+  // 4b. Get a List of Interactions: the contact's walk at its maximum page size, held against the
+  // history's, and the probes of what its pages leave open.
+  if (withList) listWalk = await onList(() => checkList(context, widest, maxPages));
 
   // 5. What the spec forbids, and its documented error statuses, on both routes.
   probeRequests += probes.length;

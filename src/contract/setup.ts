@@ -12,6 +12,7 @@ import type { ContractSetupProblem } from './types.js';
 
 const operation = spec.operations.listContactInteractions;
 const successor = spec.operations.getInteraction;
+const list = spec.operations.listTenantInteractions;
 /** The API's base path on every server the spec lists (`/v1`). */
 const API_PATH = new URL(spec.regions[spec.defaultRegion]).pathname.replace(/\/$/, '');
 
@@ -92,4 +93,19 @@ function causeReason(error: Error): string | undefined {
   }
   const reason = code ?? message;
   return reason === undefined ? undefined : clean(reason, 80);
+}
+
+/**
+ * The setup problem the first answer of Get a List of Interactions shows, if any: the key reads
+ * histories, so a 403 there means it lacks that route's permission.
+ */
+export function listSetupProblem(answer: Answer): ContractSetupProblem | undefined {
+  if (answer.status !== 403) return undefined;
+  return {
+    kind: 'list-permission',
+    message: `Get a List of Interactions refused the credentials (403): the API key's role needs ${list.permission} for this tenant, or leave the List's checks out`,
+    request: answer.request,
+    status: answer.status,
+    snippet: clean(answer.text),
+  };
 }

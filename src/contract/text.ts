@@ -13,6 +13,7 @@ import type { ContractReport, ContractSetupProblem } from './types.js';
 const SHOWN_PER_RULE = 3;
 const operation = spec.operations.listContactInteractions;
 const successor = spec.operations.getInteraction;
+const list = spec.operations.listTenantInteractions;
 
 const label = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 
@@ -27,7 +28,7 @@ export function renderReport(report: ContractReport): string {
   const lines: string[] = [];
   const { target, requests } = report;
   lines.push(
-    `contract checks of ${operation.method.toUpperCase()} ${operation.path} and its successor ${successor.method.toUpperCase()} ${successor.path} (spec ${report.specVersion})`,
+    `contract checks of ${operation.method.toUpperCase()} ${operation.path}, its successor ${successor.method.toUpperCase()} ${successor.path} and Get a List of Interactions ${list.method.toUpperCase()} ${list.path} (spec ${report.specVersion})`,
     `target: ${clean(target.baseUrl, 200)}  tenant ${target.tenantId}  contact ${target.contactId}`,
     '',
   );
@@ -49,13 +50,13 @@ export function renderReport(report: ContractReport): string {
       if (more > 0) lines.push(`      … and ${more} more finding(s) of [${rule.id}]`);
     }
     lines.push('', ...judgementTable(report), '');
-    const walks = report.walks.map(
-      (w) => `limit ${w.limit}: ${w.pages} page(s), ${w.interactions} interactions${w.complete ? ', to the end' : ''}`,
-    );
-    lines.push(`walks: ${walks.join('; ')}`);
+    const walked = (w: ContractReport['walks'][number]) =>
+      `limit ${w.limit}: ${w.pages} page(s), ${w.interactions} interactions${w.complete ? ', to the end' : ''}`;
+    lines.push(`walks: ${report.walks.map(walked).join('; ')}`);
+    if (report.listWalk) lines.push(`list walk: ${walked(report.listWalk)}`);
   }
   lines.push(
-    `requests: ${requests.total} (walks ${requests.walks}, successor ${requests.successor}, probes ${requests.probes}; ${requests.attempts} attempts; budget ${requests.budget}) in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `requests: ${requests.total} (walks ${requests.walks}, successor ${requests.successor}, list ${requests.list}, probes ${requests.probes}; ${requests.attempts} attempts; budget ${requests.budget}) in ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   lines.push(verdictLine(report));
   return `${lines.join('\n')}\n`;

@@ -8,14 +8,19 @@
 import { spec } from '../../generated/spec.js';
 import type { ResolvedOptions } from '../http/options.js';
 import { createConnection, createPipeline } from '../http/pipeline.js';
+import { abortedError } from '../http/signals.js';
 import type { ContractOptions } from './types.js';
 
 /**
- * One request of the run: to the history route (a `contactId`) or to Get a Specific Interaction (an
- * `interactionId`). Ids and `query` pairs are sent as given (malformed ids, repeated names, empty values
- * and all).
+ * One request of the run: to the history route (a `contactId`), to Get a Specific Interaction (an
+ * `interactionId`) or to Get a List of Interactions (`list`, its filters in `query`). Ids and `query`
+ * pairs are sent as given (malformed ids, repeated names, empty values and all).
  */
-export type ProbeRequest = ({ tenantId: string; contactId: string } | { tenantId: string; interactionId: string }) & {
+export type ProbeRequest = (
+  | { tenantId: string; contactId: string }
+  | { tenantId: string; interactionId: string }
+  | { tenantId: string; list: true }
+) & {
   query?: readonly (readonly [string, string])[];
   /** The caller's credentials (default), none at all, or a random key no server knows. */
   credentials?: 'given' | 'none' | 'unknown';
@@ -44,7 +49,11 @@ export interface Transport {
 
 /** The operation a request is for. */
 export const operationOf = (request: ProbeRequest) =>
-  'interactionId' in request ? spec.operations.getInteraction : spec.operations.listContactInteractions;
+  'interactionId' in request
+    ? spec.operations.getInteraction
+    : 'list' in request
+      ? spec.operations.listTenantInteractions
+      : spec.operations.listContactInteractions;
 
 /** The operation's path with the request's ids filled in (the template names them), relative to the base URL. */
 function pathFor(request: ProbeRequest): string {
@@ -56,6 +65,7 @@ export function createTransport(
   resolved: ResolvedOptions,
   budget: number,
   inspect: ContractOptions['inspect'],
+  signal?: AbortSignal,
 ): Transport {
   let requests = 0;
   let attempts = 0;
@@ -86,8 +96,10 @@ export function createTransport(
       let response: Response;
       try {
         const outgoing = new Request(`${resolved.baseUrl}${relative}`, { method, headers });
-        response = await (credentials === 'given' ? send : sendAnonymous)(outgoing);
+        response = await (credentials === 'given' ? send : sendAnonymous)(outgoing, signal ? { signal } : {});
       } catch (failure) {
+        // Stopped by the caller: the run ends (no answer to judge), never a connection problem.
+        if (signal?.aborted) throw abortedError(signal.reason);
         const error = failure instanceof Error ? failure : new Error(String(failure));
         return { request, status: null, headers: null, contentType: null, text: '', failure: error, verdicts: [] };
       }

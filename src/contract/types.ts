@@ -6,9 +6,9 @@ import type { ClientOptions } from '../http/types.js';
 
 /**
  * A rule of the live contract checks (`runContractChecks`, `cxengage-interactions contract`): one
- * behaviour of the history route, or of its successor Get a Specific Interaction (`successor-…`), that
- * a server either keeps or has drifted from. Each has a {@link ContractRuleSource}; what has none is a
- * judgement call, reported and never failed.
+ * behaviour of the history route, of its successor Get a Specific Interaction (`successor-…`), or of Get
+ * a List of Interactions (`list-…`), that a server either keeps or has drifted from. Each has a
+ * {@link ContractRuleSource}; what has none is a judgement call, reported and never failed.
  */
 export type ContractRuleId =
   | 'status'
@@ -29,7 +29,18 @@ export type ContractRuleId =
   | 'successor-schema'
   | 'successor-unwrapped'
   | 'successor-matches-history'
-  | 'successor-unknown-interaction';
+  | 'successor-unknown-interaction'
+  | 'list-status'
+  | 'list-content-type'
+  | 'list-schema'
+  | 'list-tenant'
+  | 'list-echoes'
+  | 'list-limit-honoured'
+  | 'list-total'
+  | 'list-unique-ids'
+  | 'list-order'
+  | 'list-contact'
+  | 'list-time-range';
 
 /**
  * Why a rule may fail a tenant: what the vendor documents (its page for the route, or a fact of its
@@ -84,15 +95,17 @@ export interface JudgementCallResult {
 }
 
 /**
- * Why the checks could not run: something to fix on the caller's side, not drift. `successor-permission`:
- * the key reads histories but Get a Specific Interaction answered 403 (grant `INTERACTIONS_API_READ_ALL`,
- * or leave those checks out with `skipSuccessor`).
+ * Why the checks could not run: something to fix on the caller's side, not drift. `successor-permission`
+ * and `list-permission`: the key reads histories but Get a Specific Interaction, or Get a List of
+ * Interactions, answered 403 (grant `INTERACTIONS_API_READ_ALL`, or leave those checks out with
+ * `skipSuccessor`, `skipList`).
  */
 export interface ContractSetupProblem {
   kind:
     | 'credentials'
     | 'permission'
     | 'successor-permission'
+    | 'list-permission'
     | 'connection'
     | 'timeout'
     | 'base-url'
@@ -123,13 +136,17 @@ export interface ContractReport {
     successor: number;
     /** Of which the probes of what the spec forbids or declares as errors. */
     probes: number;
+    /** Of which Get a List of Interactions: its pages of the contact, the tenant's first, and its probes. */
+    list: number;
     /** Attempts, retries included. */
     attempts: number;
     /** The most requests this run could have sent (from `maxPages`). */
     budget: number;
   };
-  /** Pages walked per page size, and whether `maxPages` stopped the walk. */
+  /** The history's pages walked per page size, and whether `maxPages` stopped the walk. */
   walks: { limit: number; pages: number; interactions: number; complete: boolean }[];
+  /** The contact's pages of Get a List of Interactions at its maximum page size (absent when left out). */
+  listWalk?: { limit: number; pages: number; interactions: number; complete: boolean };
   rules: ContractRuleResult[];
   judgementCalls: JudgementCallResult[];
   setup?: ContractSetupProblem;
@@ -153,9 +170,17 @@ export interface ContractOptions
    */
   skipSuccessor?: boolean;
   /**
+   * Leaves out the checks of Get a List of Interactions (the `list-…` rules and judgement calls), for a
+   * key without `INTERACTIONS_API_READ_ALL`. Without it, a 403 there is the setup problem
+   * `list-permission`. Default false.
+   */
+  skipList?: boolean;
+  /**
    * Extra verdicts on each answer, e.g. from a validating proxy in front of the API: on a 2xx answer each
-   * becomes a finding under `response-schema` or `successor-schema` (by route); on an error answer they
+   * becomes a finding under `response-schema`, `successor-schema` or `list-schema` (by route); on an error answer they
    * count as evidence of the judgement call `error-body-shapes` (error bodies have no documented schema).
    */
   inspect?: (answer: { status: number; headers: Headers }) => readonly { pointer: string; message: string }[];
+  /** Stops the checks: the request in flight is aborted and the run rejects with `AbortedError` (no report). */
+  signal?: AbortSignal;
 }

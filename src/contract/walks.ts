@@ -7,7 +7,7 @@
 import { checkPageAnswer, findingAt, observeErrorBody, type PageView, type SentPage, SUCCESS } from './answers.js';
 import { shown } from './display.js';
 import type { Ledger } from './ledger.js';
-import type { Observations } from './observations.js';
+import type { Observations, WalkTally } from './observations.js';
 import type { Answer, Transport } from './transport.js';
 import type { ContractRuleId } from './types.js';
 
@@ -49,11 +49,39 @@ export async function readPage(
 }
 
 /**
+ * What a walk reads and where it reports: one page at a time (checked on its own as the route's answers
+ * are), the rules its checks across pages count under, and the tally the judgement calls read. The
+ * history's (below) or Get a List of Interactions' (`list.ts`).
+ */
+export interface WalkRoute {
+  read(
+    page: number,
+    limit: number,
+    walkTotal: number | undefined,
+  ): Promise<{ answer: Answer; view: PageView | undefined }>;
+  rules: { total: ContractRuleId; unique: ContractRuleId; order: ContractRuleId };
+  tally: WalkTally;
+}
+
+/** The contact's history, under the history's rules. */
+export const historyRoute = (context: WalkContext): WalkRoute => ({
+  read: (page, limit, walkTotal) => readPage(context, { limit, page }, walkTotal),
+  rules: { total: 'total', unique: 'unique-ids', order: 'order' },
+  tally: context.observed,
+});
+
+/**
  * Walks pages 0, 1, … of `limit` until `total` is covered or `maxPages` pages were read; an empty
  * page before the end or a failed page ends it early.
  */
-export async function walk(context: WalkContext, limit: number, maxPages: number): Promise<Walk> {
+export async function walk(
+  context: WalkContext,
+  limit: number,
+  maxPages: number,
+  route: WalkRoute = historyRoute(context),
+): Promise<Walk> {
   const { ledger } = context;
+  const { rules, tally } = route;
   const result: Walk = { limit, ids: [], where: [], total: undefined, pages: 0, complete: false };
   const seen = new Map<string, string>();
   let previous: { time: number; text: string } | undefined;
@@ -65,14 +93,14 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
       break;
     }
     if (page >= maxPages) break;
-    const { answer, view } = await readPage(context, { limit, page }, result.total);
+    const { answer, view } = await route.read(page, limit, result.total);
     if (!view) break;
     result.pages += 1;
     lastAnswer = answer;
-    context.observed.resultsRead += view.count;
+    tally.resultsRead += view.count;
     if (result.total === undefined) result.total = view.total;
     else
-      ledger.check('total', view.total === result.total, () =>
+      ledger.check(rules.total, view.total === result.total, () =>
         findingAt(
           answer,
           '/total',
@@ -85,7 +113,7 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
       if (typeof id === 'string') {
         const here = `${answer.request} ${at('interactionId')}`;
         const before = seen.get(id);
-        ledger.check('unique-ids', before === undefined, () =>
+        ledger.check(rules.unique, before === undefined, () =>
           findingAt(answer, at('interactionId'), `interactionId ${shown(id)} was already on ${before}`, {
             results: view.items,
           }),
@@ -93,9 +121,9 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
         if (before === undefined) seen.set(id, here);
         result.ids.push(id);
         result.where.push({ answer, index });
-        if (!context.observed.itemIds.has(id)) {
-          context.observed.itemIds.add(id);
-          context.observed.items.push(item);
+        if (!tally.itemIds.has(id)) {
+          tally.itemIds.add(id);
+          tally.items.push(item);
         }
       } else withoutId += 1;
       const start = item['startTimestamp'];
@@ -103,10 +131,10 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
       if (Number.isNaN(time)) return;
       if (previous) {
         const inOrder = time <= previous.time;
-        context.observed.order.pairs += 1;
-        if (!inOrder) context.observed.order.breaks += 1;
+        tally.order.pairs += 1;
+        if (!inOrder) tally.order.breaks += 1;
         const before = previous.text;
-        ledger.check('order', inOrder, () =>
+        ledger.check(rules.order, inOrder, () =>
           findingAt(
             answer,
             at('startTimestamp'),
@@ -125,15 +153,15 @@ export async function walk(context: WalkContext, limit: number, maxPages: number
   }
   if (result.complete && result.total !== undefined && withoutId > 0) {
     ledger.note(
-      'total',
-      `interactions without an interactionId (see response-schema) were not counted at limit ${limit}`,
+      rules.total,
+      `interactions without an interactionId (see the schema rule) were not counted at limit ${limit}`,
     );
   } else if (result.complete && result.total !== undefined && lastAnswer) {
     const distinct = seen.size;
     const total = result.total;
     const answer = lastAnswer;
-    context.observed.completeWalks.push({ limit, pages: result.pages, total, count: distinct });
-    ledger.check('total', distinct === total, () =>
+    tally.completeWalks.push({ limit, pages: result.pages, total, count: distinct });
+    ledger.check(rules.total, distinct === total, () =>
       findingAt(
         answer,
         '/total',

@@ -5,6 +5,7 @@
  * on its first non-2xx answer, so a bundle whose calls succeed never downloads it.
  */
 
+import { parseJson } from '../common/exact-json.js';
 import { snippet } from '../common/snippet.js';
 import { type ApiError, type ApiErrorDetails, statusEntry } from '../errors.js';
 
@@ -49,6 +50,15 @@ export function normaliseErrorBody(body: unknown): {
   return { fieldErrors };
 }
 
+/**
+ * An error body as the error keeps it: parsed JSON (by the SDK's reader: bounded depth, exact integers),
+ * or the text when it is not JSON or is nested too deep to hand anyone (a snippet of it, then).
+ */
+export function errorBodyOf(text: string): unknown {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : text;
+}
+
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'];
 
 /**
@@ -71,7 +81,9 @@ export function createApiError(
     ...(requestId !== undefined ? { requestId } : {}),
   };
   const entry = statusEntry(status);
-  return new entry.Class(status, `${context}HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
+  // The message quotes the body's text cut short; the whole body stays in `body`.
+  const text = message === undefined ? statusText || entry.text : snippet(message);
+  return new entry.Class(status, `${context}HTTP ${status}: ${text}`, details);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -138,6 +138,11 @@ export function describe(error: unknown): string {
 /** Error bodies longer than this (characters) are kept only as a snippet, never parsed or held whole. */
 const MAX_ERROR_BODY = 64 * 1024;
 
+/** What is kept of a non-2xx answer's text: all of it, or a snippet of one longer than {@link MAX_ERROR_BODY}. */
+export function keptErrorText(text: string): string {
+  return text.length > MAX_ERROR_BODY ? snippet(text) : text;
+}
+
 /**
  * A readable Response over the already-read text of a non-2xx answer, as bytes (so no default
  * content-type is added); `url` is kept. A 304 may not have a body. The status line is the server's,
@@ -146,7 +151,7 @@ const MAX_ERROR_BODY = 64 * 1024;
  * so the real status and a cleaned, bounded reason phrase are set on the copy itself.
  */
 export function buffered(res: Response, text: string): Response {
-  const body = text.length > MAX_ERROR_BODY ? snippet(text) : text;
+  const body = keptErrorText(text);
   const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(body), {
     status: res.status >= 300 && res.status <= 599 ? res.status : 599,
     headers: res.headers,

@@ -88,7 +88,7 @@ export interface AttemptHooks {
  * builds a new request from `input` (a clone of `input` when it has a body, which can be sent only once).
  * Every attempt's body is read inside the attempt (under its timeout): a 2xx comes back with the text
  * handed over through `options.bodies`; any other status (3xx included: redirects are not followed) comes
- * back as a buffered, still readable Response.
+ * back as a buffered, still readable Response, its text (or a snippet of a long one) handed over too.
  *
  * One timer per attempt covers both limits: it fires at the attempt timeout or at the overall
  * deadline, whichever is sooner, and a backoff that would cross the deadline is never started. A wait in
@@ -115,9 +115,15 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
     const request = input.body !== null ? input.clone() : input;
     const res = await options.fetch(request, { signal, redirect: 'manual' });
     const text = await readBody(res, maxResponseBytes);
-    if (!res.ok) return (await policy()).buffered(res, text);
-    bodies.put(res, text);
-    return res;
+    if (res.ok) {
+      bodies.put(res, text);
+      return res;
+    }
+    // The error body travels like a 2xx one, so that the client parses it with the SDK's own reader.
+    const { buffered, keptErrorText } = await policy();
+    const copy = buffered(res, text);
+    bodies.put(copy, keptErrorText(text));
+    return copy;
   }
 
   return async function retryingFetch(input: Request, call: Partial<CallLimits> = {}): Promise<Response> {

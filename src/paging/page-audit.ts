@@ -6,8 +6,26 @@
 // with the first page's `total` T0 and must hand out exactly one id for each distance 0 … T0 − 1;
 // distances ≥ T0 are interactions that arrived during the walk (not yielded: walk again for them).
 // Anything else the server answers is a PaginationError naming what did not add up.
+import { normalId } from '../common/ids.js';
 import { PaginationError, type PaginationErrorCode } from '../errors.js';
-import type { Interaction, InteractionPage } from '../types.js';
+
+/** What the audit reads of a result, on any route: its id (repeats) and its start (order). */
+export interface WalkItem {
+  interactionId: string;
+  startTimestamp?: string | null | undefined;
+}
+
+/**
+ * What the audit reads of a page, on any route: the paging arithmetic (the history's page and the
+ * List's envelope both carry it) and the results.
+ */
+export interface WalkPage<T extends WalkItem = WalkItem> {
+  total: number;
+  limit: number;
+  offset: number;
+  page: number | null;
+  results: T[];
+}
 
 /** What a page audit needs to know about the walk. */
 export interface AuditOptions {
@@ -23,6 +41,11 @@ export interface AuditOptions {
   order: 'strict' | 'warn' | 'off';
   /** Receives the walk's warnings: a re-planned page size, and (`order: 'warn'`) the first order break. */
   warn: (message: string) => void;
+  /**
+   * The first page the audit sees (default 0): a walk that goes on from there, such as a sync resumed
+   * mid-history. What lies before it is not the audit's to check; from it on, every rule applies.
+   */
+  startPage?: number;
 }
 
 /**
@@ -87,8 +110,8 @@ class RecentIds {
 }
 
 /** A page's new results, and whether the walk is complete with it. */
-export interface Accepted {
-  results: Interaction[];
+export interface Accepted<T extends WalkItem = WalkItem> {
+  results: T[];
   done: boolean;
 }
 
@@ -118,6 +141,9 @@ export class PageAudit {
   /** Pages the walk may request so far (pages 0 … planned − 1): what the largest `total` needs, within the bounds. */
   planned = 1;
   private first = -1;
+  private readonly startPage: number;
+  /** Set by {@link PageAudit.rebase}: items before a known position may be re-reads, found by id. */
+  private rebased = false;
   private covered = 0;
   private lastTotal = 0;
   private maxTotal = 0;
@@ -131,6 +157,7 @@ export class PageAudit {
 
   constructor(private readonly options: AuditOptions) {
     this.pageSize = options.pageSize;
+    this.startPage = options.startPage ?? 0;
   }
 
   /** Ids held in memory to catch repeats: the window plus those of the oldest timestamp yielded. */
@@ -143,12 +170,28 @@ export class PageAudit {
    * concurrency, a total from an earlier moment), or items were deleted. Fetched again after every
    * earlier page, only a deletion leaves the gap.
    */
-  leavesGap(index: number, page: InteractionPage): boolean {
+  leavesGap(index: number, page: WalkPage): boolean {
     return index > 0 && page.total - index * this.pageSize < this.covered;
   }
 
+  /**
+   * Goes on after items were deleted: the list now has `total` items, and every item before position
+   * `position` (counted from the front, as `offset` counts) had been handed out before the deletion
+   * moved them. From here on, items before that position are known by id rather than by place (a
+   * re-read is skipped, an item the deletion moved up is new), and the count check at the end is off
+   * (the deletion changed the count). Everything else still applies: echoes, lengths, order, no id
+   * handed out twice, nothing after that position that was seen before.
+   */
+  rebase(position: number, total: number): void {
+    if (this.first < 0) return; // no page seen yet: the first one sets everything
+    this.rebased = true;
+    this.first = Infinity;
+    this.covered = Math.max(0, total - position);
+    this.lastTotal = total;
+  }
+
   /** Checks page `index` (see the class comment) and returns its new results, cut at `last`. Throws {@link PaginationError}. */
-  accept(index: number, page: InteractionPage): Accepted {
+  accept<T extends WalkItem>(index: number, page: WalkPage<T>): Accepted<T> {
     this.checkEchoes(index, page);
     const s = this.pageSize;
     const { total, results } = page;
@@ -185,8 +228,10 @@ export class PageAudit {
         actual: n,
       });
     if (this.first < 0) {
-      this.first = this.covered = this.lastTotal = total;
-      this.bound = pageBound(total, s);
+      // The items from this page to the end: the whole list for a walk from page 0.
+      this.first = this.covered = Math.max(0, total - index * s);
+      this.lastTotal = total;
+      this.bound = index + pageBound(this.first, s);
     } else if (total - index * s < this.covered) {
       fail(
         'total_shrank',
@@ -213,7 +258,7 @@ export class PageAudit {
     const atEnd = n < s;
     const done = this.yielded >= this.options.last || atEnd;
     // The end rule itself: one id per interaction of the first total. The rules above make it hold.
-    if (atEnd && this.yielded < this.options.last && this.yielded !== this.first) {
+    if (atEnd && !this.rebased && this.yielded < this.options.last && this.yielded !== this.first) {
       fail(
         'ids_missing',
         `the walk reached the end of the list with ${this.yielded} distinct ids where the first total was ${this.first}`,
@@ -228,7 +273,7 @@ export class PageAudit {
     return { results: fresh, done };
   }
 
-  private checkEchoes(index: number, page: InteractionPage): void {
+  private checkEchoes(index: number, page: WalkPage): void {
     const at = { page: index };
     if (page.page !== null && page.page !== index) {
       fail('page_mismatch', `page ${index} came back as page ${page.page}`, {
@@ -237,7 +282,7 @@ export class PageAudit {
         actual: page.page,
       });
     }
-    const replan = index === 0 && page.limit < this.pageSize;
+    const replan = index === 0 && this.first < 0 && page.limit < this.pageSize;
     if (page.limit !== this.pageSize && !replan) {
       fail(
         'page_size_mismatch',
@@ -263,10 +308,10 @@ export class PageAudit {
   }
 
   /** The results not handed out before, after checking every result's place (rules 4 and 5). */
-  private newResults(index: number, page: InteractionPage): Interaction[] {
+  private newResults<T extends WalkItem>(index: number, page: WalkPage<T>): T[] {
     const top = page.total - index * this.pageSize - 1; // the distance of results[0]
     const onPage = new Set<string>();
-    const fresh: Interaction[] = [];
+    const fresh: T[] = [];
     let overlap = 0;
     let matched = 0;
     let slots = 0;
@@ -274,7 +319,7 @@ export class PageAudit {
     let firstRepeat = '';
     let previousTs = Infinity;
     for (const [p, item] of page.results.entries()) {
-      const id = item.interactionId;
+      const id = normalId(item.interactionId);
       if (onPage.has(id))
         fail('duplicate_ids', `page ${index} holds ${shown(id)} twice`, { page: index, expected: 0, actual: 1 });
       onPage.add(id);
@@ -283,6 +328,14 @@ export class PageAudit {
       if (!Number.isNaN(ts)) previousTs = ts;
       const distance = top - p;
       if (distance >= this.first) continue; // arrived during the walk
+      if (distance >= this.covered && this.rebased) {
+        // Before the position read up to when items were deleted: a re-read (known by id), an item the
+        // deletion moved up (new), or one newer than every item handed out (arrived: the caller's cursor
+        // knows it). Deletions moved positions, so membership is all that can be checked here.
+        if (this.recent.has(id) || this.oldest.has(id) || ts > this.oldestTs) continue;
+        fresh.push(item);
+        continue;
+      }
       if (distance >= this.covered) {
         overlap++;
         if (this.recent.fromNewest(distance - this.covered) === id) matched++;
@@ -330,8 +383,8 @@ export class PageAudit {
     return fresh;
   }
 
-  private remember(item: Interaction): void {
-    const id = item.interactionId;
+  private remember(item: WalkItem): void {
+    const id = normalId(item.interactionId);
     this.recent.add(id);
     const ts = this.timestamp(item);
     if (Number.isNaN(ts)) return;
@@ -344,7 +397,7 @@ export class PageAudit {
   }
 
   /** The start as a number to compare, or NaN when the order is not checked or the value is not a date. */
-  private timestamp(item: Interaction): number {
+  private timestamp(item: WalkItem): number {
     const start: unknown = item.startTimestamp;
     return this.options.order === 'off' || typeof start !== 'string' ? NaN : Date.parse(start);
   }

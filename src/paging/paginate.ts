@@ -1,20 +1,17 @@
-// Walking pages: requests (in order, or several at once), the walk's own limits (maxPages, a
+// Walking pages, of any route whose pages have the paging arithmetic: requests (in order, or several at once), the walk's own limits (maxPages, a
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
 import { type ResponseValidationError, TimeoutError } from '../errors.js';
 import { fanOut, linkSignal } from '../http/signals.js';
 import type { Logger, ValidationMode } from '../http/types.js';
-import type { Interaction, InteractionPage } from '../types.js';
 import { invariantBroken } from '../validation/invariant.js';
-import { PageAudit } from './page-audit.js';
+import { PageAudit, type WalkPage } from './page-audit.js';
 
 /**
- * A checked walk over one contact's pages, as `checkIterateParams` returns it and `walkPages` takes it:
- * every default applied; `last` and `deadlineMs` are `Infinity` when not given.
+ * How far and how a walk goes, on any route, as the parameter checks return it and `walkPages` takes
+ * it: every default applied; `last` and `deadlineMs` are `Infinity` when not given.
  */
-export interface Walk {
-  tenantId: string;
-  contactId: string;
+export interface WalkPlan {
   pageSize: number;
   last: number;
   concurrency: number;
@@ -25,8 +22,14 @@ export interface Walk {
   signal: AbortSignal | undefined;
 }
 
+/** A checked walk over one contact's history, as `checkIterateParams` returns it. */
+export interface Walk extends WalkPlan {
+  tenantId: string;
+  contactId: string;
+}
+
 /** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
-export type FetchPage = (page: number, limit: number, signal: AbortSignal) => Promise<InteractionPage>;
+export type FetchPage<P extends WalkPage = WalkPage> = (page: number, limit: number, signal: AbortSignal) => Promise<P>;
 
 /** What the walk checks beyond the arithmetic, from the client's settings. */
 export interface WalkChecks {
@@ -42,7 +45,7 @@ export interface WalkChecks {
  * `limit` (integer ≥ 1), an `offset` (integer ≥ 0) and a `page` (integer ≥ 0, or null).
  * Checked whatever the validation mode, so `'off'` or `'warn'` never turns a bad page into a crash.
  */
-export function checkWalkable(page: unknown): InteractionPage {
+export function checkWalkable<P extends WalkPage>(page: unknown): P {
   const fail = (pointer: string, keyword: string, message: string) =>
     invariantBroken('walk', pointer, keyword, message);
   const count = (value: unknown, min: number) => Number.isSafeInteger(value) && (value as number) >= min;
@@ -60,7 +63,7 @@ export function checkWalkable(page: unknown): InteractionPage {
   if (!count(p['limit'], 1)) fail('/limit', 'type', 'must be an integer ≥ 1');
   if (!count(p['offset'], 0)) fail('/offset', 'type', 'must be an integer ≥ 0');
   if (p['page'] !== null && !count(p['page'], 0)) fail('/page', 'type', 'must be an integer ≥ 0 or null');
-  return page as InteractionPage;
+  return page as P;
 }
 
 /**
@@ -90,11 +93,11 @@ export function checkWalkable(page: unknown): InteractionPage {
  *   listener added to the caller's `signal` is removed.
  * - Every page is checked by {@link checkWalkable} first, whatever the validation mode.
  */
-export async function* walkPages(
-  fetchPage: FetchPage,
-  walk: Walk,
+export async function* walkPages<P extends WalkPage>(
+  fetchPage: FetchPage<P>,
+  walk: WalkPlan,
   checks: WalkChecks,
-): AsyncGenerator<InteractionPage, void, undefined> {
+): AsyncGenerator<P, void, undefined> {
   const { last, concurrency, signal, deadlineMs } = walk;
   if (signal?.aborted) throw signal.reason;
   if (last <= 0) return;
@@ -112,7 +115,7 @@ export async function* walkPages(
     order: checks.order,
     warn: (message) => checks.logger.warn(message),
   });
-  const inflight = new Map<number, Promise<InteractionPage>>();
+  const inflight = new Map<number, Promise<P>>();
   let index = 0; // next page to yield
   let next = 0; // next page to request
 
@@ -120,7 +123,9 @@ export async function* walkPages(
   const requests = fanOut(controller.signal);
   const get = (page: number) => {
     const request = requests.branch();
-    return fetchPage(page, audit.pageSize, request.signal).finally(request.release).then(checkWalkable);
+    return fetchPage(page, audit.pageSize, request.signal)
+      .finally(request.release)
+      .then(checkWalkable<P>);
   };
   const start = (page: number) => {
     const promise = get(page);
@@ -158,10 +163,10 @@ export async function* walkPages(
 }
 
 /** Yields every interaction of {@link walkPages}, in order; an abort also stops mid-page. */
-export async function* walkItems(
-  pages: AsyncIterable<InteractionPage>,
+export async function* walkItems<T>(
+  pages: AsyncIterable<{ results: readonly T[] }>,
   signal?: AbortSignal,
-): AsyncGenerator<Interaction, void, undefined> {
+): AsyncGenerator<T, void, undefined> {
   for await (const page of pages) {
     for (const item of page.results) {
       if (signal?.aborted) throw signal.reason;

@@ -8,6 +8,7 @@
  */
 import { paramFormats, spec } from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
+import { normalId } from '../common/ids.js';
 import { InvalidInputError } from '../errors.js';
 import type { Walk } from '../paging/paginate.js';
 
@@ -93,7 +94,7 @@ export function checkParams(params: unknown, names: Partial<Record<string, strin
   }
   const failed = paramProblem(history.parameters, defined);
   if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
-  return defined as unknown as CheckedParams;
+  return withNormalIds(defined) as unknown as CheckedParams;
 }
 
 /** The most pages a walk reads unless `maxPages` says otherwise: 10 million interactions at the spec's maximum page size. */
@@ -101,7 +102,8 @@ export const DEFAULT_MAX_PAGES = 100_000;
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const ITERATE_KEYS: ReadonlySet<string> = new Set(
+/** The iterators' parameters: the ids and the walk's own options. */
+export const ITERATE_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     tenantId: true,
     contactId: true,
@@ -178,7 +180,7 @@ export function checkInteractionParams(params: unknown): GetInteractionParams {
   const defined = definedOnly(params);
   const failed = paramProblem(detail.parameters, defined);
   if (failed) throw new InvalidInputError(failed[0], defined[failed[0]], failed[1]);
-  return defined as unknown as GetInteractionParams;
+  return withNormalIds(defined) as unknown as GetInteractionParams;
 }
 
 /** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
@@ -188,10 +190,22 @@ export function checkSignal(signal: unknown): AbortSignal | undefined {
 }
 
 /**
+ * The checked parameters with their ids in the normal form (lower-case: the spec's `uuid` format takes
+ * either case), so that every later step (the request, the answer check, a checkpoint) sees one spelling.
+ */
+function withNormalIds(checked: Record<string, unknown>): Record<string, unknown> {
+  for (const key of ['tenantId', 'contactId', 'interactionId']) {
+    const id = checked[key];
+    if (typeof id === 'string') checked[key] = normalId(id);
+  }
+  return checked;
+}
+
+/**
  * A copy of the own enumerable properties that are not undefined: a key explicitly set to undefined means
  * "omitted", as in TypeScript's optional properties. (A copy, so what is checked is what is sent.)
  */
-function definedOnly(params: object): Record<string, unknown> {
+export function definedOnly(params: object): Record<string, unknown> {
   // A null prototype: a key named `__proto__` is an own property here too, and is refused as unknown.
   const defined: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(params)) {

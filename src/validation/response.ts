@@ -1,7 +1,8 @@
 /**
  * The server's side of validation: a 2xx body is checked per the client's {@link ValidationMode}
  * (`strict` throws, `warn` logs and returns, `off` never gets here) by the validators compiled from the
- * spec, plus the invariants a schema cannot express (exact integers, no more results than the limit).
+ * spec, plus the invariants a schema cannot express (exact integers, no more results than the limit). An
+ * integer the reader kept exactly (a `bigint`) is checked as the JSON number it is.
  * A failure is a {@link ResponseValidationError} with the JSON pointer of the first problem. The client
  * loads this module (and the validators with it) by a dynamic import on its first call that validates,
  * so a bundle on `validate: 'off'` never downloads them.
@@ -12,6 +13,7 @@ import {
   validateInteractionPage,
   validateInteractionRecord,
 } from '../../generated/validators.js';
+import { asJsonNumbers } from '../common/json-depth.js';
 import { ResponseValidationError } from '../errors.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
@@ -27,22 +29,21 @@ export function checkPage(
   logger: Logger,
   requestedLimit?: number,
 ): InteractionPage {
-  if (mode === 'off') return body as InteractionPage;
-  const failure = pageFailure(body, requestedLimit);
-  if (!failure) return body as InteractionPage;
-  if (mode === 'strict') throw failure;
-  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
+  if (mode !== 'off') settle(pageFailure(validateInteractionPage, asJsonNumbers(body), requestedLimit), mode, logger);
   return body as InteractionPage;
 }
 
 /** Checks a `getInteraction` 2xx body per `mode`, as {@link checkPage} does a page. */
 export function checkRecord(body: unknown, mode: ValidationMode, logger: Logger): InteractionRecord {
-  if (mode === 'off') return body as InteractionRecord;
-  const failure = schemaFailure(validateInteractionRecord, body);
-  if (!failure) return body as InteractionRecord;
+  if (mode !== 'off') settle(schemaFailure(validateInteractionRecord, asJsonNumbers(body)), mode, logger);
+  return body as InteractionRecord;
+}
+
+/** What a failure comes to in `mode`: `strict` throws it, `warn` logs it; none, nothing. */
+export function settle(failure: ResponseValidationError | undefined, mode: ValidationMode, logger: Logger): void {
+  if (!failure) return;
   if (mode === 'strict') throw failure;
   logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
-  return body as InteractionRecord;
 }
 
 /** The first failure of a compiled validator on `body`, as a typed error with its JSON pointer. */
@@ -55,10 +56,18 @@ export function schemaFailure<T>(validator: CompiledValidator<T>, body: unknown)
   return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
 }
 
-function pageFailure(body: unknown, requestedLimit: number | undefined): ResponseValidationError | undefined {
-  const failure = schemaFailure(validateInteractionPage, body);
+/**
+ * The first failure of a page of either route (`validator`: its compiled schema): the schema, then the
+ * invariants a schema cannot express (exact integers, no more results than the limit).
+ */
+export function pageFailure(
+  validator: CompiledValidator<unknown>,
+  body: unknown,
+  requestedLimit: number | undefined,
+): ResponseValidationError | undefined {
+  const failure = schemaFailure(validator, body);
   if (failure) return failure;
-  const page = body as InteractionPage;
+  const page = body as Pick<InteractionPage, 'total' | 'limit' | 'offset' | 'page' | 'results'>;
   // The schema's integers, as JSON.parse read them: beyond 2^53 they are no longer exact counts.
   for (const key of ['total', 'limit', 'offset', 'page'] as const) {
     const value = page[key];

@@ -12,6 +12,7 @@ import { clean, shown } from '../../src/contract/display.ts';
 import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
 import { Ledger } from '../../src/contract/ledger.ts';
+import { listRequests, listWalkPages } from '../../src/contract/list.ts';
 import { newObservations, type Observations } from '../../src/contract/observations.ts';
 import { checkedBy, probePlan } from '../../src/contract/probes.ts';
 import { contractRuleIds, contractRules, sourceText } from '../../src/contract/rules.ts';
@@ -574,7 +575,7 @@ describe('reports', () => {
     target: { baseUrl: 'https://api.example.com/v1', tenantId: T, contactId: C },
     startedAt: '2024-06-01T00:00:00.000Z',
     durationMs: 1234,
-    requests: { total: 35, walks: 10, successor: 5, probes: 20, attempts: 36, budget: 76 },
+    requests: { total: 35, walks: 10, successor: 5, list: 0, probes: 20, attempts: 36, budget: 76 },
     walks: [{ limit: 10, pages: 1, interactions: 5, complete: true }],
     rules: contractRuleIds.map((id) => ({
       id,
@@ -642,7 +643,9 @@ describe('reports', () => {
     expect(text).not.toMatch(UNSAFE);
     expect(text).toContain('^@^G ^[[2J^[]0;t^G^M<U+202E><U+2066><U+2069><U+0085>^?');
     expect(text).toMatch(/^RESULT: drift: 1 rule\(s\) broken: offset \(exit 1\)$/m);
-    expect(text).toMatch(/^requests: 35 \(walks 10, successor 5, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m);
+    expect(text).toMatch(
+      /^requests: 35 \(walks 10, successor 5, list 0, probes 20; 36 attempts; budget 76\) in 1\.2 s$/m,
+    );
   });
 });
 
@@ -660,13 +663,23 @@ describe('README: Contract checks in your CI', () => {
     const historyProbes = probePlan(T, C, { successor: false }).length;
     expect(Number(/The (\d+) rules/.exec(section)?.[1])).toBe(contractRuleIds.length);
     expect(Number(/^6\. (\d+) probes:/m.exec(section)?.[1])).toBe(probes);
-    // The first page, the first 3 pages at size 1, the page past the end; two walks of maxPages.
-    const [, withSuccessor, without] = /at most `2 × max-pages \+ (\d+)`, or `\+ (\d+)` with/.exec(section) ?? [];
-    expect(Number(withSuccessor)).toBe(1 + 3 + 1 + SUCCESSOR_READS + probes);
-    expect(Number(without)).toBe(1 + 3 + 1 + historyProbes);
-    expect(section).toContain(
-      `successor ${SUCCESSOR_READS}, probes ${probes}; budget ${2 * DEFAULT_MAX_PAGES + 1 + 3 + 1 + SUCCESSOR_READS + probes})`,
-    );
+    // The first page, the first 3 pages at size 1, the page past the end; two walks of maxPages; the
+    // List's fixed requests and its walk of ⌈maxPages / 10⌉ pages.
+    const [, withSuccessor, without, listFixed] =
+      /at most `2 × max-pages \+ ⌈max-pages \/ 10⌉ \+ (\d+)`,\s+or `\+ (\d+)` with `--skip-successor`; `--skip-list` takes off `⌈max-pages \/ 10⌉ \+ (\d+)`/.exec(
+        section,
+      ) ?? [];
+    expect(Number(listFixed)).toBe(listRequests(DEFAULT_MAX_PAGES) - Math.ceil(DEFAULT_MAX_PAGES / 10));
+    expect(listWalkPages(DEFAULT_MAX_PAGES)).toBe(Math.ceil(DEFAULT_MAX_PAGES / 10));
+    expect(Number(withSuccessor)).toBe(1 + 3 + 1 + SUCCESSOR_READS + probes + Number(listFixed));
+    expect(Number(without)).toBe(1 + 3 + 1 + historyProbes + Number(listFixed));
+    // The example run: its List requests within the List's share of the budget.
+    const budget = 2 * DEFAULT_MAX_PAGES + 1 + 3 + 1 + SUCCESSOR_READS + probes + listRequests(DEFAULT_MAX_PAGES);
+    const [, list] =
+      new RegExp(`successor ${SUCCESSOR_READS}, list (\\d+), probes ${probes}; budget ${budget}\\)`).exec(section) ??
+      [];
+    expect(Number(list)).toBeGreaterThan(0);
+    expect(Number(list)).toBeLessThanOrEqual(listRequests(DEFAULT_MAX_PAGES));
   });
 
   it('names each rule’s source: the vendor where the catalogue quotes it, the SDK where it relies on the rule', () => {

@@ -1,7 +1,9 @@
-// A model of the interactions endpoint as an in-process `fetch`, for the walk's property test: a
+// A model of the interactions endpoints as an in-process `fetch`, for the walk's property test: a
 // list, most recent first, that honest churn changes between requests (new interactions at the front,
 // deletions anywhere), served page by page, and one deviation from the spec switched on at a chosen
-// moment. Responses may be held for a few microtask turns, so with concurrency pages are served out of
+// moment. It serves either route the walk takes: a contact's history (`Interaction` pages), or Get a
+// List of Interactions (the same list as full records in the List's envelope, cut to a time window
+// when the request asks for one). Responses may be held for a few microtask turns, so with concurrency pages are served out of
 // order. Everything random comes from the case's seed; the interactions are the one generator's.
 //
 // Why a model and not the reference API: the property runs 2,000 cases of tens of requests each, so it
@@ -12,9 +14,9 @@
 // by `page` and `limit`, is the few lines below; the reference API's semantics are checked against the
 // same walk in test/faults and contract-tests.
 
-import type { Interaction, InteractionPage } from '../../src/index.ts';
-import { interactionAt } from '../../src/testing/index.ts';
-import { json, seeded } from '../helpers.ts';
+import type { Interaction, InteractionPage, InteractionRecord } from '../../src/index.ts';
+import { interactionAt, interactionRecord } from '../../src/testing/index.ts';
+import { CONTACT, json, seeded, TENANT } from '../helpers.ts';
 
 /** How the server departs from the spec (`none`: it does not). */
 export const deviations = [
@@ -42,11 +44,18 @@ export const deviations = [
   'torn_read', // results from before the last churn, total from after
   'malformed',
   'http_500',
+  // Get a List of Interactions only:
+  'other_tenant', // the envelope names another tenant
+  'window_ignored', // the time window asked for is not applied: the whole list is served
 ] as const;
 export type Deviation = (typeof deviations)[number];
 
 /** Deviations whose effect is an order the walk checks only in strict mode. */
 export const orderDeviations: ReadonlySet<Deviation> = new Set(['oldest_first', 'swap_adjacent']);
+/** Deviations of Get a List of Interactions alone. */
+export const listDeviations: ReadonlySet<Deviation> = new Set(['other_tenant', 'window_ignored']);
+/** The tenant another tenant's page names. */
+const OTHER_TENANT = '00000000-0000-4000-8000-00000000beef';
 
 /** A change to the list made right after serving request number `after` (0-based). */
 export interface Churn {
@@ -66,17 +75,29 @@ export interface ModelOptions {
   /** Hold responses for a few microtask turns (serves pages out of order under concurrency). */
   shuffle: boolean;
   seed: number;
+  /**
+   * Get a List of Interactions' time window, as positions in the initial list (a start of that item;
+   * `undefined`: no bound): the walk must yield exactly what started in it.
+   */
+  window?: { from?: number; to?: number };
 }
 
-const NEWEST = Date.UTC(2024, 5, 1);
-const MAX_LIMIT = 100;
+export const NEWEST = Date.UTC(2024, 5, 1);
+const MAX_LIMIT = { history: 100, list: 1000 };
 
 export interface ModelServer {
   fetch: typeof globalThis.fetch;
+  /** The window's bounds, as the List's parameters (ISO 8601 in UTC), when one was asked for. */
+  readonly window: { startTimeRange?: string; endTimeRange?: string };
   /** The list when the first request was served: what a walk must yield. */
   readonly initial: readonly string[];
-  /** `never_ending`: the made-up ids served past the list's real end, in order (they follow `initial`). */
+  /**
+   * `never_ending`: the made-up ids served past the list's real end, in order (they follow `initial`).
+   * One more is made than served, for the next page: it counts only once it is served (`shown`).
+   */
   readonly tail: readonly string[];
+  /** Every id the server has put on a page. */
+  readonly shown: ReadonlySet<string>;
   /** Ids deleted while the walk ran. */
   readonly deleted: ReadonlySet<string>;
   /** Ids inserted while the walk ran. */
@@ -106,12 +127,25 @@ export function modelServer(options: ModelOptions): ModelServer {
   let list: string[] = [];
   for (let i = 0, ts = NEWEST; i < options.size; i++, ts -= random() < 0.2 ? 0 : 1 + pick(60_000)) list.push(make(ts));
   let previous = list;
-  const initial = [...list];
+  // The window, from starts of the list as first made: [from, to), either bound open.
+  const startOf = (id: string) => Date.parse(items.get(id)!.startTimestamp);
+  const bound = (at: number | undefined) =>
+    at === undefined || list.length === 0 ? undefined : startOf(list[Math.min(at, list.length - 1)]!);
+  const from = bound(options.window?.from);
+  const to = bound(options.window?.to);
+  const inWindow = (id: string) =>
+    (from === undefined || startOf(id) >= from) && (to === undefined || startOf(id) < to);
+  const window = {
+    ...(from !== undefined ? { startTimeRange: new Date(from).toISOString() } : {}),
+    ...(to !== undefined ? { endTimeRange: new Date(to).toISOString() } : {}),
+  };
+  const initial = list.filter(inWindow);
   const first = new Set(initial);
   /** The ids last served for each page number. */
   const served = new Map<number, string[]>();
   const deleted = new Set<string>();
   const inserted = new Set<string>();
+  const everServed = new Set<string>();
   let requests = 0;
   let fired = 0;
   const dropAt = pick(1 << 30);
@@ -138,10 +172,17 @@ export function modelServer(options: ModelOptions): ModelServer {
   }
 
   /** The page as the server shows it: an honest page, then the deviation. */
-  function answer(page: number, limit: number, active: boolean): InteractionPage | 'http_500' {
+  function answer(
+    page: number,
+    limit: number,
+    active: boolean,
+    route: 'history' | 'list',
+  ): InteractionPage | 'http_500' {
     const d = active ? options.deviation : 'none';
-    let view = list;
-    let total = list.length;
+    const windowed = route === 'list' && d !== 'window_ignored';
+    const current = windowed ? list.filter(inWindow) : list;
+    let view = current;
+    let total = current.length;
     let size = limit;
     let echoed = limit;
     if (d === 'cap_page_size' || d === 'cap_page_size_silently') {
@@ -149,10 +190,10 @@ export function modelServer(options: ModelOptions): ModelServer {
       size = Math.min(limit, cap);
     }
     if (d === 'cap_page_size') echoed = size;
-    if (d === 'oldest_first') view = [...list].reverse();
-    if (d === 'drop_item' && list.length > 0) view = list.filter((_, i) => i !== dropAt % list.length);
-    if (d === 'swap_adjacent') view = swapped(list);
-    if (d === 'torn_read') view = previous;
+    if (d === 'oldest_first') view = [...current].reverse();
+    if (d === 'drop_item' && current.length > 0) view = current.filter((_, i) => i !== dropAt % current.length);
+    if (d === 'swap_adjacent') view = swapped(current);
+    if (d === 'torn_read') view = windowed ? previous.filter(inWindow) : previous;
     if (d === 'total_lies_high') total += amount;
     if (d === 'total_lies_low') total = Math.max(0, total - amount);
     if (d === 'huge_total') total = Number.MAX_SAFE_INTEGER;
@@ -175,7 +216,7 @@ export function modelServer(options: ModelOptions): ModelServer {
         body.page = null;
         break;
       case 'echo_other_limit':
-        body.limit = limit < MAX_LIMIT ? limit + 1 : limit - 1;
+        body.limit = limit < MAX_LIMIT[route] ? limit + 1 : limit - 1;
         break;
       case 'wrong_offset':
         body.offset += 1 + pick(3);
@@ -214,6 +255,7 @@ export function modelServer(options: ModelOptions): ModelServer {
     }
     body.results = ids.map((id) => items.get(id)!);
     served.set(page, ids);
+    for (const id of ids) everServed.add(id);
     if (d === 'malformed') delete (body as Partial<InteractionPage>).total;
     return body;
   }
@@ -238,20 +280,34 @@ export function modelServer(options: ModelOptions): ModelServer {
     signal?.throwIfAborted();
     const page = Number(url.searchParams.get('page') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 10);
+    const route = url.pathname.includes('/contacts/') ? 'history' : 'list';
     const n = requests++;
     const active = options.once ? n === options.at : n >= options.at;
     if (active && options.deviation !== 'none') fired++;
-    const body = answer(page, limit, active);
+    const body = answer(page, limit, active, route);
     churn(n, limit, active);
     if (body === 'http_500') return json({ error: 'Injected server error' }, { status: 500 });
-    return json(body);
+    if (route === 'history') return json(body);
+    const tenantId = active && options.deviation === 'other_tenant' ? OTHER_TENANT : TENANT;
+    const results = body.results?.map(recordOf);
+    return json({ ...body, tenantId, tenantName: 'Model', tenantTimezone: 'UTC', ...(results ? { results } : {}) });
+  };
+
+  /** An interaction as the List's record (made once per id: the walk may read one many times). */
+  const records = new Map<string, InteractionRecord>();
+  const recordOf = (item: Interaction) => {
+    const made = records.get(item.interactionId) ?? interactionRecord(item, TENANT, CONTACT);
+    records.set(item.interactionId, made);
+    return made;
   };
 
   return {
     fetch: fetch as typeof globalThis.fetch,
-    startOf: (id) => Date.parse(items.get(id)!.startTimestamp),
+    window,
+    startOf,
     initial,
     tail,
+    shown: everServed,
     deleted,
     inserted,
     get fired() {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { spec } from '../../../generated/spec.js';
 import { terminalLines, terminalText } from '../../common/terminal-text.js';
 import { toJUnitXml } from '../../contract/junit.js';
+import { listRequests } from '../../contract/list.js';
 import { probePlan } from '../../contract/probes.js';
 import { DEFAULT_MAX_PAGES, runContractChecks } from '../../contract/runner.js';
 import { SUCCESSOR_READS } from '../../contract/successor.js';
@@ -21,7 +22,7 @@ import { credentialEnv, switchedOn } from '../credentials.js';
 import { contractExitCodes, type ExitCode } from '../exit-codes.js';
 import { type Io, write } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { optionalInteger, required } from '../values.js';
+import { optionalInteger, quoted, required, requiredId } from '../values.js';
 import { packageVersion } from '../version.js';
 
 export interface ContractCommand extends Connection {
@@ -32,6 +33,7 @@ export interface ContractCommand extends Connection {
   junit?: string | undefined;
   json?: string | undefined;
   skipSuccessor: boolean;
+  skipList: boolean;
 }
 
 /** How many probes a run sends (the plan's length does not depend on the ids). */
@@ -43,6 +45,8 @@ const maxLimit = spec.operations.listContactInteractions.parameters.limit.schema
 
 /** The environment's switch for `--skip-successor`, for a CI job whose key lacks the permission. */
 const SKIP_SUCCESSOR_ENV = 'CXENGAGE_SKIP_SUCCESSOR';
+/** The environment's switch for `--skip-list`, likewise. */
+const SKIP_LIST_ENV = 'CXENGAGE_SKIP_LIST';
 
 export const contract: Subcommand<ContractCommand> = {
   name: 'contract',
@@ -55,10 +59,11 @@ export const contract: Subcommand<ContractCommand> = {
     junit: { type: 'string' },
     json: { type: 'string' },
     'skip-successor': { type: 'boolean' },
+    'skip-list': { type: 'boolean' },
   },
 
   parse(values: FlagValues, positionals: string[]): ContractCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     const file = (flag: string) => {
       const value = values[flag];
       if (value === undefined) return undefined;
@@ -66,12 +71,13 @@ export const contract: Subcommand<ContractCommand> = {
     };
     return {
       kind: 'contract',
-      tenantId: required(values['tenant'], '--tenant'),
-      contactId: required(values['contact'], '--contact'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
+      contactId: requiredId(values['contact'], '--contact'),
       maxPages: optionalInteger(values['max-pages'], '--max-pages'),
       junit: file('junit'),
       json: file('json'),
       skipSuccessor: values['skip-successor'] === true,
+      skipList: values['skip-list'] === true,
       ...parseConnection(values),
     };
   },
@@ -80,8 +86,10 @@ export const contract: Subcommand<ContractCommand> = {
 
 Check that the API still honours the spec, read-only: walks the contact's history at
 three page sizes, reads up to ${SUCCESSOR_READS} of its interactions again through Get a Specific
-Interaction, probes what the spec forbids on both routes (${probeCount()} requests), and reports each
-broken rule, and the spec's judgement calls as confirmed, refuted or not observed.
+Interaction, lists the contact through Get a List of Interactions and probes its filters
+(at most ${listRequests(DEFAULT_MAX_PAGES)} requests), probes what the spec forbids on the history and its successor
+(${probeCount()} requests), and reports each broken rule, and the spec's judgement calls as confirmed,
+refuted or not observed.
 Choose a quiet contact with more than ${maxLimit} interactions to exercise every rule. A tenant
 that uses token auth adds --exchange-token (see Connection below).
 
@@ -91,6 +99,8 @@ Options:
   --max-pages N          pages per walk at most (default ${DEFAULT_MAX_PAGES}), for a huge history
   --skip-successor       leave out Get a Specific Interaction, for a key without
                          ${spec.operations.getInteraction.permission} (or set ${SKIP_SUCCESSOR_ENV}=1)
+  --skip-list            leave out Get a List of Interactions, for a key without
+                         ${spec.operations.listTenantInteractions.permission} (or set ${SKIP_LIST_ENV}=1)
   --junit FILE           also write the report as JUnit XML (one testcase per rule)
   --json FILE            also write the report as JSON`,
 
@@ -104,12 +114,15 @@ Options:
 
 async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
   const skipSuccessor = command.skipSuccessor || switchedOn(io.env[SKIP_SUCCESSOR_ENV], SKIP_SUCCESSOR_ENV);
+  const skipList = command.skipList || switchedOn(io.env[SKIP_LIST_ENV], SKIP_LIST_ENV);
   const report = await runContractChecks({
     ...resolveConnection(command, io),
     tenantId: command.tenantId,
     contactId: command.contactId,
     ...(command.maxPages !== undefined ? { maxPages: command.maxPages } : {}),
     skipSuccessor,
+    skipList,
+    signal: io.signal,
   });
   if (command.junit) await writeReport(command.junit, '--junit', toJUnitXml(report));
   if (command.json) {
@@ -119,7 +132,7 @@ async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
     const safe = (_key: string, value: unknown) => (typeof value === 'string' ? terminalText(value) : value);
     await writeReport(command.json, '--json', `${JSON.stringify(document, safe, 2)}\n`);
   }
-  await write(io.stdout, terminalLines(io.redact(renderReport(report))));
+  await write(io.stdout, terminalLines(io.redact(renderReport(report))), io.signal);
   if (report.setup) {
     io.stderr.write(`cxengage-interactions: ${terminalText(io.redact(setupLine(withCliHints(report.setup))))}\n`);
     return contractExitCodes.setup;
@@ -135,6 +148,7 @@ function withCliHints(setup: NonNullable<ContractReport['setup']>): NonNullable<
     connection: ' (--base-url or --region)',
     'not-found': ' (--tenant, --contact)',
     'successor-permission': ` (--skip-successor, or ${SKIP_SUCCESSOR_ENV}=1)`,
+    'list-permission': ` (--skip-list, or ${SKIP_LIST_ENV}=1)`,
   };
   return { ...setup, message: `${setup.message}${hints[setup.kind] ?? ''}` };
 }

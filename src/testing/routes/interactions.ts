@@ -15,6 +15,7 @@
  */
 import type { components } from '../../../generated/schema.js';
 import { spec } from '../../../generated/spec.js';
+import { utcInstant } from '../../common/utc-time.js';
 import type { Run } from '../history.js';
 import { interactionHooks, interactionRecord } from '../interactions.js';
 import { parseQuery } from '../query.js';
@@ -25,35 +26,8 @@ import type { Listed } from '../timeline.js';
 const { parameters, permission, successStatus } = spec.operations.listTenantInteractions;
 /** How `parseQuery` words a value its pattern refuses: the patterns get plainer words here. */
 const PATTERN = 'must match the pattern';
-const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
-
-/** The instant (ms) of a time-range bound, or undefined for a date that does not exist. */
-function instant(text: string): number | undefined {
-  const [, ...parts] = UTC_TIME.exec(text)!;
-  const [y, mo, d, h, mi, s] = parts.slice(0, 6).map(Number) as [number, number, number, number, number, number];
-  const ms = Number((parts[6] ?? '0').padEnd(3, '0'));
-  // ISO 8601's end of day, 24:00:00, is the next day's midnight; any other hour 24 is no time at all.
-  const endOfDay = h === 24 && mi === 0 && s === 0 && ms === 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || (h > 23 && !endOfDay) || mi > 59 || s > 59) return undefined;
-  return utc(y, mo - 1, d, h, mi, s, ms);
-}
-
-/** `Date.UTC`, also for the years 0–99 (which `Date.UTC` reads as 1900–1999). */
-function utc(
-  year: number,
-  ...rest: [month: number, day: number, hour?: number, minute?: number, second?: number, ms?: number]
-): number {
-  const [month, day, hour = 0, minute = 0, second = 0, ms = 0] = rest;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime();
-}
-
 /** How many interactions a hook filter reads at a time. */
 const SCAN_CHUNK = 1000;
-
-const daysIn = (year: number, month: number) => new Date(utc(year, month, 0)).getUTCDate();
 
 /** Whether the interaction's hooks satisfy every hook filter given. */
 function hooksMatch(listed: Listed, filters: Record<string, string | undefined>): boolean {
@@ -91,7 +65,7 @@ export const interactions: Route = {
       if (attribute[name]?.startsWith(PATTERN))
         attribute[name] = 'must be ISO 8601 in UTC, such as 2017-12-29T14:00:00.000Z';
       else if (text !== undefined) {
-        bounds[name] = instant(text);
+        bounds[name] = utcInstant(text);
         if (bounds[name] === undefined) attribute[name] = 'is not a date and time that exists';
       }
     }
