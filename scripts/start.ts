@@ -111,8 +111,8 @@ Try (from ${root}):
   $ curl -sS ${basic} '${apiUrl}${resource}?limit=5&page=0'
   # the last 25 with the CLI
   $ ${env} node dist/src/cli/main.js list --tenant ${tenantId} --contact ${contactId} --base-url ${apiUrl} --last 25
-  # the contact's interactions into a SQLite file, incrementally (run it again: nothing new, nothing stored twice)
-  $ echo ${contactId} | ${env} node dist/src/cli/main.js sync --tenant ${tenantId} --contacts - --to sqlite:sandbox-interactions.db --base-url ${apiUrl}
+  # the tenant's interactions into a SQLite file, incrementally (run it again: nothing new, nothing stored twice)
+  $ ${env} node dist/src/cli/main.js sync --tenant ${tenantId} --to sqlite:sandbox-interactions.db --base-url ${apiUrl}
   # the contract checks, against the sandbox API
   $ ${env} node dist/src/cli/main.js contract --base-url ${apiUrl} --tenant ${tenantId} --contact ${contactId}
   # the vendor's sample, from the mock

@@ -333,6 +333,8 @@ export class ResponseMismatchError extends CxEngageError {
  *   (the list may double while it is walked): pages that never end, or a `total` growing faster than
  *   the walk reads.
  * - `max_pages_exceeded`: the walk needs more pages than its `maxPages` parameter allows.
+ * - `out_of_range`: a page of a time range (the tenant-wide sync's windows) holds an interaction that
+ *   started outside it: the server ignores the range, or filters on another time than the start.
  */
 export type PaginationErrorCode =
   | 'page_mismatch'
@@ -348,7 +350,8 @@ export type PaginationErrorCode =
   | 'out_of_order'
   | 'ids_missing'
   | 'page_bound_exceeded'
-  | 'max_pages_exceeded';
+  | 'max_pages_exceeded'
+  | 'out_of_range';
 /** Why a checkpoint was refused. */
 export type CheckpointErrorCode = 'malformed' | 'unsupported_version' | 'other_tenant' | 'other_contact';
 

@@ -69,6 +69,14 @@ export type {
 export { withDetails } from './jobs/details.js';
 export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './jobs/export.js';
 export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './jobs/sync.js';
+export type { TenantCheckpoint, TenantSyncPage, TenantSyncParams, TenantWindow } from './jobs/tenant-sync.js';
+export {
+  checkTenantCheckpoint,
+  DEFAULT_OVERLAP_MS,
+  DEFAULT_SKEW_MS,
+  TENANT_PAGE_SIZE,
+  tenantSync,
+} from './jobs/tenant-sync.js';
 export type {
   DetailsOptions,
   ExportContactState,

@@ -237,6 +237,7 @@ describe('public surface', () => {
       | 'ids_missing'
       | 'page_bound_exceeded'
       | 'max_pages_exceeded'
+      | 'out_of_range'
     >();
     expectTypeOf<PaginationError['page']>().toEqualTypeOf<number>();
     expectTypeOf<PaginationError['expected']>().toEqualTypeOf<number | null>();

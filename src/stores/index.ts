@@ -22,6 +22,13 @@ export { recordSchema, SINGER_KEY, SINGER_STREAM, singerStore } from './singer.j
 export type { SqliteStoreOptions } from './sqlite.js';
 export { sqliteStore } from './sqlite.js';
 export type {
+  TenantStoreSyncEvent,
+  TenantStoreSyncParams,
+  TenantStoreSyncRun,
+  TenantStoreSyncSummary,
+} from './tenant.js';
+export { syncTenantToStore, TENANT_CHECKPOINT_KEY } from './tenant.js';
+export type {
   InteractionStore,
   RowChange,
   RowSource,

@@ -212,16 +212,16 @@ describe.sequential('npm start (scripts/start.ts)', () => {
       expect(rows).toHaveLength(26);
     });
 
-    it('the printed sync command stores the contact into SQLite, then finds nothing new', async () => {
+    it('the printed sync command stores the tenant into SQLite, then finds nothing new', async () => {
       const printed = 'sqlite:sandbox-interactions.db';
-      expect(commands[2]).toContain(`sync --tenant ${TENANT} --contacts - --to ${printed}`);
+      expect(commands[2]).toContain(`sync --tenant ${TENANT} --to ${printed}`);
       const dir = mkdtempSync(path.join(os.tmpdir(), 'cxi-start-sync-'));
       try {
         // As printed, into a file of its own rather than the checkout's.
         const command = commands[2]!.replace(printed, `sqlite:${path.join(dir, 'sandbox.db')}`);
         const first = await sh(command);
         expect(first.code, first.stderr).toBe(0);
-        expect(first.stderr).toMatch(/^sync: 1 contacts \(1 done, 0 failed\) · 320 new, 0 updated, 0 unchanged in /m);
+        expect(first.stderr).toMatch(/^sync: tenant-wide, window \[the beginning, .*\) · 320 new, 0 updated, 0 unchanged in /m);
         const again = await sh(command);
         expect(again.code, again.stderr).toBe(0);
         expect(again.stderr).toMatch(/ · 0 new, 0 updated, \d+ unchanged in /);

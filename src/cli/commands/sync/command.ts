@@ -4,19 +4,27 @@
  * committed in the same transaction as the rows it accounts for: a run killed at any instant (`kill -9`
  * included) is resumed by the next one, which stores nothing twice and loses nothing.
  *
- * The per-contact mode (`--contacts FILE`) runs `syncToStore` from `cxengage-interactions/stores`: one
- * incremental sync per contact over the history route. Everything that can be refused is refused before
+ * Two modes, from `cxengage-interactions/stores`: by default the tenant-wide mode (`syncTenantToStore`:
+ * Get a List of Interactions, a window of time per run; needs `INTERACTIONS_API_READ_ALL`, and a 403 says
+ * so and names `--contacts`); with `--contacts FILE` the per-contact mode (`syncToStore`: one
+ * incremental sync per contact over the history route). Everything that can be refused is refused before
  * a request is sent: the flags, `--to` (a malformed store URL is a usage error naming it), the contact
  * list, then the store itself (opened, checked and locked before the first request; one that cannot be
  * reached is one line and exit 1, one that cannot be used as it is exit 6).
  */
 import { readFile } from 'node:fs/promises';
+import { limitRate } from '../../../client/limit-rate.js';
+import type { InteractionsClient } from '../../../client/types.js';
 import { terminalText } from '../../../common/terminal-text.js';
+import { PermissionDeniedError } from '../../../errors.js';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, shardOf } from '../../../jobs/export.js';
+import { TENANT_PAGE_SIZE } from '../../../jobs/tenant-sync.js';
 import type { StoreSyncSummary } from '../../../stores/contacts.js';
 import { syncToStore } from '../../../stores/contacts.js';
 import { storeFromUrl } from '../../../stores/open.js';
+import { syncTenantToStore, type TenantStoreSyncSummary } from '../../../stores/tenant.js';
+import type { InteractionStore } from '../../../stores/types.js';
 import { parseStoreUrl, type StoreTarget } from '../../../stores/url.js';
 import type { FlagValues, Subcommand } from '../../command.js';
 import { type Connection, connect, parseConnection } from '../../connection.js';
@@ -32,8 +40,8 @@ import { duration, progressText, rateMeter } from '../export/progress.js';
 export interface SyncCommand extends Connection {
   kind: 'sync';
   tenantId: string;
-  /** A file of contact ids, one per line, or `-` for stdin: the per-contact mode. */
-  contacts: string;
+  /** A file of contact ids, one per line, or `-` for stdin: the per-contact mode; none: tenant-wide. */
+  contacts?: string | undefined;
   /** The store, as `--to` named it, parsed (no I/O yet). */
   to: StoreTarget;
   /** `--to` as given, for messages (a password redacted by `parseStoreUrl`'s location). */
@@ -41,6 +49,8 @@ export interface SyncCommand extends Connection {
   /** Singer only: the state file the runner passes (the last STATE message's value). */
   state?: string | undefined;
   rate?: number | undefined;
+  /** Tenant-wide: records per page of the List (default the route's largest). */
+  pageSize?: number | undefined;
   concurrency?: number | undefined;
   failFast: boolean;
   shard?: { index: number; count: number } | undefined;
@@ -56,6 +66,7 @@ export const syncCommand: Subcommand<SyncCommand> = {
     to: { type: 'string' },
     state: { type: 'string' },
     rate: { type: 'string' },
+    'page-size': { type: 'string' },
     concurrency: { type: 'string' },
     'fail-fast': { type: 'boolean' },
     shard: { type: 'string' },
@@ -70,14 +81,32 @@ export const syncCommand: Subcommand<SyncCommand> = {
       throw new UsageError(`--state is for --to singer (the runner's state file); ${to.kind} keeps the state itself`);
     }
     const concurrency = values['concurrency'];
+    const contacts = values['contacts'] as string | undefined;
+    const pageSize = values['page-size'];
+    if (contacts !== undefined && pageSize !== undefined) {
+      throw new UsageError(
+        '--page-size is for the tenant-wide mode; the per-contact mode reads each history at its own',
+      );
+    }
+    if (contacts === undefined) {
+      // The tenant-wide mode lists the tenant once, in time order: nothing to split or run side by side.
+      for (const flag of ['shard', 'concurrency', 'fail-fast'] as const) {
+        if (values[flag] !== undefined) {
+          throw new UsageError(
+            `--${flag} is for the per-contact mode (--contacts FILE); the tenant-wide mode lists the tenant in one walk`,
+          );
+        }
+      }
+    }
     return {
       kind: 'sync',
       tenantId: required(values['tenant'], '--tenant'),
-      contacts: required(values['contacts'], '--contacts'),
+      contacts,
       to,
       toText,
       state,
       rate: rate(values['rate']),
+      pageSize: pageSize === undefined ? undefined : integer(String(pageSize), '--page-size'),
       concurrency: concurrency === undefined ? undefined : integer(String(concurrency), '--concurrency'),
       failFast: values['fail-fast'] === true,
       shard: shard(values['shard']),
@@ -85,12 +114,18 @@ export const syncCommand: Subcommand<SyncCommand> = {
     };
   },
 
-  help: () => `Usage: cxengage-interactions sync --tenant TENANT_ID --contacts FILE --to STORE [options]
+  help: () => `Usage: cxengage-interactions sync --tenant TENANT_ID --to STORE [--contacts FILE] [options]
 
-Sync the interactions of a tenant's contacts into a store, incrementally: the first run stores every
-interaction, each later run only what is new or changed since. The sync's state lives in the store,
-committed with the rows it accounts for: after a crash, kill -9 or Ctrl-C, run the same command again;
-nothing is stored twice and nothing is lost.
+Sync a tenant's interactions into a store, incrementally: the first run stores every interaction, each
+later run only what is new or changed since. The sync's state lives in the store, committed with the
+rows it accounts for: after a crash, kill -9 or Ctrl-C, run the same command again; nothing is stored
+twice and nothing is lost.
+
+Modes:
+  (default)              tenant-wide: lists the tenant's interactions in windows of time (Get a List
+                         of Interactions; the key needs INTERACTIONS_API_READ_ALL): a few requests a run
+  --contacts FILE        per contact: one incremental sync per listed contact over its history (for
+                         keys without INTERACTIONS_API_READ_ALL): at least one request per contact a run
 
 Stores (--to):
   sqlite:FILE            a SQLite file (created if missing; needs: npm install better-sqlite3@12)
@@ -101,15 +136,15 @@ Stores (--to):
 
 Options:
   --tenant ID            tenant UUID (required)
-  --contacts FILE        contact ids, one per line ('-': stdin; blank lines and # comments skipped):
-                         one incremental sync per contact, over their interaction history
+  --contacts FILE        contact ids, one per line ('-': stdin; blank lines and # comments skipped)
   --to STORE             where the interactions go (required; see above)
   --state FILE           singer: the state the runner passes (the last STATE message's value)
   --rate R               requests per second for the whole run (default ${DEFAULT_EXPORT_RATE}); a 429 slows it down
-  --concurrency K        contacts in flight at once (default ${DEFAULT_EXPORT_CONCURRENCY})
-  --fail-fast            stop at the first contact that fails (default: report it and go on)
-  --shard I/N            sync only shard I of N (a stable hash of the contact id): run N jobs with
-                         I = 1..N side by side into the same store
+  --page-size N          tenant-wide: records per page (default ${TENANT_PAGE_SIZE}, the route's largest)
+  --concurrency K        --contacts: contacts in flight at once (default ${DEFAULT_EXPORT_CONCURRENCY})
+  --fail-fast            --contacts: stop at the first contact that fails (default: report it, go on)
+  --shard I/N            --contacts: only shard I of N (a stable hash of the contact id): N jobs with
+                         I = 1..N side by side (PostgreSQL; a SQLite file takes one writer at a time)
 
 Progress goes to stderr on a terminal; a summary line is always printed there at the end.`,
 
@@ -117,7 +152,8 @@ Progress goes to stderr on a terminal; a summary line is always printed there at
   ${exitCodes.failure}  failure (network, server error, invalid response; the store unreachable, or a
      commit that failed and was rolled back): run the same command again to go on
   ${exitCodes.usage}  usage: bad flags or values (a malformed --to), missing credentials; nothing was sent
-  ${exitCodes.auth}  authentication or permission refused (401, 403)
+  ${exitCodes.auth}  authentication or permission refused (401, 403; tenant-wide: a key without
+     INTERACTIONS_API_READ_ALL, which --contacts does not need)
   ${exitCodes.notFound}  tenant not found (404)
   ${exitCodes.partial}  finished, but some contacts failed (each reported): run it again to retry them
   ${exitCodes.store}  the store cannot be used as it is (another sync holds it, a table of another shape, a
@@ -128,22 +164,90 @@ Progress goes to stderr on a terminal; a summary line is always printed there at
 };
 
 async function run(command: SyncCommand, io: Io): Promise<void> {
-  const { tenantId } = command;
   const client = connect(command, io);
-  const listed = await readContacts(command.contacts, io);
-  const inShard = command.shard
-    ? listed.filter((id) => shardOf(id, command.shard!.count) === command.shard!.index)
-    : listed;
-  const total = new Set(inShard.map((id) => id.toLowerCase())).size;
   const store = storeFromUrl(command.toText, {
     param: '--to',
     ...(command.to.kind === 'singer' ? { singer: { output: io.stdout, state: await singerState(command.state) } } : {}),
   });
   if (command.to.kind === 'postgres' && command.to.password) io.redact.add(command.to.password);
-
   // Ctrl-C (or SIGTERM) aborts the sync through the run's signal (see main.ts); what was committed stays.
   const controller = new AbortController();
   const unlink = linkSignal(controller, io.signal);
+  try {
+    if (command.contacts === undefined) await runTenant(command, io, client, store, controller.signal);
+    else await runContacts(command, command.contacts, io, client, store, controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) {
+      // The signal's reason as the cause: the exit code is the interrupt's (130 or 143).
+      throw new Error('interrupted; run the same command again to go on', { cause: controller.signal.reason });
+    }
+    throw error;
+  } finally {
+    unlink();
+  }
+}
+
+/** The tenant-wide mode: a window of the tenant's List, page by page, each committed with its checkpoint. */
+async function runTenant(
+  command: SyncCommand,
+  io: Io,
+  client: InteractionsClient,
+  store: InteractionStore,
+  signal: AbortSignal,
+): Promise<void> {
+  limitRate(client, { requestsPerSecond: command.rate ?? DEFAULT_EXPORT_RATE });
+  const syncing = syncTenantToStore(client, {
+    store,
+    tenantId: command.tenantId,
+    signal,
+    ...(command.pageSize !== undefined ? { pageSize: command.pageSize } : {}),
+  });
+  const progress = progressLine(io.stderr);
+  const started = performance.now();
+  let requests = 0;
+  const show = () => progress.update(tenantProgress(syncing.summary(), requests));
+  const ticker = io.stderr.isTTY ? setInterval(show, 250) : undefined;
+  let opened = false;
+  try {
+    for await (const _ of syncing) {
+      opened = true;
+      requests += 1;
+    }
+    opened = true;
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) {
+      throw new PermissionDeniedError(
+        error.status,
+        `${error.message}: the tenant-wide sync lists the tenant (Get a List of Interactions), which needs a key with INTERACTIONS_API_READ_ALL; without it, sync per contact: --contacts FILE`,
+        error,
+      );
+    }
+    throw error;
+  } finally {
+    clearInterval(ticker);
+    if (opened) {
+      const text = tenantSummary(syncing.summary(), store.location, performance.now() - started);
+      if (io.stderr.isTTY) progress.done(text);
+      else io.stderr.write(`${text}\n`);
+    }
+  }
+}
+
+/** The per-contact mode: `syncToStore` over the contacts listed. */
+async function runContacts(
+  command: SyncCommand,
+  contactsFile: string,
+  io: Io,
+  client: InteractionsClient,
+  store: InteractionStore,
+  signal: AbortSignal,
+): Promise<void> {
+  const { tenantId } = command;
+  const listed = await readContacts(contactsFile, io);
+  const inShard = command.shard
+    ? listed.filter((id) => shardOf(id, command.shard!.count) === command.shard!.index)
+    : listed;
+  const total = new Set(inShard.map((id) => id.toLowerCase())).size;
   const progress = progressLine(io.stderr);
   const meter = rateMeter();
   const syncing = syncToStore(client, {
@@ -154,7 +258,7 @@ async function run(command: SyncCommand, io: Io): Promise<void> {
     ...(command.rate !== undefined ? { rateLimit: { requestsPerSecond: command.rate } } : {}),
     ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}),
     failFast: command.failFast,
-    signal: controller.signal,
+    signal,
   });
   const show = () => {
     const summary = syncing.summary();
@@ -172,15 +276,8 @@ async function run(command: SyncCommand, io: Io): Promise<void> {
       }
     }
     opened = true;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      // The signal's reason as the cause: the exit code is the interrupt's (130 or 143).
-      throw new Error('interrupted; run the same command again to go on', { cause: controller.signal.reason });
-    }
-    throw error;
   } finally {
     clearInterval(ticker);
-    unlink();
     if (opened) {
       const text = summaryText(syncing.summary(), store.location);
       if (io.stderr.isTTY) progress.done(text);
@@ -210,6 +307,28 @@ async function singerState(file: string | undefined): Promise<unknown> {
 }
 
 const number = new Intl.NumberFormat('en-US');
+
+/** The tenant-wide live line: the window, pages and interactions so far. */
+function tenantProgress(s: TenantStoreSyncSummary, pages: number): string {
+  return [
+    `window ${windowText(s.window)}`,
+    `${number.format(pages)} pages`,
+    `${number.format(s.records)} interactions (${number.format(s.new)} new, ${number.format(s.updated)} updated)`,
+  ].join(' · ');
+}
+
+const windowText = (w: TenantStoreSyncSummary['window']) =>
+  w ? `[${w.lower ?? 'the beginning'}, ${w.upper})` : '(opening)';
+
+/** The tenant-wide closing line, always printed (to stderr). */
+export function tenantSummary(s: TenantStoreSyncSummary, location: string, elapsedMs: number): string {
+  return [
+    `sync: tenant-wide, window ${windowText(s.window)}${s.resumed ? ', resumed' : ''}`,
+    `${number.format(s.new)} new, ${number.format(s.updated)} updated, ${number.format(s.unchanged)} unchanged in ${location}`,
+    `${number.format(s.commits)} pages`,
+    duration(elapsedMs),
+  ].join(' · ');
+}
 
 /** The closing line, always printed (to stderr). */
 export function summaryText(s: StoreSyncSummary, location: string): string {

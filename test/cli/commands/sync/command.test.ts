@@ -33,13 +33,16 @@ afterAll(() => {
 
 const file = (name: string) => path.join(scratch, `${++files}-${name}`);
 
-/** A reference API of its own: one tenant, `count` contacts of 0–260 interactions, its clock at real time. */
-async function world(seed: string, count: number) {
-  const reference = new ReferenceStore({ seed, clock: Date.now() });
+/**
+ * A reference API of its own: one tenant, `count` contacts of 0 to `most` interactions, its clock
+ * `behindMs` behind real time (the tenant-wide mode lists what started before the CLI's now − 5 minutes).
+ */
+async function world(seed: string, count: number, most = 260, behindMs = 0) {
+  const reference = new ReferenceStore({ seed, clock: Date.now() - behindMs });
   const random = seeded(seed);
   // The tenant test/stores/fixtures/store-writer.ts holds the lock of.
   const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
-  const contacts = reference.addContacts(tenant, count, () => Math.floor(random() * 260));
+  const contacts = reference.addContacts(tenant, count, () => Math.floor(random() * (most + 1)));
   const watchers = new Set<(pathname: string) => void>();
   const api = await startReferenceApi({
     store: reference,
@@ -207,6 +210,94 @@ describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
     }, 60_000);
   },
 );
+
+describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
+  'cxengage-interactions sync (tenant-wide) into $name (built CLI)',
+  (kind: StoreKind) => {
+    beforeAll(() => kind.setup(), 120_000);
+    afterAll(() => kind.teardown());
+
+    it('20 runs killed with kill -9 at seeded moments, late changes between them: every interaction once, its latest version, updated only when it changed', async () => {
+      const w = await world(`sync-cli-tenant-kill-${kind.name}`, 20, 60, 3 * 3_600_000);
+      try {
+        const fresh: FreshStore = await kind.fresh('tenant-kill');
+        const args = ['--tenant', w.tenant, '--to', fresh.url, '--page-size', '50', '--rate', '1000'];
+        const live = new Set<string>();
+        let killed = 0;
+        for (let run = 0; killed < 20; run++) {
+          expect(run, 'runs needed for 20 kills').toBeLessThan(60);
+          for (let i = 0; i < 2; i++) {
+            const contact = w.contacts[Math.floor(w.random() * w.contacts.length)]!;
+            for (const item of w.reference.beginInteractions(w.tenant, contact, 1 + Math.floor(w.random() * 3)))
+              live.add(item.interactionId);
+          }
+          // The tenant's clock moves on (interactions end, csat scores come), staying behind the CLI's now.
+          if (w.reference.now() < Date.now() - 20 * 60_000) w.reference.advance(Math.floor(w.random() * 5 * 60_000));
+          const killAt = 1 + Math.floor(w.random() * 4);
+          const result = await sync(w, args, { killAt });
+          if (result.signal === 'SIGKILL') killed += 1;
+          else expect(result.code, result.stderr).toBe(0);
+        }
+        // The window the last kill interrupted is finished first (what started since is the next window's).
+        const finishing = await sync(w, args);
+        expect(finishing.code, finishing.stderr).toBe(0);
+        const last = await sync(w, args);
+        expect(last.code, last.stderr).toBe(0);
+        expect(last.stderr).toMatch(/^sync: tenant-wide, window \[.*\) · \d+ new, \d+ updated, \d+ unchanged in /m);
+        const rows = await fresh.query<StoredRow & { end_timestamp: unknown; csat: unknown }>(
+          `SELECT contact_id, interaction_id, record, revision, end_timestamp, csat FROM ${TABLES.interactions} WHERE tenant_id = '${w.tenant}'`,
+        );
+        const expected = new Map(
+          w.contacts.flatMap((c) =>
+            w.reference.interactions(w.tenant, c)!.map((i) => [`${c}/${i.interactionId}`, i] as const),
+          ),
+        );
+        const keys = rows.map((r) => `${r.contact_id}/${r.interaction_id}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(keys.sort()).toEqual([...expected.keys()].sort());
+        for (const row of rows) {
+          const latest = expected.get(`${row.contact_id}/${row.interaction_id}`)!;
+          const end = row.end_timestamp == null ? null : new Date(row.end_timestamp as string).toISOString();
+          expect(end, row.interaction_id).toBe(latest.endTimestamp ?? null);
+          expect(row.csat == null ? null : Number(row.csat), row.interaction_id).toBe(latest.csat ?? null);
+          const versions = live.has(row.interaction_id)
+            ? 1 + (latest.endTimestamp === null ? 0 : 1) + (latest.csat === null ? 0 : 1)
+            : 1;
+          expect(Number(row.revision), row.interaction_id).toBeLessThanOrEqual(versions);
+        }
+        expect(rows.filter((r) => Number(r.revision) > 1).length).toBeGreaterThan(0);
+
+        const idle = await sync(w, args);
+        expect(idle.code, idle.stderr).toBe(0);
+        expect(idle.stderr).toMatch(/ · 0 new, 0 updated, \d+ unchanged in /);
+      } finally {
+        await w.api.close();
+      }
+    }, 600_000);
+  },
+);
+
+describe('cxengage-interactions sync (tenant-wide): a key without INTERACTIONS_API_READ_ALL', () => {
+  it('gets a 403 that names --contacts: one line, exit 3', async () => {
+    const reference = new ReferenceStore({ seed: 'sync-cli-403' });
+    const tenant = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+    reference.addContacts(tenant, 2, 3);
+    const watchers = new Set<(pathname: string) => void>();
+    const api = await startReferenceApi({
+      store: reference,
+      credentials: { tokens: [{ token, permissions: ['CONTACTS_INTERACTION_HISTORY_READ'] }] },
+    });
+    try {
+      const db = file('403.db');
+      const result = await sync({ api, watchers }, ['--tenant', tenant, '--to', `sqlite:${db}`]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/INTERACTIONS_API_READ_ALL.*--contacts FILE/);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    } finally {
+      await api.close();
+    }
+  });
+});
 
 const writer = path.join(root, 'test/stores/fixtures/store-writer.ts');
 
