@@ -221,7 +221,9 @@ describe.sequential('npm start (scripts/start.ts)', () => {
         const command = commands[2]!.replace(printed, `sqlite:${path.join(dir, 'sandbox.db')}`);
         const first = await sh(command);
         expect(first.code, first.stderr).toBe(0);
-        expect(first.stderr).toMatch(/^sync: tenant-wide, window \[the beginning, .*\) · 320 new, 0 updated, 0 unchanged in /m);
+        expect(first.stderr).toMatch(
+          /^sync: tenant-wide, window \[the beginning, .*\) · 320 new, 0 updated, 0 unchanged in /m,
+        );
         const again = await sh(command);
         expect(again.code, again.stderr).toBe(0);
         expect(again.stderr).toMatch(/ · 0 new, 0 updated, \d+ unchanged in /);
