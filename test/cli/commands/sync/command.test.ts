@@ -368,6 +368,68 @@ describe('cxengage-interactions sync: refusals before anything is sent, and Sing
     expect(result.stderr).toMatch(/--state is for --to singer/);
   });
 
+  it("--to singer, tenant-wide: Singer messages only, every interaction sent, each STATE after the records it covers, the other mode's state refused", async () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats.default(ajv);
+    const isMessage = ajv.compile(singerMessageSchema);
+    const singer = await world('sync-cli-singer-tenant', 4, 60, 3 * 3_600_000);
+    try {
+      const args = ['--tenant', singer.tenant, '--to', 'singer', '--page-size', '20', '--rate', '1000'];
+      const run = await sync(singer, args);
+      expect(run.code, run.stderr).toBe(0);
+      const messages = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; record?: { interactionId: string }; value?: unknown });
+      for (const message of messages) expect(isMessage(message), JSON.stringify(isMessage.errors)).toBe(true);
+      expect(messages[0]!.type).toBe('SCHEMA');
+      expect(messages.at(-1)!.type).toBe('STATE');
+      const records = messages.filter((m) => m.type === 'RECORD').map((m) => m.record!.interactionId);
+      const all = singer.contacts.flatMap((c) =>
+        singer.reference.interactions(singer.tenant, c)!.map((i) => i.interactionId),
+      );
+      expect(new Set(records)).toEqual(new Set(all));
+      // Each STATE follows the records it covers: its cursor is never newer than a record after it.
+      let cursor = Number.POSITIVE_INFINITY;
+      for (const m of messages) {
+        if (m.type === 'STATE') {
+          const window = (
+            m.value as {
+              bookmarks: { interactions: { entries: { checkpoint: { window: { cursor: string } | null } } } };
+            }
+          ).bookmarks.interactions.entries.checkpoint.window;
+          cursor = window ? Date.parse(window.cursor) : Number.NEGATIVE_INFINITY;
+        } else if (m.type === 'RECORD') {
+          const start = Date.parse((m.record as unknown as { startTimestamp: string }).startTimestamp);
+          expect(start).toBeLessThanOrEqual(cursor);
+        }
+      }
+      // The per-contact mode's state is refused in the tenant-wide mode (and the other way round).
+      const contactsState = file('contacts-state.json');
+      const perContact = await sync(singer, [
+        '--tenant',
+        singer.tenant,
+        '--contacts',
+        singer.contactsFile,
+        '--to',
+        'singer',
+      ]);
+      const lastState = perContact.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; value?: unknown })
+        .filter((m) => m.type === 'STATE')
+        .at(-1);
+      writeFileSync(contactsState, JSON.stringify(lastState!.value));
+      const refused = await sync(singer, [...args, '--state', contactsState]);
+      expect(refused.code).toBe(6);
+      expect(refused.requests).toBe(0);
+      expect(refused.stderr).toMatch(/state given is of a contacts sync, not a tenant one/);
+    } finally {
+      await singer.api.close();
+    }
+  });
+
   it('--to singer: stdout carries only Singer messages; the runner’s last STATE makes the next run send only what changed', async () => {
     const ajv = new Ajv2020({ allErrors: true });
     addFormats.default(ajv);
