@@ -21,11 +21,18 @@ import {
   TABLES,
   TENANT_CHECKPOINT_KEY,
 } from '../../src/stores/index.js';
-import { type Answer, CSAT_DELAY_MS, ReferenceStore, startReferenceApi } from '../../src/testing/index.js';
+import {
+  type Answer,
+  CSAT_DELAY_MS,
+  operationPath,
+  ReferenceStore,
+  startReferenceApi,
+} from '../../src/testing/index.js';
 import { seeded } from '../helpers.js';
 import { type FreshStore, postgresKind, type StoreKind, sqliteKind } from '../support/stores.ts';
 
 const tenantId = '6c2d9e71-3b4a-4f5e-8d9c-1e2f3a4b5c6d';
+const listPath = operationPath('listTenantInteractions', { tenantId });
 const MINUTE = 60_000;
 
 /** A reference API of its own per test: a tenant of `count` contacts, and a hook to bend its List's answers. */
@@ -40,7 +47,7 @@ async function world(seed: string, count = 16, validate: 'strict' | 'off' = 'str
     store: reference,
     credentials: { tokens: [{ token: 'tenant-token' }] },
     intercept(_req, _res, url) {
-      if (url.pathname.endsWith(`/tenants/${tenantId}/interactions`)) rewrite?.(url);
+      if (url.pathname.endsWith(listPath)) rewrite?.(url);
       return false;
     },
     interceptAnswer(answer: Answer, _res, { url, operationId }) {
