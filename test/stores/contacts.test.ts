@@ -5,18 +5,10 @@
 // counts nothing twice; a failed contact reported without ending the run; a state of another tenant refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInteractionsClient, limitRate } from '../../src/index.js';
-import {
-  type InteractionStore,
-  StoreError,
-  type StoreSession,
-  type StoreSyncEvent,
-  type StoreSyncRun,
-  syncToStore,
-  TABLES,
-} from '../../src/stores/index.js';
+import { StoreError, type StoreSyncEvent, type StoreSyncRun, syncToStore, TABLES } from '../../src/stores/index.js';
 import { CSAT_DELAY_MS, type ReferenceApi, ReferenceStore, startReferenceApi } from '../../src/testing/index.js';
 import { seeded, uuid } from '../helpers.js';
-import { type FreshStore, postgresKind, type StoreKind, sqliteKind } from '../support/stores.ts';
+import { crashingAt, type FreshStore, postgresKind, type StoreKind, sqliteKind } from '../support/stores.ts';
 
 const tenantId = '5a1c9e70-2b3d-4f6a-8c9e-0d1f2a3b4c5d';
 const reference = new ReferenceStore({ seed: 'stores-contacts', clock: Date.UTC(2025, 5, 1) });
@@ -78,29 +70,6 @@ function sortKeys(value: unknown): unknown {
       .sort()
       .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
   );
-}
-
-/** A store whose commit number `failAt` (1-based) fails before anything is written: a crash just before it. */
-function crashingAt(inner: InteractionStore, failAt: number): InteractionStore {
-  let commits = 0;
-  return {
-    ...inner,
-    async open(options) {
-      const session = await inner.open(options);
-      const wrapped: StoreSession = {
-        tenantId: session.tenantId,
-        scope: session.scope,
-        readState: (keys) => session.readState(keys),
-        known: (ids) => session.known(ids),
-        close: () => session.close(),
-        async commit(batch) {
-          if (++commits === failAt) throw new StoreError('write', inner.location, 'the process died here');
-          return session.commit(batch);
-        },
-      };
-      return wrapped;
-    },
-  };
 }
 
 describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(

@@ -13,14 +13,7 @@ import {
   PaginationError,
   ResponseValidationError,
 } from '../../src/index.js';
-import {
-  type InteractionStore,
-  StoreError,
-  type StoreSession,
-  syncTenantToStore,
-  TABLES,
-  TENANT_CHECKPOINT_KEY,
-} from '../../src/stores/index.js';
+import { type InteractionStore, syncTenantToStore, TABLES, TENANT_CHECKPOINT_KEY } from '../../src/stores/index.js';
 import {
   type Answer,
   CSAT_DELAY_MS,
@@ -29,7 +22,7 @@ import {
   startReferenceApi,
 } from '../../src/testing/index.js';
 import { seeded } from '../helpers.js';
-import { type FreshStore, postgresKind, type StoreKind, sqliteKind } from '../support/stores.ts';
+import { crashingAt, type FreshStore, postgresKind, type StoreKind, sqliteKind } from '../support/stores.ts';
 
 const tenantId = '6c2d9e71-3b4a-4f5e-8d9c-1e2f3a4b5c6d';
 const listPath = operationPath('listTenantInteractions', { tenantId });
@@ -124,29 +117,6 @@ async function sync(w: World, store: InteractionStore, pageSize = 100) {
   const run = syncTenantToStore(w.client, { store, tenantId, now: w.now, pageSize });
   for await (const _ of run);
   return run.summary();
-}
-
-/** A store whose commit number `failAt` (1-based) fails before anything is written: a crash just before it. */
-function crashingAt(inner: InteractionStore, failAt: number): InteractionStore {
-  let commits = 0;
-  return {
-    ...inner,
-    async open(options) {
-      const session = await inner.open(options);
-      const wrapped: StoreSession = {
-        tenantId: session.tenantId,
-        scope: session.scope,
-        readState: (keys) => session.readState(keys),
-        known: (ids) => session.known(ids),
-        close: () => session.close(),
-        async commit(batch) {
-          if (++commits === failAt) throw new StoreError('write', inner.location, 'the process died here');
-          return session.commit(batch);
-        },
-      };
-      return wrapped;
-    },
-  };
 }
 
 describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(

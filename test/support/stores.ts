@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { InteractionStore } from '../../src/stores/index.js';
-import { storeFromUrl } from '../../src/stores/index.js';
+import type { InteractionStore, StoreSession } from '../../src/stores/index.js';
+import { StoreError, storeFromUrl } from '../../src/stores/index.js';
 import { needs } from './needs.ts';
 import { type Postgres, postgresBinDir, postgresInstall, startPostgres } from './postgres.ts';
 
@@ -106,4 +106,27 @@ export async function queryOn<T = Record<string, unknown>>(url: string, sql: str
   } finally {
     await client.end();
   }
+}
+
+/** A store whose commit number `failAt` (1-based) fails before anything is written: a crash just before it. */
+export function crashingAt(inner: InteractionStore, failAt: number): InteractionStore {
+  let commits = 0;
+  return {
+    ...inner,
+    async open(options) {
+      const session = await inner.open(options);
+      const wrapped: StoreSession = {
+        tenantId: session.tenantId,
+        scope: session.scope,
+        readState: (keys) => session.readState(keys),
+        known: (ids) => session.known(ids),
+        close: () => session.close(),
+        async commit(batch) {
+          if (++commits === failAt) throw new StoreError('write', inner.location, 'the process died here');
+          return session.commit(batch);
+        },
+      };
+      return wrapped;
+    },
+  };
 }
