@@ -7,7 +7,7 @@
  */
 import { CredentialsError } from '../errors.js';
 import { abortable } from '../http/signals.js';
-import type { Redactor } from './redact.js';
+import type { Redaction } from './redaction.js';
 import { isSendableToken, type ResolvedAuth, secretForms } from './resolve-auth.js';
 
 /** What the client needs of its credentials. */
@@ -32,13 +32,13 @@ export type ExchangeAuth = Extract<ResolvedAuth, { kind: 'exchange' }>;
 export type FetchToken = (auth: ExchangeAuth) => Promise<string>;
 
 /** The credentials for `auth`; `fetchToken` is called only by the exchange kind. */
-export function createCredentials(auth: ResolvedAuth, redact: Redactor, fetchToken: FetchToken): Credentials {
+export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetchToken: FetchToken): Credentials {
   if (auth.kind === 'header') return { apply: (request) => request.headers.set('authorization', auth.authorization) };
-  if (auth.kind === 'callback') return callbackCredentials(auth.token, redact);
+  if (auth.kind === 'callback') return callbackCredentials(auth.token, redaction);
   return exchangedCredentials(() => fetchToken(auth), auth.lifetimeMs);
 }
 
-function callbackCredentials(token: () => string | Promise<string>, redact: Redactor): Credentials {
+function callbackCredentials(token: () => string | Promise<string>, redaction: Redaction): Credentials {
   return {
     async apply(request) {
       let value: unknown;
@@ -46,11 +46,10 @@ function callbackCredentials(token: () => string | Promise<string>, redact: Reda
         value = await token();
       } catch (error) {
         // What the function threw is the caller's, but it may quote a token: only a redacted copy is kept.
-        throw new CredentialsError('auth.token: the token function threw; nothing was sent', {
-          cause: redact.cause(error),
-        });
+        const { cause } = await redaction.redactor();
+        throw new CredentialsError('auth.token: the token function threw; nothing was sent', { cause: cause(error) });
       }
-      if (typeof value === 'string') for (const form of secretForms(value)) redact.add(form);
+      if (typeof value === 'string') for (const form of secretForms(value)) redaction.add(form);
       if (!isSendableToken(value)) {
         const got = typeof value === 'string' ? 'a string with spaces or other characters' : typeof value;
         throw new CredentialsError(

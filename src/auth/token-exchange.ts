@@ -15,7 +15,7 @@ import { createApiError } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
 import { schemaFailure } from '../validation/response.js';
-import type { Redactor } from './redact.js';
+import type { Redaction } from './redaction.js';
 import { isSendableToken, secretForms } from './resolve-auth.js';
 
 const { path, method } = spec.operations.createToken;
@@ -37,7 +37,7 @@ export interface ExchangeContext {
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
   const { options, send, bodies, username, password } = context;
-  const { redact } = options;
+  const { redaction } = options;
   const api = createClient<paths>({
     baseUrl: options.baseUrl,
     headers: { Accept: 'application/json', ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) },
@@ -51,12 +51,13 @@ export async function exchangeToken(context: ExchangeContext): Promise<string> {
   if (!response.ok) {
     const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
     const prefix = `Token exchange (${EXCHANGE_ROUTE}) failed: `;
+    const redact = await redaction.redactor();
     throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers), prefix);
   }
-  return readToken(response, bodies.take(response) ?? '', redact);
+  return readToken(response, bodies.take(response) ?? '', redaction);
 }
 
-function readToken(response: Response, text: string, redact: Redactor): string {
+function readToken(response: Response, text: string, redaction: Redaction): string {
   const fail = (problem: string): never => {
     // No body snippet: the body is (or holds) a credential.
     throw new InvalidResponseError(response.status, `the token response ${problem} (its body is not shown)`, '');
@@ -74,7 +75,7 @@ function readToken(response: Response, text: string, redact: Redactor): string {
   if (failure) throw failure;
   const { token } = body as { token: string };
   // A secret from now on, before anything else can show it (even a token refused below).
-  for (const form of secretForms(token)) redact.add(form);
+  for (const form of secretForms(token)) redaction.add(form);
   if (!isSendableToken(token)) {
     const message = 'must be a non-empty string of visible ASCII, to be sent as Authorization: Token …';
     const issue = { instancePath: '/token', schemaPath: '#/invariant/header', keyword: 'pattern', params: {}, message };

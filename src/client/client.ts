@@ -12,7 +12,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
-import type { Redactor } from '../auth/redact.js';
+import type { Redaction } from '../auth/redaction.js';
 import { snippet } from '../common/snippet.js';
 import { InvalidResponseError } from '../errors.js';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../http/options.js';
 import { createConnection, createPipeline } from '../http/pipeline.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
-import type { ClientOptions, RequestOptions } from '../http/types.js';
+import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
@@ -74,7 +74,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 }
 
 function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
-  const { logger, redact } = resolved;
+  const { logger, redaction } = resolved;
   // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
   const { send, bodies } = createPipeline(resolved, shared, {
     pace: (signal) => shared.limiter?.take(signal),
@@ -107,12 +107,16 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const warning = warnIfDeprecated(shared, resolved, response, route);
     if (warning) await warning;
     if (!response.ok) {
-      const { createApiError } = await errorBodies();
+      const [{ createApiError }, redact] = await Promise.all([errorBodies(), redaction.redactor()]);
       const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
       throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
     }
-    return parseJson(response, bodies.take(response) ?? '', redact);
+    return parseJson(response, bodies.take(response) ?? '', redaction);
   }
+
+  /** `module`; in 'warn' mode with the redactor too, so that a warning reaches the logger before the call returns. */
+  const forMode = <T>(mode: ValidationMode, module: () => Promise<T>): Promise<T> =>
+    mode === 'warn' ? redaction.redactor().then(module) : module();
 
   async function getPage(params: CheckedParams, call: CallSettings) {
     const { tenantId, contactId, limit, page } = params;
@@ -125,7 +129,9 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const body = await answer(response, error, historyRoute);
     const mode = call.validate;
     const data =
-      mode === 'off' ? (body as InteractionPage) : (await responseChecks()).checkPage(body, mode, logger, limit);
+      mode === 'off'
+        ? (body as InteractionPage)
+        : (await forMode(mode, responseChecks)).checkPage(body, mode, logger, limit);
     return { data, response };
   }
 
@@ -143,7 +149,9 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const body = await answer(response, error, detailRoute);
     const mode = call.validate;
     const data =
-      mode === 'off' ? (body as InteractionRecord) : (await responseChecks()).checkRecord(body, mode, logger);
+      mode === 'off'
+        ? (body as InteractionRecord)
+        : (await forMode(mode, responseChecks)).checkRecord(body, mode, logger);
     return { data, response };
   }
 
@@ -158,23 +166,18 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { tenantId, contactId } = checked;
     const fetchPage = (page: number, limit: number, signal: AbortSignal): Promise<InteractionPage> =>
       getPage({ tenantId, contactId, limit, page }, { ...call, signal }).then((r) => r.data);
-    return ({ walkPages }: WalkModule) => walkPages(fetchPage, checked, { order: call.validate, logger });
+    const start = ({ walkPages }: WalkModule) => walkPages(fetchPage, checked, { order: call.validate, logger });
+    return async () => start(await forMode(call.validate, walking));
   }
 
   return registerClient<InteractionsClient>(
     {
       listInteractionsWithResponse,
       listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
-      iteratePages: (params) => {
-        const start = walk(params);
-        return typedAborts(async () => start(await walking()), params.signal);
-      },
+      iteratePages: (params) => typedAborts(walk(params), params.signal),
       iterateInteractions: (params) => {
         const start = walk(params);
-        return typedAborts(async () => {
-          const module = await walking();
-          return module.walkItems(start(module), params.signal);
-        }, params.signal);
+        return typedAborts(async () => (await walking()).walkItems(await start(), params.signal), params.signal);
       },
       getInteractionWithResponse,
       getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
@@ -202,7 +205,8 @@ function warnIfDeprecated(
 ): Promise<void> | undefined {
   const { headers } = response;
   if (shared.deprecation.warned || (!headers.has('deprecation') && !headers.has('sunset'))) return undefined;
-  return deprecation().then(({ deprecationWarning }) => {
+  // With the redactor: the warning reaches the logger before the answer is handed on.
+  return Promise.all([deprecation(), resolved.redaction.redactor()]).then(([{ deprecationWarning }]) => {
     const warning = deprecationWarning(headers, route);
     if (!warning || shared.deprecation.warned) return;
     shared.deprecation.warned = true;
@@ -212,14 +216,15 @@ function warnIfDeprecated(
 
 const EMPTY = 'the body is empty';
 
-function parseJson(response: Response, text: string, redact: Redactor): unknown {
+/** The parsed body, or (a failure quotes the body, so only once the redactor has loaded) a rejection. */
+function parseJson(response: Response, text: string, redaction: Redaction): unknown {
   const type = response.headers.get('content-type');
-  const fail = (problem: string): never => {
-    throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
-  };
+  const fail = (problem: string): Promise<never> =>
+    redaction.redactor().then((redact) => {
+      throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
+    });
   if (type !== null && !/[/+]json\b/i.test(type)) {
-    if (!text.trim()) fail(EMPTY);
-    fail(`the content-type is ${JSON.stringify(type)}, not JSON`);
+    return fail(text.trim() ? `the content-type is ${JSON.stringify(type)}, not JSON` : EMPTY);
   }
   try {
     return JSON.parse(text);

@@ -65,12 +65,11 @@ export function createTransport(
       attempts += 1;
     },
   });
-  const { redact } = resolved;
-
   return {
     counts: () => ({ requests, attempts }),
     async send(probe) {
       const { query = [], credentials = 'given' } = probe;
+      const redact = await resolved.redaction.redactor();
       const method = operationOf(probe).method.toUpperCase();
       // A guard against a bug in the plan, not a limit a server can reach: the plan is bounded up front.
       if (requests >= budget) throw new Error(`contract checks: request budget of ${budget} exhausted`);

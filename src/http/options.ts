@@ -9,8 +9,8 @@
  */
 import { pkg } from '../../generated/package.js';
 import { spec } from '../../generated/spec.js';
-import { createRedactor, REDACTED, type Redactor } from '../auth/redact.js';
-import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
+import { createRedaction, type Redaction, redactingLogger } from '../auth/redaction.js';
+import { REDACTED, type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
 import { InvalidInputError } from '../errors.js';
 import { checkSignal } from '../validation/params.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
@@ -38,7 +38,8 @@ export interface Behaviour {
 export interface ResolvedOptions extends Behaviour {
   baseUrl: string;
   auth: ResolvedAuth;
-  redact: Redactor;
+  /** The secrets, and the one way to the redactor: whatever is shown from a request, a response or an error goes through it. */
+  redaction: Redaction;
   fetch: typeof fetch;
   /** The most bytes of one response body (after decompression) that are read. */
   maxResponseBytes: number;
@@ -71,18 +72,18 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     throw new InvalidInputError('options', typeof options, 'must be an object');
   }
   const { auth, secrets } = resolveAuth(options.auth);
-  const redact = createRedactor(secrets);
+  const redaction = createRedaction(secrets);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
-  const logger = redactedLogger(consoleLogger, redact);
+  const logger = redactingLogger(consoleLogger, redaction);
   const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger, userAgent: sdkUserAgent() };
   return {
     baseUrl: resolveBaseUrl(options),
     auth,
-    redact,
+    redaction,
     fetch: fetchImpl,
     maxResponseBytes: byteLimit(options.maxResponseBytes),
-    ...resolveBehaviour(options, defaults, redact),
+    ...resolveBehaviour(options, defaults, redaction),
   };
 }
 
@@ -111,7 +112,7 @@ export function deriveOptions(base: ResolvedOptions, options: DerivedClientOptio
     const problem = `cannot be changed by withOptions (only ${[...DERIVED_KEYS].join(', ')}); create another client`;
     throw new InvalidInputError(fixed, fixed === 'auth' ? REDACTED : typeof options[fixed as never], problem);
   }
-  return { ...base, ...resolveBehaviour(options, base, base.redact) };
+  return { ...base, ...resolveBehaviour(options, base, base.redaction) };
 }
 
 const CALL_KEYS: ReadonlySet<string> = new Set(
@@ -156,7 +157,7 @@ export function checkCallOptions(options: unknown): RequestOptions {
   return o;
 }
 
-function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact: Redactor): Behaviour {
+function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redaction: Redaction): Behaviour {
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
@@ -166,7 +167,7 @@ function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact
     maxRetries: retries(options.maxRetries, base.maxRetries),
     maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
     validate: mode(options.validate, base.validate),
-    logger: options.logger ? redactedLogger(options.logger, redact) : base.logger,
+    logger: options.logger ? redactingLogger(options.logger, redaction) : base.logger,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
 }
@@ -202,13 +203,6 @@ function withProduct(product: unknown): string | undefined {
   }
   const sdk = sdkUserAgent();
   return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
-}
-
-function redactedLogger(logger: Logger, redact: Redactor): Logger {
-  return {
-    ...(logger.debug ? { debug: (msg, meta) => logger.debug?.(redact(msg), redact(meta)) } : {}),
-    warn: (msg, meta) => logger.warn(redact(msg), redact(meta)),
-  };
 }
 
 function resolveBaseUrl(options: ClientOptions): string {

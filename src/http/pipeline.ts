@@ -30,7 +30,7 @@ export function createConnection(
   onResponse: ExchangeContext['onResponse'] = () => undefined,
 ): Connection {
   const bodies = new BodyHandoff();
-  const credentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
+  const credentials = createCredentials(resolved.auth, resolved.redaction, ({ username, password }) =>
     // Loaded on first use: a pipeline that never exchanges never loads the exchange.
     import('../auth/token-exchange.js').then(({ exchangeToken }) =>
       exchangeToken({ options: resolved, username, password, send: loop(resolved, bodies), bodies, onResponse }),

@@ -2,11 +2,12 @@
  * The request loop: every attempt of every call goes through {@link createRetryingFetch}, which owns
  * retries, backoff with jitter, `Retry-After`, the per-attempt timeout and the overall deadline, and
  * reads each body inside its attempt. The policy (when to retry, how long to wait) and what a failure
- * becomes are `retry-policy.ts`, loaded on the first failed attempt: a call that succeeds at once does
- * not need them, so a browser bundle downloads them only then.
+ * becomes are `retry-policy.ts`, loaded on the first failed attempt with the redactor (what a failure
+ * shows is redacted): a call that succeeds at once needs neither, so a browser bundle downloads them only
+ * then.
  */
 
-import type { Redactor } from '../auth/redact.js';
+import type { Redaction } from '../auth/redaction.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
@@ -55,7 +56,8 @@ export interface RetryingFetchOptions {
   maxRetryAfterMs: number;
   /** The most bytes of a body (2xx or error) read, after decompression: see `readBody`. Default 8 MiB. */
   maxResponseBytes?: number;
-  redact: Redactor;
+  /** What a failure's error and the retry notices are redacted with (loaded with the policy). */
+  redaction: Redaction;
   /** Where 2xx bodies read by an attempt are handed to the caller. */
   bodies: BodyHandoff;
   /** Extension points around each attempt (credentials, rate limiting). */
@@ -102,7 +104,7 @@ export interface AttemptHooks {
  * itself an SDK error, such as a walk's deadline, is thrown as it is).
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
-  const { maxRetryAfterMs, redact, logger, bodies, hooks } = options;
+  const { maxRetryAfterMs, redaction, logger, bodies, hooks } = options;
   const before = hooks?.before;
   const after = hooks?.after;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -166,7 +168,8 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         after?.({ status: response.status, headers: response.headers });
         return response;
       }
-      const { isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe } = await policy();
+      const [{ isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe }, redact] =
+        await Promise.all([policy(), redaction.redactor()]);
       if (!response && isProgrammingError(error)) throw error;
       after?.(response ? { status: response.status, headers: response.headers } : {});
 
