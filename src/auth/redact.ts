@@ -18,7 +18,7 @@
  *   words (nor gives itself away by the gaps it would leave in them).
  * - Overlapping matches (of one secret or of several) are merged: each run becomes one {@link REDACTED}.
  */
-import { REDACTED, utf8Base64 } from './resolve-auth.js';
+import { REDACTED, utf8Base64 } from '../http/up-front.js';
 
 /** Forms shorter than this (in characters) are redacted only as whole tokens, never inside words. */
 export const SHORT_SECRET_LENGTH = 8;

@@ -5,18 +5,22 @@
  * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
  * import) only by clients whose auth exchanges a key for a token.
  */
-import createClient from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
-import { spec } from '../../generated/spec.js';
 import { validateTokenResponse } from '../../generated/validators.js';
-import { InvalidResponseError, ResponseValidationError } from '../errors.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
 import { createApiError } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
+import {
+  createClient,
+  InvalidResponseError,
+  isSendableToken,
+  ResponseValidationError,
+  secretForms,
+  spec,
+} from '../http/up-front.js';
 import { schemaFailure } from '../validation/response.js';
 import type { Redaction } from './redaction.js';
-import { isSendableToken, secretForms } from './resolve-auth.js';
 
 const { path, method } = spec.operations.createToken;
 /** How the exchange is named in messages. */

@@ -6,7 +6,8 @@
  */
 
 import { snippet } from '../common/snippet.js';
-import { type ApiError, type ApiErrorDetails, statusEntry } from '../errors.js';
+import type { ApiError, ApiErrorDetails } from '../errors.js';
+import { statusEntry } from './up-front.js';
 
 /** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
 export function normaliseErrorBody(body: unknown): {

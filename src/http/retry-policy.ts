@@ -8,7 +8,7 @@
 
 import type { Redactor } from '../auth/redact.js';
 import { snippet } from '../common/snippet.js';
-import { ConnectionError, CxEngageError, TimeoutError } from '../errors.js';
+import { ConnectionError, CxEngageError, TimeoutError } from './up-front.js';
 
 /** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);

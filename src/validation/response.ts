@@ -12,8 +12,8 @@ import {
   validateInteractionPage,
   validateInteractionRecord,
 } from '../../generated/validators.js';
-import { ResponseValidationError } from '../errors.js';
 import type { Logger, ValidationMode } from '../http/types.js';
+import { ResponseValidationError } from '../http/up-front.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
 
 /**
