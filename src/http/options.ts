@@ -12,7 +12,7 @@ import { spec } from '../../generated/spec.js';
 import { createRedaction, type Redaction, redactingLogger } from '../auth/redaction.js';
 import { REDACTED, type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
 import { InvalidInputError } from '../errors.js';
-import { checkSignal } from '../validation/params.js';
+import { checked, checkSignal, count, type Rule, TIMER } from '../validation/params.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
 import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
 
@@ -61,9 +61,17 @@ const DEFAULTS = {
   maxRetryAfterMs: 60_000,
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
 } as const;
-/** setTimeout's largest delay; a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
+/** The numbers and the mode a client, a derived client or a call may set, each with its one rule. */
+const RULES = {
+  timeoutMs: TIMER,
+  deadlineMs: TIMER,
+  maxRetries: count(0),
+  maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, 'must be a finite number ≥ 0'],
+  validate: [(v) => MODES.includes(v), `must be one of ${MODES.join(', ')}`],
+} satisfies Partial<Record<keyof Behaviour, Rule>>;
+/** What a call may set besides its signal: the client's rules, key by key. */
+const CALL_TUNABLE = ['timeoutMs', 'deadlineMs', 'maxRetries', 'validate'] as const;
 const consoleLogger: Logger = { warn: (msg, meta) => console.warn(msg, meta) };
 
 /** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
@@ -82,7 +90,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     auth,
     redaction,
     fetch: fetchImpl,
-    maxResponseBytes: byteLimit(options.maxResponseBytes),
+    maxResponseBytes: checked(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      count(1, ' (bytes)'),
+      DEFAULTS.maxResponseBytes,
+    ),
     ...resolveBehaviour(options, defaults, redaction),
   };
 }
@@ -149,10 +162,7 @@ export function checkCallOptions(options: unknown): RequestOptions {
   const o = options as RequestOptions;
   const unknown = Object.keys(o).find((key) => !CALL_KEYS.has(key));
   if (unknown !== undefined) throw new InvalidInputError(unknown, typeof o[unknown as never], 'is not a call option');
-  positive('timeoutMs', o.timeoutMs, 0);
-  positive('deadlineMs', o.deadlineMs, 0);
-  retries(o.maxRetries, 0);
-  mode(o.validate, 'off');
+  for (const key of CALL_TUNABLE) checked(key, o[key], RULES[key]);
   checkSignal(o.signal);
   return o;
 }
@@ -161,31 +171,14 @@ function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
-  return {
-    timeoutMs: positive('timeoutMs', options.timeoutMs, base.timeoutMs),
-    deadlineMs: positive('deadlineMs', options.deadlineMs, base.deadlineMs),
-    maxRetries: retries(options.maxRetries, base.maxRetries),
-    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
-    validate: mode(options.validate, base.validate),
+  const behaviour: Record<string, unknown> = {
     logger: options.logger ? redactingLogger(options.logger, redaction) : base.logger,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
-}
-
-function retries(value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new InvalidInputError('maxRetries', value, 'must be an integer ≥ 0');
+  for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
+    behaviour[key] = checked(key, options[key], RULES[key], base[key]);
   }
-  return value as number;
-}
-
-function mode(value: unknown, fallback: ValidationMode): ValidationMode {
-  if (value === undefined) return fallback;
-  if (!MODES.includes(value as ValidationMode)) {
-    throw new InvalidInputError('validate', value, `must be one of ${MODES.join(', ')}`);
-  }
-  return value as ValidationMode;
+  return behaviour as unknown as Behaviour;
 }
 
 /**
@@ -244,28 +237,4 @@ function withoutCredentials(baseUrl: unknown): unknown {
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
-function positive(param: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMER_MS)) {
-    throw new InvalidInputError(param, value, `must be a number in (0, ${MAX_TIMER_MS}]`);
-  }
-  return value;
-}
-
-function byteLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULTS.maxResponseBytes;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidInputError('maxResponseBytes', value, 'must be an integer ≥ 1 (bytes)');
-  }
-  return value;
-}
-
-function nonNegative(param: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(param, value, 'must be a finite number ≥ 0');
-  }
-  return value;
 }
