@@ -5,17 +5,16 @@
  * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
  * import) only by clients whose auth exchanges a key for a token.
  */
-import type { paths } from '../../generated/schema.js';
 import { validateTokenResponse } from '../../generated/validators.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
-import { createApiError } from '../http/error-body.js';
+import { apiErrorOf } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
 import {
-  createClient,
   InvalidResponseError,
   isSendableToken,
   ResponseValidationError,
+  requestFor,
   secretForms,
   spec,
 } from '../http/up-front.js';
@@ -42,21 +41,11 @@ export interface ExchangeContext {
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
   const { options, send, bodies, username, password } = context;
   const { redaction } = options;
-  const api = createClient<paths>({
-    baseUrl: options.baseUrl,
-    headers: { Accept: 'application/json', ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) },
-  });
-  const { error, response } = await api.POST(path, {
-    body: { username, password },
-    parseAs: 'stream',
-    fetch: (request: Request) => send(request),
-  });
+  const response = await send(requestFor('post', path, { body: { username, password } }, options));
   await context.onResponse(response, EXCHANGE_ROUTE);
   if (!response.ok) {
-    const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
-    const prefix = `Token exchange (${EXCHANGE_ROUTE}) failed: `;
     const redact = await redaction.redactor();
-    throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers), prefix);
+    throw await apiErrorOf(response, redact, `Token exchange (${EXCHANGE_ROUTE}) failed: `);
   }
   return readToken(response, bodies.take(response) ?? '', redaction);
 }

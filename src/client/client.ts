@@ -1,6 +1,8 @@
 /**
  * Wiring: resolved options (`http/options.ts`) + the request pipeline (`http/pipeline.ts`: the attempt
- * loop, the credentials on every attempt, the client's rate limit) under openapi-fetch + the operations. Each operation is a few lines over the same request path:
+ * loop, the credentials on every attempt, the client's rate limit) + the operations, each a Request
+ * typed by the spec and built by openapi-fetch's pieces (`http/request.ts`). Each operation is a few
+ * lines over the same request path:
  * check the parameters and the call's options, send, turn a non-2xx answer into a typed error, parse and
  * validate a 2xx body. A client and the clients derived from it with `withOptions` share one `shared`
  * object (the token cache, the body hand-off, the deprecation notice); nothing here decides anything on
@@ -9,8 +11,6 @@
  * (the first page an iterator asks for), the reading of error bodies (the first non-2xx answer) and the
  * deprecation notice (the first answer that signals it).
  */
-import createClient from 'openapi-fetch';
-import type { paths } from '../../generated/schema.js';
 import { spec } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
 import { snippet } from '../common/snippet.js';
@@ -23,6 +23,7 @@ import {
   resolveOptions,
 } from '../http/options.js';
 import { createConnection, createPipeline } from '../http/pipeline.js';
+import { requestFor } from '../http/request.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
@@ -47,13 +48,6 @@ const responseChecks = lazy(() => import('../validation/response.js'));
 const walking = lazy(() => import('../paging/paginate.js'));
 const errorBodies = lazy(() => import('../http/error-body.js'));
 const deprecation = lazy(() => import('../http/deprecation.js'));
-
-/** What `sendVia` adds to every openapi-fetch call. */
-interface OperationInit {
-  parseAs: 'stream';
-  signal?: AbortSignal;
-  fetch: (input: Request) => Promise<Response>;
-}
 
 /**
  * Creates a client. Options are checked here: a bad option throws `InvalidInputError`.
@@ -80,38 +74,33 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     pace: (signal) => shared.limiter?.take(signal),
     after: (outcome) => shared.limiter?.observe(outcome),
   });
-  const api = createClient<paths>({
-    baseUrl: resolved.baseUrl,
-    headers: { Accept: 'application/json', ...(resolved.userAgent ? { 'User-Agent': resolved.userAgent } : {}) },
-  });
-
   /**
-   * Sends one operation through openapi-fetch with what every operation passes it: `parseAs: 'stream'`
-   * (the retrying fetch has already read the body, under the attempt timeout, and the text comes
-   * through the body hand-off) and the call's limits and signal for the loop. With a caller's signal, the
-   * Request openapi-fetch builds gets its own, linked to the caller's (so a `fetch` that reads only the
-   * Request's signal sees the abort too): undici removes the listener it adds to that signal only at GC,
-   * so the caller's (long-lived) signal only ever carries a listener that goes when the call ends.
-   * Without one, nothing can abort the call from outside, and no signal is made.
+   * Sends the Request `make` builds through the pipeline, with the call's limits and signal, and gives
+   * the answer: the parsed 2xx body (the loop has read it, under the attempt timeout, and handed it over),
+   * or the typed error of any other. With a caller's signal, the Request gets its own, linked to the
+   * caller's (so a `fetch` that reads only the Request's signal sees the abort too): undici removes the
+   * listener it adds to that signal only at GC, so the caller's (long-lived) signal only ever carries a
+   * listener that goes when the call ends. Without one, nothing can abort the call from outside, and no
+   * signal is made.
    */
-  function sendVia<T>(call: CallSettings, operation: (init: OperationInit) => Promise<T>): Promise<T> {
-    const init: OperationInit = { parseAs: 'stream', fetch: (input: Request) => send(input, call) };
-    if (!call.signal) return operation(init);
-    const request = new AbortController();
-    const unlink = linkSignal(request, call.signal);
-    return operation({ ...init, signal: request.signal }).finally(unlink);
-  }
-
-  /** A typed error for a non-2xx answer, or the parsed 2xx body. */
-  async function answer(response: Response, error: unknown, route: string): Promise<unknown> {
+  async function exchange(make: (signal?: AbortSignal) => Request, route: string, call: CallSettings) {
+    let response: Response;
+    if (call.signal) {
+      const linked = new AbortController();
+      const unlink = linkSignal(linked, call.signal);
+      try {
+        response = await send(make(linked.signal), call);
+      } finally {
+        unlink();
+      }
+    } else response = await send(make(), call);
     const warning = warnIfDeprecated(shared, resolved, response, route);
     if (warning) await warning;
     if (!response.ok) {
-      const [{ createApiError }, redact] = await Promise.all([errorBodies(), redaction.redactor()]);
-      const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
-      throw createApiError(response.status, redact(response.statusText), redact(error ?? ''), redact(headers));
+      const [{ apiErrorOf }, redact] = await Promise.all([errorBodies(), redaction.redactor()]);
+      throw await apiErrorOf(response, redact);
     }
-    return parseJson(response, bodies.take(response) ?? '', redaction);
+    return { body: await parseJson(response, bodies.take(response) ?? '', redaction), response };
   }
 
   /** `module`; in 'warn' mode with the redactor too, so that a warning reaches the logger before the call returns. */
@@ -123,10 +112,12 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const query: { limit?: number; page?: number } = {};
     if (limit !== undefined) query.limit = limit;
     if (page !== undefined) query.page = page;
-    const { error, response } = await sendVia(call, (init) =>
-      api.GET(history.path, { params: { path: { tenantId, contactId }, query }, ...init }),
+    const { body, response } = await exchange(
+      (signal) =>
+        requestFor('get', history.path, { params: { path: { tenantId, contactId }, query } }, resolved, signal),
+      historyRoute,
+      call,
     );
-    const body = await answer(response, error, historyRoute);
     const mode = call.validate;
     const data =
       mode === 'off'
@@ -143,10 +134,11 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   async function getInteractionWithResponse(params: GetInteractionParams, options?: RequestOptions) {
     const { tenantId, interactionId } = checkInteractionParams(params);
     const call = resolveCall(resolved, options);
-    const { error, response } = await sendVia(call, (init) =>
-      api.GET(detail.path, { params: { path: { tenantId, interactionId } }, ...init }),
+    const { body, response } = await exchange(
+      (signal) => requestFor('get', detail.path, { params: { path: { tenantId, interactionId } } }, resolved, signal),
+      detailRoute,
+      call,
     );
-    const body = await answer(response, error, detailRoute);
     const mode = call.validate;
     const data =
       mode === 'off'

@@ -7,7 +7,6 @@
  * they all share one set, so the code loaded up front is the app's chunk and one shared chunk.
  * `test/bundle.test.ts` holds the on-demand modules to it.
  */
-export { default as createClient } from 'openapi-fetch';
 export { spec } from '../../generated/spec.js';
 export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/resolve-auth.js';
 export {
@@ -19,4 +18,5 @@ export {
   statusEntry,
   TimeoutError,
 } from '../errors.js';
+export { requestFor } from './request.js';
 export { fanOut, linkSignal } from './signals.js';
