@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_APPS, type BundleApp, bundle, jsOutputs, staticClosure } from '../bench/bundle-size.ts';
+import { BUNDLE_APPS, type BundleApp, bundle, entryOutput, staticClosure } from '../bench/bundle-size.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cxi-bundle-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,8 +18,7 @@ describe('what a bundled app loads up front', () => {
     const entry = path.join(dir, `${name}.ts`);
     writeFileSync(entry, BUNDLE_APPS[name].source);
     const meta = await bundle(entry, path.join(dir, name));
-    const entryOut = jsOutputs(meta).find((file) => meta.outputs[file]!.entryPoint !== undefined)!;
-    const initial = [...staticClosure(meta, entryOut)];
+    const initial = [...staticClosure(meta, entryOutput(meta, entry))];
     const modules = initial.map((file) =>
       Object.entries(meta.outputs[file]!.inputs)
         .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
