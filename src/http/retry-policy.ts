@@ -1,7 +1,8 @@
 /**
  * What the request loop (`retry.ts`) needs only once an attempt has failed: the retry policy
- * ({@link retryDelay}, {@link isRetryableError}: pure, so tested table by table), the typed error for a
- * network failure, and the buffered copy of a non-2xx answer. A module apart because a call that
+ * ({@link retryDelay}, {@link isRetryableError}: pure, so tested table by table), the wait before the
+ * next attempt (`sleep`, from `waits.ts`), the typed error for a network failure, and the buffered copy
+ * of a non-2xx answer. A module apart because a call that
  * succeeds at once never needs it: the loop loads it (a dynamic import) on the first failed attempt, so
  * a browser bundle downloads it only then.
  */
@@ -9,6 +10,8 @@
 import type { Redactor } from '../auth/redact.js';
 import { snippet } from '../common/snippet.js';
 import { ConnectionError, CxEngageError, TimeoutError } from './up-front.js';
+
+export { sleep } from './waits.js';
 
 /** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);

@@ -11,7 +11,7 @@ import type { Redaction } from '../auth/redaction.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
-import { abortedError, abortRace, linkSignal, sleep } from './signals.js';
+import { abortedError, abortRace, linkSignal } from './signals.js';
 import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */
@@ -168,7 +168,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         after?.({ status: response.status, headers: response.headers });
         return response;
       }
-      const [{ isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe }, redact] =
+      const [{ isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe, sleep }, redact] =
         await Promise.all([policy(), redaction.redactor()]);
       if (!response && isProgrammingError(error)) throw error;
       after?.(response ? { status: response.status, headers: response.headers } : {});

@@ -11,6 +11,7 @@ export { spec } from '../../generated/spec.js';
 export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/resolve-auth.js';
 export {
   ConnectionError,
+  CredentialsError,
   CxEngageError,
   InvalidResponseError,
   PaginationError,
@@ -19,4 +20,4 @@ export {
   TimeoutError,
 } from '../errors.js';
 export { requestFor } from './request.js';
-export { fanOut, linkSignal } from './signals.js';
+export { linkSignal } from './signals.js';

@@ -2,8 +2,9 @@
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
 import type { ResponseValidationError } from '../errors.js';
+import { fanOut } from '../http/fan-out.js';
 import type { Logger, ValidationMode } from '../http/types.js';
-import { fanOut, linkSignal, TimeoutError } from '../http/up-front.js';
+import { linkSignal, TimeoutError } from '../http/up-front.js';
 import type { Interaction, InteractionPage } from '../types.js';
 import { invariantBroken } from '../validation/invariant.js';
 import { PageAudit } from './page-audit.js';
