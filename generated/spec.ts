@@ -1,12 +1,90 @@
 // Generated from openapi/ by `npm run generate`. Do not edit.
+/** The regional servers: region → base URL. */
+export const regions = {
+  "us-east-1": "https://api.cxengage.net/v1",
+  "eu-west-1": "https://eu-west-1-prod-api.cxengage.net/v1"
+} as const;
+
+/** The region used when none is given: the spec's first server. */
+export const defaultRegion = "us-east-1";
+
+/** What sending each operation needs (keyed by operationId): its method, path and parameters. */
+export const requests = {
+  "listContactInteractions": {
+    "method": "get",
+    "path": "/tenants/{tenantId}/contacts/{contactId}/interactions",
+    "parameters": {
+      "tenantId": {
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "contactId": {
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 10
+        }
+      },
+      "page": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0,
+          "default": 0
+        }
+      }
+    }
+  },
+  "getInteraction": {
+    "method": "get",
+    "path": "/tenants/{tenantId}/interactions/{interactionId}",
+    "parameters": {
+      "tenantId": {
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "interactionId": {
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      }
+    }
+  },
+  "createToken": {
+    "method": "post",
+    "path": "/tokens",
+    "parameters": {}
+  }
+} as const;
+
 /** Facts read from the spec at generate time, so src/ never retypes them. */
 export const spec = {
   "specVersion": "1.1.0",
-  "regions": {
-    "us-east-1": "https://api.cxengage.net/v1",
-    "eu-west-1": "https://eu-west-1-prod-api.cxengage.net/v1"
-  },
-  "defaultRegion": "us-east-1",
+  "regions": regions,
+  "defaultRegion": defaultRegion,
   "operations": {
     "listContactInteractions": {
       "method": "get",

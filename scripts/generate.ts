@@ -79,10 +79,26 @@ for (const [operationId, op] of Object.entries(operations)) {
     }
   }
 }
+// The client's own view apart, as top-level constants: a bundler keeps or drops a whole constant, never
+// one key of an object (nor an object that spreads another), so what a browser bundle of the client
+// carries is the regions and each operation's method, path and parameters; `spec`, whole, serves the
+// contract checks, the testing kit and the CLI.
+const requests = Object.fromEntries(
+  Object.entries(operations).map(([id, { method, path, parameters }]) => [id, { method, path, parameters }]),
+);
+const json = (value: unknown) => JSON.stringify(value, null, 2);
 writeFileSync(
   path.join(outDir, 'spec.ts'),
-  `${header}/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
-    `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n\n` +
+  `${header}/** The regional servers: region → base URL. */\n` +
+    `export const regions = ${json(regions)} as const;\n\n` +
+    `/** The region used when none is given: the spec's first server. */\n` +
+    `export const defaultRegion = ${JSON.stringify(facts.defaultRegion)};\n\n` +
+    `/** What sending each operation needs (keyed by operationId): its method, path and parameters. */\n` +
+    `export const requests = ${json(requests)} as const;\n\n` +
+    `/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
+    `export const spec = ${json({ ...facts, regions: '<regions>', defaultRegion: '<defaultRegion>' })
+      .replace('"<regions>"', 'regions')
+      .replace('"<defaultRegion>"', 'defaultRegion')} as const;\n\n` +
     "/** How the parameters' `format`s are checked (the same patterns as the response validators'). */\n" +
     `export const paramFormats: Readonly<Record<string, RegExp>> = {\n${Object.entries(paramFormats)
       .map(([name, re]) => `  ${JSON.stringify(name)}: ${re},\n`)

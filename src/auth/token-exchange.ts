@@ -15,13 +15,13 @@ import {
   isSendableToken,
   ResponseValidationError,
   requestFor,
+  requests,
   secretForms,
-  spec,
 } from '../http/up-front.js';
 import { schemaFailure } from '../validation/response.js';
 import type { Redaction } from './redaction.js';
 
-const { path, method } = spec.operations.createToken;
+const { path, method } = requests.createToken;
 /** How the exchange is named in messages. */
 export const EXCHANGE_ROUTE = `${method.toUpperCase()} ${path}`;
 

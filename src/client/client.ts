@@ -11,7 +11,7 @@
  * (the first page an iterator asks for), the reading of error bodies (the first non-2xx answer) and the
  * deprecation notice (the first answer that signals it).
  */
-import { spec } from '../../generated/spec.js';
+import { requests } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
 import { snippet } from '../common/snippet.js';
 import { InvalidResponseError } from '../errors.js';
@@ -31,8 +31,8 @@ import { type CheckedParams, checkInteractionParams, checkIterateParams, checkPa
 import { type ClientShared, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
 
-const history = spec.operations.listContactInteractions;
-const detail = spec.operations.getInteraction;
+const history = requests.listContactInteractions;
+const detail = requests.getInteraction;
 
 /** A module loaded on first use, once per process (a load that failed is tried again the next time). */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {

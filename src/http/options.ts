@@ -8,7 +8,7 @@
  * options.
  */
 import { pkg } from '../../generated/package.js';
-import { spec } from '../../generated/spec.js';
+import { defaultRegion as specDefaultRegion, regions as specRegions } from '../../generated/spec.js';
 import { createRedaction, type Redaction, redactingLogger } from '../auth/redaction.js';
 import { REDACTED, type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
 import { InvalidInputError } from '../errors.js';
@@ -17,9 +17,9 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
 import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
 
 /** The regions' base URLs, read from the spec. */
-export const regions: Record<Region, string> = spec.regions;
+export const regions: Record<Region, string> = specRegions;
 /** The region used when neither `region` nor `baseUrl` is given: the spec's first server. */
-export const defaultRegion: Region = spec.defaultRegion;
+export const defaultRegion: Region = specDefaultRegion;
 
 /** What a derived client may change (see `withOptions`), resolved. */
 export interface Behaviour {
@@ -200,10 +200,10 @@ function withProduct(product: unknown): string | undefined {
 
 function resolveBaseUrl(options: ClientOptions): string {
   const region = options.region ?? defaultRegion;
-  if (!Object.hasOwn(spec.regions, region)) {
-    throw new InvalidInputError('region', region, `must be one of ${Object.keys(spec.regions).join(', ')}`);
+  if (!Object.hasOwn(regions, region)) {
+    throw new InvalidInputError('region', region, `must be one of ${Object.keys(regions).join(', ')}`);
   }
-  if (options.baseUrl === undefined) return spec.regions[region];
+  if (options.baseUrl === undefined) return regions[region];
   let url: URL;
   try {
     url = new URL(options.baseUrl);
