@@ -12,7 +12,7 @@
  *   JSON escapes undone, and with its URL encoding undone. The secret's base64 and base64url (padding
  *   optional) are searched for the same way.
  * - A credential is registered as its secret plus, for HTTP Basic, the `key:secret` pair, whose base64 is
- *   the header value (see `credentialSecrets` in `resolve-auth.ts`); so `Basic …` and `Token …` values are covered.
+ *   the header value (see `credentialSecrets` in `secrets.ts`); so `Basic …` and `Token …` values are covered.
  * - A form shorter than {@link SHORT_SECRET_LENGTH} characters is redacted only as a whole token: where
  *   neither neighbour is a letter, digit or `_`. A one-letter password therefore never garbles ordinary
  *   words (nor gives itself away by the gaps it would leave in them).

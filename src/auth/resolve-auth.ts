@@ -1,51 +1,17 @@
 /**
  * The caller's credentials, checked before anything is sent: which of the three kinds they are (a fixed
  * header, a token function, a key exchanged for a token), the secrets the redactor must hide from then
- * on (and the marker that replaces one), and the rule for what a token must look like to be sent at all.
- * `credentials.ts` sends them. What the client needs of a secret before anything is shown lives here, so
- * that the redactor (`redact.ts`) is loaded only when something is.
+ * on, and the rule for what a token must look like to be sent at all (`secrets.ts`). `credentials.ts`
+ * sends them.
  */
 import { InvalidInputError } from '../errors.js';
-
-/** What a removed credential is replaced with, wherever it would be shown. */
-export const REDACTED = '[redacted]';
-
-/**
- * The secrets of a credential, as a redactor takes them: a token, or a password and the
- * `key:password` pair (whose base64 is the Basic header value).
- */
-export function credentialSecrets(auth: { token: string } | { username: string; password: string }): string[] {
-  if ('token' in auth) return [auth.token];
-  return [auth.password, `${auth.username}:${auth.password}`];
-}
-
-/** Base64 of the text's UTF-8 bytes (as in an HTTP Basic header), for text of any length. */
-export function utf8Base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
+import { credentialSecrets, isSendableToken, REDACTED, utf8Base64 } from './secrets.js';
 
 /** The credentials, checked: `credentials.ts` turns them into an `Authorization` header per attempt. */
 export type ResolvedAuth =
   | { kind: 'header'; authorization: string }
   | { kind: 'callback'; token: () => string | Promise<string> }
   | { kind: 'exchange'; username: string; password: string; lifetimeMs: number | undefined };
-
-/** Whether `token` can be sent as `Authorization: Token <token>` (else fetch throws an error quoting it). */
-export function isSendableToken(token: unknown): token is string {
-  return typeof token === 'string' && /^[\x21-\x7e]+$/.test(token);
-}
-
-/**
- * The forms a secret takes in what the SDK sends: as it is, and JSON-escaped (the token exchange's body).
- * (The redactor finds JSON-escaped, URL-encoded and base64 spellings of every secret itself.)
- * @internal
- */
-export function secretForms(secret: string): string[] {
-  const escaped = JSON.stringify(secret).slice(1, -1);
-  return escaped === secret ? [secret] : [secret, escaped];
-}
 
 /**
  * Checks `ClientOptions.auth` and resolves it to the kind of credentials it is, with the secrets the

@@ -1,7 +1,8 @@
 /**
  * The token exchange, `POST /v1/tokens`: the API key and secret in a JSON body, no auth on the call, sent
- * through the same request loop as every call (the pipeline hands it over) (timeouts, retries on 5xx and network errors, typed errors,
- * the body reader's limits). Its answer is a credential, so it is never shown: the token is added to the
+ * through the same request loop as every call (the pipeline builds the Request and hands both over:
+ * timeouts, retries on 5xx and network errors, typed errors, the body reader's limits), its answer read
+ * here. Its answer is a credential, so it is never shown: the token is added to the
  * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
  * import) only by clients whose auth exchanges a key for a token.
  */
@@ -10,26 +11,17 @@ import type { BodyHandoff } from '../http/body-handoff.js';
 import { apiErrorOf } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
-import {
-  InvalidResponseError,
-  isSendableToken,
-  ResponseValidationError,
-  requestFor,
-  requests,
-  secretForms,
-} from '../http/up-front.js';
+import { InvalidResponseError, isSendableToken, ResponseValidationError, secretForms } from '../http/up-front.js';
 import { schemaFailure } from '../validation/response.js';
 import type { Redaction } from './redaction.js';
-
-const { path, method } = requests.createToken;
-/** How the exchange is named in messages. */
-export const EXCHANGE_ROUTE = `${method.toUpperCase()} ${path}`;
 
 /** What the exchange needs from the client that owns the token cache. */
 export interface ExchangeContext {
   options: ResolvedOptions;
-  username: string;
-  password: string;
+  /** The exchange's Request (the key and secret in its body), built by the pipeline. */
+  request: Request;
+  /** How the exchange is named in messages, e.g. `POST /tokens`. */
+  route: string;
   /** The request loop, without credentials (the key and secret are in the body). */
   send: RetryingFetch;
   bodies: BodyHandoff;
@@ -39,13 +31,13 @@ export interface ExchangeContext {
 
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
-  const { options, send, bodies, username, password } = context;
+  const { options, send, bodies, request, route } = context;
   const { redaction } = options;
-  const response = await send(requestFor('post', path, { body: { username, password } }, options));
-  await context.onResponse(response, EXCHANGE_ROUTE);
+  const response = await send(request);
+  await context.onResponse(response, route);
   if (!response.ok) {
     const redact = await redaction.redactor();
-    throw await apiErrorOf(response, redact, `Token exchange (${EXCHANGE_ROUTE}) failed: `);
+    throw await apiErrorOf(response, redact, `Token exchange (${route}) failed: `);
   }
   return readToken(response, bodies.take(response) ?? '', redaction);
 }

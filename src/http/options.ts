@@ -10,7 +10,8 @@
 import { pkg } from '../../generated/package.js';
 import { defaultRegion as specDefaultRegion, regions as specRegions } from '../../generated/spec.js';
 import { createRedaction, type Redaction, redactingLogger } from '../auth/redaction.js';
-import { REDACTED, type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
+import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
+import { REDACTED } from '../auth/secrets.js';
 import { InvalidInputError } from '../errors.js';
 import { checked, checkSignal, count, type Rule, TIMER } from '../validation/params.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';

@@ -4,13 +4,21 @@
  * loop (`retry.ts`: timeouts, retries, every body read under the size cap, a 2xx body handed over through
  * the {@link BodyHandoff}), with the credentials set on every attempt (after any wait the caller adds,
  * such as a rate limiter's turn), the one retry a renewable token earns on a 401, and the token exchange:
- * loaded on first use, sent through the same loop without credentials.
+ * its Request built here (as every request is, by `request.ts`), sent through the same loop without
+ * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange.
  */
+
+import { requests } from '../../generated/spec.js';
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import type { ExchangeContext } from '../auth/token-exchange.js';
 import { BodyHandoff } from './body-handoff.js';
 import type { ResolvedOptions } from './options.js';
+import { requestFor } from './request.js';
 import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
+
+const exchange = requests.createToken;
+/** How the exchange is named in messages. */
+const EXCHANGE_ROUTE = `${exchange.method.toUpperCase()} ${exchange.path}`;
 
 /**
  * What every pipeline of one family shares (a client and the clients derived from it with `withOptions`):
@@ -33,7 +41,14 @@ export function createConnection(
   const credentials = createCredentials(resolved.auth, resolved.redaction, ({ username, password }) =>
     // Loaded on first use: a pipeline that never exchanges never loads the exchange.
     import('../auth/token-exchange.js').then(({ exchangeToken }) =>
-      exchangeToken({ options: resolved, username, password, send: loop(resolved, bodies), bodies, onResponse }),
+      exchangeToken({
+        options: resolved,
+        request: requestFor('post', exchange.path, { body: { username, password } }, resolved),
+        route: EXCHANGE_ROUTE,
+        send: loop(resolved, bodies),
+        bodies,
+        onResponse,
+      }),
     ),
   );
   return { credentials, bodies };

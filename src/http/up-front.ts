@@ -7,8 +7,7 @@
  * they all share one set, so the code loaded up front is the app's chunk and one shared chunk.
  * `test/bundle.test.ts` holds the on-demand modules to it.
  */
-export { requests } from '../../generated/spec.js';
-export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/resolve-auth.js';
+export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/secrets.js';
 export {
   ConnectionError,
   CredentialsError,
@@ -19,5 +18,4 @@ export {
   statusEntry,
   TimeoutError,
 } from '../errors.js';
-export { requestFor } from './request.js';
 export { linkSignal } from './signals.js';
