@@ -37,7 +37,7 @@ describe('what a bundled app loads up front', () => {
       ]),
     );
     // And nothing that only a failure, a validating client or an iterator needs.
-    for (const lazy of ['src/auth/redact.ts', 'src/http/retry-policy.ts', 'src/validation/response.ts']) {
+    for (const lazy of ['src/auth/redact.ts', 'src/http/retry-policy.ts', 'src/validation/page.ts']) {
       expect(modules.flat()).not.toContain(lazy);
     }
   });

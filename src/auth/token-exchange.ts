@@ -6,7 +6,7 @@
  * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
  * import) only by clients whose auth exchanges a key for a token.
  */
-import { validateTokenResponse } from '../../generated/validators.js';
+import { validateTokenResponse } from '../../generated/validate-token-response.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
 import { apiErrorOf } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';

@@ -7,7 +7,8 @@
  * validate a 2xx body. A client and the clients derived from it with `withOptions` share one `shared`
  * object (the token cache, the body hand-off, the deprecation notice); nothing here decides anything on
  * its own. What not every call needs is loaded by a dynamic import the first time it is needed, so a
- * browser bundle downloads it only then: the response validators (a mode other than `'off'`), the walk
+ * browser bundle downloads it only then: the response validators (a mode other than `'off'`; a page's and
+ * a record's apart), the walk
  * (the first page an iterator asks for), the reading of error bodies (the first non-2xx answer) and the
  * deprecation notice (the first answer that signals it).
  */
@@ -44,7 +45,8 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-const responseChecks = lazy(() => import('../validation/response.js'));
+const pageChecks = lazy(() => import('../validation/page.js'));
+const recordChecks = lazy(() => import('../validation/record.js'));
 const walking = lazy(() => import('../paging/paginate.js'));
 const errorBodies = lazy(() => import('../http/error-body.js'));
 const deprecation = lazy(() => import('../http/deprecation.js'));
@@ -122,7 +124,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const data =
       mode === 'off'
         ? (body as InteractionPage)
-        : (await forMode(mode, responseChecks)).checkPage(body, mode, logger, limit);
+        : (await forMode(mode, pageChecks)).checkPage(body, mode, logger, limit);
     return { data, response };
   }
 
@@ -143,7 +145,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const data =
       mode === 'off'
         ? (body as InteractionRecord)
-        : (await forMode(mode, responseChecks)).checkRecord(body, mode, logger);
+        : (await forMode(mode, recordChecks)).checkRecord(body, mode, logger);
     return { data, response };
   }
 
