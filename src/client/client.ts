@@ -14,8 +14,6 @@
  */
 import { requests } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
-import { snippet } from '../common/snippet.js';
-import { InvalidResponseError } from '../errors.js';
 import {
   type CallSettings,
   deriveOptions,
@@ -27,7 +25,7 @@ import { createConnection, createPipeline } from '../http/pipeline.js';
 import { requestFor } from '../http/request.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
-import type { InteractionPage, InteractionRecord } from '../types.js';
+import type { InteractionPage } from '../types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
@@ -78,14 +76,21 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   });
   /**
    * Sends the Request `make` builds through the pipeline, with the call's limits and signal, and gives
-   * the answer: the parsed 2xx body (the loop has read it, under the attempt timeout, and handed it over),
-   * or the typed error of any other. With a caller's signal, the Request gets its own, linked to the
+   * the answer: the parsed 2xx body (the loop has read it, under the attempt timeout, and handed it over)
+   * as the call's mode has it checked (`check`, over the module `checks` loads on the first call that
+   * validates), or the typed error of any other answer. With a caller's signal, the Request gets its own, linked to the
    * caller's (so a `fetch` that reads only the Request's signal sees the abort too): undici removes the
    * listener it adds to that signal only at GC, so the caller's (long-lived) signal only ever carries a
    * listener that goes when the call ends. Without one, nothing can abort the call from outside, and no
    * signal is made.
    */
-  async function exchange(make: (signal?: AbortSignal) => Request, route: string, call: CallSettings) {
+  async function exchange<M, T>(
+    make: (signal?: AbortSignal) => Request,
+    route: string,
+    call: CallSettings,
+    checks: () => Promise<M>,
+    check: (module: M, body: unknown, mode: ValidationMode) => T,
+  ): Promise<{ data: T; response: Response }> {
     let response: Response;
     if (call.signal) {
       const linked = new AbortController();
@@ -102,7 +107,9 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       const [{ apiErrorOf }, redact] = await Promise.all([errorBodies(), redaction.redactor()]);
       throw await apiErrorOf(response, redact);
     }
-    return { body: await parseJson(response, bodies.take(response) ?? '', redaction), response };
+    const body = await parseJson(response, bodies.take(response) ?? '', redaction);
+    const mode = call.validate;
+    return { data: mode === 'off' ? (body as T) : check(await forMode(mode, checks), body, mode), response };
   }
 
   /** `module`; in 'warn' mode with the redactor too, so that a warning reaches the logger before the call returns. */
@@ -114,18 +121,14 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const query: { limit?: number; page?: number } = {};
     if (limit !== undefined) query.limit = limit;
     if (page !== undefined) query.page = page;
-    const { body, response } = await exchange(
+    return exchange(
       (signal) =>
         requestFor('get', history.path, { params: { path: { tenantId, contactId }, query } }, resolved, signal),
       historyRoute,
       call,
+      pageChecks,
+      (checks, body, mode) => checks.checkPage(body, mode, logger, limit),
     );
-    const mode = call.validate;
-    const data =
-      mode === 'off'
-        ? (body as InteractionPage)
-        : (await forMode(mode, pageChecks)).checkPage(body, mode, logger, limit);
-    return { data, response };
   }
 
   // async: a bad parameter or option rejects the returned promise rather than throwing.
@@ -136,17 +139,13 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
   async function getInteractionWithResponse(params: GetInteractionParams, options?: RequestOptions) {
     const { tenantId, interactionId } = checkInteractionParams(params);
     const call = resolveCall(resolved, options);
-    const { body, response } = await exchange(
+    return exchange(
       (signal) => requestFor('get', detail.path, { params: { path: { tenantId, interactionId } } }, resolved, signal),
       detailRoute,
       call,
+      recordChecks,
+      (checks, body, mode) => checks.checkRecord(body, mode, logger),
     );
-    const mode = call.validate;
-    const data =
-      mode === 'off'
-        ? (body as InteractionRecord)
-        : (await forMode(mode, recordChecks)).checkRecord(body, mode, logger);
-    return { data, response };
   }
 
   /**
@@ -208,21 +207,20 @@ function warnIfDeprecated(
   });
 }
 
-const EMPTY = 'the body is empty';
-
-/** The parsed body, or (a failure quotes the body, so only once the redactor has loaded) a rejection. */
+/**
+ * The parsed 2xx body, or a rejection with its `InvalidResponseError`: built by `error-body.ts` (which
+ * says what is wrong with the body, and quotes its start), loaded with the redactor on the first such body.
+ */
 function parseJson(response: Response, text: string, redaction: Redaction): unknown {
   const type = response.headers.get('content-type');
-  const fail = (problem: string): Promise<never> =>
-    redaction.redactor().then((redact) => {
-      throw new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
+  const fail = (declaredJson: boolean): Promise<never> =>
+    Promise.all([errorBodies(), redaction.redactor()]).then(([{ invalidBodyOf }, redact]) => {
+      throw invalidBodyOf(response, text, redact, declaredJson);
     });
-  if (type !== null && !/[/+]json\b/i.test(type)) {
-    return fail(text.trim() ? `the content-type is ${JSON.stringify(type)}, not JSON` : EMPTY);
-  }
+  if (type !== null && !/[/+]json\b/i.test(type)) return fail(false);
   try {
     return JSON.parse(text);
   } catch {
-    return fail(text.trim() ? 'the body is not valid JSON (malformed or truncated)' : EMPTY);
+    return fail(true);
   }
 }
