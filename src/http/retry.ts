@@ -1,10 +1,10 @@
 /**
  * The request loop: every attempt of every call goes through {@link createRetryingFetch}, which owns
  * retries, backoff with jitter, `Retry-After`, the per-attempt timeout and the overall deadline, and
- * reads each body inside its attempt. The policy (when to retry, how long to wait) and what a failure
- * becomes are `retry-policy.ts`, loaded on the first failed attempt with the redactor (what a failure
- * shows is redacted): a call that succeeds at once needs neither, so a browser bundle downloads them only
- * then.
+ * reads each body inside its attempt. What a failed attempt leads to (the policy: when to retry, how
+ * long to wait; the answer or the error the call ends with; the retry's notice and wait) is
+ * `retry-policy.ts`, loaded on the first failed attempt, with the redactor (what a failure shows is
+ * redacted): a call that succeeds at once needs neither, so a browser bundle downloads them only then.
  */
 
 import type { Redaction } from '../auth/redaction.js';
@@ -110,6 +110,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  const settings = { now, random, maxRetryAfterMs, redaction, logger, after };
 
   // One attempt: the response and its whole body, so the attempt timeout covers the body read. The
   // hook has set headers on the call's Request before a body-carrying one is cloned, so the clone has them.
@@ -168,42 +169,9 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         after?.({ status: response.status, headers: response.headers });
         return response;
       }
-      const [{ isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe, sleep }, redact] =
-        await Promise.all([policy(), redaction.redactor()]);
-      if (!response && isProgrammingError(error)) throw error;
-      after?.(response ? { status: response.status, headers: response.headers } : {});
-
-      const retryable = response ? true : isRetryableError(error);
-      const delay = retryable
-        ? retryDelay({
-            attempt: n + 1,
-            maxRetries,
-            now: now(),
-            random,
-            maxRetryAfterMs,
-            ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
-          })
-        : null;
-      // A wait the deadline would cut short is not worth starting: report what we have.
-      if (delay === null || now() + delay >= deadlineAt) {
-        if (response) return response;
-        throw asConnectionError(error, n + 1, redact);
-      }
-      logger?.debug?.(
-        'cxengage: retrying request',
-        redact({
-          method: input.method,
-          url: input.url,
-          attempt: n + 1,
-          delayMs: delay,
-          ...(response ? { status: response.status } : { error: describe(error) }),
-        }),
-      );
-      try {
-        await sleep(delay, caller);
-      } catch {
-        throw abortedError(caller?.reason);
-      }
+      const failure = { input, response, error, attempt: n + 1, maxRetries, deadlineAt, caller };
+      const last = await (await policy()).afterFailure(failure, settings);
+      if (last) return last;
     }
   };
 }

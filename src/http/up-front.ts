@@ -18,4 +18,4 @@ export {
   statusEntry,
   TimeoutError,
 } from '../errors.js';
-export { linkSignal } from './signals.js';
+export { abortedError, linkSignal } from './signals.js';
