@@ -4,8 +4,8 @@
  * token learnt later), and the redactor (`redact.ts`, which finds them in every spelling), loaded the
  * first time something is to be shown. The redactor is reached only through a promise
  * ({@link Redaction.redactor}), so an error built from a request, a response or a thrown error can only
- * be built once it has loaded; the logger ({@link redactingLogger}) delivers every line through it,
- * holding lines back, in order, while it loads. Whatever path an error or a log line takes, it cannot
+ * be built once it has loaded; the logger ({@link redactingLogger}) delivers every line through it, in
+ * order, once it has loaded. Whatever path an error or a log line takes, it cannot
  * leave unredacted.
  */
 import type { Logger } from '../http/types.js';
@@ -17,8 +17,6 @@ export interface Redaction {
   add(secret: string): void;
   /** The redactor for every secret registered, before or after; loads `redact.ts` on the first call. */
   redactor(): Promise<Redactor>;
-  /** The redactor, once a call of {@link Redaction.redactor} has loaded it. */
-  readonly loaded: Redactor | undefined;
 }
 
 /** The redaction of `secrets` (empty ones are ignored); nothing is loaded until it is needed. */
@@ -39,30 +37,20 @@ export function createRedaction(secrets: readonly string[]): Redaction {
           throw error;
         },
       )),
-    get loaded() {
-      return redactor;
-    },
   };
 }
 
 /**
- * `logger`, with every message and `meta` redacted. A line comes through at once when the redactor has
- * loaded and no line is held; otherwise it waits for the redactor, behind the lines held before it. If
- * the redactor cannot be loaded, a line is replaced by a notice that it was withheld, never shown as it is.
+ * `logger`, with every message and `meta` redacted. Each line goes through the redactor's promise, so
+ * lines come through in order, once it has loaded (a moment after they are logged); if it cannot be
+ * loaded, a line is replaced by a notice that it was withheld, never shown as it is.
  */
 export function redactingLogger(logger: Logger, redaction: Redaction): Logger {
-  let held = Promise.resolve();
-  let holding = 0;
-  const deliver = (line: (redact: Redactor) => void) => {
-    const { loaded } = redaction;
-    if (loaded && !holding) return line(loaded);
-    holding++;
-    const release = () => void holding--; // (a logger that throws on a held line is not reported)
-    held = held
-      .then(redaction.redactor)
+  const deliver = (line: (redact: Redactor) => void) =>
+    void redaction
+      .redactor()
       .then(line, () => logger.warn('cxengage: a log line was withheld: the redaction code could not be loaded'))
-      .then(release, release);
-  };
+      .catch(() => {}); // a logger that throws is not reported
   const { debug } = logger;
   return {
     ...(debug ? { debug: (msg, meta) => deliver((redact) => debug.call(logger, redact(msg), redact(meta))) } : {}),

@@ -5,13 +5,13 @@
 //   same (one fresh client per way out: an API error, a network failure, a 2xx that is not JSON, a token
 //   function that throws, a token exchange refused, the retry notice, a deprecation warning, a warn-mode
 //   validation warning, a walk's warning), and still says what happened;
-// - the logger holds lines back while the redactor loads, in order, and withholds a line it cannot redact;
+// - the logger delivers lines through the redactor, in order, and withholds a line it cannot redact;
 // - no module of the core imports the redactor but through `redaction.ts` (read from the sources).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
 import type { Redactor } from '../../src/auth/redact.js';
 import { createRedaction, type Redaction, redactingLogger } from '../../src/auth/redaction.js';
@@ -158,7 +158,14 @@ describe('the first thing a client shows is redacted, though its redactor had no
   });
 });
 
-describe('the request loop loads the redactor only for a failure', () => {
+describe('the request loop asks for the redactor only for a failure', () => {
+  /** A client's Redaction, counting the calls that asked for the redactor. */
+  function counted() {
+    const redaction = createRedaction([SENTINEL]);
+    const asked = vi.fn(redaction.redactor);
+    return { redaction: { ...redaction, redactor: asked }, asked };
+  }
+
   function loop(redaction: Redaction, answer: () => Response) {
     return createRetryingFetch({
       fetch: async () => answer(),
@@ -171,19 +178,19 @@ describe('the request loop loads the redactor only for a failure', () => {
     });
   }
 
-  it('a 2xx: nothing loaded', async () => {
-    const redaction = createRedaction([SENTINEL]);
+  it('a 2xx: never asked for', async () => {
+    const { redaction, asked } = counted();
     await loop(redaction, () => json(page([])))(new Request('http://127.0.0.1:1/x'));
-    expect(redaction.loaded).toBeUndefined();
+    expect(asked).not.toHaveBeenCalled();
   });
 
-  it('a network failure: loaded before the error is built, which is redacted', async () => {
-    const redaction = createRedaction([SENTINEL]);
+  it('a network failure: asked for before the error is built, which is redacted', async () => {
+    const { redaction, asked } = counted();
     const error = await loop(redaction, () => {
       throw new TypeError('fetch failed', { cause: new Error(`reset ${SENTINEL}`) });
     })(new Request('http://127.0.0.1:1/x')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(redaction.loaded).toBeDefined();
+    expect(asked).toHaveBeenCalled();
     expectRedacted(inspect(error, { depth: 20 }));
   });
 });
@@ -192,10 +199,9 @@ describe('createRedaction', () => {
   it('redacts the secrets given and those added before and after it loaded, with one redactor', async () => {
     const redaction = createRedaction(['first-secret-1234', '']);
     redaction.add('added-before-load-5678');
-    expect(redaction.loaded).toBeUndefined();
     const [a, b] = await Promise.all([redaction.redactor(), redaction.redactor()]);
     expect(a).toBe(b);
-    expect(redaction.loaded).toBe(a);
+    expect(await redaction.redactor()).toBe(a);
     redaction.add('added-after-load-9012');
     expect(a('first-secret-1234 added-before-load-5678 added-after-load-9012 kept')).toBe(
       '[redacted] [redacted] [redacted] kept',
@@ -211,42 +217,34 @@ describe('redactingLogger', () => {
     const redactor = Object.assign(redact, { add: () => {}, cause: (e: unknown) => e }) as Redactor;
     let arrive!: () => void;
     let fail!: () => void;
-    let loaded: Redactor | undefined;
     const ready = new Promise<Redactor>((resolve, reject) => {
-      arrive = () => {
-        loaded = redactor;
-        resolve(redactor);
-      };
+      arrive = () => resolve(redactor);
       fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
     });
     ready.catch(() => {});
-    const redaction: Redaction = {
-      add: () => {},
-      redactor: () => ready,
-      get loaded() {
-        return loaded;
-      },
-    };
+    const redaction: Redaction = { add: () => {}, redactor: () => ready };
     return { redaction, arrive, fail };
   }
 
-  it('holds lines while the redactor loads, then delivers them in order, redacted; later lines at once', async () => {
+  it('holds lines while the redactor loads, then delivers them in order, redacted', async () => {
     const { lines, logger } = capture();
     const { redaction, arrive } = controlled();
     const log = redactingLogger(logger, redaction);
     log.warn('one s3cret', { n: 1 });
     log.debug?.('two', { s3cret: 2 });
+    await Promise.resolve();
     expect(lines).toEqual([]);
     arrive();
-    log.warn('three s3cret'); // the redactor is there, but lines are still held: this one waits its turn
+    log.warn('three s3cret');
     await new Promise((resolve) => setTimeout(resolve, 0));
+    log.warn('four s3cret'); // once loaded: a microtask later, still after every line before it
+    await Promise.resolve();
     expect(lines).toEqual([
       ['warn', 'one [redacted]', { n: 1 }],
       ['debug', 'two', { '[redacted]': 2 }],
       ['warn', 'three [redacted]', undefined],
+      ['warn', 'four [redacted]', undefined],
     ]);
-    log.warn('four s3cret');
-    expect(lines.at(-1)).toEqual(['warn', 'four [redacted]', undefined]);
   });
 
   it('withholds a line it cannot redact, and says so', async () => {
