@@ -7,7 +7,7 @@
  */
 import { spec } from '../../generated/spec.js';
 import type { ResolvedOptions } from '../http/options.js';
-import { createConnection, createPipeline } from '../http/pipeline.js';
+import { createAnonymousSend, createConnection, createPipeline } from '../http/pipeline.js';
 import type { ContractOptions } from './types.js';
 
 /**
@@ -60,11 +60,14 @@ export function createTransport(
   let requests = 0;
   let attempts = 0;
   // The client's credentials, whatever their kind (a fixed header, a token function, an exchanged token).
-  const { send, sendAnonymous, bodies } = createPipeline(resolved, createConnection(resolved), {
+  const connection = createConnection(resolved);
+  const hooks = {
     after: () => {
       attempts += 1;
     },
-  });
+  };
+  const { send, bodies } = createPipeline(resolved, connection, hooks);
+  const sendAnonymous = createAnonymousSend(resolved, connection, hooks);
   return {
     counts: () => ({ requests, attempts }),
     async send(probe) {

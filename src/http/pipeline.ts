@@ -66,8 +66,6 @@ export interface PipelineHooks {
 export interface Pipeline {
   /** With the credentials set on every attempt, and one more round after a 401 to a renewable token. */
   send: RetryingFetch;
-  /** The same loop and hooks with no credentials: for a request that carries its own, or none on purpose. */
-  sendAnonymous: RetryingFetch;
   bodies: BodyHandoff;
 }
 
@@ -80,11 +78,20 @@ export function createPipeline(resolved: ResolvedOptions, connection: Connection
     const turn = pace?.(signal);
     return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
   };
-  return {
-    send: withTokenRefresh(loop(resolved, bodies, { before, after }), credentials),
-    sendAnonymous: loop(resolved, bodies, { before: pace && ((_, signal) => pace(signal)), after }),
-    bodies,
-  };
+  return { send: withTokenRefresh(loop(resolved, bodies, { before, after }), credentials), bodies };
+}
+
+/**
+ * The same loop and hooks as {@link createPipeline}'s, with no credentials: for a request that carries its
+ * own, or none on purpose (the contract checks' probes).
+ */
+export function createAnonymousSend(
+  resolved: ResolvedOptions,
+  connection: Connection,
+  hooks: PipelineHooks = {},
+): RetryingFetch {
+  const { pace, after } = hooks;
+  return loop(resolved, connection.bodies, { before: pace && ((_, signal) => pace(signal)), after });
 }
 
 function loop(resolved: ResolvedOptions, bodies: BodyHandoff, hooks?: AttemptHooks): RetryingFetch {
