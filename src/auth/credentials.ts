@@ -7,6 +7,7 @@
  * first attempt of a client that has them (a client with a fixed header never downloads them); the
  * exchange call itself is `token-exchange.ts`, loaded on the first exchange.
  */
+import type { RetryingFetch } from '../http/retry.js';
 import type { Redaction } from './redaction.js';
 import type { ResolvedAuth } from './resolve-auth.js';
 
@@ -15,11 +16,10 @@ export interface Credentials {
   /** Sets `Authorization` on the attempt's request (waiting, under `signal`, for a token if need be). */
   apply(request: Request, signal: AbortSignal): void | Promise<void>;
   /**
-   * Only for credentials that can be renewed: the API answered 401 to a request sent with `sent` (its
-   * `Authorization` value). Starts a renewal unless one already replaced that value, so the calls that
-   * saw the same 401 together share one.
+   * Only for credentials that can be renewed: `loop`, plus the one more round a call answered 401 earns,
+   * within the same deadline, the token it was sent with renewed (once for all the calls that saw it).
    */
-  invalidate?(sent: string | null): void;
+  renewing?(loop: RetryingFetch): RetryingFetch;
 }
 
 /** The exchange kind of credentials. */
@@ -38,7 +38,7 @@ export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetc
   let loading: Promise<Credentials> | undefined;
   const load = () =>
     (loading ??= import('./token-credentials.js').then(
-      (kinds) =>
+      (kinds): Credentials =>
         (loaded =
           auth.kind === 'callback'
             ? kinds.callbackCredentials(auth.token, redaction)
@@ -51,7 +51,9 @@ export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetc
   const credentials: Credentials = {
     apply: async (request, signal) => (loaded ?? (await load())).apply(request, signal),
   };
-  // Only an exchanged token is renewed on a 401 (one seen before the first attempt loaded them has nothing to renew).
-  if (auth.kind === 'exchange') credentials.invalidate = (sent) => loaded?.invalidate?.(sent);
+  // Only an exchanged token is renewed on a 401.
+  if (auth.kind === 'exchange') {
+    credentials.renewing = (loop) => async (input, call) => (loaded ?? (await load())).renewing!(loop)(input, call);
+  }
   return credentials;
 }

@@ -6,6 +6,8 @@
  * first attempt of a client that does (and holds each to its `Credentials`, which this module does not
  * import: that would be a cycle).
  */
+
+import type { RetryingFetch } from '../http/retry.js';
 import { CredentialsError, isSendableToken, secretForms } from '../http/up-front.js';
 import { abortable } from '../http/waits.js';
 import type { Redaction } from './redaction.js';
@@ -69,8 +71,20 @@ export function exchangedCredentials(fetchToken: () => Promise<string>, lifetime
       const token = await abortable(entry.token, signal);
       request.headers.set('authorization', `Token ${token}`);
     },
-    invalidate(sent: string | null) {
-      if (current?.value !== undefined && `Token ${current.value}` === sent) renew();
-    },
+    /**
+     * The loop, plus one more round for a call answered 401: the token it was sent with is renewed (unless
+     * a renewal already replaced it, so the calls that saw the same 401 share one), within the same
+     * deadline; a second 401 is returned as it is (the client makes it an `AuthenticationError`).
+     */
+    renewing:
+      (loop: RetryingFetch): RetryingFetch =>
+      async (input, call = {}) => {
+        const limits = { ...call, startedAt: call.startedAt ?? Date.now() };
+        const response = await loop(input, limits);
+        if (response.status !== 401) return response;
+        const sent = input.headers.get('authorization');
+        if (current?.value !== undefined && `Token ${current.value}` === sent) renew();
+        return loop(input, limits);
+      },
   };
 }

@@ -3,7 +3,8 @@
  * checks (`contract/transport.ts`) each take one. It is the resolved options' `fetch` under the attempt
  * loop (`retry.ts`: timeouts, retries, every body read under the size cap, a 2xx body handed over through
  * the {@link BodyHandoff}), with the credentials set on every attempt (after any wait the caller adds,
- * such as a rate limiter's turn), the one retry a renewable token earns on a 401, and the token exchange:
+ * such as a rate limiter's turn), the one more round a renewable token earns on a 401 (the credentials'
+ * own `renewing`, loaded with them), and the token exchange:
  * its Request built here (as every request is, by `request.ts`), sent through the same loop without
  * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange.
  */
@@ -78,7 +79,8 @@ export function createPipeline(resolved: ResolvedOptions, connection: Connection
     const turn = pace?.(signal);
     return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
   };
-  return { send: withTokenRefresh(loop(resolved, bodies, { before, after }), credentials), bodies };
+  const send = loop(resolved, bodies, { before, after });
+  return { send: credentials.renewing?.(send) ?? send, bodies };
 }
 
 /**
@@ -96,21 +98,4 @@ export function createAnonymousSend(
 
 function loop(resolved: ResolvedOptions, bodies: BodyHandoff, hooks?: AttemptHooks): RetryingFetch {
   return createRetryingFetch({ ...resolved, fetch: (request, init) => resolved.fetch(request, init), bodies, hooks });
-}
-
-/**
- * The loop, plus the one retry a renewable credential earns: a call answered 401 invalidates the token it
- * was sent with and goes round the loop once more, within the same deadline; a second 401 is returned as
- * it is (the client makes it an `AuthenticationError`).
- */
-export function withTokenRefresh(loop: RetryingFetch, credentials: Credentials): RetryingFetch {
-  const { invalidate } = credentials;
-  if (!invalidate) return loop;
-  return async (input, call = {}) => {
-    const limits = { ...call, startedAt: call.startedAt ?? Date.now() };
-    const response = await loop(input, limits);
-    if (response.status !== 401) return response;
-    invalidate(input.headers.get('authorization'));
-    return loop(input, limits);
-  };
 }
