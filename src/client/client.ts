@@ -199,12 +199,9 @@ function warnIfDeprecated(
   const { headers } = response;
   if (shared.deprecation.warned || (!headers.has('deprecation') && !headers.has('sunset'))) return undefined;
   // With the redactor: the warning reaches the logger before the answer is handed on.
-  return Promise.all([deprecation(), resolved.redaction.redactor()]).then(([{ deprecationWarning }]) => {
-    const warning = deprecationWarning(headers, route);
-    if (!warning || shared.deprecation.warned) return;
-    shared.deprecation.warned = true;
-    resolved.logger.warn(warning.message, warning.meta);
-  });
+  return Promise.all([deprecation(), resolved.redaction.redactor()]).then(([{ warnOnce }]) =>
+    warnOnce(shared.deprecation, headers, route, resolved.logger),
+  );
 }
 
 /**
