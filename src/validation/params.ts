@@ -78,25 +78,34 @@ export interface CheckedParams {
 }
 
 /**
- * Checks one page call's parameters against the spec's facts (uuids, `limit` bounds,
- * `page` ≥ 0, no unknown keys), plus a safe-integer guard the schema cannot express. Throws
- * {@link InvalidInputError} naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`).
+ * Checks an operation's parameters against the spec's facts (formats, bounds, no unknown keys), plus a
+ * safe-integer guard on its integers that the schema cannot express. Throws {@link InvalidInputError}
+ * naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`). What one more operation
+ * needs here is its facts.
  */
-export function checkParams(params: unknown, names: Partial<Record<string, string>> = {}): CheckedParams {
+function checkOperation(
+  parameters: Readonly<Record<string, ParamFacts>>,
+  params: unknown,
+  names: Partial<Record<string, string>> = {},
+): Record<string, unknown> {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
   const defined = definedOnly(params);
   const rename = (p: string) => (Object.hasOwn(names, p) ? names[p]! : p);
-  for (const key of ['limit', 'page']) {
+  for (const key in parameters) {
     const v = defined[key];
-    if (typeof v === 'number' && !Number.isSafeInteger(v))
+    if (parameters[key]!.schema.type === 'integer' && typeof v === 'number' && !Number.isSafeInteger(v))
       throw new InvalidInputError(rename(key), v, 'must be a safe integer');
   }
-  const failed = paramProblem(history.parameters, defined);
+  const failed = paramProblem(parameters, defined);
   if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
-  return defined as unknown as CheckedParams;
+  return defined;
 }
+
+/** Checks one page call's parameters (uuids, `limit` bounds, `page` ≥ 0, no unknown keys): see `checkOperation`. */
+export const checkParams = (params: unknown, names?: Partial<Record<string, string>>): CheckedParams =>
+  checkOperation(history.parameters, params, names) as unknown as CheckedParams;
 
 /** The most pages a walk reads unless `maxPages` says otherwise: 10 million interactions at the spec's maximum page size. */
 export const DEFAULT_MAX_PAGES = 100_000;
@@ -159,15 +168,8 @@ export function checkIterateParams(params: unknown): Walk {
  * Checks `getInteraction`'s parameters against the spec's facts (both ids uuids, no unknown keys).
  * Throws {@link InvalidInputError} naming the parameter.
  */
-export function checkInteractionParams(params: unknown): GetInteractionParams {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new InvalidInputError('params', params, 'must be an object');
-  }
-  const defined = definedOnly(params);
-  const failed = paramProblem(detail.parameters, defined);
-  if (failed) throw new InvalidInputError(failed[0], defined[failed[0]], failed[1]);
-  return defined as unknown as GetInteractionParams;
-}
+export const checkInteractionParams = (params: unknown): GetInteractionParams =>
+  checkOperation(detail.parameters, params) as unknown as GetInteractionParams;
 
 /** A rule for a value the caller sets: whether a value passes, and what the error says when it does not. */
 // biome-ignore lint/suspicious/noExplicitAny: a rule tests a value of any type
