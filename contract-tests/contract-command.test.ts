@@ -19,13 +19,23 @@ import type { SubcommandInput } from '../src/cli/commands/index.ts';
 import { exitCodeFor } from '../src/cli/exit-codes.ts';
 import { judgementCalls } from '../src/contract/judgement-calls.ts';
 import { probePlan } from '../src/contract/probes.ts';
-import { contractRuleIds } from '../src/contract/rules.ts';
+import { contractRuleIds, contractRules } from '../src/contract/rules.ts';
 import { SUCCESSOR_READS } from '../src/contract/successor.ts';
-import type { ContractReport } from '../src/contract/types.ts';
+import type { ContractReport, ContractRuleId } from '../src/contract/types.ts';
 import { type ReferenceApi, startReferenceApi } from '../src/testing/index.ts';
 import { seededRandom, uuid } from '../src/testing/random.ts';
 import { memoryIo } from '../test/support/memory-io.ts';
-import { type DeviationName, deviating, deviationNames, deviations, HOSTILE } from './support/drift.ts';
+import {
+  type DeviationName,
+  deviating,
+  deviationNames,
+  deviations,
+  HOSTILE,
+  type LawfulName,
+  lawful,
+  lawfulNames,
+  type VariantName,
+} from './support/drift.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const key = 'contract-key';
@@ -48,6 +58,12 @@ const perDeviation = Object.fromEntries(deviationNames.map((d) => [d, ids(d)])) 
   DeviationName,
   { tenantId: string; contactId: string }
 >;
+const perLawful = Object.fromEntries(lawfulNames.map((d) => [d, ids(d)])) as Record<
+  LawfulName,
+  { tenantId: string; contactId: string }
+>;
+const perVariant: Record<VariantName, { tenantId: string; contactId: string }> = { ...perDeviation, ...perLawful };
+const variantNames = Object.keys(perVariant) as VariantName[];
 
 interface Result {
   code: number;
@@ -95,7 +111,7 @@ beforeAll(async () => {
   if (!existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run \`npm run build\` first`);
   if (statSync(cli).mtimeMs < statSync(path.join(root, 'src/contract/runner.ts')).mtimeMs)
     throw new Error('dist/ is older than src/contract/: run `npm run build` first');
-  const all = [correct, ...Object.values(perDeviation)];
+  const all = [correct, ...Object.values(perVariant)];
   api = await startReferenceApi({
     seed: 'contract-command',
     dataSets: all.map((t) => ({ ...t, interactions: HISTORY })),
@@ -112,8 +128,8 @@ beforeAll(async () => {
       tokens: [{ token }],
     },
     ...deviating(
-      Object.fromEntries(deviationNames.map((d) => [perDeviation[d].tenantId, d])),
-      Object.fromEntries(deviationNames.map((d) => [perDeviation[d].contactId, d])),
+      Object.fromEntries(variantNames.map((d) => [perVariant[d].tenantId, d])),
+      Object.fromEntries(variantNames.map((d) => [perVariant[d].contactId, d])),
       {
         validAuthorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
         knownContacts: new Set(all.map((t) => t.contactId)),
@@ -159,6 +175,17 @@ it('the deviations cover every rule the contract checks', () => {
   expect(new Set(Object.values(deviations).map((d) => d.rule))).toEqual(new Set(contractRuleIds));
 });
 
+it('the lawful variants refute judgement calls that exist, and cover every refusal call', () => {
+  const refuted = new Set(Object.values(lawful).flatMap((v) => v.refutes));
+  const callIds = judgementCalls.map((c) => c.id);
+  for (const call of refuted) expect(callIds).toContain(call);
+  for (const probe of probePlan(correct.tenantId, correct.contactId))
+    if ('call' in probe.checks) expect(refuted).toContain(probe.checks.call);
+});
+
+/** The verdict of each judgement call in a JSON report. */
+const verdictsOf = (report: ContractReport) => Object.fromEntries(report.judgementCalls.map((c) => [c.id, c]));
+
 describe.concurrent('cxengage-interactions contract (built CLI) against the reference API', () => {
   it('a correct server passes: exit 0, every rule checked, the judgement calls reported, JUnit and JSON written', async () => {
     const junit = path.join(scratch, 'correct/junit.xml');
@@ -178,6 +205,13 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect([testsuites['failures'], testsuites['errors']]).toEqual(['0', '0']);
     expect(rules!.testcase.map((c) => c.name)).toEqual(['setup', ...contractRuleIds]);
     expect(rules!.testcase.filter((c) => c.failure || c.error || c.skipped)).toEqual([]);
+    for (const rule of rules!.testcase.slice(1)) {
+      const { source } = contractRules[rule.name as ContractRuleId];
+      expect(Object.fromEntries(rule.properties!.property.map((p) => [p.name, p.value]))).toEqual({
+        ...(source.vendor ? { 'source.vendor': source.vendor } : {}),
+        ...(source.sdk ? { 'source.sdk': source.sdk } : {}),
+      });
+    }
     expect(calls!.testcase.map((c) => c.name)).toEqual(judgementCalls.map((c) => c.id));
     const verdicts = calls!.testcase.map((c) => c.properties!.property.find((p) => p.name === 'verdict')!.value);
     expect(new Set(verdicts)).toEqual(new Set(['confirmed', 'not observed']));
@@ -188,6 +222,7 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(report.tool.version).toBe(version);
     expect(report.outcome).toBe('pass');
     expect(report.rules.map((r) => [r.id, r.status])).toEqual(contractRuleIds.map((id) => [id, 'passed']));
+    expect(report.rules.map((r) => r.source)).toEqual(contractRuleIds.map((id) => contractRules[id].source));
     expect(report.requests.probes).toBe(probePlan(correct.tenantId, correct.contactId).length);
     expect(report.requests.successor).toBe(SUCCESSOR_READS);
     expect(report.requests.total).toBe(report.requests.walks + report.requests.successor + report.requests.probes);
@@ -237,6 +272,57 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     },
   );
 
+  it.each(['malformed-ids-not-found', 'repeated-takes-last'] as const)(
+    'lawful %s (built CLI): exit 0, every rule passed, its judgement calls refuted in the text, JSON and JUnit',
+    async (name) => {
+      const json = path.join(scratch, `lawful-${name}.json`);
+      const junit = path.join(scratch, `lawful-${name}.xml`);
+      const { code, stdout, stderr } = await run(cli, [...target(perLawful[name]), '--json', json, '--junit', junit]);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(/^RESULT: pass: no drift from the spec \(exit 0\)$/m);
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as ContractReport;
+      expect(report.outcome).toBe('pass');
+      expect(report.rules.filter((r) => r.status !== 'passed').map((r) => r.id)).toEqual([]);
+      const calls = verdictsOf(report);
+      const cases = readJUnit(junit).testsuites.testsuite[1]!.testcase;
+      for (const call of lawful[name].refutes) {
+        expect(stdout).toMatch(new RegExp(`^ {2}refuted +${call} `, 'm'));
+        expect(calls[call]!.verdict).toBe('refuted');
+        const junitCase = cases.find((c) => c.name === call)!;
+        expect(junitCase.properties!.property.find((p) => p.name === 'verdict')!.value).toBe('refuted');
+        expect(junitCase.failure).toBeUndefined();
+      }
+      if (name === 'repeated-takes-last')
+        expect(calls['rejects-repeated-parameter']!.evidence).toBe(
+          'limit=2&limit=3 → 200 (limit 3); page=1&page=2 → 200 (page 2) (0 of 2 answered 400)',
+        );
+      else {
+        expect(calls['rejects-malformed-ids']!.evidence).toMatch(
+          /^tenantId not-a-uuid → 404; .* \(0 of 4 answered 400\)$/,
+        );
+        expect(calls['successor-rejects-malformed-ids']!.evidence).toMatch(
+          /^interactionId not-a-uuid → 404; interactionId \S+ → 404 \(2 of 4 answered 400\)$/,
+        );
+      }
+    },
+  );
+
+  it.each(lawfulNames)(
+    'lawful %s: exit 0, every rule passed, the judgement calls it touches refuted, the others as on a correct server',
+    async (name) => {
+      const json = path.join(scratch, `lawful-here-${name}.json`);
+      const { code, stdout, stderr } = await runHere([...target(perLawful[name]), '--json', json]);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(/RESULT: pass/);
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as ContractReport;
+      expect(report.rules.filter((r) => r.status !== 'passed').map((r) => r.id)).toEqual([]);
+      const refuted = report.judgementCalls.filter((c) => c.verdict === 'refuted').map((c) => c.id);
+      expect(new Set(refuted)).toEqual(new Set(lawful[name].refutes));
+    },
+  );
+
   it('hostile text in ids and error bodies reaches the report only in visible escaped form: terminal, JSON and JUnit', async () => {
     const json = path.join(scratch, 'hostile.json');
     const junit = path.join(scratch, 'hostile.xml');
@@ -249,13 +335,13 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     ]);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    // The raw error bodies (unknown contact, unknown interaction): caret notation and <U+XXXX>.
+    // The raw error bodies (no credentials, a listed interaction read by id): caret notation and <U+XXXX>.
     const visible = '^[]0;owned^G^[[2J^Mall good <U+202E>evil<U+2066>x<U+2067>y<U+2068>z<U+2069> <U+009B>31m^?';
-    expect(stdout).toMatch(/^FAIL +unknown-contact /m);
-    expect(stdout).toMatch(/^FAIL +error-body /m);
+    expect(stdout).toMatch(/^FAIL +unauthenticated /m);
+    expect(stdout).toMatch(/^FAIL +successor-status /m);
     const bodyOf = (finding: RegExp) => new RegExp(`${finding.source}.*\\n {8}body: (.*)$`, 'm').exec(stdout)?.[1];
-    expect(bodyOf(/^ {6}\[unknown-contact\] GET \/tenants\/\S+ → 400: /)).toBe(visible);
-    expect(bodyOf(/^ {6}\[error-body\] GET \/tenants\/\S+\/interactions\/\S+ → 404: /)).toBe(visible);
+    expect(bodyOf(/^ {6}\[unauthenticated\] GET \/tenants\/\S+ → 400: /)).toBe(visible);
+    expect(bodyOf(/^ {6}\[successor-status\] GET \/tenants\/\S+\/interactions\/\S+ → 404: /)).toBe(visible);
     // The id on a page (JSON-escaped C0 controls stay escaped; the rest made visible).
     expect(stdout).toContain('<U+202E>evil<U+2066>');
     expect(stdout).not.toMatch(UNSAFE);
@@ -264,7 +350,7 @@ describe.concurrent('cxengage-interactions contract (built CLI) against the refe
     expect(JSON.stringify(JSON.parse(jsonText))).toContain(JSON.stringify(visible).slice(1, -1));
     const xmlText = readFileSync(junit, 'utf8');
     expect(xmlText).not.toMatch(UNSAFE);
-    const failure = readJUnit(junit).testsuites.testsuite[0]!.testcase.find((c) => c.name === 'unknown-contact')!;
+    const failure = readJUnit(junit).testsuites.testsuite[0]!.testcase.find((c) => c.name === 'unauthenticated')!;
     expect(failure.failure!['#text']).toContain(visible);
     expect(HOSTILE).toMatch(UNSAFE);
   });

@@ -51,6 +51,111 @@ export const requests = {
       }
     }
   },
+  "listTenantInteractions": {
+    "method": "get",
+    "path": "/tenants/{tenantId}/interactions",
+    "parameters": {
+      "tenantId": {
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "contactId": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "startTimeRange": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"
+        }
+      },
+      "endTimeRange": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"
+        }
+      },
+      "attribute-value": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "\\S"
+        }
+      },
+      "hook-name": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "\\S"
+        }
+      },
+      "hookType": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "\\S"
+        }
+      },
+      "hookSubType": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "\\S"
+        }
+      },
+      "hookId": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "\\S"
+        }
+      },
+      "green": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "boolean",
+          "default": true
+        }
+      },
+      "limit": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000,
+          "default": 10
+        }
+      },
+      "page": {
+        "in": "query",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0,
+          "default": 0
+        }
+      }
+    }
+  },
   "getInteraction": {
     "method": "get",
     "path": "/tenants/{tenantId}/interactions/{interactionId}",
@@ -82,7 +187,7 @@ export const requests = {
 
 /** Facts read from the spec at generate time, so src/ never retypes them. */
 export const spec = {
-  "specVersion": "1.1.0",
+  "specVersion": "1.2.0",
   "regions": regions,
   "defaultRegion": defaultRegion,
   "operations": {
@@ -130,6 +235,125 @@ export const spec = {
       },
       "successStatus": 200,
       "successSchema": "InteractionPage",
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        404,
+        500,
+        502,
+        503,
+        504
+      ]
+    },
+    "listTenantInteractions": {
+      "method": "get",
+      "path": "/tenants/{tenantId}/interactions",
+      "permission": "INTERACTIONS_API_READ_ALL",
+      "authenticated": true,
+      "parameters": {
+        "tenantId": {
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "format": "uuid"
+          }
+        },
+        "contactId": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "format": "uuid"
+          }
+        },
+        "startTimeRange": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"
+          }
+        },
+        "endTimeRange": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$"
+          }
+        },
+        "attribute-value": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "\\S"
+          }
+        },
+        "hook-name": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "\\S"
+          }
+        },
+        "hookType": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "\\S"
+          }
+        },
+        "hookSubType": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "\\S"
+          }
+        },
+        "hookId": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "pattern": "\\S"
+          }
+        },
+        "green": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "boolean",
+            "default": true
+          }
+        },
+        "limit": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000,
+            "default": 10
+          }
+        },
+        "page": {
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 0
+          }
+        }
+      },
+      "successStatus": 200,
+      "successSchema": "InteractionRecordPage",
       "errorStatuses": [
         400,
         401,

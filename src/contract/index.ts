@@ -14,6 +14,7 @@ export type {
   ContractReport,
   ContractRuleId,
   ContractRuleResult,
+  ContractRuleSource,
   ContractSetupProblem,
   JudgementCallResult,
   JudgementVerdict,

@@ -2,13 +2,17 @@
  * The spec's open judgement calls: where the evidence (the vendor's page, samples and client code)
  * leaves a behaviour uncertain, the spec made a call and says so in its descriptions. A run against a
  * real tenant tells which calls hold there: each is `confirmed`, `refuted` or `not observed`, with a
- * few words of evidence. Evidence never quotes customer data.
+ * few words of evidence, and never fails the run (only a rule with a source does: `rules.ts`). A few
+ * calls are also rules because the SDK relies on them whatever the evidence (`offset`, `total`,
+ * `order`, and `status` for the page past the end). Evidence never quotes customer data.
  */
 import { channelLabels, documentedFields as documented } from '../common/interaction-fields.js';
 import type { Interaction } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
 import { recordCalls } from './record-calls.js';
+import { refusalCalls } from './refusal-calls.js';
+import { recordInstantsCall } from './successor.js';
 import type { JudgementCallResult } from './types.js';
 import { confirmed, type JudgementCall, notObserved, refuted, tally, typeName } from './verdicts.js';
 
@@ -200,15 +204,19 @@ export const judgementCalls: readonly JudgementCall[] = [
   },
   {
     id: 'error-body-shapes',
-    claim: 'error bodies carry `error` as a string, an array of strings or an object',
+    claim: 'error bodies are JSON and carry `error` as a string, an array of strings or an object',
     where: 'ErrorBody',
     judge({ errorBodies }) {
       if (errorBodies.length === 0) return notObserved('no error answers');
       const shapes = errorBodies.map(({ status, body }) =>
         isRecord(body) && 'error' in body ? `${status}: ${errorShape(body['error'])}` : `${status}: other`,
       );
-      const evidence = [...new Set(shapes)].slice(0, 8).join('; ');
-      return shapes.some((s) => s.endsWith('other')) ? refuted(evidence) : confirmed(evidence);
+      // A validating proxy's verdicts on error answers judge the same schema (ErrorBody).
+      const verdicts = errorBodies.flatMap((e) => e.verdicts ?? []);
+      const proxy =
+        verdicts.length > 0 ? `; ${verdicts.length} verdict(s) of inspect, e.g. ${verdicts[0]!.message}` : '';
+      const evidence = `${[...new Set(shapes)].slice(0, 8).join('; ')}${proxy}`;
+      return shapes.some((s) => s.endsWith('other')) || verdicts.length > 0 ? refuted(evidence) : confirmed(evidence);
     },
   },
   {
@@ -227,7 +235,9 @@ export const judgementCalls: readonly JudgementCall[] = [
         : confirmed(`${coded.length} errors, e.g. ${coded[0]!.status}: code ${shown(coded[0]!.code)}`);
     },
   },
+  ...refusalCalls,
   ...recordCalls,
+  recordInstantsCall,
 ];
 
 /** Longest evidence kept: enough for the types of every key the record's schema leaves open. */

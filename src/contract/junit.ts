@@ -1,13 +1,15 @@
 /**
  * The contract report as JUnit XML, the format CI systems show as test results: a suite of the
- * rules (one testcase per rule, plus one for the setup; a broken rule fails with its findings, an
- * unexercised one is skipped) and a suite of the judgement calls (each verdict in its testcase's
- * properties and output; `not observed` is skipped). CI systems show this text in a terminal-like log
- * or a web view, so every line gets the terminal's visible-escape rule (`terminal-text.ts`: the report's
- * own findings already have it, a report built elsewhere may not), then XML's escaping; a character
- * XML 1.0 cannot carry at all (a lone surrogate, U+FFFE) becomes U+FFFD.
+ * rules (one testcase per rule, its source in its properties, plus one for the setup; a broken rule
+ * fails with its source and findings, an unexercised one is skipped) and a suite of the judgement
+ * calls (each verdict in its testcase's properties and output; `not observed` is skipped; a call never
+ * fails). CI systems show this text in a terminal-like log or a web view, so every line gets the
+ * terminal's visible-escape rule (`terminal-text.ts`: the report's own findings already have it, a
+ * report built elsewhere may not), then XML's escaping; a character XML 1.0 cannot carry at all (a
+ * lone surrogate, U+FFFE) becomes U+FFFD.
  */
 import { terminalLines, terminalText } from '../common/terminal-text.js';
+import { sourceText } from './rules.js';
 import type { ContractReport } from './types.js';
 
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -40,7 +42,10 @@ export function toJUnitXml(report: ContractReport): string {
       )}</error>\n    </testcase>`
     : `    <testcase${attrs({ classname: 'contract.setup', name: 'setup', time: 0 })}/>`;
   const ruleCases = rules.map((rule) => {
-    const open = `    <testcase${attrs({ classname: 'contract.rules', name: rule.id, time: 0 })}>`;
+    const sources = Object.entries(rule.source).map(
+      ([kind, text]) => `        <property${attrs({ name: `source.${kind}`, value: text })}/>`,
+    );
+    const open = `    <testcase${attrs({ classname: 'contract.rules', name: rule.id, time: 0 })}>\n      <properties>\n${sources.join('\n')}\n      </properties>`;
     if (rule.status === 'passed')
       return `${open}\n      <system-out>${escapeXml(`${rule.summary} (${rule.checks} checks)`)}</system-out>\n    </testcase>`;
     if (rule.status === 'skipped')
@@ -54,7 +59,7 @@ export function toJUnitXml(report: ContractReport): string {
       .join('\n');
     const more = rule.omittedFindings ? `\n… and ${rule.omittedFindings} more` : '';
     return `${open}\n      <failure${attrs({ type: 'drift', message: `${count} finding(s): ${rule.findings[0]?.message ?? ''}` })}>${escapeXml(
-      `${rule.summary}\n${body}${more}`,
+      `${rule.summary}\nsource: ${sourceText(rule.source)}\n${body}${more}`,
     )}</failure>\n    </testcase>`;
   });
   const failures = rules.filter((r) => r.status === 'failed').length;

@@ -17,7 +17,15 @@ export class Ledger {
   readonly #rules = new Map<ContractRuleId, ContractRuleResult>(
     contractRuleIds.map((id) => [
       id,
-      { id, summary: contractRules[id], status: 'skipped', checks: 0, findings: [], omittedFindings: 0, notes: [] },
+      {
+        id,
+        ...contractRules[id],
+        status: 'skipped',
+        checks: 0,
+        findings: [],
+        omittedFindings: 0,
+        notes: [],
+      },
     ]),
   );
 
@@ -46,6 +54,7 @@ export class Ledger {
     return [...this.#rules.values()].map((r) => ({
       ...r,
       status: r.findings.length > 0 ? 'failed' : r.checks > 0 ? 'passed' : 'skipped',
+      source: { ...r.source },
       findings: [...r.findings],
       notes: [...r.notes],
     }));

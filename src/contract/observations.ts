@@ -18,12 +18,28 @@ export interface Observations {
   /** Every distinct interaction seen (by id), as sent. */
   items: Record<string, unknown>[];
   itemIds: Set<string>;
-  /** Error answers and their parsed bodies (`undefined` when not JSON). */
-  errorBodies: { status: number; body: unknown }[];
+  /** Error answers: their parsed bodies (`undefined` when not JSON), and the verdicts of `inspect` on them. */
+  errorBodies: { status: number; body: unknown; verdicts?: readonly { message: string }[] }[];
+  /** The probes that inform a judgement call rather than a rule, with what each was answered. */
+  refusals: Refusal[];
   /** Records read through Get a Specific Interaction (JSON objects, not wrapped), each with its history item. */
   records: { item: Record<string, unknown>; record: Record<string, unknown>; tenantId: string; contactId: string }[];
   /** Why no record was read, when none was (the checks were left out, or nothing could be read). */
   noRecords?: string;
+}
+
+/** A probe of how the API refuses what the vendor's documentation says nothing about, and its answer. */
+export interface Refusal {
+  /** The judgement call it informs. */
+  call: string;
+  /** What was sent, e.g. `limit=abc`. */
+  what: string;
+  /** The status the spec presumes. */
+  expect: number;
+  /** The status answered; `null` when no answer came. */
+  status: number | null;
+  /** For a 2xx answer: what the page made of the request (`limit 10`, `total 0`), no customer data. */
+  echo?: string;
 }
 
 export function newObservations(): Observations {
@@ -36,6 +52,7 @@ export function newObservations(): Observations {
     items: [],
     itemIds: new Set(),
     errorBodies: [],
+    refusals: [],
     records: [],
   };
 }

@@ -16,7 +16,7 @@ import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';
 import { newObservations } from './observations.js';
-import { checkProbe, probePlan, runProbes } from './probes.js';
+import { checkedBy, checkProbe, probePlan, runProbes } from './probes.js';
 import { contractRuleIds } from './rules.js';
 import { setupProblem, successorSetupProblem } from './setup.js';
 import { checkRecord, chooseSample, readable, recordRequest, SUCCESSOR_READS } from './successor.js';
@@ -26,9 +26,7 @@ import { compareWalks, pastTheEnd, type Walk, type WalkContext, walk } from './w
 
 /** The rules of Get a Specific Interaction, and those of them only a read of a listed interaction checks. */
 const successorRules = contractRuleIds.filter((id) => id.startsWith('successor-'));
-const successorReadRules = successorRules.filter(
-  (id) => id !== 'successor-rejects-malformed-ids' && id !== 'successor-unknown-interaction',
-);
+const successorReadRules = successorRules.filter((id) => id !== 'successor-unknown-interaction');
 
 /** Default cap on the pages of one walk. */
 export const DEFAULT_MAX_PAGES = 20;
@@ -133,7 +131,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     } else {
       // Nothing to read: the probe for an interaction that does not exist asks first.
       const [probe] = probes.splice(
-        probes.findIndex((p) => p.rule === 'successor-unknown-interaction'),
+        probes.findIndex((p) => checkedBy(p) === 'successor-unknown-interaction'),
         1,
       );
       probeRequests += 1;

@@ -1,11 +1,12 @@
 /**
- * The contract report as text for a terminal or a CI log: one line per rule, the first findings of
- * each broken rule (rule, request, status, JSON pointer, body snippet), the judgement-call table, and
- * what the run cost. Text that came from a server is made safe again here (the report is a public
- * type: it may not come from the checks), so nothing printed can carry a control character.
+ * The contract report as text for a terminal or a CI log: one line per rule, the source and the first
+ * findings of each broken rule (rule, request, status, JSON pointer, body snippet), the judgement-call
+ * table, and what the run cost. Text that came from a server is made safe again here (the report is a
+ * public type: it may not come from the checks), so nothing printed can carry a control character.
  */
 import { spec } from '../../generated/spec.js';
 import { clean } from './display.js';
+import { sourceText } from './rules.js';
 import type { ContractReport, ContractSetupProblem } from './types.js';
 
 /** Findings printed per broken rule; the report files hold them all. */
@@ -36,6 +37,8 @@ export function renderReport(report: ContractReport): string {
     for (const rule of report.rules) {
       const note = rule.status === 'skipped' && rule.notes.length ? ` (${clean(rule.notes.join('; '), 400)})` : '';
       lines.push(`${label[rule.status]}  ${rule.id.padEnd(width)}  ${rule.summary}${note}`);
+      // Why a broken rule is drift and not a matter of taste: what the vendor documents, what the SDK relies on.
+      if (rule.status === 'failed') lines.push(`      source: ${clean(sourceText(rule.source), 600)}`);
       for (const f of rule.findings.slice(0, SHOWN_PER_RULE)) {
         lines.push(
           `      [${f.rule}] ${clean(f.request, 300)} → ${f.status ?? 'no answer'}${f.pointer ? ` at ${clean(f.pointer)}` : ''}: ${clean(f.message, 300)}`,

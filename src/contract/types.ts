@@ -6,8 +6,9 @@ import type { ClientOptions } from '../http/types.js';
 
 /**
  * A rule of the live contract checks (`runContractChecks`, `cxengage-interactions contract`): one
- * documented behaviour of the history route, or of its successor Get a Specific Interaction
- * (`successor-…`), that a server either keeps or has drifted from.
+ * behaviour of the history route, or of its successor Get a Specific Interaction (`successor-…`), that
+ * a server either keeps or has drifted from. Each has a {@link ContractRuleSource}; what has none is a
+ * judgement call, reported and never failed.
  */
 export type ContractRuleId =
   | 'status'
@@ -22,18 +23,19 @@ export type ContractRuleId =
   | 'order'
   | 'page-sizes-agree'
   | 'rejects-out-of-range'
-  | 'rejects-wrong-type'
-  | 'rejects-malformed-ids'
-  | 'error-body'
   | 'unauthenticated'
-  | 'unknown-contact'
   | 'successor-status'
   | 'successor-content-type'
   | 'successor-schema'
   | 'successor-unwrapped'
   | 'successor-matches-history'
-  | 'successor-rejects-malformed-ids'
   | 'successor-unknown-interaction';
+
+/**
+ * Why a rule may fail a tenant: what the vendor documents (its page for the route, or a fact of its
+ * docs known with high confidence), or the SDK behaviour that depends on it; at least one of the two.
+ */
+export type ContractRuleSource = { vendor: string; sdk?: string } | { vendor?: string; sdk: string };
 
 /** One place where the server broke a rule. Every field is redacted and free of control characters. */
 export interface ContractFinding {
@@ -54,6 +56,8 @@ export interface ContractRuleResult {
   id: ContractRuleId;
   /** What the spec promises, in one sentence. */
   summary: string;
+  /** Where the rule comes from: the vendor's documentation, the SDK behaviour that relies on it, or both. */
+  source: ContractRuleSource;
   status: 'passed' | 'failed' | 'skipped';
   /** How many times the rule was checked. */
   checks: number;
@@ -149,8 +153,9 @@ export interface ContractOptions
    */
   skipSuccessor?: boolean;
   /**
-   * Extra verdicts on each answer, e.g. from a validating proxy in front of the API: each becomes a
-   * finding under `response-schema` or `successor-schema` (2xx, by route) or `error-body` (other statuses).
+   * Extra verdicts on each answer, e.g. from a validating proxy in front of the API: on a 2xx answer each
+   * becomes a finding under `response-schema` or `successor-schema` (by route); on an error answer they
+   * count as evidence of the judgement call `error-body-shapes` (error bodies have no documented schema).
    */
   inspect?: (answer: { status: number; headers: Headers }) => readonly { pointer: string; message: string }[];
 }

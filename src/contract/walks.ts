@@ -4,8 +4,7 @@
  * at the end exactly `total` ids); then the walks at different page sizes held against each other,
  * and one page past the end, which must be empty.
  */
-
-import { checkErrorBody, checkPageAnswer, findingAt, type PageView, type SentPage } from './answers.js';
+import { checkPageAnswer, findingAt, observeErrorBody, type PageView, type SentPage, SUCCESS } from './answers.js';
 import { shown } from './display.js';
 import type { Ledger } from './ledger.js';
 import type { Observations } from './observations.js';
@@ -178,25 +177,38 @@ export function compareWalks(a: Walk, b: Walk, ledger: Ledger): void {
   );
 }
 
-/** The page just past the end by `total`, at `limit`: documented as an empty 200 page. */
+/**
+ * The page just past the end by `total`, at `limit`: an empty 200 page. The spec's example (the
+ * judgement call `empty-page-past-the-end`) is also what the SDK relies on: a walk whose last page is
+ * full reads the next one to confirm the end, and any other answer ends it with an error (rule
+ * `status`); a page that holds interactions there breaks `total`.
+ */
 export async function pastTheEnd(context: WalkContext, limit: number, total: number): Promise<void> {
   const page = Math.max(1, Math.ceil(total / limit));
   const { transport, ledger, observed, tenantId, contactId } = context;
   const answer = await transport.send({ tenantId, contactId, query: query({ limit, page }) });
-  if (answer.status === null || answer.status >= 300) {
-    // Not a rule: whether the server answers 200 or 404 here is a judgement call.
-    observed.pastTheEnd = { status: answer.status };
-    if (answer.status !== null && answer.status >= 400) checkErrorBody(answer, ledger, observed);
+  const seen: NonNullable<Observations['pastTheEnd']> = { status: answer.status };
+  observed.pastTheEnd = seen;
+  if (answer.status !== SUCCESS) {
+    const got = answer.failure ? `no answer (${answer.failure.message})` : String(answer.status);
+    ledger.check('status', false, () =>
+      findingAt(
+        answer,
+        '',
+        `page ${page} is just past the end by total ${total}: expected an empty ${SUCCESS} page (a walk whose last page is full reads it to confirm the end), got ${got}`,
+      ),
+    );
+    if (answer.status !== null && answer.status >= 400) observeErrorBody(answer, observed);
     return;
   }
   const view = checkPageAnswer(answer, { limit, page }, ledger, observed, { walkTotal: total, pastTheEnd: true });
-  observed.pastTheEnd = { status: answer.status, ...(view ? { count: view.count } : {}) };
-  if (view)
-    ledger.check('total', view.count === 0, () =>
-      findingAt(
-        answer,
-        '/results',
-        `page ${page} is past the end by total ${total}, yet holds ${view.count} interactions`,
-      ),
-    );
+  if (!view) return;
+  seen.count = view.count;
+  ledger.check('total', view.count === 0, () =>
+    findingAt(
+      answer,
+      '/results',
+      `page ${page} is past the end by total ${total}, yet holds ${view.count} interactions`,
+    ),
+  );
 }

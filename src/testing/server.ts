@@ -1,6 +1,7 @@
 /**
  * The reference API over HTTP (node:http only), served under `/v1` like the real servers: a route per
- * operation of the spec (the history, Get a Specific Interaction, the token exchange), matched by the
+ * operation of the spec (the history, Get a List of Interactions, Get a Specific Interaction, the token
+ * exchange), matched by the
  * spec's path templates; authentication (HTTP Basic and `Authorization: Token`, tokens it issued expiring
  * by its clock); the operation's permission; queued failures. Three generic hooks let a test
  * bend it without the kit knowing why: `intercept` answers (or stalls, or cuts) a request itself,
@@ -17,6 +18,7 @@ import { type Answer, type ErrorAnswer, errorAnswer, jsonAnswer, sendError, writ
 import type { Route } from './route.js';
 import { contactInteractions } from './routes/contact-interactions.js';
 import { interaction } from './routes/interaction.js';
+import { interactions } from './routes/interactions.js';
 import { tokens } from './routes/tokens.js';
 import { ReferenceStore } from './store.js';
 import { createThrottle } from './throttle.js';
@@ -43,7 +45,7 @@ function compile(route: Route): { route: Route; method: string; pattern: RegExp;
   return { route, method: operation.method.toUpperCase(), pattern, authenticated: operation.authenticated };
 }
 
-const routes = [contactInteractions, interaction, tokens].map(compile);
+const routes = [contactInteractions, interactions, interaction, tokens].map(compile);
 
 /** The caller's permissions, or undefined when the credentials are missing or wrong. */
 function authenticate(store: ReferenceStore, header: string | undefined): readonly string[] | undefined {

@@ -13,10 +13,11 @@ import { judge, judgementCalls } from '../../src/contract/judgement-calls.ts';
 import { toJUnitXml } from '../../src/contract/junit.ts';
 import { Ledger } from '../../src/contract/ledger.ts';
 import { newObservations, type Observations } from '../../src/contract/observations.ts';
-import { probePlan } from '../../src/contract/probes.ts';
-import { contractRuleIds, contractRules } from '../../src/contract/rules.ts';
+import { checkedBy, probePlan } from '../../src/contract/probes.ts';
+import { contractRuleIds, contractRules, sourceText } from '../../src/contract/rules.ts';
+import { DEFAULT_MAX_PAGES } from '../../src/contract/runner.ts';
 import { setupProblem, successorSetupProblem } from '../../src/contract/setup.ts';
-import { checkRecord, chooseSample, sameInstant } from '../../src/contract/successor.ts';
+import { checkRecord, chooseSample, SUCCESSOR_READS, sameInstant } from '../../src/contract/successor.ts';
 import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
 import type { ContractReport } from '../../src/contract/types.ts';
@@ -54,43 +55,76 @@ describe('clean: server text made safe to print, by the CLI’s one terminal san
 });
 
 describe('probePlan: what the spec forbids, derived from its parameter schemas', () => {
-  it('crosses each bound by one, sends each wrong type, malforms each uuid, and probes the error statuses', () => {
+  it('crosses each bound by one, sends each wrong type, repeats each parameter, malforms each uuid, and probes the error statuses', () => {
     const plan = probePlan(T, C);
-    expect(plan.map((p) => [p.rule, p.what, p.expect])).toEqual([
-      ['rejects-out-of-range', 'limit=0', 400],
-      ['rejects-out-of-range', 'limit=101', 400],
-      ['rejects-wrong-type', 'limit=abc', 400],
-      ['rejects-wrong-type', 'limit=1.5', 400],
-      ['rejects-wrong-type', 'limit=', 400],
-      ['rejects-wrong-type', 'limit=true', 400],
-      ['rejects-wrong-type', 'limit=2&limit=2', 400],
-      ['rejects-out-of-range', 'page=-1', 400],
-      ['rejects-wrong-type', 'page=abc', 400],
-      ['rejects-wrong-type', 'page=0.5', 400],
-      ['rejects-wrong-type', 'page=', 400],
-      ['rejects-wrong-type', 'page=true', 400],
-      ['rejects-wrong-type', 'page=1&page=1', 400],
-      ['rejects-malformed-ids', 'tenantId not-a-uuid', 400],
-      ['rejects-malformed-ids', `tenantId ${T.slice(0, -1)}`, 400],
-      ['rejects-malformed-ids', 'contactId not-a-uuid', 400],
-      ['rejects-malformed-ids', `contactId ${C.slice(0, -1)}`, 400],
-      ['unauthenticated', 'no credentials', 401],
-      ['unauthenticated', 'an unknown API key', 401],
-      ['unknown-contact', 'a random contact id', 404],
-      ['successor-unknown-interaction', 'a random interaction id', 404],
-      ['successor-rejects-malformed-ids', 'tenantId not-a-uuid', 400],
-      ['successor-rejects-malformed-ids', `tenantId ${T.slice(0, -1)}`, 400],
-      ['successor-rejects-malformed-ids', 'interactionId not-a-uuid', 400],
-      ['successor-rejects-malformed-ids', expect.stringMatching(/^interactionId [0-9a-f-]{35}$/), 400],
-      ['unauthenticated', 'no credentials (Get a Specific Interaction)', 401],
+    expect(plan.map((p) => [p.checks, p.what, p.expect])).toEqual([
+      [{ call: 'rejects-below-minimum' }, 'limit=0', 400],
+      [{ rule: 'rejects-out-of-range' }, 'limit=101', 400],
+      [{ call: 'rejects-wrong-type' }, 'limit=abc', 400],
+      [{ call: 'rejects-wrong-type' }, 'limit=1.5', 400],
+      [{ call: 'rejects-wrong-type' }, 'limit=', 400],
+      [{ call: 'rejects-wrong-type' }, 'limit=true', 400],
+      [{ call: 'rejects-repeated-parameter' }, 'limit=2&limit=3', 400],
+      [{ call: 'rejects-below-minimum' }, 'page=-1', 400],
+      [{ call: 'rejects-wrong-type' }, 'page=abc', 400],
+      [{ call: 'rejects-wrong-type' }, 'page=0.5', 400],
+      [{ call: 'rejects-wrong-type' }, 'page=', 400],
+      [{ call: 'rejects-wrong-type' }, 'page=true', 400],
+      [{ call: 'rejects-repeated-parameter' }, 'page=1&page=2', 400],
+      [{ call: 'rejects-malformed-ids' }, 'tenantId not-a-uuid', 400],
+      [{ call: 'rejects-malformed-ids' }, `tenantId ${T.slice(0, -1)}`, 400],
+      [{ call: 'rejects-malformed-ids' }, 'contactId not-a-uuid', 400],
+      [{ call: 'rejects-malformed-ids' }, `contactId ${C.slice(0, -1)}`, 400],
+      [{ rule: 'unauthenticated' }, 'no credentials', 401],
+      [{ rule: 'unauthenticated' }, 'an unknown API key', 401],
+      [{ call: 'unknown-contact' }, 'a random contact id', 404],
+      [{ rule: 'successor-unknown-interaction' }, 'a random interaction id', 404],
+      [{ call: 'successor-rejects-malformed-ids' }, 'tenantId not-a-uuid', 400],
+      [{ call: 'successor-rejects-malformed-ids' }, `tenantId ${T.slice(0, -1)}`, 400],
+      [{ call: 'successor-rejects-malformed-ids' }, 'interactionId not-a-uuid', 400],
+      [{ call: 'successor-rejects-malformed-ids' }, expect.stringMatching(/^interactionId [0-9a-f-]{35}$/), 400],
+      [{ rule: 'unauthenticated' }, 'no credentials (Get a Specific Interaction)', 401],
     ]);
-    const unknown = plan.find((p) => p.rule === 'unknown-contact')!.request;
+    const unknown = plan.find((p) => checkedBy(p) === 'unknown-contact')!.request;
     expect('contactId' in unknown && unknown.contactId).not.toBe(C);
     expect(probePlan(T, C, { successor: false }).some((p) => 'interactionId' in p.request)).toBe(false);
   });
 
-  it('every rule has a summary', () => {
-    for (const id of contractRuleIds) expect(contractRules[id]).toMatch(/\.$/);
+  it('every probe checks a rule or a judgement call that exists', () => {
+    const callIds = new Set(judgementCalls.map((c) => c.id));
+    for (const probe of probePlan(T, C)) {
+      if ('rule' in probe.checks) expect(contractRuleIds).toContain(probe.checks.rule);
+      else expect(callIds).toContain(probe.checks.call);
+    }
+  });
+});
+
+describe('the rule catalogue: every rule has a source, and nothing without one is a rule', () => {
+  it('every rule has a summary and a source: the vendor, the SDK, or both', () => {
+    for (const id of contractRuleIds) {
+      const { summary, source } = contractRules[id];
+      expect(summary).toMatch(/\.$/);
+      expect(source.vendor ?? source.sdk).toBeTruthy();
+      expect(sourceText(source)).toMatch(/^(vendor: .+|SDK: .+)$/);
+    }
+  });
+
+  it('the spec’s guesses about how a request is refused are judgement calls, not rules', () => {
+    const callIds = judgementCalls.map((c) => c.id);
+    for (const id of [
+      'rejects-below-minimum',
+      'rejects-wrong-type',
+      'rejects-repeated-parameter',
+      'rejects-malformed-ids',
+      'unknown-contact',
+      'successor-rejects-malformed-ids',
+      'record-instants-as-history',
+    ]) {
+      expect(callIds).toContain(id);
+      expect(contractRuleIds).not.toContain(id);
+    }
+    expect(contractRuleIds).not.toContain('error-body');
+    expect(new Set(callIds).size).toBe(callIds.length);
   });
 });
 
@@ -164,16 +198,9 @@ describe('the successor: its setup problem, its sample, and what counts as the s
     ['{data: [record]}', (r: object) => ({ data: [r] }), ['successor-schema', 'successor-unwrapped']],
     ['[record]', (r: object) => [r], ['successor-schema', 'successor-unwrapped']],
     ['another interaction', (r: object) => ({ ...r, interactionId: T }), ['successor-matches-history']],
-    [
-      'its start an hour later',
-      (r: object) => ({ ...r, startTimestamp: '2024-05-01T11:00:00.000Z' }),
-      ['successor-matches-history'],
-    ],
-    [
-      'still open, though ended in the history',
-      (r: object) => ({ ...r, endTimestamp: null }),
-      ['successor-matches-history'],
-    ],
+    // The times are a judgement call (record-instants-as-history): the vendor names the keys only.
+    ['its start an hour later', (r: object) => ({ ...r, startTimestamp: '2024-05-01T11:00:00.000Z' }), []],
+    ['still open, though ended in the history', (r: object) => ({ ...r, endTimestamp: null }), []],
   ])('checkRecord: %s', (_, shape, broken) => {
     const item = {
       interactionId: C,
@@ -192,6 +219,22 @@ describe('the successor: its setup problem, its sample, and what counts as the s
         .map((r) => r.id),
     ).toEqual(broken);
     expect(observed.records).toHaveLength(broken.includes('successor-unwrapped') ? 0 : 1);
+  });
+
+  it('checkRecord: a JSON body without a content-type is taken, as the client takes it; text/html is not', () => {
+    const item = { interactionId: C, startTimestamp: '2024-05-01T10:00:00.000Z', endTimestamp: null };
+    const failed = (contentType: string | null) => {
+      const ledger = new Ledger();
+      const context = { ledger, observed: newObservations(), tenantId: T, contactId: C } as unknown as WalkContext;
+      checkRecord({ ...answer(200, JSON.stringify(item)), contentType }, item, context);
+      return ledger
+        .results()
+        .filter((r) => r.status === 'failed')
+        .map((r) => r.id);
+    };
+    expect(failed(null)).toEqual([]);
+    expect(failed('application/json; charset=utf-8')).toEqual([]);
+    expect(failed('text/html')).toEqual(['successor-content-type']);
   });
 
   it.each([
@@ -248,6 +291,24 @@ describe('judgement calls: confirmed, refuted or not observed', () => {
     transcript: null,
     endTimestamp: '2024-01-01T00:00:00.000Z',
     ...fields,
+  });
+
+  const refusal = (call: string, what: string, expect: number, status: number | null, echo?: string) => ({
+    call,
+    what,
+    expect,
+    status,
+    ...(echo ? { echo } : {}),
+  });
+
+  it('a refusal call refuted names each probe answered otherwise, with what a page made of it', () => {
+    const observed = newObservations();
+    observed.refusals.push(
+      refusal('rejects-repeated-parameter', 'limit=2&limit=3', 400, 200, 'limit 3'),
+      refusal('rejects-repeated-parameter', 'page=1&page=2', 400, 400),
+    );
+    const call = judge(observed).find((c) => c.id === 'rejects-repeated-parameter')!;
+    expect([call.verdict, call.evidence]).toEqual(['refuted', 'limit=2&limit=3 → 200 (limit 3) (1 of 2 answered 400)']);
   });
 
   it('nothing read: every call is not observed', () => {
@@ -323,6 +384,32 @@ describe('judgement calls: confirmed, refuted or not observed', () => {
       (o: Observations) => o.errorBodies.push({ status: 400, body: { error: { code: 'E1' } } }),
       'refuted',
     ],
+    [
+      'error-body-shapes',
+      (o: Observations) =>
+        o.errorBodies.push({ status: 401, body: { error: 'Unauthorized' }, verdicts: [{ message: 'Prism: bad' }] }),
+      'refuted',
+    ],
+    [
+      'rejects-malformed-ids',
+      (o: Observations) => o.refusals.push(refusal('rejects-malformed-ids', 'contactId x', 400, 400)),
+      'confirmed',
+    ],
+    [
+      'rejects-malformed-ids',
+      (o: Observations) => o.refusals.push(refusal('rejects-malformed-ids', 'contactId x', 400, 404)),
+      'refuted',
+    ],
+    [
+      'rejects-repeated-parameter',
+      (o: Observations) => o.refusals.push(refusal('rejects-repeated-parameter', 'limit=2&limit=3', 400, null)),
+      'not observed',
+    ],
+    [
+      'unknown-contact',
+      (o: Observations) => o.refusals.push(refusal('rejects-malformed-ids', 'contactId x', 400, 404)),
+      'not observed',
+    ],
   ] as const)('%s: %#', (id, change, verdict) => {
     expect(verdicts(change)[id]).toBe(verdict);
   });
@@ -345,6 +432,7 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
     lastAgentId: '7a8c3cd0-82b2-11e7-b08f-6e56a766befb',
     lastQueueId: '3703e470-834a-11e7-b08f-6e56a766befb',
   };
+  // Shaped as the vendor's samples: times in seconds, keys without a value left out except in details.
   const goodRecord = () => ({
     tenantId: T,
     interactionId: historyItem.interactionId,
@@ -352,15 +440,20 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
     flowName: 'Support inbound',
     startTimestamp: historyItem.startTimestamp,
     endTimestamp: historyItem.endTimestamp,
-    interactionTime: 31378,
-    customerAbandonTime: null,
-    ivrTime: 4012,
+    interactionTime: 31.378,
+    ivrTime: 4.012,
     contactPoint: '+15065550100',
     customer: historyItem.customer,
     customerHolds: 0,
-    segments: [],
+    segments: [{ segmentNumber: 0, segmentTime: 31.378, segmentToAgentId: historyItem.lastAgentId }],
     queues: [{ queueId: historyItem.lastQueueId, queueName: 'Support' }],
     details: {
+      endTimestamp: historyItem.endTimestamp,
+      interactionId: historyItem.interactionId,
+      contactPoint: '+15065550100',
+      customer: historyItem.customer,
+      csat: null,
+      startTimestamp: historyItem.startTimestamp,
       agents: [{ agentId: historyItem.lastAgentId, agentName: 'Don Smith' }],
       direction: 'inbound',
       contactId: C,
@@ -385,7 +478,10 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
       () => {},
     );
     expect(recordCallIds.map((id) => [id, calls[id]!.verdict])).toEqual(recordCallIds.map((id) => [id, 'confirmed']));
-    expect(calls['record-key-types']!.evidence).toMatch(/^flowId string, flowName string, .*ivrTime number,/);
+    expect(calls['record-key-types']!.evidence).toBe('details.csat null, details.contactId string');
+    expect(calls['record-null-scope']!.evidence).toBe(
+      'no null or empty array outside details on 2 records; details had its 10 keys on 2',
+    );
     expect(calls['record-last-agent-in-agents']!.evidence).toBe('found as agentId ×2');
   });
 
@@ -399,21 +495,17 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
   });
 
   it.each<[string, RecordChange, string]>([
-    ['record-keys-always-present', (r) => delete r['ivrTime'], 'missing: ivrTime ×1 (of 1 records)'],
-    ['record-keys-always-present', (r) => delete r['details'].agents, 'missing: details.agents ×1 (of 1 records)'],
+    ['record-null-scope', (r) => (r['ivrTime'] = null), 'null or empty outside details: ivrTime ×1 (of 1 records)'],
+    [
+      'record-null-scope',
+      (r) => Object.assign(r, { hooks: [], segments: [{ agentId: null }] }),
+      'null or empty outside details: segments[].agentId ×1, hooks ×1 (of 1 records)',
+    ],
+    ['record-null-scope', (r) => delete r['details'].csat, 'details lacks: csat ×1 (of 1 records)'],
     ['record-tenant-id-is-path', (r) => (r['tenantId'] = C), 'differs on 1 of 1 records (types: string ×1)'],
-    [
-      'record-times-as-history',
-      (r) => (r['startTimestamp'] = 1509644959049),
-      'startTimestamp number ×1, endTimestamp ISO 8601 UTC ms ×1',
-    ],
-    [
-      'record-times-as-history',
-      (r) => (r['endTimestamp'] = '2017-11-02 17:49:50'),
-      'startTimestamp ISO 8601 UTC ms ×1, endTimestamp another date-time string ×1',
-    ],
-    ['record-interaction-time-ms', (r) => (r['interactionTime'] = 31), 'seconds ×1'],
-    ['record-interaction-time-ms', (r) => (r['interactionTime'] = '31s'), 'string ×1'],
+    ['record-interaction-time-seconds', (r) => (r['interactionTime'] = 31378), 'milliseconds ×1'],
+    ['record-interaction-time-seconds', (r) => (r['interactionTime'] = 31), 'whole seconds ×1'],
+    ['record-interaction-time-seconds', (r) => (r['interactionTime'] = '31s'), 'string ×1'],
     [
       'record-customer-as-history',
       (r) => (r['customer'] = { address: '+15064490906' }),
@@ -428,6 +520,16 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
     ],
     ['record-last-agent-in-agents', (r) => (r['details'].agents = []), 'absent on 1 of 1 records; never found'],
     ['record-last-queue-in-queues', (r) => (r['queues'] = ['other']), 'absent on 1 of 1 records; never found'],
+    [
+      'record-instants-as-history',
+      (r) => (r['startTimestamp'] = '2017-11-02T18:49:19.049Z'),
+      '1 of 2 times differ: startTimestamp ×1',
+    ],
+    [
+      'record-instants-as-history',
+      (r) => (r['endTimestamp'] = null),
+      "1 of 2 times differ: endTimestamp null where the history's ended ×1",
+    ],
   ])('%s refuted: %#', (id, change, evidence) => {
     const call = verdictsOf(change)[id]!;
     expect([call.verdict, call.evidence]).toEqual(['refuted', evidence]);
@@ -435,11 +537,11 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
 
   it('record-key-types: two types of one key across records refute it; one record is not enough to confirm', () => {
     const mixed = verdictsOf(
-      () => {},
-      (r) => (r['customerHolds'] = [1, 2]),
+      (r) => (r['ivrAbandoned'] = false),
+      (r) => (r['ivrAbandoned'] = 'no'),
     )['record-key-types']!;
     expect(mixed.verdict).toBe('refuted');
-    expect(mixed.evidence).toContain('customerHolds array|number');
+    expect(mixed.evidence).toContain('ivrAbandoned boolean|string');
     expect(verdictsOf(() => {})['record-key-types']!.verdict).toBe('not observed');
   });
 
@@ -449,7 +551,7 @@ describe('judgement calls on the record of Get a Specific Interaction', () => {
       delete r['customer'];
       delete r['interactionTime'];
     });
-    for (const id of ['record-tenant-id-is-path', 'record-customer-as-history', 'record-interaction-time-ms'])
+    for (const id of ['record-tenant-id-is-path', 'record-customer-as-history', 'record-interaction-time-seconds'])
       expect(calls[id]!.verdict).toBe('not observed');
   });
 
@@ -476,7 +578,7 @@ describe('reports', () => {
     walks: [{ limit: 10, pages: 1, interactions: 5, complete: true }],
     rules: contractRuleIds.map((id) => ({
       id,
-      summary: contractRules[id],
+      ...contractRules[id],
       status: id === 'offset' ? 'failed' : id === 'order' ? 'skipped' : 'passed',
       checks: id === 'order' ? 0 : 3,
       findings:
@@ -551,6 +653,33 @@ describe('README: Contract checks in your CI', () => {
   it('lists every rule and every judgement call', () => {
     for (const id of contractRuleIds) expect(section).toContain(`| \`${id}\` `);
     for (const { id } of judgementCalls) expect(section).toContain(`| \`${id}\` `);
+  });
+
+  it('its counts are the code’s: rules, probes and the request budget', () => {
+    const probes = probePlan(T, C).length;
+    const historyProbes = probePlan(T, C, { successor: false }).length;
+    expect(Number(/The (\d+) rules/.exec(section)?.[1])).toBe(contractRuleIds.length);
+    expect(Number(/^6\. (\d+) probes:/m.exec(section)?.[1])).toBe(probes);
+    // The first page, the first 3 pages at size 1, the page past the end; two walks of maxPages.
+    const [, withSuccessor, without] = /at most `2 × max-pages \+ (\d+)`, or `\+ (\d+)` with/.exec(section) ?? [];
+    expect(Number(withSuccessor)).toBe(1 + 3 + 1 + SUCCESSOR_READS + probes);
+    expect(Number(without)).toBe(1 + 3 + 1 + historyProbes);
+    expect(section).toContain(
+      `successor ${SUCCESSOR_READS}, probes ${probes}; budget ${2 * DEFAULT_MAX_PAGES + 1 + 3 + 1 + SUCCESSOR_READS + probes})`,
+    );
+  });
+
+  it('names each rule’s source: the vendor where the catalogue quotes it, the SDK where it relies on the rule', () => {
+    for (const id of contractRuleIds) {
+      const row = section.split('\n').find((line) => line.startsWith(`| \`${id}\` |`))!;
+      const source = row.split(' | ').at(-1)!;
+      const { vendor, sdk } = contractRules[id].source;
+      expect([id, /\bvendor\b/i.test(source), /\bSDK\b/.test(source)]).toEqual([
+        id,
+        vendor !== undefined,
+        sdk !== undefined,
+      ]);
+    }
   });
 
   it('its CI snippets are valid YAML that run the packaged command with credentials from secrets', () => {
