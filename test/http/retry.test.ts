@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRedaction } from '../../src/auth/redaction.js';
 import { AbortedError, ConnectionError, TimeoutError } from '../../src/errors.js';
 import { BodyHandoff } from '../../src/http/body-handoff.js';
@@ -103,6 +103,11 @@ describe('isRetryableError', () => {
 });
 
 describe('createRetryingFetch', () => {
+  // The loop loads the redactor on a call's first failed attempt (a dynamic import): loaded once here,
+  // so that what a test waits for is its fake timers alone, never a module still on its way from disk.
+  beforeAll(async () => {
+    await createRedaction([]).redactor();
+  });
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW });
   });
