@@ -81,8 +81,9 @@ for (const [operationId, op] of Object.entries(operations)) {
 }
 // The client's own view apart, as top-level constants: a bundler keeps or drops a whole constant, never
 // one key of an object (nor an object that spreads another), so what a browser bundle of the client
-// carries is the regions and each operation's method, path and parameters; `spec`, whole, serves the
-// contract checks, the testing kit and the CLI.
+// carries is the regions and, for each operation it calls, its method, path and parameters (one constant
+// per operation, named by its operationId); `spec`, whole, serves the contract checks, the testing kit
+// and the CLI.
 const requests = Object.fromEntries(
   Object.entries(operations).map(([id, { method, path, parameters }]) => [id, { method, path, parameters }]),
 );
@@ -93,8 +94,15 @@ writeFileSync(
     `export const regions = ${json(regions)} as const;\n\n` +
     `/** The region used when none is given: the spec's first server. */\n` +
     `export const defaultRegion = ${JSON.stringify(facts.defaultRegion)};\n\n` +
-    `/** What sending each operation needs (keyed by operationId): its method, path and parameters. */\n` +
-    `export const requests = ${json(requests)} as const;\n\n` +
+    Object.entries(requests)
+      .map(
+        ([id, request]) =>
+          `/** What sending \`${id}\` needs: its method, path and parameters. */\n` +
+          `export const ${id} = ${json(request)} as const;\n\n`,
+      )
+      .join('') +
+    `/** Each operation's, by operationId. */\n` +
+    `export const requests = { ${Object.keys(requests).join(', ')} } as const;\n\n` +
     `/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
     `export const spec = ${json({ ...facts, regions: '<regions>', defaultRegion: '<defaultRegion>' })
       .replace('"<regions>"', 'regions')

@@ -12,7 +12,7 @@
  * (the first page an iterator asks for), the reading of error bodies (the first non-2xx answer) and the
  * deprecation notice (the first answer that signals it).
  */
-import { requests } from '../../generated/spec.js';
+import { getInteraction as detail, listContactInteractions as history } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
 import {
   type CallSettings,
@@ -29,9 +29,6 @@ import type { InteractionPage } from '../types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
-
-const history = requests.listContactInteractions;
-const detail = requests.getInteraction;
 
 /** A module loaded on first use, once per process (a load that failed is tried again the next time). */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {

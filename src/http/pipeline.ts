@@ -9,7 +9,7 @@
  * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange.
  */
 
-import { requests } from '../../generated/spec.js';
+import { createToken as exchange } from '../../generated/spec.js';
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import type { ExchangeContext } from '../auth/token-exchange.js';
 import { BodyHandoff } from './body-handoff.js';
@@ -17,7 +17,6 @@ import type { ResolvedOptions } from './options.js';
 import { requestFor } from './request.js';
 import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
 
-const exchange = requests.createToken;
 /** How the exchange is named in messages. */
 const EXCHANGE_ROUTE = `${exchange.method.toUpperCase()} ${exchange.path}`;
 

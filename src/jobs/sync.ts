@@ -9,7 +9,7 @@
  * by comparing fingerprints of whole records, so a change to any field is reported.
  */
 
-import { requests } from '../../generated/spec.js';
+import { listContactInteractions } from '../../generated/spec.js';
 import type { InteractionsClient } from '../client/types.js';
 import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
 import { abortedError, linkSignal } from '../http/signals.js';
@@ -86,7 +86,7 @@ export function startSync(params: SyncParams): { progress: SyncProgress; signal:
     {
       tenantId: params.tenantId,
       contactId: params.contactId,
-      limit: params.pageSize ?? requests.listContactInteractions.parameters.limit.schema.maximum,
+      limit: params.pageSize ?? listContactInteractions.parameters.limit.schema.maximum,
     },
     { limit: 'pageSize' },
   );

@@ -8,12 +8,11 @@
  * of rule ({@link Rule}, {@link checked}). The other side, 2xx bodies, is `response.ts`, which only
  * clients that validate ever load.
  */
-import { paramFormats, requests } from '../../generated/spec.js';
+import { getInteraction as detail, listContactInteractions as history, paramFormats } from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
 import { InvalidInputError } from '../errors.js';
 import type { Walk } from '../paging/paginate.js';
 
-const { listContactInteractions: history, getInteraction: detail } = requests;
 const { limit: limitParam } = history.parameters;
 
 /** One parameter's facts, as generated/spec.ts holds them (the generator allows no other keyword). */
