@@ -437,7 +437,7 @@ function depthAndNumberCases(): HostileCase[] {
     }),
     wireCase(
       'get: a record with such an integer keeps its digits',
-      reply(ok(`{"interactionId":"${item.interactionId}","flowId":${big}}`)),
+      reply(ok(`{"interactionId":"${item.interactionId}","vendorCounter":${big}}`)),
       async (base) => {
         const run = await inCli([
           'get',
@@ -451,7 +451,7 @@ function depthAndNumberCases(): HostileCase[] {
           'ndjson',
         ]);
         expect(run.code).toBe(0);
-        expect(run.stdout).toBe(`{"interactionId":"${item.interactionId}","flowId":${big}}\n`);
+        expect(run.stdout).toBe(`{"interactionId":"${item.interactionId}","vendorCounter":${big}}\n`);
       },
     ),
     wireCase('export: the digits kept in the ndjson output', reply(bigPage), (base) =>
