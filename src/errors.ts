@@ -286,15 +286,13 @@ export class ResponseMismatchError extends CxEngageError {
   readonly pointer: string;
   /** The id the request named (normal form). */
   readonly expected: string;
-  /** What the body holds there (its first 80 characters), or `undefined` when it holds nothing. */
-  readonly actual: string | undefined;
-  constructor(code: ResponseMismatchCode, pointer: string, expected: string, actual: unknown) {
-    const what = { other_interaction: 'interaction', other_tenant: 'tenant', other_contact: 'contact' }[code];
-    const shown = typeof actual === 'string' ? snippet(actual, 80) : undefined;
+  /** What the body holds there (its first 80 characters). */
+  readonly actual: string;
+  constructor(code: ResponseMismatchCode, pointer: string, expected: string, actual: string) {
+    const what = code.slice(6); // after `other_`
+    const shown = snippet(actual, 80);
     super(
-      `The answer is not for the request (${code}): ${pointer || '/'} holds ${
-        shown === undefined ? `no ${what} id` : `${what} ${JSON.stringify(shown)}`
-      } where ${what} ${expected} was requested`,
+      `The answer is not for the request (${code}): ${pointer} holds ${what} ${JSON.stringify(shown)} where ${what} ${expected} was requested`,
     );
     this.name = 'ResponseMismatchError';
     this.code = code;

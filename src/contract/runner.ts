@@ -75,6 +75,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
   const listBudget = withList ? listRequests(maxPages) : 0;
   const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length + listBudget;
   const transport = createTransport(resolved, budget, options.inspect, signal);
+  const redact = await resolved.redaction.redactor(); // the report names the target, redacted
   const ledger = new Ledger();
   const observed = newObservations();
   const context: WalkContext = { transport, ledger, observed, tenantId, contactId };
@@ -99,7 +100,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     return {
       outcome: setup ? 'setup' : rules.some((r) => r.status === 'failed') ? 'drift' : 'pass',
       specVersion: spec.specVersion,
-      target: { baseUrl: resolved.redact(resolved.baseUrl), tenantId, contactId },
+      target: { baseUrl: redact(resolved.baseUrl), tenantId, contactId },
       startedAt: new Date(startedAt).toISOString(),
       durationMs: Date.now() - startedAt,
       requests: {
