@@ -15,6 +15,7 @@ import { spec } from '../../generated/spec.js';
 import type { Redactor } from '../auth/redact.js';
 import { snippet } from '../common/snippet.js';
 import { InvalidResponseError } from '../errors.js';
+import type { Observer } from '../http/observe.js';
 import {
   type CallSettings,
   deriveOptions,
@@ -23,6 +24,7 @@ import {
   resolveOptions,
 } from '../http/options.js';
 import { createConnection, createPipeline } from '../http/pipeline.js';
+import type { Scope } from '../http/scope.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions } from '../http/types.js';
 import type { InteractionPage, InteractionRecord } from '../types.js';
@@ -76,7 +78,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
   const { logger, redact } = resolved;
   // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
-  const { send, bodies } = createPipeline(resolved, shared, {
+  const { send, bodies, observer } = createPipeline(resolved, shared, {
     pace: (signal) => shared.limiter?.take(signal),
     after: (outcome) => shared.limiter?.observe(outcome),
   });
@@ -156,9 +158,18 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { timeoutMs, maxRetries, validate } = params;
     const call = resolveCall(resolved, { timeoutMs, maxRetries, validate });
     const { tenantId, contactId } = checked;
-    const fetchPage = (page: number, limit: number, signal: AbortSignal): Promise<InteractionPage> =>
-      getPage({ tenantId, contactId, limit, page }, { ...call, signal }).then((r) => r.data);
-    return ({ walkPages }: WalkModule) => walkPages(fetchPage, checked, { order: call.validate, logger });
+    const run = (parent?: Scope) => (walker: WalkModule) =>
+      walker.walkPages(
+        (page, limit, signal) =>
+          getPage({ tenantId, contactId, limit, page }, { ...call, signal, parent }).then((r) => r.data),
+        checked,
+        { order: call.validate, logger },
+      );
+    // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
+    return (walker: WalkModule, observed: Observer | undefined) =>
+      observed
+        ? observed.scoped('walk', { 'cxengage.contact.id': contactId }, (scope) => run(scope)(walker), walker.countPage)
+        : run()(walker);
   }
 
   return registerClient<InteractionsClient>(
@@ -167,13 +178,13 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       listInteractions: async (params, options) => (await listInteractionsWithResponse(params, options)).data,
       iteratePages: (params) => {
         const start = walk(params);
-        return typedAborts(async () => start(await walking()), params.signal);
+        return typedAborts(async () => start(await walking(), await observer()), params.signal);
       },
       iterateInteractions: (params) => {
         const start = walk(params);
         return typedAborts(async () => {
           const module = await walking();
-          return module.walkItems(start(module), params.signal);
+          return module.walkItems(start(module, await observer()), params.signal);
         }, params.signal);
       },
       getInteractionWithResponse,
@@ -181,6 +192,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       withOptions: (options) => build(deriveOptions(resolved, options), shared),
     },
     shared,
+    observer,
   );
 }
 

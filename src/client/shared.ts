@@ -4,6 +4,7 @@
  * registry through which standalone functions such as `exportInteractions` reach it, so that it stays
  * out of the public client interface and out of bundles that do not use it.
  */
+import type { Observer } from '../http/observe.js';
 import type { Connection } from '../http/pipeline.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 
@@ -18,11 +19,20 @@ export interface ClientShared extends Connection {
 }
 
 const registry = new WeakMap<object, ClientShared>();
+/** Per client (not per family: a derived client may log at another level), what observes its calls. */
+const observers = new WeakMap<object, ObserverOf>();
+type ObserverOf = () => Promise<Observer | undefined> | undefined;
 
-/** Records that `client` uses `shared`. */
-export function registerClient<T extends object>(client: T, shared: ClientShared): T {
+/** Records that `client` uses `shared`, and what observes its calls. */
+export function registerClient<T extends object>(client: T, shared: ClientShared, observer?: ObserverOf): T {
   registry.set(client, shared);
+  if (observer) observers.set(client, observer);
   return client;
+}
+
+/** What observes the calls of a client made by `createInteractionsClient` (a sync's scope); else nothing. */
+export function observerOf(client: unknown): Promise<Observer | undefined> | undefined {
+  return typeof client === 'object' && client !== null ? observers.get(client)?.() : undefined;
 }
 
 /** The shared state of a client made by `createInteractionsClient`, or `undefined` for any other object. */

@@ -13,8 +13,19 @@ import { createRedactor, REDACTED, type Redactor } from '../auth/redact.js';
 import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
 import { InvalidInputError } from '../errors.js';
 import { checkSignal } from '../validation/params.js';
+import { checkLogLevel, leveledLogger } from './log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
-import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
+import { PARENT, type Scope } from './scope.js';
+import type {
+  ClientOptions,
+  DerivedClientOptions,
+  Logger,
+  LogLevel,
+  Region,
+  RequestOptions,
+  TracerProviderLike,
+  ValidationMode,
+} from './types.js';
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = spec.regions;
@@ -28,8 +39,10 @@ export interface Behaviour {
   maxRetries: number;
   maxRetryAfterMs: number;
   validate: ValidationMode;
-  /** The caller's logger (or the default), behind redaction. */
+  /** The caller's logger (or the default), behind redaction, with only the levels logged (`http/log.ts`). */
   logger: Logger;
+  /** The logger and level as given, for a derived client to change one of them. */
+  log: { sink: Logger | undefined; level: LogLevel | undefined };
   /** The `User-Agent` header value, or undefined where the platform forbids it (browsers). */
   userAgent: string | undefined;
 }
@@ -42,6 +55,8 @@ export interface ResolvedOptions extends Behaviour {
   fetch: typeof fetch;
   /** The most bytes of one response body (after decompression) that are read. */
   maxResponseBytes: number;
+  /** OpenTelemetry: off, the global tracer provider, or the given one. */
+  tracing: false | 'global' | TracerProviderLike;
 }
 
 /** One call's settings: the client's, overridden by the call's own options. */
@@ -51,6 +66,8 @@ export interface CallSettings {
   maxRetries: number;
   validate: ValidationMode;
   signal: AbortSignal | undefined;
+  /** The walk or contact sync this call belongs to (see `observe.ts`). */
+  parent?: Scope | undefined;
 }
 
 const DEFAULTS = {
@@ -63,7 +80,6 @@ const DEFAULTS = {
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
-const consoleLogger: Logger = { warn: (msg, meta) => console.warn(msg, meta) };
 
 /** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
@@ -74,14 +90,23 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const redact = createRedactor(secrets);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
-  const logger = redactedLogger(consoleLogger, redact);
-  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger, userAgent: sdkUserAgent() };
+  const userAgent = sdkUserAgent();
+  const log = { sink: undefined, level: undefined };
+  const defaults: Behaviour = {
+    ...DEFAULTS,
+    validate: 'strict',
+    logger: leveledLogger(undefined, undefined, redact),
+    log,
+    userAgent,
+  };
   return {
     baseUrl: resolveBaseUrl(options),
     auth,
     redact,
     fetch: fetchImpl,
     maxResponseBytes: byteLimit(options.maxResponseBytes),
+    // On by default where Node.js runs (where a User-Agent is sent), not in browsers.
+    tracing: tracingOf(options.tracing ?? userAgent !== undefined),
     ...resolveBehaviour(options, defaults, redact),
   };
 }
@@ -94,6 +119,7 @@ const DERIVED_KEYS: ReadonlySet<string> = new Set(
     maxRetryAfterMs: true,
     validate: true,
     logger: true,
+    logLevel: true,
     userAgent: true,
   } satisfies Record<keyof DerivedClientOptions, true>),
 );
@@ -136,6 +162,8 @@ export function resolveCall(base: Behaviour, options: unknown): CallSettings {
     maxRetries: o.maxRetries ?? base.maxRetries,
     validate: o.validate ?? base.validate,
     signal: o.signal,
+    // Set only by the SDK's own jobs, under a symbol key that no unknown-key check sees.
+    parent: (o as { [PARENT]?: Scope })[PARENT],
   };
 }
 
@@ -160,13 +188,15 @@ function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
+  const log = { sink: options.logger ?? base.log.sink, level: checkLogLevel(options.logLevel) ?? base.log.level };
   return {
     timeoutMs: positive('timeoutMs', options.timeoutMs, base.timeoutMs),
     deadlineMs: positive('deadlineMs', options.deadlineMs, base.deadlineMs),
     maxRetries: retries(options.maxRetries, base.maxRetries),
     maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
     validate: mode(options.validate, base.validate),
-    logger: options.logger ? redactedLogger(options.logger, redact) : base.logger,
+    logger: options.logger || options.logLevel ? leveledLogger(log.sink, log.level, redact) : base.logger,
+    log,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
 }
@@ -204,11 +234,13 @@ function withProduct(product: unknown): string | undefined {
   return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
 }
 
-function redactedLogger(logger: Logger, redact: Redactor): Logger {
-  return {
-    ...(logger.debug ? { debug: (msg, meta) => logger.debug?.(redact(msg), redact(meta)) } : {}),
-    warn: (msg, meta) => logger.warn(redact(msg), redact(meta)),
-  };
+function tracingOf(value: unknown): ResolvedOptions['tracing'] {
+  if (typeof value === 'boolean') return value && 'global';
+  const provider = (value as { tracerProvider?: TracerProviderLike } | null)?.tracerProvider;
+  if (typeof provider?.getTracer !== 'function') {
+    throw new InvalidInputError('tracing', typeof value, 'must be a boolean or { tracerProvider } (OpenTelemetry)');
+  }
+  return provider;
 }
 
 function resolveBaseUrl(options: ClientOptions): string {

@@ -4,11 +4,13 @@
  * loop (`retry.ts`: timeouts, retries, every body read under the size cap, a 2xx body handed over through
  * the {@link BodyHandoff}), with the credentials set on every attempt (after any wait the caller adds,
  * such as a rate limiter's turn), the one retry a renewable token earns on a 401, and the token exchange:
- * loaded on first use, sent through the same loop without credentials.
+ * loaded on first use, sent through the same loop without credentials. Every call and attempt of a
+ * pipeline is observed here too, when tracing or verbose logs ask for it (`observe.ts`).
  */
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import type { ExchangeContext } from '../auth/token-exchange.js';
 import { BodyHandoff } from './body-handoff.js';
+import { type Observer, observing } from './observe.js';
 import type { ResolvedOptions } from './options.js';
 import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
 
@@ -32,9 +34,18 @@ export function createConnection(
   const bodies = new BodyHandoff();
   const credentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }) =>
     // Loaded on first use: a pipeline that never exchanges never loads the exchange.
-    import('../auth/token-exchange.js').then(({ exchangeToken }) =>
-      exchangeToken({ options: resolved, username, password, send: loop(resolved, bodies), bodies, onResponse }),
-    ),
+    import('../auth/token-exchange.js').then(({ exchangeToken }) => {
+      const observe = observing(resolved);
+      const send = loop(resolved, bodies, observe?.attempts({}));
+      return exchangeToken({
+        options: resolved,
+        username,
+        password,
+        send: observe?.calls(send) ?? send,
+        bodies,
+        onResponse,
+      });
+    }),
   );
   return { credentials, bodies };
 }
@@ -54,6 +65,8 @@ export interface Pipeline {
   /** The same loop and hooks with no credentials: for a request that carries its own, or none on purpose. */
   sendAnonymous: RetryingFetch;
   bodies: BodyHandoff;
+  /** What observes the calls (for a walk's or a sync's scope); undefined when nothing does. */
+  observer(): Promise<Observer | undefined> | undefined;
 }
 
 /** Builds the pipeline for `resolved` over a family's `connection`. */
@@ -65,10 +78,15 @@ export function createPipeline(resolved: ResolvedOptions, connection: Connection
     const turn = pace?.(signal);
     return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
   };
+  const observe = observing(resolved);
+  const watched = (hooks: AttemptHooks) => observe?.attempts(hooks) ?? hooks;
+  const calls = (send: RetryingFetch) => observe?.calls(send) ?? send;
   return {
-    send: withTokenRefresh(loop(resolved, bodies, { before, after }), credentials),
-    sendAnonymous: loop(resolved, bodies, { before: pace && ((_, signal) => pace(signal)), after }),
+    // Outside the token refresh: a call renewed after a 401 is one call, its attempts numbered on.
+    send: calls(withTokenRefresh(loop(resolved, bodies, watched({ before, after })), credentials)),
+    sendAnonymous: calls(loop(resolved, bodies, watched({ before: pace && ((_, signal) => pace(signal)), after }))),
     bodies,
+    observer: () => observe?.load(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Redactor } from '../auth/redact.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
+import type { Scope } from './scope.js';
 import { abortedError, abortRace, linkSignal, sleep } from './signals.js';
 import type { Logger } from './types.js';
 
@@ -37,6 +38,8 @@ export interface CallLimits {
    * so the caller's long-lived signal never carries a listener that outlives a call.
    */
   signal?: AbortSignal | undefined;
+  /** The walk or contact sync the call belongs to, for whoever observes it (`observe.ts`); the loop ignores it. */
+  parent?: Scope | undefined;
 }
 
 /** The loop: one call, every attempt of it. */
@@ -78,8 +81,11 @@ export interface AttemptHooks {
    * rejection ends the call with that error, as it is: not retried, not wrapped.
    */
   before?(request: Request, signal: AbortSignal): Promise<void> | void;
-  /** After the attempt: its status and headers, or no status for a network error or timeout. */
-  after?(outcome: { status?: number; headers?: Headers }): void;
+  /**
+   * After the attempt: its status and headers, or no status and the `error` for a network error or
+   * timeout; with the call's Request (as `before` had it).
+   */
+  after?(outcome: { status?: number; headers?: Headers; error?: unknown }, request: Request): void;
 }
 
 /**
@@ -163,12 +169,12 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         unlinkCaller?.();
       }
       if (response?.ok) {
-        after?.({ status: response.status, headers: response.headers });
+        after?.({ status: response.status, headers: response.headers }, input);
         return response;
       }
       const { isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe } = await policy();
       if (!response && isProgrammingError(error)) throw error;
-      after?.(response ? { status: response.status, headers: response.headers } : {});
+      after?.(response ? { status: response.status, headers: response.headers } : { error }, input);
 
       const retryable = response ? true : isRetryableError(error);
       const delay = retryable

@@ -10,8 +10,10 @@
  */
 
 import { spec } from '../../generated/spec.js';
+import { observerOf } from '../client/shared.js';
 import type { InteractionsClient } from '../client/types.js';
 import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
+import { PARENT, type Scope } from '../http/scope.js';
 import { abortedError, linkSignal } from '../http/signals.js';
 import { pageBound } from '../paging/page-audit.js';
 import type { Interaction } from '../types.js';
@@ -140,12 +142,33 @@ export interface SyncStep {
  * The sync itself, one step per page read, from `start` (a sync not yet begun, or one stopped part-way).
  * A page that shrank (interactions deleted before the cursor) is followed by a step back, so nothing
  * is skipped; interactions arriving meanwhile only push already handed-over ones into view, and the
- * cursor drops those.
+ * cursor drops those. Observed (tracing, verbose logs), one contact's sync is a scope: a span its page
+ * calls belong to, with its pages, records (new, updated) and requests answered 429.
  */
 export async function* syncSteps(
   client: InteractionsClient,
   start: SyncProgress,
   signal: AbortSignal | undefined,
+): AsyncGenerator<SyncStep, void, undefined> {
+  const observer = await observerOf(client);
+  if (!observer) return yield* steps(client, start, signal, undefined);
+  const attributes = { 'cxengage.contact.id': start.contactId };
+  yield* observer.scoped('sync', attributes, (scope) => steps(client, start, signal, scope), countStep);
+}
+
+function countStep(step: SyncStep, scope: Scope): void {
+  scope.add('pages', 1);
+  scope.add('records', step.records.length);
+  for (const change of ['new', 'updated'] as const) {
+    scope.add(change, step.records.filter((record) => record.change === change).length);
+  }
+}
+
+async function* steps(
+  client: InteractionsClient,
+  start: SyncProgress,
+  signal: AbortSignal | undefined,
+  parent: Scope | undefined,
 ): AsyncGenerator<SyncStep, void, undefined> {
   const p = structuredClone(start);
   const { tenantId, contactId, pageSize } = p;
@@ -163,7 +186,13 @@ export async function* syncSteps(
     const request = new AbortController();
     const unlink = linkSignal(request, signal);
     const raw = await client
-      .listInteractions({ tenantId, contactId, limit: pageSize, page: index }, { signal: request.signal })
+      .listInteractions(
+        { tenantId, contactId, limit: pageSize, page: index },
+        {
+          signal: request.signal,
+          ...(parent && { [PARENT]: parent }),
+        },
+      )
       .finally(unlink);
     const page = checkSyncPage(raw);
     p.pages += 1;

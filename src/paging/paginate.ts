@@ -2,6 +2,7 @@
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
 import { type ResponseValidationError, TimeoutError } from '../errors.js';
+import type { Scope } from '../http/scope.js';
 import { fanOut, linkSignal } from '../http/signals.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import type { Interaction, InteractionPage } from '../types.js';
@@ -155,6 +156,12 @@ export async function* walkPages(
     clearTimeout(timer);
     unlink();
   }
+}
+
+/** What an observed walk counts of each page it yields (see `http/observe.ts`). */
+export function countPage(page: InteractionPage, scope: Scope): void {
+  scope.add('pages', 1);
+  scope.add('items', page.results.length);
 }
 
 /** Yields every interaction of {@link walkPages}, in order; an abort also stops mid-page. */

@@ -1,0 +1,57 @@
+/**
+ * The SDK's logger as every module sees it: the caller's (or the console) behind redaction, holding only
+ * the levels `logLevel` lets through, so a module asks `logger.debug?.(…)` and a level that is off costs
+ * one property read. `warn` is always there (a no-op below its level), as callers have always called it.
+ * The level comes from the option, else from `CXENGAGE_LOG` where the platform has an environment
+ * (Node.js; in a browser `process` is absent and the variable is not looked for), else the default: `warn`
+ * for the console, `debug` for a logger of your own (it filters for itself, as it did before levels).
+ * A pino logger is called object first, as pino expects; every other logger message first.
+ */
+import type { Redactor } from '../auth/redact.js';
+import { InvalidInputError } from '../errors.js';
+import type { Logger, LogLevel } from './types.js';
+
+/** The levels, least to most detailed. */
+const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
+/** The environment variable that sets the level when the option does not. */
+export const LOG_ENV = 'CXENGAGE_LOG';
+
+/** Checks a `logLevel` option (or the variable, `name` `CXENGAGE_LOG`); undefined means not set. */
+export function checkLogLevel(value: unknown, name = 'logLevel'): LogLevel | undefined {
+  if (value === undefined || LEVELS.includes(value as LogLevel)) return value as LogLevel | undefined;
+  throw new InvalidInputError(name, value, `must be one of ${LEVELS.join(', ')}`);
+}
+
+/** `CXENGAGE_LOG` (any case, spaces trimmed), or undefined where it is unset, empty, or there is no `process`. */
+export function envLogLevel(
+  env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env,
+) {
+  const raw = env?.[LOG_ENV]?.trim().toLowerCase();
+  return raw ? checkLogLevel(raw, LOG_ENV) : undefined;
+}
+
+/** Pino's logger (and its children) carries its level table as `levels.values`; pino takes `(meta, msg)`. */
+const objectFirst = (logger: object) =>
+  typeof (logger as { levels?: { values?: unknown } }).levels?.values === 'object';
+
+/**
+ * The logger the SDK writes to: `sink` (default: the console) at `level` (default: see the module comment),
+ * every message and `meta` redacted.
+ */
+export function leveledLogger(sink: Logger | undefined, level: LogLevel | undefined, redact: Redactor): Logger {
+  const target: Logger = sink ?? console;
+  const rank = LEVELS.indexOf(level ?? envLogLevel() ?? (sink ? 'debug' : 'warn'));
+  const swap = objectFirst(target);
+  const at = (name: Exclude<LogLevel, 'off'>): Logger['warn'] | undefined => {
+    const method = target[name];
+    if (LEVELS.indexOf(name) > rank || typeof method !== 'function') return undefined;
+    return swap
+      ? (msg, meta) =>
+          meta === undefined
+            ? method.call(target, redact(msg))
+            : method.call(target, redact(meta) as never, redact(msg) as never)
+      : (msg, meta) => method.call(target, redact(msg), redact(meta));
+  };
+  const [error, warn, info, debug] = (['error', 'warn', 'info', 'debug'] as const).map(at);
+  return { warn: warn ?? (() => {}), ...(error && { error }), ...(info && { info }), ...(debug && { debug }) };
+}
