@@ -42,9 +42,12 @@ export type {
   ClientOptions,
   DerivedClientOptions,
   Logger,
+  LogLevel,
   RateLimitOptions,
   Region,
   RequestOptions,
+  TracerProviderLike,
+  TracingOptions,
   ValidationMode,
 } from './http/types.js';
 export { withDetails } from './jobs/details.js';

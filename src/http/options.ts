@@ -80,6 +80,8 @@ const DEFAULTS = {
 /** setTimeout's largest delay; a longer one would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
+/** The defaults' logger, made once the options say which (the variable is read only when they do not). */
+const UNSET: Logger = { warn: () => {} };
 
 /** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
@@ -95,7 +97,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const defaults: Behaviour = {
     ...DEFAULTS,
     validate: 'strict',
-    logger: leveledLogger(undefined, undefined, redact),
+    logger: UNSET,
     log,
     userAgent,
   };
@@ -195,7 +197,10 @@ function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact
     maxRetries: retries(options.maxRetries, base.maxRetries),
     maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
     validate: mode(options.validate, base.validate),
-    logger: options.logger || options.logLevel ? leveledLogger(log.sink, log.level, redact) : base.logger,
+    logger:
+      options.logger || options.logLevel || base.logger === UNSET
+        ? leveledLogger(log.sink, log.level, redact)
+        : base.logger,
     log,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
