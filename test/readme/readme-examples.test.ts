@@ -155,9 +155,9 @@ describe('README examples', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('each client block creates a working client: Basic, a token, the exchange, a token function', async () => {
+  it('each client block creates a working client: Basic, a token, the exchange, a token function, tracing', async () => {
     const made = blocks.map((b, i) => [b, i] as const).filter(([b]) => creates(b));
-    expect(made.length).toBe(4);
+    expect(made.length).toBe(5);
     const sent: string[][] = [];
     for (const [, i] of made) {
       const mod = (await import(files[i]!)) as { default: () => InteractionsClient };
@@ -173,6 +173,7 @@ describe('README examples', () => {
     expect(sent).toEqual([
       [`${history} Basic`],
       [`${history} Token`],
+      [`${history} Token`], // traced (the spans go to the block's own exporter)
       [`${exchange} -`, `${history} Token`], // the exchange, then the call with its token
       [`${history} Token`],
     ]);
@@ -227,8 +228,13 @@ describe('README examples', () => {
   });
 
   it('logging: a logger of the documented shape, on a derived client', async () => {
-    const { logs, requests: n } = await run(blockIndex('client.withOptions({ logger })'));
-    expect(logs).toEqual(['10 interactions, retries and warnings logged']);
+    const { logs, requests: n } = await run(blockIndex("client.withOptions({ logger, logLevel: 'debug' })"));
+    expect(logs.map((line) => String(line).replace(/in \d+ ms/, 'in N ms'))).toEqual([
+      expect.stringMatching(
+        /^debug cxengage: GET \/v1\/tenants\/\{tenantId\}\/contacts\/\{contactId\}\/interactions → 200 in N ms \(attempt 1\) \{"method":"GET",/,
+      ),
+      '10 interactions; each request, retry and warning logged',
+    ]);
     expect(n).toBe(1);
   });
 
