@@ -7,12 +7,13 @@ import { startReferenceApi } from '../../src/testing/index.ts';
 import { CLI_KEY, CLI_SECRET, cliGroups, staleCli } from './cli-cases.ts';
 import { contractGroups } from './contract-cases.ts';
 import { CONTACT, type Context, TENANT } from './corpus.ts';
+import { githubGroups } from './github-cases.ts';
 import { outputGroups } from './output-cases.ts';
 import { sdkGroups } from './sdk-cases.ts';
 import { wireGroups } from './wire-cases.ts';
 import { startWireServer } from './wire-server.ts';
 
-const groups = [...outputGroups, ...sdkGroups, ...wireGroups, ...cliGroups, ...contractGroups];
+const groups = [...outputGroups, ...sdkGroups, ...wireGroups, ...cliGroups, ...contractGroups, ...githubGroups];
 const tally = { run: 0, held: 0, broke: 0 };
 const context = { stall: { on: false, seen: 0 } } as Context;
 
