@@ -19,6 +19,7 @@ import {
   startReferenceApi,
 } from '../../src/testing/index.ts';
 import { type FaultyApi, type Scenario, startFaultyApi } from '../faults/scenarios.ts';
+import { HISTORY_TEMPLATE, literal } from '../helpers.ts';
 import { memoryIo } from '../support/memory-io.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -546,9 +547,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
 
   describe('logging: CXENGAGE_LOG and --debug', () => {
     const request = (attempt: number) =>
-      new RegExp(
-        `^debug: cxengage: GET /v1/tenants/\\{tenantId\\}/contacts/\\{contactId\\}/interactions → 200 in \\d+ ms \\(attempt ${attempt}\\)$`,
-      );
+      new RegExp(`^debug: cxengage: GET ${literal(HISTORY_TEMPLATE)} → 200 in \\d+ ms \\(attempt ${attempt}\\)$`);
 
     it('CXENGAGE_LOG=debug: the process prints one redacted line per request, and the walk at its end', async () => {
       const { code, stdout, stderr } = await runProcess(['list', ...target, '--all', '--format', 'ndjson'], {

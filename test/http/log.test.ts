@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRedactor } from '../../src/auth/redact.ts';
 import { envLogLevel, leveledLogger } from '../../src/http/log.ts';
 import { createInteractionsClient, InvalidInputError, type Logger, type LogLevel } from '../../src/index.ts';
-import { CONTACT, clientAnswering, interaction, json, page, SENTINEL, TENANT } from '../helpers.ts';
+import { CONTACT, clientAnswering, HISTORY_TEMPLATE, interaction, json, page, SENTINEL, TENANT } from '../helpers.ts';
 
 const params = { tenantId: TENANT, contactId: CONTACT };
-const HISTORY = 'GET /v1/tenants/{tenantId}/contacts/{contactId}/interactions';
+const HISTORY = `GET ${HISTORY_TEMPLATE}`;
 
 function capture() {
   const lines: [string, string, Record<string, unknown> | undefined][] = [];
@@ -51,7 +51,7 @@ describe('log levels', () => {
     ]);
     expect(requests[1]![2]).toEqual({
       method: 'GET',
-      urlTemplate: '/v1/tenants/{tenantId}/contacts/{contactId}/interactions',
+      urlTemplate: HISTORY_TEMPLATE,
       status: 200,
       durationMs: expect.any(Number),
       attempt: 2,
@@ -166,7 +166,7 @@ describe('log levels', () => {
       method: 'GET',
       status: 200,
       attempt: 2,
-      urlTemplate: '/v1/tenants/{tenantId}/contacts/{contactId}/interactions',
+      urlTemplate: HISTORY_TEMPLATE,
     });
     expect(written.join('')).not.toContain(SENTINEL);
   });

@@ -13,12 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { utf8Base64 } from '../../src/auth/redact.ts';
 import { safeUrl } from '../../src/http/instrument.ts';
 import { createInteractionsClient, exportInteractions, syncInteractions } from '../../src/index.ts';
-import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
-import { CONTACT, clientAnswering, json, page, TENANT, uuid } from '../helpers.ts';
+import { operationPath, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { CONTACT, clientAnswering, HISTORY_TEMPLATE, json, literal, page, TENANT, uuid } from '../helpers.ts';
 
 const KEY = 'trace-key';
 const SECRET = 'Tr4ce-s3cret-never-in-a-span';
-const HISTORY = `/v1/tenants/{tenantId}/contacts/{contactId}/interactions`;
+const HISTORY = HISTORY_TEMPLATE;
 
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
@@ -121,7 +121,9 @@ describe('tracing', () => {
         'server.port': port,
       });
       expect(span.attributes['url.full']).toMatch(
-        new RegExp(`^${api.baseUrl}/tenants/${TENANT}/contacts/${CONTACT}/interactions\\?limit=100&page=[012]$`),
+        new RegExp(
+          `^${literal(api.baseUrl + operationPath('listContactInteractions', { tenantId: TENANT, contactId: CONTACT }))}\\?limit=100&page=[012]$`,
+        ),
       );
       expect(span.name).not.toContain(TENANT);
     }

@@ -10,6 +10,7 @@ import { spec } from '../../generated/spec.ts';
 import { root } from '../../scripts/lib/tools.ts';
 import { createInteractionsClient, type InteractionsClient } from '../../src/index.ts';
 import { operationPath, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
+import { HISTORY_TEMPLATE, literal } from '../helpers.ts';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -231,7 +232,9 @@ describe('README examples', () => {
     const { logs, requests: n } = await run(blockIndex("client.withOptions({ logger, logLevel: 'debug' })"));
     expect(logs.map((line) => String(line).replace(/in \d+ ms/, 'in N ms'))).toEqual([
       expect.stringMatching(
-        /^debug cxengage: GET \/v1\/tenants\/\{tenantId\}\/contacts\/\{contactId\}\/interactions → 200 in N ms \(attempt 1\) \{"method":"GET",/,
+        new RegExp(
+          `^debug cxengage: GET ${literal(HISTORY_TEMPLATE)} → 200 in N ms \\(attempt 1\\) \\{"method":"GET",`,
+        ),
       ),
       '10 interactions; each request, retry and warning logged',
     ]);

@@ -7,15 +7,15 @@
  */
 import { spec } from '../../../generated/spec.js';
 import type { InteractionPage } from '../../types.js';
-import type { ReferenceApiOptions } from '../options.js';
-import { isUuid } from '../respond.js';
+import type { ReferenceOptions } from '../options.js';
+import { errorAnswer, isUuid, jsonAnswer } from '../respond.js';
 import type { Route } from '../route.js';
 
 const { parameters, permission } = spec.operations.listContactInteractions;
 const limitSchema = parameters.limit.schema;
 const pageSchema = parameters.page.schema;
 
-function deprecationHeaders(signal: ReferenceApiOptions['historyDeprecation']): Record<string, string> {
+function deprecationHeaders(signal: ReferenceOptions['historyDeprecation']): Record<string, string> {
   if (!signal) return {};
   return {
     ...(signal.deprecation !== undefined ? { deprecation: signal.deprecation } : {}),
@@ -41,7 +41,7 @@ function parseInteger(params: URLSearchParams, name: string, schema: { minimum: 
 export const contactInteractions: Route = {
   operationId: 'listContactInteractions',
   permission,
-  handle({ url, pathParams: [tenantId = '', contactId = ''], store, options, send, fail }) {
+  handle({ url, pathParams: [tenantId = '', contactId = ''], store, options }) {
     const headers = deprecationHeaders(options.historyDeprecation);
     const attribute: Record<string, string> = {};
     if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
@@ -51,11 +51,11 @@ export const contactInteractions: Route = {
     if (!limit.ok) attribute['limit'] = limit.message;
     if (!page.ok) attribute['page'] = page.message;
     if (!limit.ok || !page.ok || Object.keys(attribute).length > 0) {
-      return fail({ status: 400, message: 'Invalid request parameters.', attribute, headers });
+      return errorAnswer({ status: 400, message: 'Invalid request parameters.', attribute, headers });
     }
-    if (!store.hasTenant(tenantId)) return fail({ status: 404, message: 'Tenant not found.', headers });
+    if (!store.hasTenant(tenantId)) return errorAnswer({ status: 404, message: 'Tenant not found.', headers });
     const history = store.history(tenantId, contactId);
-    if (!history) return fail({ status: 404, message: 'Contact not found.', headers });
+    if (!history) return errorAnswer({ status: 404, message: 'Contact not found.', headers });
 
     const size = limit.value ?? limitSchema.default;
     const index = page.value ?? pageSchema.default;
@@ -77,6 +77,6 @@ export const contactInteractions: Route = {
           history,
         })
       : body;
-    send(200, sent, headers);
+    return jsonAnswer(200, sent, headers);
   },
 };
