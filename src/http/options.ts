@@ -90,8 +90,10 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   }
   const { auth, secrets } = resolveAuth(options.auth);
   const redact = createRedactor(secrets);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
+  const given = options.fetch ?? globalThis.fetch;
+  if (typeof given !== 'function') throw new InvalidInputError('fetch', typeof given, 'must be a function');
+  // The global one is looked up at each request: a mock installed after the client was made (MSW) is used.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const userAgent = sdkUserAgent();
   const log = { sink: undefined, level: undefined };
   const defaults: Behaviour = {

@@ -24,7 +24,10 @@ export interface Reference {
   /** Counts a request as it arrives; with a `rateLimit`, the 429 it gets when the limit refuses it. */
   admit(): Answer | undefined;
   /** The answer to an admitted request, and the operation it matched (none: a 404 for an unknown path). */
-  answer(request: ReferenceRequest, basePath?: string): Promise<{ answer: Answer; operationId: OperationId | undefined }>;
+  answer(
+    request: ReferenceRequest,
+    basePath?: string,
+  ): Promise<{ answer: Answer; operationId: OperationId | undefined }>;
   /** Requests counted so far. */
   requests(): number;
   /** Requests answered 429 by the rate limit so far. */
@@ -113,7 +116,8 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     let permissions: readonly string[] = [];
     if (found.authenticated) {
       const granted = authenticate(store, request.headers.get('authorization'));
-      if (!granted) return done(errorAnswer({ status: 401, headers: { 'www-authenticate': 'Basic realm="CxEngage"' } }));
+      if (!granted)
+        return done(errorAnswer({ status: 401, headers: { 'www-authenticate': 'Basic realm="CxEngage"' } }));
       const needed = found.route.permission;
       if (needed && !granted.includes(needed)) {
         return done(errorAnswer({ status: 403, message: `Missing permission: ${needed}` }));

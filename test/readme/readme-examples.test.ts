@@ -17,6 +17,7 @@ const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const scratch = path.join(root, 'test/readme/.examples');
 const sdkEntry = path.join(root, 'src/index.ts');
 const testingEntry = path.join(root, 'src/testing/index.ts');
+const mswEntry = path.join(root, 'src/testing/msw.ts');
 const tenantId = '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const contactId = '7b2e1d4f-3c5e-4f60-9b8a-1d2e3f4a5b6c';
 const creates = (code: string) => /createInteractionsClient\(/.test(code);
@@ -29,6 +30,7 @@ function asModule(code: string): string {
   const body = code
     .replaceAll("from 'cxengage-interactions'", `from ${JSON.stringify(sdkEntry)}`)
     .replaceAll("from 'cxengage-interactions/testing'", `from ${JSON.stringify(testingEntry)}`)
+    .replaceAll("from 'cxengage-interactions/testing/msw'", `from ${JSON.stringify(mswEntry)}`)
     .replaceAll('createInteractionsClient({', 'createInteractionsClient({ baseUrl: process.env.README_BASE_URL,');
   const imports = body.split('\n').filter((l) => l.startsWith('import '));
   const rest = body
@@ -239,6 +241,12 @@ describe('README examples', () => {
       '10 interactions; each request, retry and warning logged',
     ]);
     expect(n).toBe(1);
+  });
+
+  it('the testing kit with MSW: code that makes its own client, answered by the handlers at the real URL', async () => {
+    const { logs, requests: n } = await run(blockIndex("from 'cxengage-interactions/testing/msw'"));
+    expect(logs).toEqual([expect.stringMatching(/^\d+ chats, as the reference API holds, in 2 requests$/)]);
+    expect(n).toBe(0); // not the harness's server: MSW answered
   });
 
   it('the testing kit: a reference API of its own, bent by transformPage', async () => {
