@@ -49,7 +49,8 @@ export function observing(resolved: ResolvedOptions): Observing | undefined {
         },
       ));
   return {
-    load,
+    // For a walk's or a sync's scope: a failed load leaves it unobserved, as it does a call.
+    load: () => load().catch(() => undefined),
     calls: (send) => (input, call) => {
       if (observer === undefined) return send(input, call);
       if (observer) return observer.call(input, call, send);
