@@ -141,6 +141,14 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
     api && tracing
       ? ((tracing === 'global' ? api.trace : tracing).getTracer(pkg.name, pkg.version) as OpenTelemetry.Tracer)
       : undefined;
+  // The global provider is a proxy: until an OpenTelemetry SDK registers one, its tracer records nothing,
+  // and a call is not worth a span (nor, unless logged, observing). Asked per call: an SDK registered
+  // later is used from then on.
+  const noop = api && new api.ProxyTracerProvider().getDelegate();
+  const live = () =>
+    tracer !== undefined &&
+    (tracing !== 'global' || (api!.trace.getTracerProvider() as { getDelegate?(): unknown }).getDelegate?.() !== noop);
+  const verbose = logger.info !== undefined || logger.debug !== undefined;
   const base = new URL(resolved.baseUrl);
   const basePath = base.pathname.replace(/\/$/, '');
   const calls = new WeakMap<Request, Call>();
@@ -162,11 +170,12 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
   };
 
   const startSpan = (
+    traced: boolean,
     name: string,
     kind: 'INTERNAL' | 'CLIENT',
     attributes: () => Attributes,
     context: OpenTelemetry.Context | undefined,
-  ) => tracer?.startSpan(name, { kind: api!.SpanKind[kind], attributes: attributes() }, context);
+  ) => (traced ? tracer!.startSpan(name, { kind: api!.SpanKind[kind], attributes: attributes() }, context) : undefined);
 
   /** Ends the call's open attempt: its span, its counts, its `debug` line. */
   const finishAttempt = (call: Call, outcome: { status?: number | undefined; error?: unknown }) => {
@@ -230,9 +239,11 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
   return {
     call(input, limits, send) {
       const parent = limits?.parent as ObservedScope | undefined;
+      const traced = live();
+      if (!traced && !verbose) return send(input, limits);
       const route = routeOf(input);
       const parentContext = parent?.context ?? api?.context.active();
-      const span = startSpan(route.name, 'INTERNAL', () => route.attributes, parentContext);
+      const span = startSpan(traced, route.name, 'INTERNAL', () => route.attributes, parentContext);
       const context = span && parentContext ? api!.trace.setSpan(parentContext, span) : parentContext;
       const call: Call = { route, span, context, parent, attempts: 0, current: undefined, startedAt: now() };
       calls.set(input, call);
@@ -255,6 +266,7 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
       call.attempts += 1;
       const resent = call.attempts - 1;
       const span = startSpan(
+        call.span !== undefined,
         call.route.name,
         'CLIENT',
         () => ({
@@ -264,9 +276,9 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
         }),
         call.context,
       );
-      if (api && call.context) {
-        api.propagation.inject(
-          span ? api.trace.setSpan(call.context, span) : call.context,
+      if (span) {
+        api!.propagation.inject(
+          api!.trace.setSpan(call.context ?? api!.context.active(), span),
           request.headers,
           headerSetter,
         );
@@ -281,7 +293,7 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
 
     async *scoped(kind, attributes, run, count) {
       const parentContext = api?.context.active();
-      const span = startSpan(`cxengage.${kind}`, 'INTERNAL', () => attributes, parentContext);
+      const span = startSpan(live(), `cxengage.${kind}`, 'INTERNAL', () => attributes, parentContext);
       const context = span && parentContext ? api!.trace.setSpan(parentContext, span) : parentContext;
       const scope = new ObservedScope(kind, attributes, span, context, logger, api);
       try {

@@ -1,7 +1,7 @@
 // OpenTelemetry: spans after the HTTP client semantic conventions (a call, its attempts, a walk, a contact's
 // sync), `traceparent` on every request through the SDK's own fetch and a caller's, and no secret in any
 // attribute. The spans are read back from the SDK's in-memory exporter; the server is the reference API.
-import { type Attributes, context, propagation } from '@opentelemetry/api';
+import { type Attributes, context, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   BasicTracerProvider,
@@ -210,6 +210,24 @@ describe('tracing', () => {
     const sync = exporter.getFinishedSpans().find((s) => s.name === 'cxengage.sync');
     expect(sync?.attributes['error.type']).toBe('NotFoundError');
     expect(sync?.status.code).toBe(2);
+  });
+
+  it('with the global provider, records once an OpenTelemetry SDK registers one, and not before', async () => {
+    const sent: (string | null)[] = [];
+    const { client } = clientAnswering((request) => {
+      sent.push(request.headers.get('traceparent'));
+      return json(page([]));
+    });
+    await client.listInteractions({ tenantId: TENANT, contactId: CONTACT }); // no SDK: nothing to record
+    trace.setGlobalTracerProvider(provider);
+    try {
+      await client.listInteractions({ tenantId: TENANT, contactId: CONTACT });
+    } finally {
+      trace.disable();
+    }
+    const attempts = exporter.getFinishedSpans().filter((s) => s.kind === 2);
+    expect(attempts).toHaveLength(1);
+    expect(sent).toEqual([null, `00-${attempts[0]!.spanContext().traceId}-${attempts[0]!.spanContext().spanId}-01`]);
   });
 
   it('is off with tracing: false: no span, no traceparent', async () => {
