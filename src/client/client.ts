@@ -167,7 +167,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       );
     // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
     return (walker: WalkModule, observed: Observer | undefined) =>
-      observed
+      observed?.watching()
         ? observed.scoped('walk', { 'cxengage.contact.id': contactId }, (scope) => run(scope)(walker), walker.countPage)
         : run()(walker);
   }

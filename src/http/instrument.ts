@@ -125,6 +125,8 @@ export interface Observer {
   attempt(request: Request): void;
   /** The attempt ended with an answer (`status`) or an error. */
   attempted(request: Request, outcome: { status?: number; error?: unknown }): void;
+  /** Whether a scope would be reported now (a recording tracer, or a logger at `info`): else skip it. */
+  watching(): boolean;
   /** `run`'s items, inside a scope (a span, an `info` line at its end); `count` tallies each item. */
   scoped<T>(
     kind: 'walk' | 'sync',
@@ -132,6 +134,13 @@ export interface Observer {
     run: (scope: Scope) => AsyncGenerator<T, void, undefined>,
     count: (item: T, scope: Scope) => void,
   ): AsyncGenerator<T, void, undefined>;
+}
+
+/** What the global provider delegates to until an SDK registers one (one per copy of the API). */
+const noops = new WeakMap<Api, unknown>();
+function noopProvider(api: Api): unknown {
+  if (!noops.has(api)) noops.set(api, new api.ProxyTracerProvider().getDelegate());
+  return noops.get(api);
 }
 
 /** The observer of one pipeline, over `api` when OpenTelemetry is there (else log lines only). */
@@ -144,7 +153,7 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
   // The global provider is a proxy: until an OpenTelemetry SDK registers one, its tracer records nothing,
   // and a call is not worth a span (nor, unless logged, observing). Asked per call: an SDK registered
   // later is used from then on.
-  const noop = api && new api.ProxyTracerProvider().getDelegate();
+  const noop = api && noopProvider(api);
   const live = () =>
     tracer !== undefined &&
     (tracing !== 'global' || (api!.trace.getTracerProvider() as { getDelegate?(): unknown }).getDelegate?.() !== noop);
@@ -237,6 +246,8 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined):
   };
 
   return {
+    watching: () => verbose || live(),
+
     call(input, limits, send) {
       const parent = limits?.parent as ObservedScope | undefined;
       const traced = live();

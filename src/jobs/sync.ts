@@ -151,7 +151,7 @@ export async function* syncSteps(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<SyncStep, void, undefined> {
   const observer = await observerOf(client);
-  if (!observer) return yield* steps(client, start, signal, undefined);
+  if (!observer?.watching()) return yield* steps(client, start, signal, undefined);
   const attributes = { 'cxengage.contact.id': start.contactId };
   yield* observer.scoped('sync', attributes, (scope) => steps(client, start, signal, scope), countStep);
 }
