@@ -27,6 +27,14 @@ let openTelemetry: Promise<unknown> | undefined;
 const loadOpenTelemetry = () =>
   (openTelemetry ??= import(/* webpackIgnore: true */ /* @vite-ignore */ OPENTELEMETRY_API).catch(() => undefined));
 
+let instrument: Promise<typeof import('./instrument.js')> | undefined;
+/** The observer's module, loaded once per process (a load that failed is tried again). */
+const loadInstrument = () =>
+  (instrument ??= import('./instrument.js').catch((error: unknown) => {
+    instrument = undefined;
+    throw error;
+  }));
+
 /** The observing of a pipeline over `resolved`, or undefined when neither tracing nor verbose logs are on. */
 export function observing(resolved: ResolvedOptions): Observing | undefined {
   const { tracing, logger } = resolved;
@@ -38,7 +46,7 @@ export function observing(resolved: ResolvedOptions): Observing | undefined {
     (loading ??= (tracing ? loadOpenTelemetry() : Promise.resolve(undefined))
       .then(async (api) => {
         if (!api && !verbose) return undefined;
-        const { createObserver } = await import('./instrument.js');
+        const { createObserver } = await loadInstrument();
         return createObserver(resolved, api as Parameters<typeof createObserver>[1]);
       })
       .then(
