@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redoclyBin, redoclyEnv, root } from '../scripts/lib/tools.ts';
+import { redoclyBin, redoclyEnv, redoclyNode, root } from '../scripts/lib/tools.ts';
 import { basicHeader, contract } from './support/client.ts';
 
 const workflow = path.join(root, 'contract-tests/arazzo/interactions.arazzo.yaml');
@@ -31,7 +31,7 @@ function respect(overrides: Record<string, string> = {}): Promise<{ code: number
   };
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
+      redoclyNode(),
       [redoclyBin, 'respect', workflow, '--server', `interactions=${c.proxyUrl}`],
       { cwd: root, env, timeout: 45_000 },
       (error, stdout, stderr) => {

@@ -1,11 +1,11 @@
 // Generated from openapi/ by `npm run generate`. Do not edit.
 // validators.mjs
-var validateErrorBody = validate24;
-var schema36 = { "type": "object", "required": ["error"], "properties": { "error": { "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, { "type": "object", "properties": { "code": { "type": ["string", "integer"] }, "message": { "type": "string" }, "attribute": { "type": "object", "additionalProperties": { "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } } }] } } };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validateErrorBody = validate30;
+var schema46 = { "type": "object", "required": ["error"], "properties": { "error": { "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, { "type": "object", "properties": { "code": { "type": ["string", "integer"] }, "message": { "type": "string" }, "attribute": { "type": "object", "additionalProperties": { "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } } }] } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate30.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -16,7 +16,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data && typeof data == "object" && !Array.isArray(data)) {
       let missing0;
       if (data.error === void 0 && (missing0 = "error")) {
-        validate24.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        validate30.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
         return false;
       } else {
         if (data.error !== void 0) {
@@ -75,7 +75,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 let data2 = data0.code;
                 const _errs11 = errors;
                 if (typeof data2 !== "string" && !(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-                  const err3 = { instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/anyOf/2/properties/code/type", keyword: "type", params: { type: schema36.properties.error.anyOf[2].properties.code.type }, message: "must be string,integer" };
+                  const err3 = { instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/anyOf/2/properties/code/type", keyword: "type", params: { type: schema46.properties.error.anyOf[2].properties.code.type }, message: "must be string,integer" };
                   if (vErrors === null) {
                     vErrors = [err3];
                   } else {
@@ -224,7 +224,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               vErrors.push(err11);
             }
             errors++;
-            validate24.errors = vErrors;
+            validate30.errors = vErrors;
             return false;
           } else {
             errors = _errs2;
@@ -239,14 +239,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     } else {
-      validate24.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate30.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
       return false;
     }
   }
-  validate24.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+validate30.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validateErrorBody
 };

@@ -32,6 +32,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenants/{tenantId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of interactions
+         * @description Returns one page of a tenant's interactions, **most recent first**, each one in full (the record
+         *     Get a Specific Interaction returns): the vendor's
+         *     [Get a List of Interactions](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/GetListofInteractions.htm).
+         *     By default the first page of 10; ask for up to 1000 a page with `limit`. Filters narrow the list
+         *     ([Searching Interactions](https://api-docs.cxengage.net/Reporting/Content/ReportingAPI/Historical_API/Interactions/SearchInteractions.htm)):
+         *     a contact, a time range, a custom reporting attribute, a third-party record; given together, an
+         *     interaction must match all of them.
+         *
+         *     Requires the `INTERACTIONS_API_READ_ALL` permission; without it the API answers 403. This is not
+         *     the history route's permission: a key that can read a contact's history may lack it.
+         *
+         *     **Nulls.** By default each record leaves out the keys that have no value; `green=false` puts them
+         *     in, as `null` ([Example: Including Null Values in a Response](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/Examples/exampleNullValues.htm);
+         *     compare the `listSample` and `nullValuesSample` examples).
+         *
+         *     The response may include statistics this reference does not describe: the records, their items
+         *     and the envelope accept extra properties.
+         *
+         *     **Judgement calls.** Where the vendor's pages disagree or are silent, the spec decides as below
+         *     (the sources are kept in `openapi/sources/`). The live contract check reports each one on a tenant
+         *     as confirmed, refuted or not observed.
+         *
+         *     | call | the spec's choice | the evidence |
+         *     |---|---|---|
+         *     | `list-contact-spelling` | `contactId` | Searching Interactions' query-string column reads `?contactId=<contactId>`; its example URL sends `?contactID=93b34310-…`. The column, the history route's path parameter and the record's `details.contactId` all spell it `contactId`. |
+         *     | `list-time-range-spelling` | `startTimeRange` and `endTimeRange` | The date-and-time example sends `?startTimeRange=2017-12-29T14:00:00.000Z&endTimeRange=2017-12-29T24:00:00.000Z` and describes both in its parameter table; Searching Interactions' table shows `?start=<startTimestamp>&<endTimestamp>` and sends `?start=…&end=…`, describing neither. `start` and `end` are not sent. |
+         *     | `list-time-range-field` | the range selects by `startTimestamp`: an interaction is in it when it started in it | The example retrieves "all interactions that occurred on December 29, 2017 between 14:00 and 24:00 UTC"; the list is ordered by start. |
+         *     | `list-time-range-bounds` | `[startTimeRange, endTimeRange)`: the start inclusive, the end exclusive; either may be left out | Silent. The example's end, `24:00:00.000`, is the end of the day: a half-open range takes the day whole, and consecutive ranges share a bound without listing an interaction twice. |
+         *     | `list-time-range-form` | ISO 8601 in UTC with `Z`, to the second, milliseconds optional; hour `24` only as `24:00:00` | "The date and time, in UTC". The example's `2017-12-29T24:00:00.000Z` is ISO 8601's end of day, which the `date-time` format (RFC 3339) rejects, so the parameters carry a pattern instead. |
+         *     | `list-time-range-order` | an `endTimeRange` before `startTimeRange` is refused (400); equal bounds select nothing | Silent. A reversed range is the caller's mistake: refused, it cannot pass for a quiet day. |
+         *     | `list-hook-type-spelling` | `hookType` | Both tables say `hookType`; Searching Interactions' example URLs send `type=zendesk`, and the third-party example sends `hookType=zendesk` while its parameter table names `type`. The record's hooks carry `hookType`. |
+         *     | `list-attribute-filters` | `attribute-value` and `hook-name` (hyphenated): each selects interactions with a hook whose `hookName` is the value; `attribute-value` only among custom reporting attributes (hooks of `hookSubType` `interaction-attribute`) | Searching Interactions: `?attribute-value=<attributeValue> or ?hook-name=<hookName>`, though an example sends `hookName=custAccountNumber`. The attributes example: attributes are "stored in the hook-name parameter"; its table names `attributeValue` (a "UUID"), its URL sends `attribute-value`, and its sample's attribute hooks have `hookSubType` `interaction-attribute` and the value in `hookName` (`valueOne`). |
+         *     | `list-filters-combine` | every filter given must match; `hookType`, `hookSubType` and `hookId` must match one and the same hook | Documented for custom attributes ("only returns interactions that match both queries"); the tutorial narrows `hookType`, then `hookSubType`, then `hookId` to reach "interactions that are linked to a specific ticket". |
+         *     | `list-paging` | `limit` (1 to 1000, default 10) and `page` (0-based, default 0), as the history route's; `page` is echoed, `null` when not sent; `offset` is `page × limit` | The pages name no paging parameter, but "you can request up to 1000 interactions per page", and every sample (none sends a page) answers `"page": null, "limit": 10, "offset": 0`. |
+         *     | `list-order-key` | most recent first by `startTimestamp`, as the history route | "The most recent interaction listed first". |
+         *     | `list-green` | `green` is a boolean, `true` by default: `true` leaves out the keys without a value, `false` includes them as `null` | The null-values example sends `?green=false`; no page names another value. |
+         *     | `list-null-scope` | keys with no value are left out at every level of a record except `details`, which keeps its nulls; an empty array counts as no value | The default samples' records lack `monitors`, `hooks` and `customerResponseTimes`, which the null-values sample shows as `[]` in the same key order; Get a Specific Interaction's sample keeps `"csat": null` and `"contactId": null` in `details`. |
+         *     | `list-unknown-contact` | a `contactId` no contact of the tenant has gives 200 and no results, not 404 | Silent: it is a search, not a path. |
+         *     | `list-attribute-body` | every 200 is the envelope below, whatever the filter | The attributes example shows another body, `{tenantId, interactionAttributes: [hook…]}`, under the words "returns interactions for the specified contact" (copied from another example): the spec takes it for another route's sample. |
+         *     | `list-record-as-get` | each result is the record Get a Specific Interaction returns for its id | Both pages' samples show records of the same keys; the pages do not say they are equal. |
+         *
+         *     The record's own calls (times in seconds, which keys may be `null`) are in the InteractionRecord
+         *     schema.
+         */
+        get: operations["listTenantInteractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tenants/{tenantId}/interactions/{interactionId}": {
         parameters: {
             query?: never;
@@ -41,24 +103,24 @@ export interface paths {
         };
         /**
          * Get a specific interaction
-         * @description Returns one interaction in full, by its id: the vendor's **Get a Specific Interaction**, the
-         *     route it recommends in place of the contact history route.
+         * @description Returns one interaction in full, by its id: the vendor's
+         *     [Get a Specific Interaction](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/GetInteraction.htm),
+         *     the route it recommends in place of the contact history route.
          *
          *     Requires the `INTERACTIONS_API_READ_ALL` permission; without it the API answers 403. This is
          *     not the history route's permission: a key that can read a contact's history may lack it.
          *
-         *     **What is known** (medium confidence: the route is less documented than the history route):
-         *     the path, the permission, and the names of the top-level keys of the response: `tenantId`,
-         *     `interactionId`, `flowId`, `flowName`, `startTimestamp`, `endTimestamp`, `interactionTime`,
-         *     `customerAbandonTime`, `ivrTime`, `contactPoint`, `customer`, `customerHolds`, `segments`,
-         *     `queues` and `details` (with `agents`, `direction`, `contactId` and `channelType` among its
-         *     keys).
+         *     **What is known.** The vendor's page, with a sample (the `vendorRecordSample` example), and the
+         *     samples of Get a List of Interactions, whose results are records of the same keys. The record
+         *     is typed from those samples (see the InteractionRecord schema for each key, and its judgement
+         *     calls: times in seconds, which keys may be `null`). "Responses for any interaction query
+         *     include only parameters that have values" (Searching Interactions): keys without a value are
+         *     left out, except in `details`, which the sample shows with `"csat": null` and `"contactId": null`.
          *
-         *     **What is not:** the types of most of those keys, which are always present, and what the
-         *     arrays hold. The response schema types only what the evidence shows (the two ids, the
-         *     arrays, `details` as an object), requires only `interactionId`, and accepts everything else,
-         *     including properties this page does not describe. The error statuses are the vendor's general
-         *     list, as for the history route.
+         *     **What is not.** Whether this route takes the List's `green=false` (no page says so; it is not
+         *     declared here), and everything past the point where the stored copy of the vendor's page ends
+         *     (inside the first `queues` item). The record accepts keys this page does not describe. The
+         *     error statuses are the vendor's general list, as for the history route.
          */
         get: operations["getInteraction"];
         put?: never;
@@ -230,133 +292,380 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * InteractionRecordPage
+         * @description One page of a tenant's interactions, most recent first, each in full: the envelope every sample of
+         *     [Get a List of Interactions](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/GetListofInteractions.htm)
+         *     shows, `{page, limit, offset, tenantId, total, tenantName, tenantTimezone, results}`, not wrapped in
+         *     `{result: …}`. All eight keys appear in every sample, so all are required; `page` is `null` in every
+         *     sample (none sends `page`), so unlike the records' keys the envelope's nulls are not left out. The
+         *     third-party example's envelope also carries the filter it was asked for (`"hookSubType": "ticket"`),
+         *     so the envelope accepts keys this page does not list.
+         */
+        InteractionRecordPage: {
+            /**
+             * @description The page returned, echoed as a number when the request sent `page`, and `null` when it did not
+             *     (every sample; judgement call: as the history route does).
+             */
+            page: number | null;
+            /** @description The maximum number of results per page; the requested `limit`, or the default 10 (every sample). */
+            limit: number;
+            /** @description The index, in the whole list, of the first interaction on this page (judgement call, as the history route's `page × limit`). */
+            offset: number;
+            /**
+             * Format: uuid
+             * @description The tenant's unique identifier, the `tenantId` of the request path.
+             */
+            tenantId: string;
+            /** @description The number of all the interactions that match the request's filters, on every page (127 in the samples). */
+            total: number;
+            /** @description The tenant's name ("Your Tenant" in the samples). */
+            tenantName: string;
+            /** @description The tenant's time zone, as a time-zone database name ("US/Eastern" in the samples). Times in the records are UTC whatever it is. */
+            tenantTimezone: string;
+            /** @description The interactions on this page, most recent first; at most `limit` of them (up to 1000). */
+            results: components["schemas"]["InteractionRecord"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * InteractionRecord
-         * @description One interaction in full, as "Get a Specific Interaction" returns it.
+         * @description One interaction in full: what [Get a Specific Interaction](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/GetInteraction.htm)
+         *     returns, and each item of [Get a List of Interactions](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/GetListofInteractions.htm)'s
+         *     `results` (both pages show records of the same keys).
          *
-         *     **What is known.** This route is known by its path, its permission and the names of its
-         *     top-level keys, from the vendor's public docs and client code, with no sample response (medium
-         *     confidence; the route is less documented than the history route). The keys are listed at the
-         *     top level, so the record is taken to be the whole body, not wrapped in `{result: …}` (medium).
+         *     **What is known.** The vendor's samples (kept in `openapi/sources/`): Get a Specific Interaction's,
+         *     the List's, the date-range example's, the third-party example's, and the null-values example's
+         *     (`?green=false`), which shows many more keys, most of them `null`. Every key those samples show is
+         *     listed here, typed as the samples show it. The pages warn that "your response may include
+         *     statistics that are not described in this reference", so the record accepts keys this page does
+         *     not list.
          *
-         *     **What is not.** The types of most keys, which keys are always present, which can be `null`,
-         *     and everything inside `segments`, `queues` and `details` beyond the names listed. So a key has
-         *     a type here only where the evidence shows one: the two ids that are the route's path parameters
-         *     (uuids), the three arrays, and `details` (an object). Every other key accepts any JSON value,
-         *     the records and their items accept properties this page does not describe, and the
-         *     descriptions say what each key presumably means (inferred from its name unless stated).
+         *     **Judgement calls** (the samples show, the pages do not say; the live contract check reports the
+         *     `record-…` ones on a tenant as confirmed, refuted or not observed):
+         *     - **Nulls** (`record-null-scope`). By default the vendor leaves out every key whose value is null ("All data, except
+         *       parameters that have a null value"); `?green=false` on the List includes them. So no key but
+         *       `interactionId` is required, and every typed key (except `tenantId`, the arrays and `details`)
+         *       also accepts `null`: with `green=false`, any key may come back `null`. The omission is taken to
+         *       reach into `segments`, `queues` and `hooks` (the default samples' segments lack the null keys the
+         *       null-values sample's segment has) but **not into `details`**, where Get a Specific Interaction's
+         *       sample keeps `"csat": null` and `"contactId": null`. An empty array counts as no value: the default
+         *       samples lack `monitors`, `hooks` and `customerResponseTimes`, which the null-values sample shows as
+         *       `[]`.
+         *     - **Times are seconds** (`record-interaction-time-seconds`), as numbers with milliseconds as decimals: `interactionTime` 94.244 is
+         *       exactly the sample's `endTimestamp` (19:22:07.638) minus its `startTimestamp` (19:20:33.394);
+         *       41.154 and 25.017 in the other samples likewise. The pages name no unit.
+         *     - **Numbers** are typed `number`, not `integer`, even where every sample value is whole
+         *       (`customerHolds` 0, `platformQueueId` 743): the pages give no type, and a JSON number is what the
+         *       samples show.
+         *     - **Keys the samples show only as `null`** (`ivrAbandoned`, `campaignId`, `flagged`, `leadId`, …)
+         *       accept any JSON value: their type is nowhere shown (`record-key-types` reports the types a tenant
+         *       sends).
+         *     - The record is the whole body of Get a Specific Interaction, not wrapped in `{result: …}`: its
+         *       sample starts with the record's keys.
          *
-         *     Only `interactionId` is required: it is the one key a record about the requested interaction
-         *     cannot lack, and requiring it makes a body of another shape (such as a `{result: …}` wrapper)
-         *     fail validation instead of passing as an empty record.
+         *     Only `interactionId` is required: it is the one key a record about an interaction cannot lack, and
+         *     requiring it makes a body of another shape (such as a `{result: …}` wrapper) fail validation instead
+         *     of passing as an empty record.
          */
         InteractionRecord: {
             /**
              * Format: uuid
-             * @description The tenant's unique identifier, presumably the `tenantId` of the request path (a uuid, as that parameter is).
+             * @description The tenant's unique identifier, the `tenantId` of the request path (in every sample, the record's tenant).
              */
             tenantId?: string;
             /**
              * Format: uuid
-             * @description The interaction's unique identifier, presumably the `interactionId` of the request path (a
-             *     uuid, as that parameter is, and as the history route's `interactionId` is). It is the same
-             *     id the history route lists, so the two routes join on it.
+             * @description The interaction's unique identifier: the `interactionId` of Get a Specific Interaction's path,
+             *     and the same id the history route lists, so the routes join on it.
              */
             interactionId: string;
             /**
-             * @description The flow that handled the interaction. Its type is undocumented (other CxEngage ids are
-             *     uuids, but none is shown for this key), so any JSON value is accepted.
+             * Format: uuid
+             * @description The flow that handled the interaction (a uuid in every sample: `28219e00-82b6-11e7-b08f-6e56a766befb`).
              */
-            flowId?: unknown;
-            /** @description The name of the flow that handled the interaction. Type undocumented; any JSON value is accepted. */
-            flowName?: unknown;
+            flowId?: string | null;
+            /** @description The name of the flow that handled the interaction, such as "Basic Flow". */
+            flowName?: string | null;
             /**
-             * @description When the interaction started. The history route's key of this name is an ISO 8601 UTC
-             *     date-time with milliseconds; this route's is undocumented (probably the same, medium-low
-             *     confidence), so any JSON value is accepted.
+             * Format: date-time
+             * @description When the interaction started, ISO 8601 in UTC with milliseconds (`2017-12-07T19:20:33.394Z`), as in the history route.
              */
-            startTimestamp?: unknown;
+            startTimestamp?: string | null;
             /**
-             * @description When the interaction ended. The history route's key of this name is an ISO 8601 UTC
-             *     date-time with milliseconds, or `null` while the interaction is open; this route's is
-             *     undocumented (probably the same, medium-low confidence), so any JSON value is accepted.
+             * Format: date-time
+             * @description When the interaction ended, ISO 8601 in UTC with milliseconds. Absent (or `null` with
+             *     `green=false`) while the interaction is open, as the history route's `null` (judgement call).
              */
-            endTimestamp?: unknown;
+            endTimestamp?: string | null;
             /**
-             * @description Presumably the interaction's duration. Its unit and type are undocumented, so any JSON
-             *     value is accepted.
+             * @description How long the interaction lasted, in seconds with milliseconds as decimals: `endTimestamp −
+             *     startTimestamp` (94.244 in Get a Specific Interaction's sample; judgement call: the unit is
+             *     read from the samples' arithmetic, the pages name none).
              */
-            interactionTime?: unknown;
+            interactionTime?: number | null;
             /**
-             * @description Presumably how long the customer waited before abandoning the interaction. Its unit, its
-             *     type, and its value when the customer did not abandon are undocumented, so any JSON value is
+             * @description How long the customer waited before abandoning, in seconds (94.166 in Get a Specific
+             *     Interaction's sample, where the only segment ended `customer-disconnect` after 94.166 s).
+             *     Left out when the customer did not abandon (`null` in the null-values sample).
+             */
+            customerAbandonTime?: number | null;
+            /** @description Time spent in the IVR (the automated voice menu), in seconds (0.173 and 0.081 in the samples). */
+            ivrTime?: number | null;
+            /** @description Presumably whether the customer abandoned in the IVR. Only `null` in the samples, so its type is unknown and any JSON value is accepted. */
+            ivrAbandoned?: unknown;
+            /** @description The address the customer reached, such as the number dialled (`+15065551111`). */
+            contactPoint?: string | null;
+            /**
+             * @description The customer's address on the channel (`+15065552222`); as the history route's `customer`, an
+             *     E.164 number for voice, possibly an email address or a handle elsewhere, so no format is enforced.
+             */
+            customer?: string | null;
+            /** @description How many times the customer was put on hold (0 in every sample). */
+            customerHolds?: number | null;
+            /** @description Presumably the customer's time on hold. Only `null` in the samples, so any JSON value is accepted. */
+            customerHoldTime?: unknown;
+            /** @description Presumably how many times the customer was transferred. Only `null` in the samples, so any JSON value is accepted. */
+            customerTransfers?: unknown;
+            /** @description The customer's time in conversation, in seconds (22.72 in the null-values sample, 102.243 in the third-party one). */
+            customerConversationTime?: number | null;
+            /** @description The customer's talk time, in seconds (equal to `customerConversationTime` in both samples that show it). */
+            customerTalkTime?: number | null;
+            /** @description Presumably the customer's response times on a messaging channel. An empty array in the null-values sample; its items are unknown. */
+            customerResponseTimes?: unknown[];
+            /** @description The customer-satisfaction score (10 in the null-values sample); the scale is undocumented. */
+            customerSatisfactionScore?: number | null;
+            /** @description Presumably time spent with a third party. Only `null` in the samples, so any JSON value is accepted. */
+            thirdPartyTime?: unknown;
+            /** @description Presumably the outbound campaign the interaction belongs to. Only `null` in the samples, so any JSON value is accepted. */
+            campaignId?: unknown;
+            /** @description Presumably the campaign lead the interaction belongs to. Only `null` in the samples, so any JSON value is accepted. */
+            leadId?: unknown;
+            /** @description Presumably whether the interaction was flagged. Only `null` in the samples, so any JSON value is accepted. */
+            flagged?: unknown;
+            /** @description Presumably the supervisors who monitored the interaction. An empty array in the null-values sample; its items are unknown. */
+            monitors?: unknown[];
+            /**
+             * @description The third-party records (such as Zendesk tickets and users) and custom reporting attributes
+             *     linked to the interaction: what the `hookType`, `hookSubType`, `hookId` and `hook-name` filters
+             *     of the List search.
+             */
+            hooks?: components["schemas"]["InteractionHook"][];
+            /**
+             * @description The interaction's segments (call legs): segment 0 from the start of the interaction until its
+             *     first agent is deallocated (or it is abandoned or cancelled), then one more for each transfer or
+             *     added participant ([Response Structure](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/ResponseStructure.htm)).
+             */
+            segments?: components["schemas"]["InteractionSegment"][];
+            /** @description One entry each time the customer entered a queue, until an agent was allocated (Response Structure); several when the interaction was transferred. */
+            queues?: components["schemas"]["InteractionQueue"][];
+            details?: components["schemas"]["InteractionRecordDetails"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * InteractionRecordDetails
+         * @description A summary of the interaction, much like the history route's item: Get a Specific Interaction's
+         *     sample shows `endTimestamp`, `interactionId`, `contactPoint`, `customer`, `csat`, `startTimestamp`,
+         *     `agents`, `direction`, `contactId` and `channelType`. Unlike the rest of the record, it keeps its
+         *     `null` values by default (`"csat": null`, `"contactId": null` in that sample; judgement call: nulls
+         *     are left out everywhere else). It accepts keys this page does not list, and none is required.
+         */
+        InteractionRecordDetails: {
+            /**
+             * Format: date-time
+             * @description When the interaction ended, ISO 8601 in UTC with milliseconds (the record's `endTimestamp`); `null` while open.
+             */
+            endTimestamp?: string | null;
+            /**
+             * Format: uuid
+             * @description The interaction's unique identifier (the record's `interactionId`).
+             */
+            interactionId?: string | null;
+            /** @description The address the customer reached (the record's `contactPoint`). */
+            contactPoint?: string | null;
+            /** @description The customer's address on the channel (the record's `customer`). */
+            customer?: string | null;
+            /**
+             * @description Presumably the customer-satisfaction score, as the history route's `csat`. Only `null` in the
+             *     sample, so its type is unknown and any JSON value is accepted.
+             */
+            csat?: unknown;
+            /**
+             * Format: date-time
+             * @description When the interaction started, ISO 8601 in UTC with milliseconds (the record's `startTimestamp`).
+             */
+            startTimestamp?: string | null;
+            /**
+             * @description One entry each time an agent was allocated to the interaction, from allocation until
+             *     deallocation ([Response Structure](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/ResponseStructure.htm));
+             *     empty in Get a Specific Interaction's sample (an interaction abandoned in queue).
+             */
+            agents?: components["schemas"]["InteractionAgent"][];
+            /**
+             * @description The interaction's direction (`inbound` in the sample), presumably the history route's
+             *     `directionType` (`inbound`, `outbound`, `agent-initiated`); not documented as a closed list, so
+             *     any string is accepted.
+             */
+            direction?: string | null;
+            /**
+             * @description The contact the interaction belongs to, presumably the id the history route takes as its
+             *     `contactId`. `null` in the sample (an interaction linked to no contact), so its type is not
+             *     shown and any JSON value is accepted.
+             */
+            contactId?: unknown;
+            /**
+             * @description The channel (`voice` in the sample), presumably the history route's `channelType` (`voice`,
+             *     `sms`, `email`, `messaging`, `work-item`); not documented as a closed list, so any string is
              *     accepted.
              */
-            customerAbandonTime?: unknown;
+            channelType?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * InteractionSegment
+         * @description One segment (call leg) of the interaction. Segment 0 starts with the interaction and ends when its
+         *     agent is deallocated, or when the interaction is abandoned or cancelled; segments 1, 2, … follow
+         *     each transfer or added participant ([Response Structure](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/ResponseStructure.htm)).
+         *     The keys are those of the samples' segments; the null-values sample shows many more than the
+         *     default ones, most of them `null`. Any other key is accepted.
+         */
+        InteractionSegment: {
+            /** @description The segment's number, 0 for the first. */
+            segmentNumber?: number | null;
+            /** @description Whether the segment was cancelled (`true` in the samples whose segment ended `customer-disconnect`). */
+            segmentCancelled?: boolean | null;
             /**
-             * @description Presumably the time the interaction spent in the IVR (the automated voice menu). Its unit and
-             *     type, and its value on channels without an IVR, are undocumented, so any JSON value is
-             *     accepted.
+             * Format: uuid
+             * @description The segment's unique identifier.
              */
-            ivrTime?: unknown;
+            interactionSegmentId?: string | null;
+            /** @description What started the segment (`interaction` in every sample). */
+            segmentStartType?: string | null;
+            /** @description What ended the segment (`customer-disconnect` and `success` in the samples); not documented as a closed list. */
+            segmentEndType?: string | null;
             /**
-             * @description Presumably the address the customer reached, such as the number dialled or the address
-             *     written to. Type undocumented; any JSON value is accepted.
+             * Format: date-time
+             * @description When the segment started, ISO 8601 in UTC with milliseconds.
              */
-            contactPoint?: unknown;
+            startTimestamp?: string | null;
             /**
-             * @description Presumably the customer's address on the channel. The history route's `customer` is a string
-             *     (E.164 for voice, possibly an email address or a handle elsewhere); this route's type is
-             *     undocumented, so any JSON value is accepted.
+             * Format: date-time
+             * @description When the segment ended, ISO 8601 in UTC with milliseconds.
              */
-            customer?: unknown;
+            endTimestamp?: string | null;
+            /** @description How long the segment lasted, in seconds (94.166 = its `endTimestamp` 19:22:07.560 − `startTimestamp` 19:20:33.394 in Get a Specific Interaction's sample). */
+            segmentTime?: number | null;
+            /** @description When the segment was cancelled, in seconds from its start (94.166 in the same sample). */
+            segmentCancelTime?: number | null;
             /**
-             * @description Presumably the times the customer was put on hold: a count or a list, undocumented. Any JSON
-             *     value is accepted.
+             * Format: uuid
+             * @description The agent the segment was routed to.
              */
-            customerHolds?: unknown;
+            segmentToAgentId?: string | null;
+            /** @description Presumably the time spent consulting another agent. Only `null` in the samples, so any JSON value is accepted. */
+            segmentConsultTime?: unknown;
+            /** @description Presumably the agent of the segment. Only `null` in the samples, so any JSON value is accepted. */
+            agentId?: unknown;
+            /** @description Presumably the agent allocation (an `agents` entry's `interactionAgentId`) of the segment. Only `null` in the samples, so any JSON value is accepted. */
+            interactionAgentId?: unknown;
+            /** @description Presumably the transfer that ended the segment. Only `null` in the samples, so any JSON value is accepted. */
+            transfer?: unknown;
+            /** @description Presumably when the transfer happened. Only `null` in the samples, so any JSON value is accepted. */
+            transferTime?: unknown;
+            /** @description Presumably the participant added in the segment. Only `null` in the samples, so any JSON value is accepted. */
+            addParticipant?: unknown;
+            /** @description Presumably when a participant was added. Only `null` in the samples, so any JSON value is accepted. */
+            addParticipantTime?: unknown;
+            /** @description Presumably whether the interaction was handed off to the added participant. Only `null` in the samples, so any JSON value is accepted. */
+            addParticipantHandedOff?: unknown;
+            /** @description Presumably the kind of extension the segment reached. Only `null` in the samples, so any JSON value is accepted. */
+            segmentExtensionType?: unknown;
+            /** @description Presumably the extension the segment reached. Only `null` in the samples, so any JSON value is accepted. */
+            segmentExtensionValue?: unknown;
+            /** @description Presumably the third party of the segment. Only `null` in the samples, so any JSON value is accepted. */
+            segmentThirdParty?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * InteractionQueue
+         * @description One stay of the customer in a queue, from entering it until an agent is allocated
+         *     ([Response Structure](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/ResponseStructure.htm)).
+         *     The keys are those of Get a Specific Interaction's sample, as far as the stored copy of that page
+         *     reads (it ends inside this item); any other key is accepted.
+         */
+        InteractionQueue: {
             /**
-             * @description The interaction's segments (presumably its legs through flows, queues and agents). An array,
-             *     as the evidence names it; its items are undocumented, so any items are accepted.
+             * @description The queue entry's unique identifier ("for each queue entry in an interaction, a new
+             *     interactionQueueId attribute is created"). Not in a sample, so its type is not shown and any
+             *     JSON value is accepted.
              */
-            segments?: unknown[];
+            interactionQueueId?: unknown;
+            /** @description Presumably how many times the customer entered this queue (1 in the sample). */
+            queueEntryLength?: number | null;
             /**
-             * @description The queues the interaction went through. An array, as the evidence names it; its items are
-             *     undocumented, so any items are accepted.
+             * Format: uuid
+             * @description The segment the queue entry belongs to (the sample's one segment's `interactionSegmentId`).
              */
-            queues?: unknown[];
+            interactionSegmentId?: string | null;
+            /** @description How long the customer waited in the queue before abandoning, in seconds (93.993 in the sample). */
+            queueAbandonTime?: number | null;
+            /** @description The queue's platform identifier, a number in the sample (743), not the queue's uuid. */
+            platformQueueId?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * InteractionAgent
+         * @description One allocation of an agent to the interaction, from when the agent is allocated until deallocated
+         *     ([Response Structure](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/ResponseStructure.htm)).
+         *     No sample shows one (Get a Specific Interaction's `agents` is empty), so only the key that page
+         *     names is listed, untyped, and any other key is accepted.
+         */
+        InteractionAgent: {
             /**
-             * InteractionRecordDetails
-             * @description More about the interaction. An object, as the evidence names it; of its keys only `agents`,
-             *     `direction`, `contactId` and `channelType` are known by name (the evidence writes the rest
-             *     as "…"), so it accepts properties this page does not describe, and none is required.
+             * @description The allocation's unique identifier ("for each time that an agent is allocated, a unique
+             *     interactionAgentId attribute is created"). Its type is not shown, so any JSON value is accepted.
              */
-            details?: {
-                /**
-                 * @description The agents who handled the interaction. An array, as the evidence names it; its items are
-                 *     undocumented, so any items are accepted.
-                 */
-                agents?: unknown[];
-                /**
-                 * @description Presumably the interaction's direction, which the history route gives as `directionType`
-                 *     (`inbound`, `outbound`, `agent-initiated`). This key's type and values are undocumented,
-                 *     so any JSON value is accepted.
-                 */
-                direction?: unknown;
-                /**
-                 * @description Presumably the contact the interaction belongs to: the id the history route takes as its
-                 *     `contactId` path parameter (a uuid there). This key's type, and its value when no contact
-                 *     is linked, are undocumented, so any JSON value is accepted.
-                 */
-                contactId?: unknown;
-                /**
-                 * @description Presumably the channel, which the history route gives as `channelType` (`voice`, `sms`,
-                 *     `email`, `messaging`, `work-item`). This key's type and values are undocumented, so any
-                 *     JSON value is accepted.
-                 */
-                channelType?: unknown;
-            } & {
-                [key: string]: unknown;
-            };
+            interactionAgentId?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * InteractionHook
+         * @description A third-party record (such as a Zendesk ticket or user) or a custom reporting attribute linked to
+         *     the interaction. The keys are those of the third-party example's two hooks
+         *     ([Example: Searching Interactions for Specific Third-party System](https://api-docs.cxengage.net/Reporting/Content/Historical_API/Interactions/Examples/exampleGet_ZendeskInteractions.htm));
+         *     any other key is accepted. A custom reporting attribute "is stored in the hook-name parameter"
+         *     ([Example: Searching Interactions by a Specific Custom Reporting Attribute](https://api-docs.cxengage.net/Reporting/Content/ReportingAPI/Historical_API/Interactions/Examples/exampleCustomAttributes.htm)).
+         */
+        InteractionHook: {
+            /**
+             * Format: uuid
+             * @description The link's unique identifier.
+             */
+            interactionHookId?: string | null;
+            /** @description The system the record belongs to (`zendesk` in the sample); what the `hookType` filter matches. */
+            hookType?: string | null;
+            /** @description The kind of record (`ticket`, `user` in the sample); what the `hookSubType` filter matches. */
+            hookSubType?: string | null;
+            /** @description The record's id in that system, a string (`"415"`, `"26359162568"` in the sample); what the `hookId` filter matches. */
+            hookId?: string | null;
+            /** @description The record's name (`Bob Jones` in the sample), or a custom reporting attribute's value; what the `hook-name` and `attribute-value` filters match. */
+            hookName?: string | null;
+            /** @description Who linked the record, in the third-party system's ids (`"26303434627"` in the sample). */
+            hookedBy?: string | null;
+            /**
+             * Format: uuid
+             * @description The agent the record was linked by.
+             */
+            agentId?: string | null;
+            /**
+             * Format: date-time
+             * @description When the record was linked, ISO 8601 in UTC with milliseconds.
+             */
+            timestamp?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -540,6 +849,175 @@ export interface operations {
             };
         };
     };
+    listTenantInteractions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the interactions of this contact (judgement call `list-contact-spelling`: the vendor's
+                 *     example sends `contactID`). A contact the tenant does not have gives no results, not 404.
+                 * @example 2c9e7d10-3b4a-4f5e-9d8c-7b6a5f4e3d2c
+                 */
+                contactId?: string;
+                /**
+                 * @description Only the interactions that started at or after this time: ISO 8601 in UTC, such as
+                 *     `2017-12-29T14:00:00.000Z` (judgement calls `list-time-range-…`: Searching Interactions
+                 *     spells it `start`; inclusive).
+                 * @example 2017-12-29T14:00:00.000Z
+                 */
+                startTimeRange?: string;
+                /**
+                 * @description Only the interactions that started before this time: ISO 8601 in UTC, such as
+                 *     `2017-12-29T24:00:00.000Z`, the end of that day (judgement calls `list-time-range-…`:
+                 *     Searching Interactions spells it `end`; exclusive). Not before `startTimeRange`.
+                 * @example 2017-12-29T24:00:00.000Z
+                 */
+                endTimeRange?: string;
+                /**
+                 * @description Only the interactions with this custom reporting attribute value: a hook of `hookSubType`
+                 *     `interaction-attribute` whose `hookName` is the value, such as `custAccountNumber`
+                 *     (judgement call `list-attribute-filters`).
+                 * @example custAccountNumber
+                 */
+                "attribute-value"?: string;
+                /**
+                 * @description Only the interactions with a hook of this `hookName`, such as `custAccountNumber` (judgement
+                 *     call `list-attribute-filters`; an example of the vendor's sends `hookName`).
+                 * @example custAccountNumber
+                 */
+                "hook-name"?: string;
+                /**
+                 * @description Only the interactions linked to a record of this third-party system, such as `zendesk`
+                 *     (judgement call `list-hook-type-spelling`: some vendor examples send `type`).
+                 * @example zendesk
+                 */
+                hookType?: string;
+                /**
+                 * @description Only the interactions linked to a third-party record of this kind, such as `ticket`.
+                 * @example ticket
+                 */
+                hookSubType?: string;
+                /**
+                 * @description Only the interactions linked to the third-party record of this id, such as `26359162568`.
+                 * @example 26359162568
+                 */
+                hookId?: string;
+                /**
+                 * @description `false` puts the keys that have no value into each record, as `null`; by default (`true`)
+                 *     they are left out (judgement call `list-green`: only `false` is documented).
+                 * @example false
+                 */
+                green?: boolean;
+                /**
+                 * @description The maximum number of interactions to return per page. The default is 10; the maximum
+                 *     permitted is 1000 (judgement call `list-paging`: the vendor documents the bound, not the name).
+                 * @example 100
+                 */
+                limit?: number;
+                /**
+                 * @description The 0-based page to return. The first page is page 0, which is also the default. When you
+                 *     omit it, the response's `page` is `null` (judgement call `list-paging`).
+                 * @example 0
+                 */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The tenant's unique identifier.
+                 * @example 8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b
+                 */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the tenant's interactions that match the filters, most recent first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionRecordPage"];
+                };
+            };
+            /**
+             * @description Invalid syntax or a missing or malformed parameter: an id that is not a uuid, a `limit`
+             *     outside 1..1000, a time that is not ISO 8601 in UTC, a range that ends before it starts.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No credentials, or credentials the API does not accept. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The credentials lack the `INTERACTIONS_API_READ_ALL` permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An internal server error. Safe to retry (the request is a read). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Bad gateway. Safe to retry. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service unavailable. Safe to retry. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Gateway timeout. Safe to retry. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getInteraction: {
         parameters: {
             query?: never;
@@ -560,7 +1038,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The interaction. Only `interactionId` is sure to be there; see the schema for what each key is known to hold. */
+            /** @description The interaction. Only `interactionId` is sure to be there (keys without a value are left out); see the schema for what each key is known to hold. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundledSpec, redoclyBin, redoclyEnv, releasedSpec, root } from './lib/tools.ts';
+import { bundledSpec, redoclyBin, redoclyEnv, redoclyNode, releasedSpec, root } from './lib/tools.ts';
 
 interface DiffReport {
   infoVersions: { base: string; revision: string };
@@ -26,7 +26,7 @@ function redoclyDiff(base: string, rev: string): Promise<string> {
   const config = `${root}/redocly.diff.yaml`;
   return new Promise((resolve, reject) => {
     execFile(
-      process.execPath,
+      redoclyNode(),
       [redoclyBin, 'diff', base, rev, '--config', config, '--format', 'json', '--fail-on', 'none'],
       { cwd: root, env: redoclyEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => (error ? reject(Object.assign(error, { stderr })) : resolve(stdout)),

@@ -61,6 +61,7 @@ describe('one owner for the fake API', () => {
         'test/spec/schema.test.ts': 'the vendor path the spec must hold',
         'test/spec/breaking-gate.test.ts': 'the vendor path the spec must hold',
         'test/spec/successor-and-tokens.test.ts': 'the vendor paths the spec must hold; sample URL patterns',
+        'test/spec/list-interactions.test.ts': 'the vendor path the spec must hold',
         'test/docs/code-samples.test.ts': "a sample URL's pattern",
         'test/start/start.test.ts': 'a malformed raw request line',
         'test/contract/contract.test.ts': "a report's request text",

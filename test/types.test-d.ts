@@ -163,9 +163,15 @@ describe('public surface', () => {
       response: Response;
     }>();
     expectTypeOf<InteractionRecord['interactionId']>().toEqualTypeOf<string>();
-    // Only what the evidence shows is typed; the rest is open.
-    expectTypeOf<InteractionRecord['flowName']>().toEqualTypeOf<unknown>();
-    expectTypeOf<InteractionRecord['segments']>().toEqualTypeOf<unknown[] | undefined>();
+    // Typed as the vendor's samples show (keys without a value are left out, or null with green=false);
+    // a key the samples show only as null stays open.
+    expectTypeOf<InteractionRecord['flowName']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<InteractionRecord['interactionTime']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<InteractionRecord['ivrAbandoned']>().toEqualTypeOf<unknown>();
+    expectTypeOf<NonNullable<InteractionRecord['segments']>[number]['segmentTime']>().toEqualTypeOf<
+      number | null | undefined
+    >();
+    expectTypeOf<NonNullable<InteractionRecord['details']>['contactId']>().toEqualTypeOf<unknown>();
     const walk = client.iterateInteractions({ tenantId: 't', contactId: 'c' });
     for await (const item of withDetails(client, walk, { tenantId: 't', concurrency: 2 })) {
       expectTypeOf(item).toEqualTypeOf<InteractionWithDetails>();

@@ -50,39 +50,58 @@ export async function assertPortFree(port: number, what: string, envVar?: string
   });
 }
 
+export interface PollOptions {
+  timeoutMs?: number;
+  /** The process being waited for: its exit ends the wait at once, with its output. */
+  child?: ChildProcess;
+  output?: () => string;
+}
+
 /**
- * Polls `url` until any HTTP answer arrives (readiness), the child exits, or `timeoutMs` passes.
- * Never sleeps blindly: each wait is a short back-off between real connection attempts.
+ * Repeats `attempt` (a real connection) until it resolves, the child exits, or `timeoutMs` passes.
+ * Never sleeps blindly: each wait is a short back-off between real attempts.
  */
-export async function waitForHttp(
-  url: string,
-  opts: { timeoutMs?: number; child?: ChildProcess; output?: () => string } = {},
-): Promise<void> {
+export async function pollUntil(what: string, attempt: () => Promise<unknown>, opts: PollOptions = {}): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let delay = 50;
   for (;;) {
     if (opts.child && opts.child.exitCode !== null) {
       throw new Error(
-        `process exited with code ${opts.child.exitCode} before ${url} was ready:\n${opts.output?.() ?? ''}`,
+        `process exited with code ${opts.child.exitCode} before ${what} was ready:\n${opts.output?.() ?? ''}`,
       );
     }
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await res.body?.cancel();
+      await attempt();
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${url}:\n${opts.output?.() ?? ''}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${opts.output?.() ?? ''}`);
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 250);
     }
   }
 }
 
-/** Stops a child by PID: SIGTERM, then SIGKILL if it lingers. Resolves once it has exited. */
-export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
+/** Polls `url` until any HTTP answer arrives (readiness), the child exits, or `timeoutMs` passes. */
+export function waitForHttp(url: string, opts: PollOptions = {}): Promise<void> {
+  return pollUntil(
+    url,
+    async () => {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await res.body?.cancel();
+    },
+    opts,
+  );
+}
+
+/** Stops a child by PID: `signal` (SIGTERM), then SIGKILL if it lingers. Resolves once it has exited. */
+export async function stopChild(
+  child: ChildProcess,
+  graceMs = 3_000,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(child.pid, 'SIGTERM');
+  process.kill(child.pid, signal);
   const timer = setTimeout(() => {
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined)
       process.kill(child.pid, 'SIGKILL');

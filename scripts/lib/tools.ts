@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redoclyNode } from './node-releases.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const specEntry = path.join(root, 'openapi/openapi.yaml');
@@ -17,9 +18,11 @@ export const redoclyEnv = {
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
 };
 
-/** Runs the Redocly CLI; throws with its output when it fails. */
+export { redoclyNode };
+
+/** Runs the Redocly CLI (on a Node it supports); throws with its output when it fails. */
 export function redocly(args: string[], opts: { cwd?: string } = {}): string {
-  return execFileSync(process.execPath, [redoclyBin, ...args], {
+  return execFileSync(redoclyNode(), [redoclyBin, ...args], {
     cwd: opts.cwd ?? root,
     env: redoclyEnv,
     encoding: 'utf8',

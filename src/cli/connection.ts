@@ -3,7 +3,7 @@
  * (credentials, see `credentials.ts`) and how loud (`--debug`, or `CXENGAGE_LOG`); and the client built from them.
  */
 
-import { credentialSecrets } from '../auth/redact.js';
+import { credentialSecrets } from '../auth/secrets.js';
 import { createInteractionsClient } from '../client/client.js';
 import type { InteractionsClient } from '../client/types.js';
 import { regions } from '../http/options.js';

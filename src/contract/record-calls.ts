@@ -1,10 +1,14 @@
 /**
- * The judgement calls of Get a Specific Interaction. Its record is known only by the names of its keys,
- * so the spec (InteractionRecord) types almost nothing and says what each key presumably holds: which
- * keys are there, what type each has, what form its times take and in what unit, and which history
- * field each one matches. Each presumption is held against the records read (each beside the history
- * item it was read for) and reported confirmed, refuted or not observed. Evidence is type names, key
- * names, counts and enum-like values (channel, direction), never a customer's data.
+ * The judgement calls on the interaction record (Get a Specific Interaction's answer, and each result of
+ * Get a List of Interactions). The vendor's samples now show the record's keys and their types, so what
+ * they document is the spec's schema (checked by the `successor-schema` rule), not a call: the form of
+ * the timestamps, which keys exist, which are numbers, and that keys without a value are left out. What
+ * stays a call is what the samples only suggest: where that omission stops (`details` keeps its nulls),
+ * the unit of the times (seconds, from the samples' arithmetic), the type of the keys the samples show
+ * only as `null`, and which history field each key matches. Each call is held against the records read
+ * (each beside the history item it was read for) and reported confirmed, refuted or not observed.
+ * Evidence is type names, key names, counts and enum-like values (channel, direction), never a
+ * customer's data.
  */
 import type { InteractionRecord } from '../types.js';
 import { clean, shown } from './display.js';
@@ -12,35 +16,56 @@ import { isRecord, type Observations } from './observations.js';
 import { confirmed, type JudgementCall, notObserved, refuted, tally, typeName } from './verdicts.js';
 
 type Known<T> = keyof { [K in keyof T as string extends K ? never : K]: true };
+/** Per key: whether the spec gives it a type (`true`) or accepts any value (`false`), read from the generated type. */
+type Typed<T> = { [K in Known<T>]-?: unknown extends T[K] ? false : true };
 type Details = NonNullable<InteractionRecord['details']>;
 
 /**
- * The record's keys and whether the spec gives each a type (`true`) or accepts any value (`false`).
- * Compile-time exhaustive: a key added to the spec fails here.
+ * The record's keys, each with whether the spec types it. Checked against the generated types at compile
+ * time: a key added to the spec, or a key typed or untyped there, fails here until this table follows.
  */
 const topKeys = {
   tenantId: true,
   interactionId: true,
-  flowId: false,
-  flowName: false,
-  startTimestamp: false,
-  endTimestamp: false,
-  interactionTime: false,
-  customerAbandonTime: false,
-  ivrTime: false,
-  contactPoint: false,
-  customer: false,
-  customerHolds: false,
+  flowId: true,
+  flowName: true,
+  startTimestamp: true,
+  endTimestamp: true,
+  interactionTime: true,
+  customerAbandonTime: true,
+  ivrTime: true,
+  ivrAbandoned: false,
+  contactPoint: true,
+  customer: true,
+  customerHolds: true,
+  customerHoldTime: false,
+  customerTransfers: false,
+  customerConversationTime: true,
+  customerTalkTime: true,
+  customerResponseTimes: true,
+  customerSatisfactionScore: true,
+  thirdPartyTime: false,
+  campaignId: false,
+  leadId: false,
+  flagged: false,
+  monitors: true,
+  hooks: true,
   segments: true,
   queues: true,
   details: true,
-} as const satisfies Record<Known<InteractionRecord>, boolean>;
+} as const satisfies Typed<InteractionRecord>;
 const detailKeys = {
+  endTimestamp: true,
+  interactionId: true,
+  contactPoint: true,
+  customer: true,
+  csat: false,
+  startTimestamp: true,
   agents: true,
-  direction: false,
+  direction: true,
   contactId: false,
-  channelType: false,
-} as const satisfies Record<Known<Details>, boolean>;
+  channelType: true,
+} as const satisfies Typed<Details>;
 
 type Read = Observations['records'][number];
 const details = (record: Record<string, unknown>) => (isRecord(record['details']) ? record['details'] : undefined);
@@ -142,46 +167,61 @@ function foundAs(entries: readonly unknown[], id: string): string | undefined {
   return undefined;
 }
 
-const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-function timeForm(value: unknown): string {
-  if (typeof value === 'string') {
-    if (ISO_MS.test(value)) return 'ISO 8601 UTC ms';
-    return Number.isNaN(Date.parse(value)) ? 'a string' : 'another date-time string';
-  }
-  return typeName(value);
+/** The paths (`segments[].agentId`) of the keys outside `details` whose value is `null` or an empty array. */
+function emptyPaths(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => emptyPaths(item, `${at}[]`));
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = `${at}${at ? '.' : ''}${clean(key, 30)}`;
+    if (at === '' && key === 'details') return [];
+    if (inner === null || (Array.isArray(inner) && inner.length === 0)) return [path];
+    return emptyPaths(inner, path);
+  });
 }
 
-/** The record's duration against the history's start and end: in ms, in s, or neither. */
+/** The record's duration against the history's start and end: in seconds (to the ms), in ms, in whole seconds, or neither. */
 function durationUnit(value: unknown, start: unknown, end: unknown): string | undefined {
   const from = typeof start === 'string' ? Date.parse(start) : Number.NaN;
   const to = typeof end === 'string' ? Date.parse(end) : Number.NaN;
   if (Number.isNaN(from) || Number.isNaN(to)) return undefined;
   if (typeof value !== 'number') return typeName(value);
   const ms = to - from;
+  // Within half a millisecond: 94.244 for 94244 ms, whatever the float rounding.
+  if (Math.abs(value * 1000 - ms) < 0.5) return 'seconds';
   if (value === ms) return 'milliseconds';
-  if (value === Math.round(ms / 1000) || value === Math.floor(ms / 1000)) return 'seconds';
-  return 'neither ms nor s of end − start';
+  if (value === Math.round(ms / 1000) || value === Math.floor(ms / 1000)) return 'whole seconds';
+  return 'neither s nor ms of end − start';
 }
 
 /** The judgement calls on the record, in the order reports list them. */
 export const recordCalls: readonly JudgementCall[] = [
   {
-    id: 'record-keys-always-present',
-    claim: `every key the spec lists (${Object.keys(topKeys).length} at the top, ${Object.keys(detailKeys).length} in \`details\`) is on every record (only \`interactionId\` is required)`,
-    where: 'InteractionRecord',
+    id: 'record-null-scope',
+    claim:
+      'keys without a value are left out: no `null` and no empty array outside `details`, while `details` keeps every key the spec lists for it, `null` included',
+    where: 'InteractionRecord, InteractionRecordDetails',
     judge(observed) {
       const { records } = observed;
       if (records.length === 0) return noRecords(observed);
-      const missing = records.flatMap(({ record }) => keysOf(record).flatMap((k) => (k.present ? [] : [k.key])));
-      return missing.length === 0
-        ? confirmed(`all on ${records.length} records`)
-        : refuted(`missing: ${tally(missing, 10)} (of ${records.length} records)`);
+      const empty = records.flatMap(({ record }) => emptyPaths(record));
+      const inner = records.flatMap(({ record }) => {
+        const d = details(record);
+        return d ? [d] : [];
+      });
+      const lacking = inner.flatMap((d) => Object.keys(detailKeys).filter((key) => !Object.hasOwn(d, key)));
+      const problems = [
+        ...(empty.length ? [`null or empty outside details: ${tally(empty, 8)}`] : []),
+        ...(lacking.length ? [`details lacks: ${tally(lacking, 8)}`] : []),
+      ];
+      if (problems.length) return refuted(`${problems.join('; ')} (of ${records.length} records)`);
+      const kept = inner.length ? `; details had its ${Object.keys(detailKeys).length} keys on ${inner.length}` : '';
+      return confirmed(`no null or empty array outside details on ${records.length} records${kept}`);
     },
   },
   {
     id: 'record-key-types',
-    claim: 'each key the spec leaves untyped keeps one type across records (besides `null`)',
+    claim:
+      'each key the spec leaves untyped (the vendor’s samples show it only as `null`) keeps one type across records (besides `null`)',
     where: 'InteractionRecord (untyped keys)',
     judge(observed) {
       const { records } = observed;
@@ -210,29 +250,9 @@ export const recordCalls: readonly JudgementCall[] = [
     'count',
   ),
   {
-    id: 'record-times-as-history',
+    id: 'record-interaction-time-seconds',
     claim:
-      '`startTimestamp` and `endTimestamp` take the history’s form: ISO 8601 in UTC with milliseconds (`endTimestamp` `null` while open)',
-    where: 'InteractionRecord.startTimestamp, InteractionRecord.endTimestamp',
-    judge(observed) {
-      const { records } = observed;
-      if (records.length === 0) return noRecords(observed);
-      const forms = records.flatMap(({ record }) =>
-        (['startTimestamp', 'endTimestamp'] as const).flatMap((key) =>
-          Object.hasOwn(record, key) ? [{ key, form: timeForm(record[key]) }] : [],
-        ),
-      );
-      if (forms.length === 0) return notObserved(`no times on ${records.length} records`);
-      const odd = forms.filter(
-        ({ key, form }) => form !== 'ISO 8601 UTC ms' && !(key === 'endTimestamp' && form === 'null'),
-      );
-      const seen = tally(forms.map(({ key, form }) => `${key} ${form}`));
-      return odd.length === 0 ? confirmed(seen) : refuted(seen);
-    },
-  },
-  {
-    id: 'record-interaction-time-ms',
-    claim: '`interactionTime` is the duration in milliseconds (`endTimestamp − startTimestamp`)',
+      '`interactionTime` is `endTimestamp − startTimestamp` in seconds, milliseconds as decimals (as the vendor’s samples compute it)',
     where: 'InteractionRecord.interactionTime',
     judge(observed) {
       const { records } = observed;
@@ -243,7 +263,7 @@ export const recordCalls: readonly JudgementCall[] = [
       });
       if (units.length === 0) return notObserved('no ended interaction with an interactionTime was read');
       const seen = tally(units);
-      return units.every((u) => u === 'milliseconds') ? confirmed(seen) : refuted(seen);
+      return units.every((u) => u === 'seconds') ? confirmed(seen) : refuted(seen);
     },
   },
   matches(

@@ -67,6 +67,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
   const successorReads = withSuccessor ? SUCCESSOR_READS : 0;
   const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length;
   const transport = createTransport(resolved, budget, options.inspect);
+  const redact = await resolved.redaction.redactor(); // the report names the target, redacted
   const ledger = new Ledger();
   const observed = newObservations();
   const context: WalkContext = { transport, ledger, observed, tenantId, contactId };
@@ -80,7 +81,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     return {
       outcome: setup ? 'setup' : rules.some((r) => r.status === 'failed') ? 'drift' : 'pass',
       specVersion: spec.specVersion,
-      target: { baseUrl: resolved.redact(resolved.baseUrl), tenantId, contactId },
+      target: { baseUrl: redact(resolved.baseUrl), tenantId, contactId },
       startedAt: new Date(startedAt).toISOString(),
       durationMs: Date.now() - startedAt,
       requests: {

@@ -152,8 +152,8 @@ export function checkRecord(answer: Answer, item: Item, context: WalkContext): v
 
 /**
  * The judgement call on the record's times: the same instants as the history's item. An item open in
- * the history may have ended since; a time in a form neither can be read as is left to
- * `record-times-as-history`.
+ * the history may have ended since; a time in a form neither can be read as is left to the schema rule
+ * (`successor-schema`: the vendor's samples show ISO 8601 strings).
  */
 export const recordInstantsCall: JudgementCall = {
   id: 'record-instants-as-history',

@@ -1,12 +1,16 @@
 /**
  * From a non-2xx answer to its typed error: the vendor's error bodies, in any of their three shapes,
  * normalised to a code, a message and per-field messages; the request id found in the headers; the
- * {@link ApiError} subclass picked from the status table. A client loads this module (a dynamic import)
- * on its first non-2xx answer, so a bundle whose calls succeed never downloads it.
+ * {@link ApiError} subclass picked from the status table. And the error of a 2xx whose body is not
+ * JSON ({@link invalidBodyOf}). A client loads this module (a dynamic import)
+ * on its first non-2xx answer, so a bundle whose calls succeed never downloads it, and reads the answer's
+ * body only here ({@link apiErrorOf}).
  */
 
+import type { Redactor } from '../auth/redact.js';
 import { snippet } from '../common/snippet.js';
-import { type ApiError, type ApiErrorDetails, statusEntry } from '../errors.js';
+import type { ApiError, ApiErrorDetails } from '../errors.js';
+import { InvalidResponseError, statusEntry } from './up-front.js';
 
 /** Normalised `{code, message, fieldErrors}` from any of the vendor's three `error` body shapes. */
 export function normaliseErrorBody(body: unknown): {
@@ -72,6 +76,42 @@ export function createApiError(
   };
   const entry = statusEntry(status);
   return new entry.Class(status, `${context}HTTP ${status}: ${message ?? (statusText || entry.text)}`, details);
+}
+
+/**
+ * The typed error of a non-2xx answer (its body parsed as JSON where it is JSON, else its text), built
+ * from redacted values only: the status text, the body, the response headers (`set-cookie` left out).
+ */
+export async function apiErrorOf(response: Response, redact: Redactor, context = ''): Promise<ApiError> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: the text, as it came.
+  }
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
+  return createApiError(response.status, redact(response.statusText), redact(body), redact(headers), context);
+}
+
+const EMPTY = 'the body is empty';
+
+/**
+ * The error of a 2xx body that is not JSON, and what is wrong with it: it is empty, declared as something
+ * else, or (`declaredJson`) malformed or truncated. It quotes the body's start, redacted.
+ */
+export function invalidBodyOf(
+  response: Response,
+  text: string,
+  redact: Redactor,
+  declaredJson: boolean,
+): InvalidResponseError {
+  const problem = !text.trim()
+    ? EMPTY
+    : declaredJson
+      ? 'the body is not valid JSON (malformed or truncated)'
+      : `the content-type is ${JSON.stringify(response.headers.get('content-type'))}, not JSON`;
+  return new InvalidResponseError(response.status, problem, problem === EMPTY ? '' : snippet(redact(text), 120));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,13 +11,12 @@
  * Nothing here carries a body, a header or a secret: every text passes the client's redactor.
  */
 import type * as OpenTelemetry from '@opentelemetry/api';
-import { pkg } from '../../generated/package.js';
-import { spec } from '../../generated/spec.js';
 import type { Redactor } from '../auth/redact.js';
 import type { ResolvedOptions } from './options.js';
 import type { CallLimits, RetryingFetch } from './retry.js';
 import type { Scope } from './scope.js';
 import type { Logger } from './types.js';
+import { pkg, routes } from './up-front.js';
 
 type Api = typeof OpenTelemetry;
 type Attributes = Record<string, string | number>;
@@ -54,7 +53,7 @@ const REMOVED = 'REDACTED';
 const headerSetter: OpenTelemetry.TextMapSetter<Headers> = { set: (headers, key, value) => headers.set(key, value) };
 
 /** The spec's operations as patterns of a path relative to the base URL, each with its template. */
-const operations = Object.values(spec.operations).map(({ method, path }) => ({
+const operations = routes.map(({ method, path }) => ({
   method: method.toUpperCase(),
   path,
   pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
@@ -144,8 +143,8 @@ function noopProvider(api: Api): unknown {
 }
 
 /** The observer of one pipeline, over `api` when OpenTelemetry is there (else log lines only). */
-export function createObserver(resolved: ResolvedOptions, api: Api | undefined): Observer {
-  const { logger, redact, tracing } = resolved;
+export function createObserver(resolved: ResolvedOptions, api: Api | undefined, redact: Redactor): Observer {
+  const { logger, tracing } = resolved;
   const tracer: OpenTelemetry.Tracer | undefined =
     api && tracing
       ? ((tracing === 'global' ? api.trace : tracing).getTracer(pkg.name, pkg.version) as OpenTelemetry.Tracer)

@@ -8,6 +8,7 @@
  * A pino logger is called object first, as pino expects; every other logger message first.
  */
 import type { Redactor } from '../auth/redact.js';
+import type { Redaction } from '../auth/redaction.js';
 import { InvalidInputError } from '../errors.js';
 import type { Logger, LogLevel } from './types.js';
 
@@ -36,21 +37,30 @@ const objectFirst = (logger: object) =>
 
 /**
  * The logger the SDK writes to: `sink` (default: the console) at `level` (default: see the module comment),
- * every message and `meta` redacted.
+ * every message and `meta` redacted. Each line goes through the redactor's promise (`auth/redaction.ts`),
+ * so lines come through in order once it has loaded; if it cannot be loaded, a line is replaced by a notice
+ * that it was withheld, never shown as it is.
  */
-export function leveledLogger(sink: Logger | undefined, level: LogLevel | undefined, redact: Redactor): Logger {
+export function leveledLogger(sink: Logger | undefined, level: LogLevel | undefined, redaction: Redaction): Logger {
   const target: Logger = sink ?? console;
   const rank = LEVELS.indexOf(level ?? envLogLevel() ?? (sink ? 'debug' : 'warn'));
   const swap = objectFirst(target);
+  const deliver = (line: (redact: Redactor) => void) =>
+    void redaction
+      .redactor()
+      .then(line, () => target.warn('cxengage: a log line was withheld: the redaction code could not be loaded'))
+      .catch(() => {}); // a logger that throws is not reported
   const at = (name: Exclude<LogLevel, 'off'>): Logger['warn'] | undefined => {
     const method = target[name];
     if (LEVELS.indexOf(name) > rank || typeof method !== 'function') return undefined;
-    return swap
-      ? (msg, meta) =>
-          meta === undefined
+    return (msg, meta) =>
+      deliver((redact) =>
+        !swap
+          ? method.call(target, redact(msg), redact(meta))
+          : meta === undefined
             ? method.call(target, redact(msg))
-            : method.call(target, redact(meta) as never, redact(msg) as never)
-      : (msg, meta) => method.call(target, redact(msg), redact(meta));
+            : method.call(target, redact(meta) as never, redact(msg) as never),
+      );
   };
   const [error, warn, info, debug] = (['error', 'warn', 'info', 'debug'] as const).map(at);
   return { warn: warn ?? (() => {}), ...(error && { error }), ...(info && { info }), ...(debug && { debug }) };

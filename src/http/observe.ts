@@ -46,8 +46,8 @@ export function observing(resolved: ResolvedOptions): Observing | undefined {
     (loading ??= (tracing ? loadOpenTelemetry() : Promise.resolve(undefined))
       .then(async (api) => {
         if (!api && !verbose) return undefined;
-        const { createObserver } = await loadInstrument();
-        return createObserver(resolved, api as Parameters<typeof createObserver>[1]);
+        const [{ createObserver }, redact] = await Promise.all([loadInstrument(), resolved.redaction.redactor()]);
+        return createObserver(resolved, api as Parameters<typeof createObserver>[1], redact);
       })
       .then(
         (loaded) => (observer = loaded),

@@ -8,11 +8,12 @@
  * options.
  */
 import { pkg } from '../../generated/package.js';
-import { spec } from '../../generated/spec.js';
-import { createRedactor, REDACTED, type Redactor } from '../auth/redact.js';
+import { defaultRegion as specDefaultRegion, regions as specRegions } from '../../generated/spec.js';
+import { createRedaction, type Redaction } from '../auth/redaction.js';
 import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
+import { REDACTED } from '../auth/secrets.js';
 import { InvalidInputError } from '../errors.js';
-import { checkSignal } from '../validation/params.js';
+import { checked, checkSignal, count, type Rule, TIMER } from '../validation/params.js';
 import { checkLogLevel, leveledLogger } from './log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
 import { PARENT, type Scope } from './scope.js';
@@ -28,9 +29,9 @@ import type {
 } from './types.js';
 
 /** The regions' base URLs, read from the spec. */
-export const regions: Record<Region, string> = spec.regions;
+export const regions: Record<Region, string> = specRegions;
 /** The region used when neither `region` nor `baseUrl` is given: the spec's first server. */
-export const defaultRegion: Region = spec.defaultRegion;
+export const defaultRegion: Region = specDefaultRegion;
 
 /** What a derived client may change (see `withOptions`), resolved. */
 export interface Behaviour {
@@ -51,7 +52,8 @@ export interface Behaviour {
 export interface ResolvedOptions extends Behaviour {
   baseUrl: string;
   auth: ResolvedAuth;
-  redact: Redactor;
+  /** The secrets, and the one way to the redactor: whatever is shown from a request, a response or an error goes through it. */
+  redaction: Redaction;
   fetch: typeof fetch;
   /** The most bytes of one response body (after decompression) that are read. */
   maxResponseBytes: number;
@@ -77,11 +79,19 @@ const DEFAULTS = {
   maxRetryAfterMs: 60_000,
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
 } as const;
-/** setTimeout's largest delay; a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
 /** The defaults' logger, made once the options say which (the variable is read only when they do not). */
 const UNSET: Logger = { warn: () => {} };
+/** The numbers and the mode a client, a derived client or a call may set, each with its one rule. */
+const RULES = {
+  timeoutMs: TIMER,
+  deadlineMs: TIMER,
+  maxRetries: count(0),
+  maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, 'must be a finite number ≥ 0'],
+  validate: [(v) => MODES.includes(v), `must be one of ${MODES.join(', ')}`],
+} satisfies Partial<Record<keyof Behaviour, Rule>>;
+/** What a call may set besides its signal: the client's rules, key by key. */
+const CALL_TUNABLE = ['timeoutMs', 'deadlineMs', 'maxRetries', 'validate'] as const;
 
 /** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
@@ -89,29 +99,28 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     throw new InvalidInputError('options', typeof options, 'must be an object');
   }
   const { auth, secrets } = resolveAuth(options.auth);
-  const redact = createRedactor(secrets);
+  const redaction = createRedaction(secrets);
   const given = options.fetch ?? globalThis.fetch;
   if (typeof given !== 'function') throw new InvalidInputError('fetch', typeof given, 'must be a function');
   // The global one is looked up at each request: a mock installed after the client was made (MSW) is used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const userAgent = sdkUserAgent();
   const log = { sink: undefined, level: undefined };
-  const defaults: Behaviour = {
-    ...DEFAULTS,
-    validate: 'strict',
-    logger: UNSET,
-    log,
-    userAgent,
-  };
+  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger: UNSET, log, userAgent };
   return {
     baseUrl: resolveBaseUrl(options),
     auth,
-    redact,
+    redaction,
     fetch: fetchImpl,
-    maxResponseBytes: byteLimit(options.maxResponseBytes),
+    maxResponseBytes: checked(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      count(1, ' (bytes)'),
+      DEFAULTS.maxResponseBytes,
+    ),
     // On by default where Node.js runs (where a User-Agent is sent), not in browsers.
     tracing: tracingOf(options.tracing ?? userAgent !== undefined),
-    ...resolveBehaviour(options, defaults, redact),
+    ...resolveBehaviour(options, defaults, redaction),
   };
 }
 
@@ -141,7 +150,7 @@ export function deriveOptions(base: ResolvedOptions, options: DerivedClientOptio
     const problem = `cannot be changed by withOptions (only ${[...DERIVED_KEYS].join(', ')}); create another client`;
     throw new InvalidInputError(fixed, fixed === 'auth' ? REDACTED : typeof options[fixed as never], problem);
   }
-  return { ...base, ...resolveBehaviour(options, base, base.redact) };
+  return { ...base, ...resolveBehaviour(options, base, base.redaction) };
 }
 
 const CALL_KEYS: ReadonlySet<string> = new Set(
@@ -180,48 +189,28 @@ export function checkCallOptions(options: unknown): RequestOptions {
   const o = options as RequestOptions;
   const unknown = Object.keys(o).find((key) => !CALL_KEYS.has(key));
   if (unknown !== undefined) throw new InvalidInputError(unknown, typeof o[unknown as never], 'is not a call option');
-  positive('timeoutMs', o.timeoutMs, 0);
-  positive('deadlineMs', o.deadlineMs, 0);
-  retries(o.maxRetries, 0);
-  mode(o.validate, 'off');
+  for (const key of CALL_TUNABLE) checked(key, o[key], RULES[key]);
   checkSignal(o.signal);
   return o;
 }
 
-function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact: Redactor): Behaviour {
+function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redaction: Redaction): Behaviour {
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
   const log = { sink: options.logger ?? base.log.sink, level: checkLogLevel(options.logLevel) ?? base.log.level };
-  return {
-    timeoutMs: positive('timeoutMs', options.timeoutMs, base.timeoutMs),
-    deadlineMs: positive('deadlineMs', options.deadlineMs, base.deadlineMs),
-    maxRetries: retries(options.maxRetries, base.maxRetries),
-    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
-    validate: mode(options.validate, base.validate),
+  const behaviour: Record<string, unknown> = {
     logger:
       options.logger || options.logLevel || base.logger === UNSET
-        ? leveledLogger(log.sink, log.level, redact)
+        ? leveledLogger(log.sink, log.level, redaction)
         : base.logger,
     log,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
-}
-
-function retries(value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new InvalidInputError('maxRetries', value, 'must be an integer ≥ 0');
+  for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
+    behaviour[key] = checked(key, options[key], RULES[key], base[key]);
   }
-  return value as number;
-}
-
-function mode(value: unknown, fallback: ValidationMode): ValidationMode {
-  if (value === undefined) return fallback;
-  if (!MODES.includes(value as ValidationMode)) {
-    throw new InvalidInputError('validate', value, `must be one of ${MODES.join(', ')}`);
-  }
-  return value as ValidationMode;
+  return behaviour as unknown as Behaviour;
 }
 
 /**
@@ -252,10 +241,10 @@ function tracingOf(value: unknown): ResolvedOptions['tracing'] {
 
 function resolveBaseUrl(options: ClientOptions): string {
   const region = options.region ?? defaultRegion;
-  if (!Object.hasOwn(spec.regions, region)) {
-    throw new InvalidInputError('region', region, `must be one of ${Object.keys(spec.regions).join(', ')}`);
+  if (!Object.hasOwn(regions, region)) {
+    throw new InvalidInputError('region', region, `must be one of ${Object.keys(regions).join(', ')}`);
   }
-  if (options.baseUrl === undefined) return spec.regions[region];
+  if (options.baseUrl === undefined) return regions[region];
   let url: URL;
   try {
     url = new URL(options.baseUrl);
@@ -289,28 +278,4 @@ function withoutCredentials(baseUrl: unknown): unknown {
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
-function positive(param: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMER_MS)) {
-    throw new InvalidInputError(param, value, `must be a number in (0, ${MAX_TIMER_MS}]`);
-  }
-  return value;
-}
-
-function byteLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULTS.maxResponseBytes;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidInputError('maxResponseBytes', value, 'must be an integer ≥ 1 (bytes)');
-  }
-  return value;
-}
-
-function nonNegative(param: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(param, value, 'must be a finite number ≥ 0');
-  }
-  return value;
 }

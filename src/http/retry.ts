@@ -1,17 +1,18 @@
 /**
  * The request loop: every attempt of every call goes through {@link createRetryingFetch}, which owns
  * retries, backoff with jitter, `Retry-After`, the per-attempt timeout and the overall deadline, and
- * reads each body inside its attempt. The policy (when to retry, how long to wait) and what a failure
- * becomes are `retry-policy.ts`, loaded on the first failed attempt: a call that succeeds at once does
- * not need them, so a browser bundle downloads them only then.
+ * reads each body inside its attempt. What a failed attempt leads to (the policy: when to retry, how
+ * long to wait; the answer or the error the call ends with; the retry's notice and wait) is
+ * `retry-policy.ts`, loaded on the first failed attempt, with the redactor (what a failure shows is
+ * redacted): a call that succeeds at once needs neither, so a browser bundle downloads them only then.
  */
 
-import type { Redactor } from '../auth/redact.js';
+import type { Redaction } from '../auth/redaction.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
 import type { Scope } from './scope.js';
-import { abortedError, abortRace, linkSignal, sleep } from './signals.js';
+import { abortedError, abortRace, linkSignal } from './signals.js';
 import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */
@@ -58,7 +59,8 @@ export interface RetryingFetchOptions {
   maxRetryAfterMs: number;
   /** The most bytes of a body (2xx or error) read, after decompression: see `readBody`. Default 8 MiB. */
   maxResponseBytes?: number;
-  redact: Redactor;
+  /** What a failure's error and the retry notices are redacted with (loaded with the policy). */
+  redaction: Redaction;
   /** Where 2xx bodies read by an attempt are handed to the caller. */
   bodies: BodyHandoff;
   /** Extension points around each attempt (credentials, rate limiting). */
@@ -108,12 +110,13 @@ export interface AttemptHooks {
  * itself an SDK error, such as a walk's deadline, is thrown as it is).
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
-  const { maxRetryAfterMs, redact, logger, bodies, hooks } = options;
+  const { maxRetryAfterMs, redaction, logger, bodies, hooks } = options;
   const before = hooks?.before;
   const after = hooks?.after;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  const settings = { now, random, maxRetryAfterMs, redaction, logger, after };
 
   // One attempt: the response and its whole body, so the attempt timeout covers the body read. The
   // hook has set headers on the call's Request before a body-carrying one is cloned, so the clone has them.
@@ -172,41 +175,9 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         after?.({ status: response.status, headers: response.headers }, input);
         return response;
       }
-      const { isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe } = await policy();
-      if (!response && isProgrammingError(error)) throw error;
-      after?.(response ? { status: response.status, headers: response.headers } : { error }, input);
-
-      const retryable = response ? true : isRetryableError(error);
-      const delay = retryable
-        ? retryDelay({
-            attempt: n + 1,
-            maxRetries,
-            now: now(),
-            random,
-            maxRetryAfterMs,
-            ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
-          })
-        : null;
-      // A wait the deadline would cut short is not worth starting: report what we have.
-      if (delay === null || now() + delay >= deadlineAt) {
-        if (response) return response;
-        throw asConnectionError(error, n + 1, redact);
-      }
-      logger?.debug?.(
-        'cxengage: retrying request',
-        redact({
-          method: input.method,
-          url: input.url,
-          attempt: n + 1,
-          delayMs: delay,
-          ...(response ? { status: response.status } : { error: describe(error) }),
-        }),
-      );
-      try {
-        await sleep(delay, caller);
-      } catch {
-        throw abortedError(caller?.reason);
-      }
+      const failure = { input, response, error, attempt: n + 1, maxRetries, deadlineAt, caller };
+      const last = await (await policy()).afterFailure(failure, settings);
+      if (last) return last;
     }
   };
 }

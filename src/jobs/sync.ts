@@ -9,7 +9,7 @@
  * by comparing fingerprints of whole records, so a change to any field is reported.
  */
 
-import { spec } from '../../generated/spec.js';
+import { listContactInteractions } from '../../generated/spec.js';
 import { observerOf } from '../client/shared.js';
 import type { InteractionsClient } from '../client/types.js';
 import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
@@ -88,7 +88,7 @@ export function startSync(params: SyncParams): { progress: SyncProgress; signal:
     {
       tenantId: params.tenantId,
       contactId: params.contactId,
-      limit: params.pageSize ?? spec.operations.listContactInteractions.parameters.limit.schema.maximum,
+      limit: params.pageSize ?? listContactInteractions.parameters.limit.schema.maximum,
     },
     { limit: 'pageSize' },
   );

@@ -6,7 +6,8 @@
 // with the first page's `total` T0 and must hand out exactly one id for each distance 0 … T0 − 1;
 // distances ≥ T0 are interactions that arrived during the walk (not yielded: walk again for them).
 // Anything else the server answers is a PaginationError naming what did not add up.
-import { PaginationError, type PaginationErrorCode } from '../errors.js';
+import type { PaginationErrorCode } from '../errors.js';
+import { PaginationError } from '../http/up-front.js';
 import type { Interaction, InteractionPage } from '../types.js';
 
 /** What a page audit needs to know about the walk. */

@@ -2,7 +2,8 @@
  * The reference API's semantics, once, for every way of serving them: a request in (method, URL, headers,
  * body), an answer out (status, headers, body). The loopback server (`server.ts`, node:http) and the MSW
  * request handlers (`msw.ts`) both call it, so the two cannot disagree. Here: the store built from the
- * options, the rate limit (429 with `Retry-After`), a route per operation of the spec matched by its path
+ * options, the rate limit (429 with `Retry-After`), a route per operation of the spec (the history, Get a List of
+ * Interactions, Get a Specific Interaction, the token exchange) matched by its path
  * template under the base path, authentication (HTTP Basic and `Authorization: Token`, tokens the store
  * issued expiring by its clock), the operation's permission, queued failures. No `node:` import: MSW runs
  * this in browsers and jsdom as well as in Node.js.
@@ -14,6 +15,7 @@ import { type Answer, errorAnswer } from './respond.js';
 import type { ReferenceRequest, Route } from './route.js';
 import { contactInteractions } from './routes/contact-interactions.js';
 import { interaction } from './routes/interaction.js';
+import { interactions } from './routes/interactions.js';
 import { tokens } from './routes/tokens.js';
 import { ReferenceStore } from './store.js';
 import { createThrottle } from './throttle.js';
@@ -34,7 +36,7 @@ export interface Reference {
   throttled(): number;
 }
 
-const routes: readonly Route[] = [contactInteractions, interaction, tokens];
+const routes: readonly Route[] = [contactInteractions, interactions, interaction, tokens];
 
 /** The route table for a base path: each route with its method and the pattern of its full path. */
 function compile(basePath: string) {

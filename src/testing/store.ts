@@ -10,14 +10,38 @@ import { ReferenceClock } from './clock.js';
 import { ContactHistory } from './history.js';
 import { interactionAt } from './interactions.js';
 import { seededRandom, uuid } from './random.js';
+import { TenantTimeline } from './timeline.js';
 
 /** The permission the history route requires (`CONTACTS_INTERACTION_HISTORY_READ`, from the spec); without it, 403. */
 export const REQUIRED_PERMISSION: string = spec.operations.listContactInteractions.permission;
 
 /** Every permission an operation of the spec requires: what a credential may do unless told otherwise. */
-export const ALL_PERMISSIONS: readonly string[] = Object.values(spec.operations).flatMap((operation) =>
-  'permission' in operation ? [operation.permission] : [],
-);
+export const ALL_PERMISSIONS: readonly string[] = [
+  ...new Set(
+    Object.values(spec.operations).flatMap((operation) => ('permission' in operation ? [operation.permission] : [])),
+  ),
+];
+
+/** What Get a List of Interactions says of a tenant besides its interactions (`tenantName`, `tenantTimezone`). */
+export interface TenantOptions {
+  /** Default: `Tenant` and the first 8 characters of its id. */
+  name?: string;
+  /** A time-zone database name. Default: `UTC`. */
+  timezone?: string;
+}
+
+/** A tenant: its name and time zone, its contacts, and the timeline of all their interactions. */
+interface Tenant {
+  name: string;
+  timezone: string;
+  contacts: Map<string, ContactHistory>;
+  timeline: TenantTimeline;
+  /** Interaction id → contact, for what listings served lately (oldest first). */
+  listed: Map<string, string>;
+}
+
+/** How many listed interactions a tenant remembers the contact of. */
+const LISTED_REMEMBERED = 100_000;
 
 /** What a credential may do. `permissions` defaults to {@link ALL_PERMISSIONS}. */
 export interface CredentialOptions {
@@ -67,7 +91,7 @@ export const CSAT_DELAY_MS = 30 * 60 * 1000;
 /** The reference API's state. See the module comment. */
 export class ReferenceStore {
   readonly seed: string;
-  private readonly contacts = new Map<string, Map<string, ContactHistory>>();
+  private readonly tenants = new Map<string, Tenant>();
   private readonly apiKeys = new Map<string, { secret: string; permissions: readonly string[] }>();
   private readonly tokens = new Map<string, { permissions: readonly string[]; expiresAt: number }>();
   private readonly failures: PendingFailure[] = [];
@@ -154,9 +178,21 @@ export class ReferenceStore {
     });
   }
 
-  /** Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists). */
-  addTenant(tenantId: string): void {
-    if (!this.contacts.has(tenantId)) this.contacts.set(tenantId, new Map());
+  /**
+   * Registers a tenant with no contacts yet (so its contacts 404 but the tenant exists), or changes the
+   * name and time zone Get a List of Interactions gives for it.
+   */
+  addTenant(tenantId: string, options: TenantOptions = {}): void {
+    const tenant = this.tenants.get(tenantId) ?? {
+      name: `Tenant ${tenantId.slice(0, 8)}`,
+      timezone: 'UTC',
+      contacts: new Map(),
+      timeline: new TenantTimeline(),
+      listed: new Map(),
+    };
+    if (options.name !== undefined) tenant.name = options.name;
+    if (options.timezone !== undefined) tenant.timezone = options.timezone;
+    this.tenants.set(tenantId, tenant);
   }
 
   /**
@@ -177,24 +213,32 @@ export class ReferenceStore {
       typeof interactions === 'number'
         ? ContactHistory.generated(seed, interactions)
         : ContactHistory.of(seed, interactions);
-    this.contacts.get(tenantId)!.set(contactId, history);
+    const tenant = this.tenants.get(tenantId)!;
+    tenant.contacts.get(contactId)?.attach(undefined);
+    tenant.contacts.set(contactId, history);
+    history.attach(tenant.timeline.observe(contactId, seed));
     return history;
   }
 
   /** True when the tenant is known. */
   hasTenant(tenantId: string): boolean {
-    return this.contacts.has(tenantId);
+    return this.tenants.has(tenantId);
   }
 
   /** The contact's interactions, most recent first (a copy), or undefined for an unknown contact. */
   interactions(tenantId: string, contactId: string): Interaction[] | undefined {
-    const history = this.contacts.get(tenantId)?.get(contactId);
+    const history = this.history(tenantId, contactId);
     return history?.slice(0, history.length).map((item) => ({ ...item }));
   }
 
   /** The contact's history, uncopied, for the server. @internal */
   history(tenantId: string, contactId: string): ContactHistory | undefined {
-    return this.contacts.get(tenantId)?.get(contactId);
+    return this.tenants.get(tenantId)?.contacts.get(contactId);
+  }
+
+  /** The tenant's name, time zone and timeline, for the server. @internal */
+  tenant(tenantId: string): Readonly<Pick<Tenant, 'name' | 'timezone' | 'timeline'>> | undefined {
+    return this.tenants.get(tenantId);
   }
 
   /**
@@ -256,17 +300,39 @@ export class ReferenceStore {
 
   /**
    * The interaction with this id among the tenant's contacts (a copy), and the contact it belongs to;
-   * undefined when none has it. Searches every history of the tenant (see `ContactHistory.find`).
+   * undefined when none has it. An interaction a listing served lately is looked for in its contact's
+   * history first; otherwise every history of the tenant is searched (see `ContactHistory.find`).
    */
   findInteraction(
     tenantId: string,
     interactionId: string,
   ): { contactId: string; interaction: Interaction } | undefined {
-    for (const [contactId, history] of this.contacts.get(tenantId) ?? []) {
+    const tenant = this.tenants.get(tenantId);
+    const listedBy = tenant?.listed.get(interactionId);
+    const hint = listedBy === undefined ? undefined : tenant?.contacts.get(listedBy)?.find(interactionId);
+    if (hint) return { contactId: listedBy!, interaction: { ...hint } };
+    for (const [contactId, history] of tenant?.contacts ?? []) {
       const interaction = history.find(interactionId);
       if (interaction) return { contactId, interaction: { ...interaction } };
     }
     return undefined;
+  }
+
+  /**
+   * Remembers which contact each interaction a listing served belongs to (the last 100,000), so that reading one of them by id next does not search a large tenant's
+   * every history. @internal
+   */
+  noteListed(tenantId: string, listed: readonly { contactId: string; interaction: Interaction }[]): void {
+    const remembered = this.tenants.get(tenantId)?.listed;
+    if (!remembered) return;
+    for (const { contactId, interaction } of listed) {
+      remembered.delete(interaction.interactionId);
+      remembered.set(interaction.interactionId, contactId);
+    }
+    for (const oldest of remembered.keys()) {
+      if (remembered.size <= LISTED_REMEMBERED) break;
+      remembered.delete(oldest);
+    }
   }
 
   /** Makes the next request(s) fail with this status, whatever they ask for. */
@@ -291,7 +357,7 @@ export class ReferenceStore {
   }
 
   private mustGet(tenantId: string, contactId: string): ContactHistory {
-    const history = this.contacts.get(tenantId)?.get(contactId);
+    const history = this.history(tenantId, contactId);
     if (!history) throw new Error(`unknown contact ${contactId} of tenant ${tenantId}; call addContact first`);
     return history;
   }

@@ -26,6 +26,18 @@ const firstExample = Object.values(examples200)[0] as { $ref: string };
 const seedSample = bundle.components.examples[firstExample.$ref.split('/').pop()!].value as {
   results: { interactionId: string }[];
 };
+// Get a List of Interactions (1.2.0): its filters and the vendor's samples, the default one and `green=false`.
+const listOperation = bundle.paths[spec.operations.listTenantInteractions.path].get;
+const listExamples = Object.values(listOperation.responses['200'].content['application/json'].examples).map(
+  (ref) =>
+    bundle.components.examples[(ref as { $ref: string }).$ref.split('/').pop()!] as { summary: string; value: unknown },
+);
+const [defaultSample, nullValuesSample] = ['listSample', 'nullValuesSample'].map(
+  (name) => bundle.components.examples[name] as { summary: string; value: unknown },
+);
+const filters = Object.entries(spec.operations.listTenantInteractions.parameters).flatMap(([name, p]) =>
+  p.in === 'query' ? [name] : [],
+);
 const desktop = { width: 1400, height: 1000 };
 const phone = { width: 390, height: 844 };
 
@@ -108,6 +120,48 @@ describe.runIf(hasChromium)('docs site in Chromium', () => {
     await landing(page);
     await sidebarOperation(page).click();
     await page.getByRole('heading', { name: operation.summary }).waitFor();
+  }
+
+  /** Opens Get a List of Interactions from the sidebar (the phone's menu first, when it has one). */
+  async function showList(page: Page, menu = false): Promise<void> {
+    await landing(page);
+    if (menu) await page.getByTestId('floating-button').click();
+    await page.getByTestId('menu-item-label').filter({ hasText: listOperation.summary }).click();
+    await expect.poll(() => page.url()).toContain(listOperation.operationId.toLowerCase());
+    await page.getByRole('heading', { name: listOperation.summary }).waitFor();
+  }
+
+  /** Every filter of the route is on the page, with its type; the page size with its bounds and default. */
+  async function expectFilters(page: Page): Promise<void> {
+    expect(filters).toEqual(
+      expect.arrayContaining(['contactId', 'startTimeRange', 'endTimeRange', 'hookType', 'green']),
+    );
+    for (const name of filters) {
+      const text = squash(await page.locator(`[id$="in=query&path=${name.toLowerCase()}"]`).innerText());
+      expect(text.startsWith(`${name} `), text).toBe(true);
+    }
+    const { limit } = spec.operations.listTenantInteractions.parameters;
+    const limitText = await page.locator('[id$="in=query&path=limit"]').innerText();
+    expect(limitText).toContain(`integer, [ ${limit.schema.minimum} .. ${limit.schema.maximum} ]`);
+    expect(limitText).toMatch(new RegExp(`Default:\\s*${limit.schema.default}\\b`));
+    expect(squash(await page.locator('[id$="in=query&path=green"]').innerText())).toMatch(
+      /^green boolean .*Default: true/,
+    );
+  }
+
+  /** The 200 samples: the default one open, fully expanded; the null-values one a pick away in the same viewer. */
+  async function expectSamples(page: Page): Promise<void> {
+    const panel = page.getByTestId('right-panel').filter({ has: page.getByText('Response', { exact: true }) });
+    const viewer = panel.getByTestId('json-viewer');
+    await viewer.getByTestId('collapse-all').waitFor();
+    const shown = async () => JSON.parse(await viewer.getByTestId('source-code').innerText());
+    expect(await shown()).toEqual(defaultSample!.value);
+    const picker = panel.getByTestId('dropdown').filter({ hasText: defaultSample!.summary }).getByRole('button');
+    await picker.click();
+    expect(await page.getByRole('menuitem').allInnerTexts()).toEqual(listExamples.map((e) => e.summary));
+    await page.getByRole('menuitem', { name: nullValuesSample!.summary, exact: true }).click();
+    await expect.poll(shown).toEqual(nullValuesSample!.value);
+    expect(await viewer.getByTestId('source-code').innerText()).toContain('"ivrAbandoned": null');
   }
 
   beforeAll(async () => {
@@ -199,6 +253,22 @@ describe.runIf(hasChromium)('docs site in Chromium', () => {
       }
     });
 
+    it('shows Get a List of Interactions: its path, its permission, every filter with its bounds', async () => {
+      const page = pages.desktop;
+      await showList(page);
+      const body = await page.locator('body').innerText();
+      expect(body).toContain(spec.operations.listTenantInteractions.path);
+      expect(body).toContain(spec.operations.listTenantInteractions.permission);
+      expect(body).toContain('list-time-range-spelling');
+      await expectFilters(page);
+    });
+
+    it("shows the List's two vendor samples: the default one open, the null-values one a pick away", async () => {
+      const page = pages.desktop;
+      await showList(page);
+      await expectSamples(page);
+    });
+
     it('finds the operation by search', async () => {
       const page = pages.desktop;
       // Back to the landing view inside the page (no reload), then search from there.
@@ -232,6 +302,14 @@ describe.runIf(hasChromium)('docs site in Chromium', () => {
       await sidebarOperation(page).click();
       await page.getByRole('heading', { name: operation.summary }).waitFor();
       expect(await wordsSplitAcrossLines(page)).toEqual([]);
+    });
+
+    it('shows Get a List of Interactions with every filter and both samples, breaking no word of its title', async () => {
+      const page = pages.phone;
+      await showList(page, true);
+      expect(await wordsSplitAcrossLines(page)).toEqual([]);
+      await expectFilters(page);
+      await expectSamples(page);
     });
   });
 

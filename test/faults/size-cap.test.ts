@@ -67,7 +67,7 @@ interface Outcome {
   message?: string;
   limitBytes?: number;
   rssBefore: number;
-  /** The highest RSS seen, sampled every millisecond and as the process's own peak (maxRSS). */
+  /** The highest RSS since the baseline: sampled every millisecond, and the kernel's peak mark (VmHWM) on Linux. */
   rssPeak: number;
 }
 

@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRedactor } from '../../src/auth/redact.ts';
+import { createRedaction } from '../../src/auth/redaction.ts';
 import { envLogLevel, leveledLogger } from '../../src/http/log.ts';
 import { createInteractionsClient, InvalidInputError, type Logger, type LogLevel } from '../../src/index.ts';
 import { CONTACT, clientAnswering, HISTORY_TEMPLATE, interaction, json, page, SENTINEL, TENANT } from '../helpers.ts';
@@ -118,7 +118,7 @@ describe('log levels', () => {
     const process = globalThis.process;
     vi.stubGlobal('process', undefined);
     try {
-      const logger = leveledLogger(undefined, undefined, createRedactor([]));
+      const logger = leveledLogger(undefined, undefined, createRedaction([]));
       expect([logger.info, logger.debug]).toEqual([undefined, undefined]);
       expect(typeof logger.warn).toBe('function');
     } finally {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRedactor } from '../../src/auth/redact.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRedaction } from '../../src/auth/redaction.js';
 import { AbortedError, ConnectionError, TimeoutError } from '../../src/errors.js';
 import { BodyHandoff } from '../../src/http/body-handoff.js';
 import { createRetryingFetch } from '../../src/http/retry.js';
@@ -103,6 +103,11 @@ describe('isRetryableError', () => {
 });
 
 describe('createRetryingFetch', () => {
+  // The loop loads the redactor on a call's first failed attempt (a dynamic import): loaded once here,
+  // so that what a test waits for is its fake timers alone, never a module still on its way from disk.
+  beforeAll(async () => {
+    await createRedaction([]).redactor();
+  });
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW });
   });
@@ -144,7 +149,7 @@ describe('createRetryingFetch', () => {
       deadlineMs: 120_000,
       maxRetries: 3,
       maxRetryAfterMs: 60_000,
-      redact: createRedactor([SENTINEL]),
+      redaction: createRedaction([SENTINEL]),
       bodies,
       logger: { debug, warn: vi.fn() },
       random: () => 0.5,
@@ -167,7 +172,7 @@ describe('createRetryingFetch', () => {
       deadlineMs: 120_000,
       maxRetries: 0,
       maxRetryAfterMs: 0,
-      redact: createRedactor([]),
+      redaction: createRedaction([]),
       bodies: new BodyHandoff(),
       ...options,
     });

@@ -10,7 +10,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { utf8Base64 } from '../../src/auth/redact.ts';
+import { utf8Base64 } from '../../src/auth/secrets.ts';
 import { safeUrl } from '../../src/http/instrument.ts';
 import { createInteractionsClient, exportInteractions, syncInteractions } from '../../src/index.ts';
 import { operationPath, type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';

@@ -95,7 +95,7 @@ describe('the package from CommonJS', () => {
       exports: Record<string, unknown>;
     };
     expect(pkg.type).toBe('module');
-    expect(pkg.engines.node).toBe('>=20.19');
+    expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
     expect(JSON.stringify(pkg.exports)).not.toContain('"require"');
   });
 

@@ -8,6 +8,7 @@
 import { spec } from '../../../generated/spec.js';
 import type { InteractionPage } from '../../types.js';
 import type { ReferenceOptions } from '../options.js';
+import { parseQuery } from '../query.js';
 import { errorAnswer, isUuid, jsonAnswer } from '../respond.js';
 import type { Route } from '../route.js';
 
@@ -24,44 +25,30 @@ function deprecationHeaders(signal: ReferenceOptions['historyDeprecation']): Rec
   };
 }
 
-type Parsed = { ok: true; value: number | undefined } | { ok: false; message: string };
-
-function parseInteger(params: URLSearchParams, name: string, schema: { minimum: number; maximum?: number }): Parsed {
-  const values = params.getAll(name);
-  if (values.length === 0) return { ok: true, value: undefined };
-  const range =
-    schema.maximum === undefined ? `at least ${schema.minimum}` : `between ${schema.minimum} and ${schema.maximum}`;
-  const message = `must be an integer ${range}`;
-  if (values.length > 1 || !/^-?\d+$/.test(values[0]!)) return { ok: false, message };
-  const value = Number(values[0]);
-  if (value < schema.minimum || (schema.maximum !== undefined && value > schema.maximum)) return { ok: false, message };
-  return { ok: true, value };
-}
-
 export const contactInteractions: Route = {
   operationId: 'listContactInteractions',
   permission,
   handle({ url, pathParams: [tenantId = '', contactId = ''], store, options }) {
     const headers = deprecationHeaders(options.historyDeprecation);
+    const { values, attribute: invalid } = parseQuery(url.searchParams, parameters);
     const attribute: Record<string, string> = {};
     if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
     if (!isUuid(contactId)) attribute['contactId'] = 'must be a UUID';
-    const limit = parseInteger(url.searchParams, 'limit', limitSchema);
-    const page = parseInteger(url.searchParams, 'page', pageSchema);
-    if (!limit.ok) attribute['limit'] = limit.message;
-    if (!page.ok) attribute['page'] = page.message;
-    if (!limit.ok || !page.ok || Object.keys(attribute).length > 0) {
+    Object.assign(attribute, invalid);
+    if (Object.keys(attribute).length > 0) {
       return errorAnswer({ status: 400, message: 'Invalid request parameters.', attribute, headers });
     }
+    const limit = values['limit'] as number | undefined;
+    const page = values['page'] as number | undefined;
     if (!store.hasTenant(tenantId)) return errorAnswer({ status: 404, message: 'Tenant not found.', headers });
     const history = store.history(tenantId, contactId);
     if (!history) return errorAnswer({ status: 404, message: 'Contact not found.', headers });
 
-    const size = limit.value ?? limitSchema.default;
-    const index = page.value ?? pageSchema.default;
+    const size = limit ?? limitSchema.default;
+    const index = page ?? pageSchema.default;
     const start = index * size;
     const body: InteractionPage = {
-      page: page.value ?? null,
+      page: page ?? null,
       limit: size,
       offset: start,
       total: history.length,
@@ -73,7 +60,7 @@ export const contactInteractions: Route = {
           contactId,
           limit: size,
           page: index,
-          pageSent: page.value !== undefined,
+          pageSent: page !== undefined,
           history,
         })
       : body;
