@@ -192,26 +192,6 @@ export const createToken = {
 /** Each operation's, by operationId. */
 export const requests = { listContactInteractions, listTenantInteractions, getInteraction, createToken } as const;
 
-/** Every operation's method and path template alone: what tells a request's route (spans, logs). */
-export const routes = [
-  {
-    "method": "get",
-    "path": "/tenants/{tenantId}/contacts/{contactId}/interactions"
-  },
-  {
-    "method": "get",
-    "path": "/tenants/{tenantId}/interactions"
-  },
-  {
-    "method": "get",
-    "path": "/tenants/{tenantId}/interactions/{interactionId}"
-  },
-  {
-    "method": "post",
-    "path": "/tokens"
-  }
-] as const;
-
 /** Facts read from the spec at generate time, so src/ never retypes them. */
 export const spec = {
   "specVersion": "1.2.0",

@@ -103,8 +103,6 @@ writeFileSync(
       .join('') +
     `/** Each operation's, by operationId. */\n` +
     `export const requests = { ${Object.keys(requests).join(', ')} } as const;\n\n` +
-    "/** Every operation's method and path template alone: what tells a request's route (spans, logs). */\n" +
-    `export const routes = ${json(Object.values(operations).map(({ method, path }) => ({ method, path })))} as const;\n\n` +
     `/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
     `export const spec = ${json({ ...facts, regions: '<regions>', defaultRegion: '<defaultRegion>' })
       .replace('"<regions>"', 'regions')
@@ -113,6 +111,14 @@ writeFileSync(
     `export const paramFormats: Readonly<Record<string, RegExp>> = {\n${Object.entries(paramFormats)
       .map(([name, re]) => `  ${JSON.stringify(name)}: ${re},\n`)
       .join('')}};\n`,
+);
+
+// Every operation's method and path template alone, in a file of their own: only the observer
+// (`src/http/instrument.ts`, loaded on demand) reads them, so a bundle carries them in its chunk alone.
+writeFileSync(
+  path.join(outDir, 'routes.ts'),
+  `${header}/** Every operation's method and path template alone: what tells a request's route (spans, logs). */\n` +
+    `export const routes = ${json(Object.values(operations).map(({ method, path }) => ({ method, path })))} as const;\n`,
 );
 
 // 4. Validators, compiled now so that nothing compiles a schema at runtime, in a file each, because
@@ -213,7 +219,7 @@ writeFileSync(
     `export const pkg = ${JSON.stringify({ name: pkg.name, version: pkg.version }, null, 2)} as const;\n`,
 );
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,${Object.keys(
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,routes.ts,validators.js,validators.d.ts,${Object.keys(
     refMap,
   )
     .map((name) => `${fileOf(name)}.{js,d.ts}`)

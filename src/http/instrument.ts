@@ -11,12 +11,13 @@
  * Nothing here carries a body, a header or a secret: every text passes the client's redactor.
  */
 import type * as OpenTelemetry from '@opentelemetry/api';
+import { routes } from '../../generated/routes.js';
 import type { Redactor } from '../auth/redact.js';
 import type { ResolvedOptions } from './options.js';
 import type { CallLimits, RetryingFetch } from './retry.js';
 import type { Scope } from './scope.js';
 import type { Logger } from './types.js';
-import { pkg, routes } from './up-front.js';
+import { pkg } from './up-front.js';
 
 type Api = typeof OpenTelemetry;
 type Attributes = Record<string, string | number>;

@@ -8,7 +8,6 @@
  * `test/bundle.test.ts` holds the on-demand modules to it.
  */
 export { pkg } from '../../generated/package.js';
-export { routes } from '../../generated/spec.js';
 export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/secrets.js';
 export {
   ConnectionError,
