@@ -14,7 +14,7 @@
  */
 import { getInteraction as detail, listContactInteractions as history } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
-import type { Observer } from '../http/observe.js';
+import { lazy } from '../common/lazy.js';
 import {
   type CallSettings,
   deriveOptions,
@@ -27,20 +27,9 @@ import { requestFor } from '../http/request.js';
 import type { Scope } from '../http/scope.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
-import type { InteractionPage } from '../types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
-
-/** A module loaded on first use, once per process (a load that failed is tried again the next time). */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-}
 
 const pageChecks = lazy(() => import('../validation/page.js'));
 const recordChecks = lazy(() => import('../validation/record.js'));
@@ -69,7 +58,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
   const { logger, redaction } = resolved;
   // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
-  const { send, bodies, observer } = createPipeline(resolved, shared, {
+  const { send, bodies, scoped } = createPipeline(resolved, shared, {
     pace: (signal) => shared.limiter?.take(signal),
     after: (outcome) => shared.limiter?.observe(outcome),
   });
@@ -156,21 +145,17 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { timeoutMs, maxRetries, validate } = params;
     const call = resolveCall(resolved, { timeoutMs, maxRetries, validate });
     const { tenantId, contactId } = checked;
-    const run = (parent?: Scope) => (walker: WalkModule) =>
-      walker.walkPages(
-        (page, limit, signal) =>
-          getPage({ tenantId, contactId, limit, page }, { ...call, signal, parent }).then((r) => r.data),
-        checked,
-        { order: call.validate, logger },
-      );
-    // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
-    const start = (walker: WalkModule, observed: Observer | undefined) =>
-      observed?.watching()
-        ? observed.scoped('walk', { 'cxengage.contact.id': contactId }, (scope) => run(scope)(walker), walker.countPage)
-        : run()(walker);
     return async () => {
-      const [walker, observed] = await Promise.all([forMode(call.validate, walking), observer()]);
-      return start(walker, observed);
+      const [walker, scope] = await Promise.all([forMode(call.validate, walking), scoped?.()]);
+      const run = (parent?: Scope) =>
+        walker.walkPages(
+          (page, limit, signal) =>
+            getPage({ tenantId, contactId, limit, page }, { ...call, signal, parent }).then((r) => r.data),
+          checked,
+          { order: call.validate, logger },
+        );
+      // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
+      return scope ? scope('walk', { 'cxengage.contact.id': contactId }, run, walker.countPage) : run();
     };
   }
 
@@ -188,14 +173,12 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       withOptions: (options) => build(deriveOptions(resolved, options), shared),
     },
     shared,
-    observer,
+    scoped,
   );
 }
 
 const historyRoute = `${history.method.toUpperCase()} ${history.path}`;
 const detailRoute = `${detail.method.toUpperCase()} ${detail.path}`;
-
-type WalkModule = typeof import('../paging/paginate.js');
 
 /**
  * Warns through the logger, once per client family, when an answer signals that its route is deprecated.

@@ -4,9 +4,9 @@
  * registry through which standalone functions such as `exportInteractions` reach it, so that it stays
  * out of the public client interface and out of bundles that do not use it.
  */
-import type { Observer } from '../http/observe.js';
 import type { Connection } from '../http/pipeline.js';
 import type { RateLimiter } from '../http/rate-limit.js';
+import type { Scoped } from '../http/scope.js';
 
 /** The state one client and its derived clients share: their pipelines' connection (credentials, token cache, body hand-off), and more. */
 export interface ClientShared extends Connection {
@@ -19,20 +19,20 @@ export interface ClientShared extends Connection {
 }
 
 const registry = new WeakMap<object, ClientShared>();
-/** Per client (not per family: a derived client may log at another level), what observes its calls. */
-const observers = new WeakMap<object, ObserverOf>();
-type ObserverOf = () => Promise<Observer | undefined> | undefined;
+/** Per client (not per family: a derived client may log at another level), the scope its jobs run in. */
+const scopes = new WeakMap<object, ScopedOf>();
+type ScopedOf = () => Promise<Scoped | undefined>;
 
-/** Records that `client` uses `shared`, and what observes its calls. */
-export function registerClient<T extends object>(client: T, shared: ClientShared, observer?: ObserverOf): T {
+/** Records that `client` uses `shared`, and the scope its jobs run in when its calls are observed. */
+export function registerClient<T extends object>(client: T, shared: ClientShared, scoped?: ScopedOf): T {
   registry.set(client, shared);
-  if (observer) observers.set(client, observer);
+  if (scoped) scopes.set(client, scoped);
   return client;
 }
 
-/** What observes the calls of a client made by `createInteractionsClient` (a sync's scope); else nothing. */
-export function observerOf(client: unknown): Promise<Observer | undefined> | undefined {
-  return typeof client === 'object' && client !== null ? observers.get(client)?.() : undefined;
+/** The scope a sync runs in, for a client made by `createInteractionsClient` whose calls are observed; else nothing. */
+export function scopedOf(client: unknown): Promise<Scoped | undefined> | undefined {
+  return typeof client === 'object' && client !== null ? scopes.get(client)?.() : undefined;
 }
 
 /** The shared state of a client made by `createInteractionsClient`, or `undefined` for any other object. */

@@ -14,8 +14,8 @@ import type * as OpenTelemetry from '@opentelemetry/api';
 import { routes } from '../../generated/routes.js';
 import type { Redactor } from '../auth/redact.js';
 import type { ResolvedOptions } from './options.js';
-import type { CallLimits, RetryingFetch } from './retry.js';
-import type { Scope } from './scope.js';
+import type { AttemptHooks, CallLimits, RetryingFetch } from './retry.js';
+import type { Scope, Scoped } from './scope.js';
 import type { Logger } from './types.js';
 import { pkg } from './up-front.js';
 
@@ -125,15 +125,8 @@ export interface Observer {
   attempt(request: Request): void;
   /** The attempt ended with an answer (`status`) or an error. */
   attempted(request: Request, outcome: { status?: number; error?: unknown }): void;
-  /** Whether a scope would be reported now (a recording tracer, or a logger at `info`): else skip it. */
-  watching(): boolean;
-  /** `run`'s items, inside a scope (a span, an `info` line at its end); `count` tallies each item. */
-  scoped<T>(
-    kind: 'walk' | 'sync',
-    attributes: Attributes,
-    run: (scope: Scope) => AsyncGenerator<T, void, undefined>,
-    count: (item: T, scope: Scope) => void,
-  ): AsyncGenerator<T, void, undefined>;
+  /** `run`'s items, inside a scope when it would be reported now (a recording tracer, or a logger at `info`). */
+  scoped: Scoped;
 }
 
 /** What the global provider delegates to until an SDK registers one (one per copy of the API). */
@@ -143,8 +136,41 @@ function noopProvider(api: Api): unknown {
   return noops.get(api);
 }
 
+/** A pipeline's send, observed, and the scope its walks and syncs run in. */
+export interface Observed {
+  send: RetryingFetch;
+  scoped: Scoped;
+}
+
+/**
+ * The send `build` makes over `hooks`, observed (see `observe.ts`, which decides when): each call, and each
+ * of its attempts once the attempt's own waits (`hooks.before`) are over.
+ */
+export function observe(
+  resolved: ResolvedOptions,
+  api: Api | undefined,
+  redact: Redactor,
+  hooks: AttemptHooks,
+  build: (hooks: AttemptHooks) => RetryingFetch,
+): Observed {
+  const observer = createObserver(resolved, api, redact);
+  const { before, after } = hooks;
+  const send = build({
+    before(request, signal) {
+      const waiting = before?.(request, signal);
+      if (waiting) return waiting.then(() => observer.attempt(request));
+      observer.attempt(request);
+    },
+    after(outcome, request) {
+      after?.(outcome, request);
+      observer.attempted(request, outcome);
+    },
+  });
+  return { send: (input, call) => observer.call(input, call, send), scoped: observer.scoped };
+}
+
 /** The observer of one pipeline, over `api` when OpenTelemetry is there (else log lines only). */
-export function createObserver(resolved: ResolvedOptions, api: Api | undefined, redact: Redactor): Observer {
+function createObserver(resolved: ResolvedOptions, api: Api | undefined, redact: Redactor): Observer {
   const { logger, tracing } = resolved;
   const tracer: OpenTelemetry.Tracer | undefined =
     api && tracing
@@ -246,8 +272,6 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined, 
   };
 
   return {
-    watching: () => verbose || live(),
-
     call(input, limits, send) {
       const parent = limits?.parent as ObservedScope | undefined;
       const traced = live();
@@ -303,8 +327,10 @@ export function createObserver(resolved: ResolvedOptions, api: Api | undefined, 
     },
 
     async *scoped(kind, attributes, run, count) {
+      const traced = live();
+      if (!traced && !verbose) return yield* run();
       const parentContext = api?.context.active();
-      const span = startSpan(live(), `cxengage.${kind}`, 'INTERNAL', () => attributes, parentContext);
+      const span = startSpan(traced, `cxengage.${kind}`, 'INTERNAL', () => attributes, parentContext);
       const context = span && parentContext ? api!.trace.setSpan(parentContext, span) : parentContext;
       const scope = new ObservedScope(kind, attributes, span, context, logger, api);
       try {

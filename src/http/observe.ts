@@ -1,24 +1,23 @@
 /**
- * Whether a pipeline's requests are observed, and the hooks through which they are: the little of
- * tracing and request logging that every client carries. What observes them (`instrument.ts`: spans and
- * log lines) is loaded on the first call that needs it, and only when something will take what it
- * reports: OpenTelemetry's API, found installed, or a logger at `info` or `debug`. Otherwise a call
- * costs one comparison, and nothing is loaded. `@opentelemetry/api` is an optional peer: looked for
- * once per process, by a name in a variable, so that a bundler leaves it out rather than failing
- * to find it where it is not installed.
+ * Whether a pipeline's requests are observed: the little of tracing and request logging that every
+ * client carries. When tracing is on or the logger logs at `info` or `debug`, a pipeline's first call
+ * looks for OpenTelemetry's API and, when something will take what is reported (the API found, or a
+ * verbose logger), loads the observer (`instrument.ts`: spans and log lines), and waits for it; every
+ * call and attempt is observed from then on. Otherwise a pipeline's send is the loop's, as it is.
+ * `@opentelemetry/api` is an optional peer: looked for once per process, by a name in a variable, so that
+ * a bundler leaves it out rather than failing to find it where it is not installed.
  */
+import { lazy } from '../common/lazy.js';
+import type { Observed } from './instrument.js';
 import type { ResolvedOptions } from './options.js';
 import type { AttemptHooks, RetryingFetch } from './retry.js';
+import type { Scoped } from './scope.js';
 
-/** What observes a pipeline's calls and scopes: `instrument.ts`, loaded on demand. */
-export type Observer = ReturnType<typeof import('./instrument.js').createObserver>;
-
-/** A pipeline's observing: its calls and attempts wrapped, the observer loaded on first use. */
-export interface Observing {
-  /** The observer; undefined when there is nothing to report to after all (no OpenTelemetry, quiet logs). */
-  load(): Promise<Observer | undefined>;
-  calls(send: RetryingFetch): RetryingFetch;
-  attempts(hooks: AttemptHooks): AttemptHooks;
+/** A send, observed when tracing or verbose logs ask for it. */
+export interface Watched {
+  send: RetryingFetch;
+  /** The scope a walk or a sync runs in (once the observer has loaded); absent when nothing observes. */
+  scoped?: () => Promise<Scoped | undefined>;
 }
 
 const OPENTELEMETRY_API = '@opentelemetry/api';
@@ -27,57 +26,53 @@ let openTelemetry: Promise<unknown> | undefined;
 const loadOpenTelemetry = () =>
   (openTelemetry ??= import(/* webpackIgnore: true */ /* @vite-ignore */ OPENTELEMETRY_API).catch(() => undefined));
 
-let instrument: Promise<typeof import('./instrument.js')> | undefined;
 /** The observer's module, loaded once per process (a load that failed is tried again). */
-const loadInstrument = () =>
-  (instrument ??= import('./instrument.js').catch((error: unknown) => {
-    instrument = undefined;
-    throw error;
-  }));
+const loadInstrument = lazy(() => import('./instrument.js'));
 
-/** The observing of a pipeline over `resolved`, or undefined when neither tracing nor verbose logs are on. */
-export function observing(resolved: ResolvedOptions): Observing | undefined {
+/**
+ * The send `build` makes over `hooks`, observed when tracing or verbose logs ask for it. A load that
+ * fails leaves the call unobserved rather than failed (the next call tries again).
+ */
+export function watched(
+  resolved: ResolvedOptions,
+  hooks: AttemptHooks,
+  build: (hooks: AttemptHooks) => RetryingFetch,
+): Watched {
+  const plain = build(hooks);
   const { tracing, logger } = resolved;
-  const verbose = logger.info !== undefined || logger.debug !== undefined;
-  if (!tracing && !verbose) return undefined;
-  let observer: Observer | undefined | null = null; // null: not loaded yet
-  let loading: Promise<Observer | undefined> | undefined;
+  const verbose = logger.info || logger.debug;
+  if (!tracing && !verbose) return { send: plain };
+  let send: RetryingFetch | undefined;
+  let loading: Promise<Observed | undefined> | undefined;
   const load = () =>
-    (loading ??= (tracing ? loadOpenTelemetry() : Promise.resolve(undefined))
+    (loading ??= (tracing ? loadOpenTelemetry() : Promise.resolve())
       .then(async (api) => {
         if (!api && !verbose) return undefined;
-        const [{ createObserver }, redact] = await Promise.all([loadInstrument(), resolved.redaction.redactor()]);
-        return createObserver(resolved, api as Parameters<typeof createObserver>[1], redact);
+        const [{ observe }, redact] = await Promise.all([loadInstrument(), resolved.redaction.redactor()]);
+        return observe(resolved, api as Parameters<typeof observe>[1], redact, hooks, build);
       })
       .then(
-        (loaded) => (observer = loaded),
+        (observed) => {
+          send = observed?.send ?? plain;
+          return observed;
+        },
         (error: unknown) => {
-          loading = undefined; // a chunk that failed to load is tried again by the next call
+          loading = undefined;
           throw error;
         },
       ));
   return {
-    // For a walk's or a sync's scope: a failed load leaves it unobserved, as it does a call.
-    load: () => load().catch(() => undefined),
-    calls: (send) => (input, call) => {
-      if (observer === undefined) return send(input, call);
-      if (observer) return observer.call(input, call, send);
-      // A failed load leaves this call unobserved rather than failed.
-      return load().then(
-        (loaded) => (loaded ? loaded.call(input, call, send) : send(input, call)),
-        () => send(input, call),
-      );
-    },
-    attempts: ({ before, after }) => ({
-      before(request, signal) {
-        const waiting = before?.(request, signal);
-        if (waiting) return waiting.then(() => observer?.attempt(request));
-        observer?.attempt(request);
-      },
-      after(outcome, request) {
-        after?.(outcome, request);
-        observer?.attempted(request, outcome);
-      },
-    }),
+    send: (input, call) =>
+      send
+        ? send(input, call)
+        : load().then(
+            () => send!(input, call),
+            () => plain(input, call),
+          ),
+    scoped: () =>
+      load().then(
+        (observed) => observed?.scoped,
+        () => undefined,
+      ),
   };
 }

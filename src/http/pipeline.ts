@@ -7,14 +7,14 @@
  * own `renewing`, loaded with them), and the token exchange:
  * its Request built here (as every request is, by `request.ts`), sent through the same loop without
  * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange. Every call and
- * attempt of a pipeline is observed here too, when tracing or verbose logs ask for it (`observe.ts`).
+ * attempt of a pipeline is observed too, when tracing or verbose logs ask for it (`observe.ts`).
  */
 
 import { createToken as exchange } from '../../generated/spec.js';
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import type { ExchangeContext } from '../auth/token-exchange.js';
 import { BodyHandoff } from './body-handoff.js';
-import { type Observer, observing } from './observe.js';
+import { type Watched, watched } from './observe.js';
 import type { ResolvedOptions } from './options.js';
 import { requestFor } from './request.js';
 import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
@@ -42,18 +42,16 @@ export function createConnection(
   const bodies = new BodyHandoff();
   const credentials = createCredentials(resolved.auth, resolved.redaction, ({ username, password }) =>
     // Loaded on first use: a pipeline that never exchanges never loads the exchange.
-    import('../auth/token-exchange.js').then(({ exchangeToken }) => {
-      const observe = observing(resolved);
-      const send = loop(resolved, bodies, observe?.attempts({}));
-      return exchangeToken({
+    import('../auth/token-exchange.js').then(({ exchangeToken }) =>
+      exchangeToken({
         options: resolved,
         request: requestFor('post', exchange.path, { body: { username, password } }, resolved),
         route: EXCHANGE_ROUTE,
-        send: observe?.calls(send) ?? send,
+        send: watched(resolved, {}, (hooks) => loop(resolved, bodies, hooks)).send,
         bodies,
         onResponse,
-      });
-    }),
+      }),
+    ),
   );
   return { credentials, bodies };
 }
@@ -67,12 +65,10 @@ export interface PipelineHooks {
 }
 
 /** A pipeline: send a request, as every call of the SDK is sent. */
-export interface Pipeline {
+export interface Pipeline extends Watched {
   /** With the credentials set on every attempt, and one more round after a 401 to a renewable token. */
   send: RetryingFetch;
   bodies: BodyHandoff;
-  /** What observes the calls (for a walk's or a sync's scope); undefined when nothing does. */
-  observer(): Promise<Observer | undefined> | undefined;
 }
 
 /** Builds the pipeline for `resolved` over a family's `connection`. */
@@ -84,12 +80,12 @@ export function createPipeline(resolved: ResolvedOptions, connection: Connection
     const turn = pace?.(signal);
     return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
   };
-  const observe = observing(resolved);
-  const watched = (hooks: AttemptHooks) => observe?.attempts(hooks) ?? hooks;
-  const send = loop(resolved, bodies, watched({ before, after }));
-  // Outside the token refresh: a call renewed after a 401 is one call, its attempts numbered on.
-  const renewing = credentials.renewing?.(send) ?? send;
-  return { send: observe?.calls(renewing) ?? renewing, bodies, observer: () => observe?.load() };
+  // Observed outside the token refresh: a call renewed after a 401 is one call, its attempts numbered on.
+  const observed = watched(resolved, { before, after }, (hooks) => {
+    const send = loop(resolved, bodies, hooks);
+    return credentials.renewing?.(send) ?? send;
+  });
+  return { ...observed, bodies };
 }
 
 /**
@@ -102,10 +98,8 @@ export function createAnonymousSend(
   hooks: PipelineHooks = {},
 ): RetryingFetch {
   const { pace, after } = hooks;
-  const observe = observing(resolved);
   const attempt: AttemptHooks = { before: pace && ((_, signal) => pace(signal)), after };
-  const send = loop(resolved, connection.bodies, observe?.attempts(attempt) ?? attempt);
-  return observe?.calls(send) ?? send;
+  return watched(resolved, attempt, (hooks) => loop(resolved, connection.bodies, hooks)).send;
 }
 
 function loop(resolved: ResolvedOptions, bodies: BodyHandoff, hooks?: AttemptHooks): RetryingFetch {

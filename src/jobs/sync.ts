@@ -10,7 +10,7 @@
  */
 
 import { listContactInteractions } from '../../generated/spec.js';
-import { observerOf } from '../client/shared.js';
+import { scopedOf } from '../client/shared.js';
 import type { InteractionsClient } from '../client/types.js';
 import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
 import { PARENT, type Scope } from '../http/scope.js';
@@ -150,10 +150,9 @@ export async function* syncSteps(
   start: SyncProgress,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<SyncStep, void, undefined> {
-  const observer = await observerOf(client);
-  if (!observer?.watching()) return yield* steps(client, start, signal, undefined);
-  const attributes = { 'cxengage.contact.id': start.contactId };
-  yield* observer.scoped('sync', attributes, (scope) => steps(client, start, signal, scope), countStep);
+  const scoped = await scopedOf(client);
+  const run = (scope?: Scope) => steps(client, start, signal, scope);
+  yield* scoped ? scoped('sync', { 'cxengage.contact.id': start.contactId }, run, countStep) : run();
 }
 
 function countStep(step: SyncStep, scope: Scope): void {
