@@ -7,7 +7,6 @@
  * for the console, `debug` for a logger of your own (it filters for itself, as it did before levels).
  * A pino logger is called object first, as pino expects; every other logger message first.
  */
-import type { Redactor } from '../auth/redact.js';
 import type { Redaction } from '../auth/redaction.js';
 import { InvalidInputError } from '../errors.js';
 import type { Logger, LogLevel } from './types.js';
@@ -31,10 +30,6 @@ export function envLogLevel(
   return raw ? checkLogLevel(raw, LOG_ENV) : undefined;
 }
 
-/** Pino's logger (and its children) carries its level table as `levels.values`; pino takes `(meta, msg)`. */
-const objectFirst = (logger: object) =>
-  typeof (logger as { levels?: { values?: unknown } }).levels?.values === 'object';
-
 /**
  * The logger the SDK writes to: `sink` (default: the console) at `level` (default: see the module comment),
  * every message and `meta` redacted. Each line goes through the redactor's promise (`auth/redaction.ts`),
@@ -44,24 +39,28 @@ const objectFirst = (logger: object) =>
 export function leveledLogger(sink: Logger | undefined, level: LogLevel | undefined, redaction: Redaction): Logger {
   const target: Logger = sink ?? console;
   const rank = LEVELS.indexOf(level ?? envLogLevel() ?? (sink ? 'debug' : 'warn'));
-  const swap = objectFirst(target);
-  const deliver = (line: (redact: Redactor) => void) =>
-    void redaction
-      .redactor()
-      .then(line, () => target.warn('cxengage: a log line was withheld: the redaction code could not be loaded'))
-      .catch(() => {}); // a logger that throws is not reported
-  const at = (name: Exclude<LogLevel, 'off'>): Logger['warn'] | undefined => {
-    const method = target[name];
-    if (LEVELS.indexOf(name) > rank || typeof method !== 'function') return undefined;
-    return (msg, meta) =>
-      deliver((redact) =>
-        !swap
-          ? method.call(target, redact(msg), redact(meta))
-          : meta === undefined
-            ? method.call(target, redact(msg))
-            : method.call(target, redact(meta) as never, redact(msg) as never),
-      );
-  };
-  const [error, warn, info, debug] = (['error', 'warn', 'info', 'debug'] as const).map(at);
-  return { warn: warn ?? (() => {}), ...(error && { error }), ...(info && { info }), ...(debug && { debug }) };
+  // Pino's logger (and its children) carries its level table as `levels.values`; pino takes `(meta, msg)`.
+  const objectFirst = typeof (target as { levels?: { values?: unknown } }).levels?.values === 'object';
+  const logger: Logger = { warn: () => {} };
+  LEVELS.forEach((name, i) => {
+    const method = target[name as keyof Logger] as ((...args: unknown[]) => void) | undefined;
+    if (i === 0 || i > rank || typeof method !== 'function') return;
+    logger[name as keyof Logger] = (msg, meta) =>
+      void redaction
+        .redactor()
+        .then(
+          (redact) =>
+            method.apply(
+              target,
+              !objectFirst
+                ? [redact(msg), redact(meta)]
+                : meta === undefined
+                  ? [redact(msg)]
+                  : [redact(meta), redact(msg)],
+            ),
+          () => target.warn('cxengage: a log line was withheld: the redaction code could not be loaded'),
+        )
+        .catch(() => {}); // a logger that throws is not reported
+  });
+  return logger;
 }
