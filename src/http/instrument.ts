@@ -174,7 +174,10 @@ function createObserver(resolved: ResolvedOptions, api: Api | undefined, redact:
   const { logger, tracing } = resolved;
   const tracer: OpenTelemetry.Tracer | undefined =
     api && tracing
-      ? ((tracing === 'global' ? api.trace : tracing).getTracer(pkg.name, pkg.version) as OpenTelemetry.Tracer)
+      ? ((tracing === true ? api.trace : tracing.tracerProvider).getTracer(
+          pkg.name,
+          pkg.version,
+        ) as OpenTelemetry.Tracer)
       : undefined;
   // The global provider is a proxy: until an OpenTelemetry SDK registers one, its tracer records nothing,
   // and a call is not worth a span (nor, unless logged, observing). Asked per call: an SDK registered
@@ -182,7 +185,7 @@ function createObserver(resolved: ResolvedOptions, api: Api | undefined, redact:
   const noop = api && noopProvider(api);
   const live = () =>
     tracer !== undefined &&
-    (tracing !== 'global' || (api!.trace.getTracerProvider() as { getDelegate?(): unknown }).getDelegate?.() !== noop);
+    (tracing !== true || (api!.trace.getTracerProvider() as { getDelegate?(): unknown }).getDelegate?.() !== noop);
   const verbose = logger.info !== undefined || logger.debug !== undefined;
   const base = new URL(resolved.baseUrl);
   const basePath = base.pathname.replace(/\/$/, '');

@@ -8,7 +8,7 @@
  * A pino logger is called object first, as pino expects; every other logger message first.
  */
 import type { Redaction } from '../auth/redaction.js';
-import { InvalidInputError } from '../errors.js';
+import { checked, oneOf } from '../validation/params.js';
 import type { Logger, LogLevel } from './types.js';
 
 /** The levels, least to most detailed. */
@@ -17,10 +17,8 @@ const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 export const LOG_ENV = 'CXENGAGE_LOG';
 
 /** Checks a `logLevel` option (or the variable, `name` `CXENGAGE_LOG`); undefined means not set. */
-export function checkLogLevel(value: unknown, name = 'logLevel'): LogLevel | undefined {
-  if (value === undefined || LEVELS.includes(value as LogLevel)) return value as LogLevel | undefined;
-  throw new InvalidInputError(name, value, `must be one of ${LEVELS.join(', ')}`);
-}
+export const checkLogLevel = (value: unknown, name = 'logLevel'): LogLevel | undefined =>
+  checked(name, value as LogLevel | undefined, oneOf(LEVELS));
 
 /** `CXENGAGE_LOG` (any case, spaces trimmed), or undefined where it is unset, empty, or there is no `process`. */
 export function envLogLevel(

@@ -13,7 +13,7 @@ import { createRedaction, type Redaction } from '../auth/redaction.js';
 import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
 import { REDACTED } from '../auth/secrets.js';
 import { InvalidInputError } from '../errors.js';
-import { checked, checkSignal, count, type Rule, TIMER } from '../validation/params.js';
+import { checked, checkSignal, count, oneOf, type Rule, TIMER } from '../validation/params.js';
 import { checkLogLevel, leveledLogger } from './log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
 import { PARENT, type Scope } from './scope.js';
@@ -24,7 +24,7 @@ import type {
   LogLevel,
   Region,
   RequestOptions,
-  TracerProviderLike,
+  TracingOptions,
   ValidationMode,
 } from './types.js';
 
@@ -42,8 +42,9 @@ export interface Behaviour {
   validate: ValidationMode;
   /** The caller's logger (or the default), behind redaction, with only the levels logged (`http/log.ts`). */
   logger: Logger;
-  /** The logger and level as given, for a derived client to change one of them. */
-  log: { sink: Logger | undefined; level: LogLevel | undefined };
+  /** The logger and the level as given (undefined: not given), for a derived client to change one of them. */
+  logSink?: Logger | undefined;
+  logLevel?: LogLevel | undefined;
   /** The `User-Agent` header value, or undefined where the platform forbids it (browsers). */
   userAgent: string | undefined;
 }
@@ -57,8 +58,8 @@ export interface ResolvedOptions extends Behaviour {
   fetch: typeof fetch;
   /** The most bytes of one response body (after decompression) that are read. */
   maxResponseBytes: number;
-  /** OpenTelemetry: off, the global tracer provider, or the given one. */
-  tracing: false | 'global' | TracerProviderLike;
+  /** OpenTelemetry: off, the global tracer provider (`true`), or the given one. */
+  tracing: TracingOptions;
 }
 
 /** One call's settings: the client's, overridden by the call's own options. */
@@ -80,15 +81,13 @@ const DEFAULTS = {
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
 } as const;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
-/** The defaults' logger, made once the options say which (the variable is read only when they do not). */
-const UNSET: Logger = { warn: () => {} };
 /** The numbers and the mode a client, a derived client or a call may set, each with its one rule. */
 const RULES = {
   timeoutMs: TIMER,
   deadlineMs: TIMER,
   maxRetries: count(0),
   maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, 'must be a finite number ≥ 0'],
-  validate: [(v) => MODES.includes(v), `must be one of ${MODES.join(', ')}`],
+  validate: oneOf(MODES),
 } satisfies Partial<Record<keyof Behaviour, Rule>>;
 /** What a call may set besides its signal: the client's rules, key by key. */
 const CALL_TUNABLE = ['timeoutMs', 'deadlineMs', 'maxRetries', 'validate'] as const;
@@ -105,8 +104,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   // The global one is looked up at each request: a mock installed after the client was made (MSW) is used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const userAgent = sdkUserAgent();
-  const log = { sink: undefined, level: undefined };
-  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger: UNSET, log, userAgent };
+  const defaults: Defaults = { ...DEFAULTS, validate: 'strict', userAgent };
   return {
     baseUrl: resolveBaseUrl(options),
     auth,
@@ -119,7 +117,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       DEFAULTS.maxResponseBytes,
     ),
     // On by default where Node.js runs (where a User-Agent is sent), not in browsers.
-    tracing: tracingOf(options.tracing ?? userAgent !== undefined),
+    tracing: checkTracing(options.tracing ?? userAgent !== undefined),
     ...resolveBehaviour(options, defaults, redaction),
   };
 }
@@ -194,17 +192,19 @@ export function checkCallOptions(options: unknown): RequestOptions {
   return o;
 }
 
-function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redaction: Redaction): Behaviour {
+/** What a client's behaviour is resolved over: the defaults, or the client a derived client is made from. */
+type Defaults = Omit<Behaviour, 'logger'>;
+
+function resolveBehaviour(options: DerivedClientOptions, base: Defaults, redaction: Redaction): Behaviour {
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
-  const log = { sink: options.logger ?? base.log.sink, level: checkLogLevel(options.logLevel) ?? base.log.level };
+  const logSink = options.logger ?? base.logSink;
+  const logLevel = checkLogLevel(options.logLevel) ?? base.logLevel;
   const behaviour: Record<string, unknown> = {
-    logger:
-      options.logger || options.logLevel || base.logger === UNSET
-        ? leveledLogger(log.sink, log.level, redaction)
-        : base.logger,
-    log,
+    logger: leveledLogger(logSink, logLevel, redaction),
+    logSink,
+    logLevel,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
   for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
@@ -230,13 +230,14 @@ function withProduct(product: unknown): string | undefined {
   return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
 }
 
-function tracingOf(value: unknown): ResolvedOptions['tracing'] {
-  if (typeof value === 'boolean') return value && 'global';
-  const provider = (value as { tracerProvider?: TracerProviderLike } | null)?.tracerProvider;
-  if (typeof provider?.getTracer !== 'function') {
+function checkTracing(value: unknown): TracingOptions {
+  if (
+    typeof value !== 'boolean' &&
+    typeof (value as TracingOptions & object)?.tracerProvider?.getTracer !== 'function'
+  ) {
     throw new InvalidInputError('tracing', typeof value, 'must be a boolean or { tracerProvider } (OpenTelemetry)');
   }
-  return provider;
+  return value as TracingOptions;
 }
 
 function resolveBaseUrl(options: ClientOptions): string {
