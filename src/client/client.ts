@@ -24,7 +24,6 @@ import {
 } from '../http/options.js';
 import { createConnection, createPipeline } from '../http/pipeline.js';
 import { requestFor } from '../http/request.js';
-import type { Scope } from '../http/scope.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
@@ -145,18 +144,13 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { timeoutMs, maxRetries, validate } = params;
     const call = resolveCall(resolved, { timeoutMs, maxRetries, validate });
     const { tenantId, contactId } = checked;
-    return async () => {
-      const [walker, scope] = await Promise.all([forMode(call.validate, walking), scoped?.()]);
-      const run = (parent?: Scope) =>
-        walker.walkPages(
-          (page, limit, signal) =>
-            getPage({ tenantId, contactId, limit, page }, { ...call, signal, parent }).then((r) => r.data),
-          checked,
-          { order: call.validate, logger },
-        );
-      // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
-      return scope ? scope('walk', { 'cxengage.contact.id': contactId }, run, walker.countPage) : run();
-    };
+    return async () =>
+      (await forMode(call.validate, walking)).walkPages(
+        (page, limit, signal, parent) =>
+          getPage({ tenantId, contactId, limit, page }, { ...call, signal, parent }).then((r) => r.data),
+        checked,
+        { order: call.validate, logger, scoped },
+      );
   }
 
   return registerClient<InteractionsClient>(

@@ -3,7 +3,7 @@
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
 import type { ResponseValidationError } from '../errors.js';
 import { fanOut } from '../http/fan-out.js';
-import type { Scope } from '../http/scope.js';
+import type { Scope, Scoped } from '../http/scope.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import { linkSignal, TimeoutError } from '../http/up-front.js';
 import type { Interaction, InteractionPage } from '../types.js';
@@ -27,8 +27,11 @@ export interface Walk {
   signal: AbortSignal | undefined;
 }
 
-/** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
-export type FetchPage = (page: number, limit: number, signal: AbortSignal) => Promise<InteractionPage>;
+/**
+ * Fetches page `page` with page size `limit`, aborting when `signal` aborts; `parent` is the walk's scope
+ * when its calls are observed (the call belongs to it).
+ */
+export type FetchPage = (page: number, limit: number, signal: AbortSignal, parent?: Scope) => Promise<InteractionPage>;
 
 /** What the walk checks beyond the arithmetic, from the client's settings. */
 export interface WalkChecks {
@@ -36,6 +39,8 @@ export interface WalkChecks {
   order: ValidationMode;
   /** Receives the walk's warnings. */
   logger: Pick<Logger, 'warn'>;
+  /** The scope the walk runs in when the client's calls are observed (see `http/observe.ts`). */
+  scoped?: (() => Promise<Scoped | undefined>) | undefined;
 }
 
 /**
@@ -93,6 +98,18 @@ export function checkWalkable(page: unknown): InteractionPage {
  * - Every page is checked by {@link checkWalkable} first, whatever the validation mode.
  */
 export async function* walkPages(
+  fetchPage: FetchPage,
+  walk: Walk,
+  checks: WalkChecks,
+): AsyncGenerator<InteractionPage, void, undefined> {
+  const scoped = await checks.scoped?.();
+  const run = (parent?: Scope) =>
+    pages(parent ? (page, limit, signal) => fetchPage(page, limit, signal, parent) : fetchPage, walk, checks);
+  // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
+  yield* scoped ? scoped('walk', { 'cxengage.contact.id': walk.contactId }, run, countPage) : run();
+}
+
+async function* pages(
   fetchPage: FetchPage,
   walk: Walk,
   checks: WalkChecks,
@@ -159,8 +176,8 @@ export async function* walkPages(
   }
 }
 
-/** What an observed walk counts of each page it yields (see `http/observe.ts`). */
-export function countPage(page: InteractionPage, scope: Scope): void {
+/** What an observed walk counts of each page it yields. */
+function countPage(page: InteractionPage, scope: Scope): void {
   scope.add('pages', 1);
   scope.add('items', page.results.length);
 }
