@@ -146,14 +146,13 @@ export interface Observed {
  * The send `build` makes over `hooks`, observed (see `observe.ts`, which decides when): each call, and each
  * of its attempts once the attempt's own waits (`hooks.before`) are over.
  */
-export function observe(
+export async function observe(
   resolved: ResolvedOptions,
   api: Api | undefined,
-  redact: Redactor,
   hooks: AttemptHooks,
   build: (hooks: AttemptHooks) => RetryingFetch,
-): Observed {
-  const observer = createObserver(resolved, api, redact);
+): Promise<Observed> {
+  const observer = createObserver(resolved, api, await resolved.redaction.redactor());
   const { before, after } = hooks;
   const send = build({
     before(request, signal) {

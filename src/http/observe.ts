@@ -42,33 +42,16 @@ export function watched(
   const { tracing, logger } = resolved;
   const verbose = logger.info || logger.debug;
   if (!tracing && !verbose) return { send: plain };
-  let send: RetryingFetch | undefined;
-  let loading: Promise<Observed | undefined> | undefined;
-  const load = () =>
-    (loading ??= (tracing ? loadOpenTelemetry() : Promise.resolve())
-      .then(async (api) => {
-        if (!api && !verbose) return undefined;
-        const [{ observe }, redact] = await Promise.all([loadInstrument(), resolved.redaction.redactor()]);
-        return observe(resolved, api as Parameters<typeof observe>[1], redact, hooks, build);
-      })
-      .then(
-        (observed) => {
-          send = observed?.send ?? plain;
-          return observed;
-        },
-        (error: unknown) => {
-          loading = undefined;
-          throw error;
-        },
-      ));
+  const load = lazy(async (): Promise<Observed | undefined> => {
+    const api = tracing ? await loadOpenTelemetry() : undefined;
+    return api || verbose ? (await loadInstrument()).observe(resolved, api as never, hooks, build) : undefined;
+  });
   return {
     send: (input, call) =>
-      send
-        ? send(input, call)
-        : load().then(
-            () => send!(input, call),
-            () => plain(input, call),
-          ),
+      load().then(
+        (observed) => (observed?.send ?? plain)(input, call),
+        () => plain(input, call),
+      ),
     scoped: () =>
       load().then(
         (observed) => observed?.scoped,
