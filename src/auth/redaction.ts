@@ -8,6 +8,7 @@
  * order, once it has loaded. Whatever path an error or a log line takes, it cannot
  * leave unredacted.
  */
+import { lazy } from '../common/lazy.js';
 import type { Redactor } from './redact.js';
 
 /** The secrets of a client family, and the way to the redactor that hides them. */
@@ -22,19 +23,12 @@ export interface Redaction {
 export function createRedaction(secrets: readonly string[]): Redaction {
   const known = [...secrets];
   let redactor: Redactor | undefined;
-  let loading: Promise<Redactor> | undefined;
   return {
     add(secret) {
       if (redactor) redactor.add(secret);
       else known.push(secret);
     },
-    redactor: () =>
-      (loading ??= import('./redact.js').then(
-        ({ createRedactor }) => (redactor = createRedactor(known)),
-        (error: unknown) => {
-          loading = undefined; // tried again by the next caller
-          throw error;
-        },
-      )),
+    // A failed load is tried again by the next caller.
+    redactor: lazy(() => import('./redact.js').then(({ createRedactor }) => (redactor = createRedactor(known)))),
   };
 }

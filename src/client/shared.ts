@@ -18,24 +18,20 @@ export interface ClientShared extends Connection {
   maxPauseMs: number;
 }
 
-const registry = new WeakMap<object, ClientShared>();
-/** Per client (not per family: a derived client may log at another level), the scope its jobs run in. */
-const scopes = new WeakMap<object, ScopedOf>();
+/** Per client: its family's shared state, and the scope its jobs run in when its calls are observed (per client, not per family: a derived client may log at another level). */
+const registry = new WeakMap<object, [ClientShared, ScopedOf | undefined]>();
 type ScopedOf = () => Promise<Scoped | undefined>;
 
 /** Records that `client` uses `shared`, and the scope its jobs run in when its calls are observed. */
 export function registerClient<T extends object>(client: T, shared: ClientShared, scoped?: ScopedOf): T {
-  registry.set(client, shared);
-  if (scoped) scopes.set(client, scoped);
+  registry.set(client, [shared, scoped]);
   return client;
 }
 
+const entry = (client: unknown) => (typeof client === 'object' && client !== null ? registry.get(client) : undefined);
+
 /** The scope a sync runs in, for a client made by `createInteractionsClient` whose calls are observed; else nothing. */
-export function scopedOf(client: unknown): Promise<Scoped | undefined> | undefined {
-  return typeof client === 'object' && client !== null ? scopes.get(client)?.() : undefined;
-}
+export const scopedOf = (client: unknown): Promise<Scoped | undefined> | undefined => entry(client)?.[1]?.();
 
 /** The shared state of a client made by `createInteractionsClient`, or `undefined` for any other object. */
-export function sharedOf(client: unknown): ClientShared | undefined {
-  return typeof client === 'object' && client !== null ? registry.get(client) : undefined;
-}
+export const sharedOf = (client: unknown): ClientShared | undefined => entry(client)?.[0];

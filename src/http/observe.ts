@@ -21,10 +21,10 @@ export interface Watched {
 }
 
 const OPENTELEMETRY_API = '@opentelemetry/api';
-let openTelemetry: Promise<unknown> | undefined;
 /** `@opentelemetry/api`, or undefined when it cannot be loaded (not installed, or a browser without it). */
-const loadOpenTelemetry = () =>
-  (openTelemetry ??= import(/* webpackIgnore: true */ /* @vite-ignore */ OPENTELEMETRY_API).catch(() => undefined));
+const loadOpenTelemetry = lazy(() =>
+  import(/* webpackIgnore: true */ /* @vite-ignore */ OPENTELEMETRY_API).catch(() => undefined),
+);
 
 /** The observer's module, loaded once per process (a load that failed is tried again). */
 const loadInstrument = lazy(() => import('./instrument.js'));

@@ -8,6 +8,7 @@
  */
 
 import type { Redaction } from '../auth/redaction.js';
+import { lazy } from '../common/lazy.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
@@ -16,12 +17,7 @@ import { abortedError, abortRace, linkSignal } from './signals.js';
 import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */
-let loading: Promise<typeof import('./retry-policy.js')> | undefined;
-const policy = () =>
-  (loading ??= import('./retry-policy.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
+const policy = lazy(() => import('./retry-policy.js'));
 
 /** The limits of one call. The loop's options give the defaults; a call may bring its own. */
 export interface CallLimits {
