@@ -42,19 +42,19 @@ export function watched(
   const { tracing, logger } = resolved;
   const verbose = logger.info || logger.debug;
   if (!tracing && !verbose) return { send: plain };
-  const load = lazy(async (): Promise<Observed | undefined> => {
+  const load = lazy(async (): Promise<Partial<Observed>> => {
     const api = tracing ? await loadOpenTelemetry() : undefined;
-    return api || verbose ? (await loadInstrument()).observe(resolved, api as never, hooks, build) : undefined;
+    return api || verbose ? (await loadInstrument()).observe(resolved, api as never, hooks, build) : {};
   });
   return {
     send: (input, call) =>
       load().then(
-        (observed) => (observed?.send ?? plain)(input, call),
+        ({ send = plain }) => send(input, call),
         () => plain(input, call),
       ),
     scoped: () =>
       load().then(
-        (observed) => observed?.scoped,
+        ({ scoped }) => scoped,
         () => undefined,
       ),
   };
