@@ -85,7 +85,13 @@ describe('the package from CommonJS', () => {
     expect(importing('msw')).toEqual(['dist/src/testing/msw.js']);
     expect(importing('@opentelemetry/api')).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-    expect(pkg.peerDependenciesMeta).toEqual({ '@opentelemetry/api': { optional: true }, msw: { optional: true } });
+    // Every peer is optional: these two, and the stores' drivers (better-sqlite3, pg).
+    expect(pkg.peerDependenciesMeta).toEqual({
+      '@opentelemetry/api': { optional: true },
+      'better-sqlite3': { optional: true },
+      msw: { optional: true },
+      pg: { optional: true },
+    });
   });
 
   it('is ESM-only: package.json declares type module and no require condition', () => {
