@@ -239,7 +239,10 @@ function abortReasonText(reason: unknown): string {
   return 'the signal was aborted';
 }
 
-/** A 2xx response whose body is empty, not JSON, truncated, or not declared as JSON. */
+/**
+ * A 2xx response whose body is empty, not JSON, truncated, not declared as JSON, or nested deeper than
+ * the SDK's bound on JSON depth (64 levels, `MAX_JSON_DEPTH`: no documented record nests more than a few).
+ */
 export class InvalidResponseError extends CxEngageError {
   /** The HTTP status. */
   readonly status: number;
@@ -264,6 +267,38 @@ export class ResponseValidationError extends CxEngageError {
     this.name = 'ResponseValidationError';
     this.pointer = pointer;
     this.issues = issues;
+  }
+}
+
+/** Which of the request's ids an answer contradicts. */
+export type ResponseMismatchCode = 'other_interaction' | 'other_tenant' | 'other_contact';
+
+/**
+ * A 2xx answer for something other than what was asked: a record of another interaction than the one
+ * requested, or a page (or an item of it) that names another tenant or contact than the request. The
+ * server answered the wrong question, so the answer is refused whatever the validation mode (never
+ * retried: it is not transient). Ids are compared in their normal form (trimmed, lower-case).
+ */
+export class ResponseMismatchError extends CxEngageError {
+  /** What differs: `other_interaction`, `other_tenant` or `other_contact`. */
+  readonly code: ResponseMismatchCode;
+  /** JSON pointer of the value in the body, e.g. `/interactionId` or `/results/3/contactId`. */
+  readonly pointer: string;
+  /** The id the request named (normal form). */
+  readonly expected: string;
+  /** What the body holds there (its first 80 characters). */
+  readonly actual: string;
+  constructor(code: ResponseMismatchCode, pointer: string, expected: string, actual: string) {
+    const what = code.slice(6); // after `other_`
+    const shown = snippet(actual, 80);
+    super(
+      `The answer is not for the request (${code}): ${pointer} holds ${what} ${JSON.stringify(shown)} where ${what} ${expected} was requested`,
+    );
+    this.name = 'ResponseMismatchError';
+    this.code = code;
+    this.pointer = pointer;
+    this.expected = expected;
+    this.actual = shown;
   }
 }
 

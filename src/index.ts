@@ -9,12 +9,14 @@ export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types
 export { createInteractionsClient } from './client/client.js';
 export { limitRate } from './client/limit-rate.js';
 export type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './client/types.js';
+export { MAX_JSON_DEPTH } from './common/json-depth.js';
 export type {
   ApiErrorDetails,
   ApiErrorKind,
   CheckpointErrorCode,
   PaginationErrorCode,
   PaginationErrorDetails,
+  ResponseMismatchCode,
   ValidationIssue,
 } from './errors.js';
 export {
@@ -32,6 +34,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseMismatchError,
   ResponseTooLargeError,
   ResponseValidationError,
   ServerError,

@@ -7,7 +7,7 @@
 //   client and the jobs down to the request pipeline and the leaf helpers of common/; contract/ uses the
 //   pipeline and never client/; the testing kit takes only common/'s leaf helpers and the spec's data
 //   shapes (types only), so the reference API stays an independent judge of the client it serves;
-// - the core (the root and every folder but cli/, contract/, testing/) is browser-safe: no Node built-in;
+// - the core (the root and every folder but cli/, contract/, testing/, files/) is browser-safe: no Node built-in;
 // - no import cycle anywhere in src/, type-only imports included;
 // - every relative import names the `.js` file Node loads from dist/ (the build skips type-checking
 //   inside `npm test`, where the typecheck part checks with `.ts` imports allowed).
@@ -120,7 +120,9 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   index: ['errors', 'types', 'common', 'http', 'auth', 'validation', 'paging', 'client', 'jobs'],
   // The request pipeline (http/) and the checks of the spec's facts, never the client or the jobs.
   contract: ['errors', 'types', 'common', 'http', 'validation'],
-  cli: ['index', 'errors', 'types', 'common', 'http', 'auth', 'validation', 'client', 'jobs', 'contract'],
+  // Node only: the files a command writes (locks, path checks), over the leaf helpers.
+  files: ['common'],
+  cli: ['index', 'errors', 'types', 'common', 'http', 'auth', 'validation', 'client', 'jobs', 'contract', 'files'],
   // Leaf helpers and the spec's data shapes: never the client's machinery.
   testing: ['common', 'type:types'],
 };
@@ -208,7 +210,7 @@ describe('the rooms of src/ and their imports', () => {
     expect(internal.length).toBeGreaterThan(graph.size);
     for (const { to } of internal) expect(graph.has(to)).toBe(true);
     expect(graph.get('src/index.ts')!.length).toBeGreaterThan(3);
-    expect(new Set([...graph.keys()].map(room))).toEqual(new Set([...CORE, 'cli', 'contract', 'testing']));
+    expect(new Set([...graph.keys()].map(room))).toEqual(new Set([...CORE, 'cli', 'contract', 'testing', 'files']));
   });
 
   it('has no broken rule and no cycle', () => {

@@ -28,9 +28,10 @@ export type ExchangeAuth = Extract<ResolvedAuth, { kind: 'exchange' }>;
 
 /**
  * Fetches a new token for the key and secret (the token exchange). Shared by every call waiting for it, so
- * it takes no caller signal: its own timeouts and deadline bound it.
+ * no caller's signal aborts it: `signal` aborts when no call waits for it any more, and its own timeouts
+ * and deadline bound it otherwise.
  */
-export type FetchToken = (auth: ExchangeAuth) => Promise<string>;
+export type FetchToken = (auth: ExchangeAuth, signal: AbortSignal) => Promise<string>;
 
 /** The credentials for `auth`; `fetchToken` is called only by the exchange kind. */
 export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetchToken: FetchToken): Credentials {
@@ -43,7 +44,7 @@ export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetc
         (loaded =
           auth.kind === 'callback'
             ? kinds.callbackCredentials(auth.token, redaction)
-            : kinds.exchangedCredentials(() => fetchToken(auth), auth.lifetimeMs)),
+            : kinds.exchangedCredentials((signal) => fetchToken(auth, signal), auth.lifetimeMs)),
     ),
   );
   const credentials: Credentials = {

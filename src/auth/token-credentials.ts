@@ -43,13 +43,21 @@ interface CachedToken {
   value?: string;
   /** When the exchange was started (so a lifetime is never overestimated). */
   startedAt: number;
+  /** Calls waiting for the exchange in flight; when the last one stops waiting, the exchange is aborted. */
+  waiting: number;
+  /** Aborts the exchange in flight. */
+  controller: AbortController;
 }
 
 /** An exchanged token's credentials: `fetchToken` exchanges the key and secret; the token is cached. */
-export function exchangedCredentials(fetchToken: () => Promise<string>, lifetimeMs: number | undefined) {
+export function exchangedCredentials(
+  fetchToken: (signal: AbortSignal) => Promise<string>,
+  lifetimeMs: number | undefined,
+) {
   let current: CachedToken | undefined;
   const renew = (): CachedToken => {
-    const entry: CachedToken = { token: fetchToken(), startedAt: Date.now() };
+    const controller = new AbortController();
+    const entry: CachedToken = { token: fetchToken(controller.signal), startedAt: Date.now(), waiting: 0, controller };
     // A failed exchange is not cached: the next attempt starts another.
     entry.token.then(
       (value) => {
@@ -64,11 +72,32 @@ export function exchangedCredentials(fetchToken: () => Promise<string>, lifetime
   };
   const expired = (entry: CachedToken) =>
     lifetimeMs !== undefined && entry.value !== undefined && Date.now() - entry.startedAt >= lifetimeMs;
+  /**
+   * Stops one call's wait for the exchange. An exchange no call waits for any more (every one of them
+   * aborted: Ctrl-C, say) is aborted too, rather than left to hold the process open until its deadline;
+   * the next call starts a new one.
+   */
+  const leave = (entry: CachedToken) => {
+    entry.waiting -= 1;
+    if (entry.waiting > 0 || entry.value !== undefined) return;
+    if (current === entry) current = undefined;
+    entry.token.catch(() => {});
+    entry.controller.abort(new DOMException('No call waits for the token any more', 'AbortError'));
+  };
   return {
     async apply(request: Request, signal: AbortSignal) {
       const entry = current && !expired(current) ? current : renew();
-      // Only this attempt stops waiting on abort: the exchange goes on for the others.
-      const token = await abortable(entry.token, signal);
+      let token: string;
+      if (entry.value !== undefined) token = entry.value;
+      else {
+        entry.waiting += 1;
+        try {
+          token = await abortable(entry.token, signal);
+        } finally {
+          if (signal.aborted) leave(entry);
+          else entry.waiting -= 1;
+        }
+      }
       request.headers.set('authorization', `Token ${token}`);
     },
     /**

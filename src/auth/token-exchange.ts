@@ -7,6 +7,7 @@
  * import) only by clients whose auth exchanges a key for a token.
  */
 import { validateTokenResponse } from '../../generated/validate-token-response.js';
+import { MAX_JSON_DEPTH, parseJson } from '../common/exact-json.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
 import { apiErrorOf } from '../http/error-body.js';
 import type { ResolvedOptions } from '../http/options.js';
@@ -25,15 +26,17 @@ export interface ExchangeContext {
   /** The request loop, without credentials (the key and secret are in the body). */
   send: RetryingFetch;
   bodies: BodyHandoff;
+  /** Aborts the exchange: when every call waiting for the token has stopped waiting (see `credentials.ts`). */
+  signal?: AbortSignal;
   /** Sees every answer's headers (the deprecation notice); the exchange waits for what it returns. */
   onResponse(response: Response, route: string): Promise<void> | undefined | void;
 }
 
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
-  const { options, send, bodies, request, route } = context;
+  const { options, send, bodies, request, route, signal } = context;
   const { redaction } = options;
-  const response = await send(request);
+  const response = await send(request, signal ? { signal } : {});
   await context.onResponse(response, route);
   if (!response.ok) {
     const redact = await redaction.redactor();
@@ -49,12 +52,11 @@ function readToken(response: Response, text: string, redaction: Redaction): stri
   };
   const type = response.headers.get('content-type');
   if (type !== null && !/[/+]json\b/i.test(type)) fail('is not declared as JSON');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return fail(text.trim() ? 'is not valid JSON (malformed or truncated)' : 'is empty');
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok && parsed.problem === 'depth')
+    fail(`is nested more than ${MAX_JSON_DEPTH} levels deep (MAX_JSON_DEPTH)`);
+  if (!parsed.ok) return fail(text.trim() ? 'is not valid JSON (malformed or truncated)' : 'is empty');
+  const body = parsed.value;
   // The one field the SDK relies on is checked whatever the validation mode.
   const failure = schemaFailure(validateTokenResponse, body);
   if (failure) throw failure;

@@ -5,10 +5,12 @@
  * clear usage error rather than a silent no-op.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { snippet } from '../common/snippet.js';
 import type { FlagValues, Subcommand } from './command.js';
 import { type SubcommandInput, subcommands } from './commands/index.js';
 import { connectionOptions } from './connection.js';
 import { UsageError } from './usage-error.js';
+import { quoted } from './values.js';
 
 export type Command =
   | { kind: 'help'; topic?: string | undefined; debug: boolean }
@@ -40,7 +42,7 @@ export function parseCommand(argv: readonly string[]): Command {
     parsed = parseArgs({ args: [...argv], options: allOptions, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // node:util's messages are already clear ("Unknown option '--x'"); keep the first sentence.
-    throw new UsageError((error as Error).message.split(/\.\s/)[0]!.replace(/\.$/, ''));
+    throw new UsageError(snippet((error as Error).message.split(/\.\s/)[0]!.replace(/\.$/, ''), 200));
   }
   const { positionals, tokens } = parsed;
   const values: FlagValues = parsed.values;
@@ -51,7 +53,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const names = subcommands.map((c) => `'${c.name}'`).join(', ');
   if (name === undefined) throw new UsageError(`missing command: one of ${names}`);
   const command = findSubcommand(name);
-  if (!command) throw new UsageError(`unknown command '${name}'; the commands are ${names}`);
+  if (!command) throw new UsageError(`unknown command ${quoted(name)}; the commands are ${names}`);
   const allowed = new Set([
     ...Object.keys(globalOptions),
     ...Object.keys(command.options),
@@ -59,7 +61,7 @@ export function parseCommand(argv: readonly string[]): Command {
   ]);
   for (const token of tokens) {
     if (token.kind === 'option' && !allowed.has(token.name)) {
-      throw new UsageError(`${token.rawName} is not an option of '${command.name}'`);
+      throw new UsageError(`${snippet(token.rawName, 60)} is not an option of '${command.name}'`);
     }
   }
   return command.parse(values, rest);

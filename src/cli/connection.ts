@@ -12,6 +12,7 @@ import type { FlagValues } from './command.js';
 import { type CredentialFlags, resolveAuth } from './credentials.js';
 import { type Io, logLevelOf, stderrLogger } from './io.js';
 import { UsageError } from './usage-error.js';
+import { quoted } from './values.js';
 
 export const connectionOptions = {
   region: { type: 'string' },
@@ -48,7 +49,7 @@ function target(region: string | undefined, baseUrl: string | undefined): Connec
   if (baseUrl !== undefined) return { baseUrl };
   if (region === undefined) return { default: true };
   if (Object.hasOwn(regions, region)) return { region: region as Region };
-  throw new UsageError(`--region must be one of ${Object.keys(regions).join(', ')} (got '${region}')`);
+  throw new UsageError(`--region must be one of ${Object.keys(regions).join(', ')} (got ${quoted(region)})`);
 }
 
 /** Credentials (registered as secrets to redact), target and logger: what every API call needs. */

@@ -2,6 +2,7 @@
 // secret are sent as HTTP Basic, or exchanged for a token with --exchange-token / CXENGAGE_EXCHANGE_TOKEN=1.
 import type { BasicAuth, TokenExchangeAuth } from '../index.js';
 import { UsageError } from './usage-error.js';
+import { quoted } from './values.js';
 
 export interface CredentialFlags {
   apiKey?: string | undefined;
@@ -49,7 +50,7 @@ export function switchedOn(value: string | undefined, name: string = credentialE
   const v = value?.trim().toLowerCase() ?? '';
   if (['', '0', 'false', 'no'].includes(v)) return false;
   if (['1', 'true', 'yes'].includes(v)) return true;
-  throw new UsageError(`${name} must be 1 or 0 (got '${value}')`);
+  throw new UsageError(`${name} must be 1 or 0 (got ${quoted(value)})`);
 }
 
 function pick(

@@ -1,7 +1,9 @@
 // Exit codes are part of the CLI's interface: scripts branch on them, so each failure class keeps
 // its own number. `--help` prints this table.
 
+import { snippet } from '../common/snippet.js';
 import { terminalLines, terminalText } from '../common/terminal-text.js';
+import { LockedError } from '../files/lock.js';
 import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
 import { PartialFailure } from './partial-failure.js';
 import { UsageError } from './usage-error.js';
@@ -10,7 +12,7 @@ export const exitCodes = {
   ok: 0,
   /** Anything else: network, timeout, server error, invalid response, pages that do not add up, output that cannot be written. */
   failure: 1,
-  /** Bad flags or values, missing credentials. Nothing was sent. */
+  /** Bad flags or values, missing credentials, files that collide, a state another run holds. Nothing was sent. */
   usage: 2,
   /** The API refused the credentials (401) or they lack the permission (403). */
   auth: 3,
@@ -50,7 +52,8 @@ export class Interrupted extends Error {
 }
 
 export function exitCodeFor(error: unknown): ExitCode {
-  if (error instanceof UsageError || error instanceof InvalidInputError) return exitCodes.usage;
+  if (error instanceof UsageError || error instanceof InvalidInputError || error instanceof LockedError)
+    return exitCodes.usage;
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
   if (error instanceof NotFoundError) return exitCodes.notFound;
   if (error instanceof PartialFailure) return exitCodes.partial;
@@ -67,6 +70,9 @@ function interruptOf(error: unknown): Interrupted | undefined {
   return undefined;
 }
 
+/** The longest error line printed (characters): a message beyond it is cut (`--debug` shows the rest). */
+const MAX_LINE = 1000;
+
 /**
  * One line for stderr; the stack and causes only when debugging. Redacted with `redact` first, then
  * made safe for a terminal: messages may quote the server's error body.
@@ -74,7 +80,8 @@ function interruptOf(error: unknown): Interrupted | undefined {
 export function errorReport(error: unknown, debug: boolean, redact: (text: string) => string = (t) => t): string {
   const message = error instanceof Error ? error.message : String(error);
   const hint = error instanceof UsageError ? " (see 'cxengage-interactions --help')" : '';
-  const line = `cxengage-interactions: ${terminalText(redact(message).replace(/\s*\n\s*/g, ' '))}${hint}`;
+  // One line, and a bounded one: a message may quote a server's error text or the user's input.
+  const line = `cxengage-interactions: ${terminalText(snippet(redact(message).replace(/\s*\n\s*/g, ' '), MAX_LINE))}${hint}`;
   if (!debug || !(error instanceof Error)) return line;
   const details: string[] = [error.stack ?? ''];
   for (let cause = error.cause, depth = 0; cause !== undefined && depth < 5; depth += 1) {

@@ -1,6 +1,7 @@
 // Output formats. stdout carries only data: these functions return the exact text to write.
 // ndjson and csv stream row by row (header first); json and table need every row up front.
 
+import { JsonDepthError, stringifyJson } from '../common/exact-json.js';
 import { type DocumentedField, documentedFields } from '../common/interaction-fields.js';
 import { jsonSafeText, terminalText } from '../common/terminal-text.js';
 import type { Interaction } from '../index.js';
@@ -43,36 +44,21 @@ export function jsonValue(value: unknown, format: 'json' | 'ndjson'): string {
   return `${jsonText(value, format, format === 'json' ? 2 : undefined)}\n`;
 }
 
-/** How deep output data may nest: far beyond any real interaction, well within JSON.stringify's stack. */
-export const MAX_OUTPUT_DEPTH = 1000;
-
 /**
  * JSON for stdout. Control, format and separator characters are written as `\uXXXX` escapes
  * (jsonSafeText): the value parses to the same string, a terminal shown the output obeys nothing in it,
  * and readers that split lines on U+2028 and U+2029 (JavaScript's old line terminators, some log
- * shippers) do not cut a record in two. JSON.stringify recurses, so data
- * nested deeper than {@link MAX_OUTPUT_DEPTH} is a clear error rather than a stack overflow.
+ * shippers) do not cut a record in two. An integer the SDK read exactly (a `bigint`, beyond 2^53 − 1)
+ * is written with the digits the API sent. Data nested deeper than the SDK's bound (`MAX_JSON_DEPTH`,
+ * which every body the SDK reads already keeps to) is a clear error rather than a stack overflow.
  */
 function jsonText(value: unknown, format: string, space?: number): string {
-  if (nestedDeeperThan(value, MAX_OUTPUT_DEPTH)) {
-    throw new OutputError(
-      `cannot write the ${format} output: the data is nested more than ${MAX_OUTPUT_DEPTH} levels deep`,
-    );
+  try {
+    return jsonSafeText(stringifyJson(value, space));
+  } catch (error) {
+    if (error instanceof JsonDepthError) throw new OutputError(`cannot write the ${format} output: ${error.message}`);
+    throw error;
   }
-  return jsonSafeText(JSON.stringify(value, null, space));
-}
-
-/** Whether arrays and objects in `value` nest deeper than `limit`; iterative, and stops at the limit. */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [next, depth] = stack.pop()!;
-    if (typeof next !== 'object' || next === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(next))
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** Data that cannot be written in the chosen format (exit code 1). */
@@ -99,8 +85,8 @@ export function csvRow(item: Interaction, options: CsvOptions = {}): string {
 /**
  * RFC 4180: quote fields holding a comma, quote or line break; double the quotes. null is empty. Text
  * that a spreadsheet would run as a formula is neutralised first ({@link neutraliseFormula}) unless
- * `raw`. Numbers are written as they are (`-3` is a number to a spreadsheet, not a formula); objects as
- * compact JSON.
+ * `raw`. Numbers are written as they are (`-3` is a number to a spreadsheet, not a formula; a `bigint`
+ * with its exact digits); objects as compact JSON.
  */
 export function csvField(value: unknown, options: CsvOptions = {}): string {
   if (value === null || value === undefined) return '';

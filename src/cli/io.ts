@@ -5,6 +5,7 @@
  */
 import type { Redactor } from '../auth/redact.js';
 import { terminalText } from '../common/terminal-text.js';
+import { readStream } from '../files/read-input.js';
 import { envLogLevel } from '../http/log.js';
 import type { Logger, LogLevel } from '../http/types.js';
 
@@ -19,9 +20,41 @@ export interface Io {
   signal: AbortSignal;
 }
 
-/** Writes with back-pressure, so a large run never buffers unboundedly. */
-export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
+/**
+ * Writes with back-pressure, so a large run never buffers unboundedly. A reader that stops reading
+ * (a stalled pipe) makes the wait for `drain` endless: `signal` (the run's interrupt) ends it, rejecting
+ * with an error whose cause is the signal's reason (so the exit code is the interrupt's).
+ */
+export function write(stream: NodeJS.WriteStream, text: string, signal: AbortSignal): Promise<void> {
+  if (stream.write(text)) return Promise.resolve();
+  if (signal.aborted) return Promise.reject(interruptedWhile('writing to stdout', signal));
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    const onAbort = () => {
+      stream.removeListener('drain', onDrain);
+      reject(interruptedWhile('waiting for the reader of stdout', signal));
+    };
+    stream.once('drain', onDrain);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** What a wait the run's interrupt ended rejects with: `cause` is the interrupt (its exit code is 130 or 143). */
+export function interruptedWhile(what: string, signal: AbortSignal): Error {
+  return new Error(`interrupted while ${what}`, { cause: signal.reason });
+}
+
+/**
+ * The whole of `stream` as UTF-8 text (stdin, say), or a rejection as soon as `signal` aborts: a silent
+ * stdin (nothing written, never closed) must not outlive Ctrl-C. The stream is let go on abort.
+ */
+export function readAll(stream: NodeJS.ReadableStream, signal: AbortSignal, what: string): Promise<string> {
+  return readStream(stream, signal).catch((error: unknown) => {
+    throw signal.aborted ? interruptedWhile(what, signal) : error;
+  });
 }
 
 /** A single self-rewriting status line on stderr, only when a person is watching. */

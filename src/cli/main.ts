@@ -24,7 +24,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => interrupt.abort(new Interrupted(signal)));
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
@@ -32,3 +32,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
   redact: createRedactor([]),
   signal: interrupt.signal,
 });
+process.exitCode = code;
+// Interrupted, the run has ended: its state is saved, its locks released, its error line written
+// (stdout and stderr are synchronous for files, pipes and terminals on Linux). What may still hold the
+// event loop is a wait the OS cannot cancel, such as opening a FIFO no one writes to: it must not keep
+// the process alive after Ctrl-C.
+if (interrupt.signal.aborted) process.exit(code);

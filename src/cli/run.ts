@@ -15,8 +15,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     const command = parseCommand(argv);
     debug = command.debug;
-    if (command.kind === 'help') await write(io.stdout, helpText(command.topic));
-    else if (command.kind === 'version') await write(io.stdout, `${packageVersion()}\n`);
+    if (command.kind === 'help') await write(io.stdout, helpText(command.topic), io.signal);
+    else if (command.kind === 'version') await write(io.stdout, `${packageVersion()}\n`, io.signal);
     else return (await findSubcommand(command.kind)!.run(command, io)) ?? exitCodes.ok;
     return exitCodes.ok;
   } catch (error) {

@@ -14,7 +14,9 @@
  */
 import { getInteraction as detail, listContactInteractions as history } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
+import { MAX_JSON_DEPTH, scanJson, TOO_DEEP } from '../common/json-depth.js';
 import { lazy } from '../common/lazy.js';
+import type { BodyProblem } from '../http/error-body.js';
 import {
   type CallSettings,
   deriveOptions,
@@ -26,6 +28,8 @@ import { createConnection, createPipeline } from '../http/pipeline.js';
 import { requestFor } from '../http/request.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
+import type { InteractionPage } from '../types.js';
+import { checkClaims, type RequestIds } from '../validation/answer.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
@@ -65,7 +69,8 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
    * Sends the Request `make` builds through the pipeline, with the call's limits and signal, and gives
    * the answer: the parsed 2xx body (the loop has read it, under the attempt timeout, and handed it over)
    * as the call's mode has it checked (`check`, over the module `checks` loads on the first call that
-   * validates), or the typed error of any other answer. With a caller's signal, the Request gets its own, linked to the
+   * validates), or the typed error of any other answer; whatever the mode, the answer must be for the
+   * request (the ids it states must be the request's `ids`, else a `ResponseMismatchError`). With a caller's signal, the Request gets its own, linked to the
    * caller's (so a `fetch` that reads only the Request's signal sees the abort too): undici removes the
    * listener it adds to that signal only at GC, so the caller's (long-lived) signal only ever carries a
    * listener that goes when the call ends. Without one, nothing can abort the call from outside, and no
@@ -77,6 +82,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     call: CallSettings,
     checks: () => Promise<M>,
     check: (module: M, body: unknown, mode: ValidationMode) => T,
+    ids: RequestIds,
   ): Promise<{ data: T; response: Response }> {
     let response: Response;
     if (call.signal) {
@@ -94,9 +100,13 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       const [{ apiErrorOf }, redact] = await Promise.all([errorBodies(), redaction.redactor()]);
       throw await apiErrorOf(response, redact);
     }
-    const body = await parseJson(response, bodies.take(response) ?? '', redaction);
+    const { value, exact } = await parseJson(response, bodies.take(response) ?? '', redaction);
     const mode = call.validate;
-    return { data: mode === 'off' ? (body as T) : check(await forMode(mode, checks), body, mode), response };
+    // A validator knows JSON's numbers only: it checks JSON.parse's reading; the exact one is handed on.
+    const checked = mode === 'off' ? (value as T) : check(await forMode(mode, checks), value, mode);
+    const data = exact === undefined ? checked : (exact as T);
+    checkClaims(data, ids);
+    return { data, response };
   }
 
   /** `module`; in 'warn' mode with the redactor too, so that a warning reaches the logger before the call returns. */
@@ -115,6 +125,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       call,
       pageChecks,
       (checks, body, mode) => checks.checkPage(body, mode, logger, limit),
+      { tenantId, contactId },
     );
   }
 
@@ -132,6 +143,7 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       call,
       recordChecks,
       (checks, body, mode) => checks.checkRecord(body, mode, logger),
+      { tenantId, interactionId },
     );
   }
 
@@ -194,19 +206,30 @@ function warnIfDeprecated(
 }
 
 /**
- * The parsed 2xx body, or a rejection with its `InvalidResponseError`: built by `error-body.ts` (which
- * says what is wrong with the body, and quotes its start), loaded with the redactor on the first such body.
+ * The parsed 2xx body, read under the depth bound (`common/json-depth.ts`), or a rejection with its
+ * `InvalidResponseError`: built by `error-body.ts` (which says what is wrong with the body, and quotes its
+ * start), loaded with the redactor on the first such body. A body holding an integer beyond 2^53 − 1,
+ * which `JSON.parse` rounded, is read again exactly (`exact`: that integer a `bigint`) by `exact-json.ts`,
+ * loaded then (with `error-body.ts`, its door).
  */
-function parseJson(response: Response, text: string, redaction: Redaction): unknown {
+async function parseJson(
+  response: Response,
+  text: string,
+  redaction: Redaction,
+): Promise<{ value: unknown; exact?: unknown }> {
   const type = response.headers.get('content-type');
-  const fail = (declaredJson: boolean): Promise<never> =>
+  const fail = (problem: BodyProblem): Promise<never> =>
     Promise.all([errorBodies(), redaction.redactor()]).then(([{ invalidBodyOf }, redact]) => {
-      throw invalidBodyOf(response, text, redact, declaredJson);
+      throw invalidBodyOf(response, text, redact, problem);
     });
-  if (type !== null && !/[/+]json\b/i.test(type)) return fail(false);
+  if (type !== null && !/[/+]json\b/i.test(type)) return fail('type');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    return fail(true);
+    return fail('syntax');
   }
+  const found = scanJson(value, MAX_JSON_DEPTH);
+  if (found === TOO_DEEP) return fail('depth');
+  return found ? { value, exact: (await errorBodies()).exactly(text) } : { value };
 }

@@ -8,6 +8,7 @@
 
 import { spec } from '../../generated/spec.js';
 import { type ValidationIssue, validateInteractionPage } from '../../generated/validators.js';
+import { asJsonNumbers, MAX_JSON_DEPTH, type ParsedJson, parseJson } from '../common/exact-json.js';
 import { clean, shown } from './display.js';
 import type { FindingDetails, Ledger } from './ledger.js';
 import { isRecord, type Observations } from './observations.js';
@@ -32,14 +33,16 @@ export interface PageView {
   count: number;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false };
+/** A body as the SDK reads it (`common/exact-json.ts`): nested at most 64 levels, integers exact. */
+export function parse(text: string): ParsedJson {
+  return parseJson(text);
+}
 
-export function parse(text: string): Parsed {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
+/** Why a JSON-typed body could not be used, for a finding. */
+export function unusableJson(parsed: ParsedJson): string {
+  return !parsed.ok && parsed.problem === 'depth'
+    ? `the body is nested more than ${MAX_JSON_DEPTH} levels deep (the SDK's bound)`
+    : 'the body is not valid JSON';
 }
 
 export const isJsonType = (type: string | null) => type !== null && /[/+]json\b/i.test(type);
@@ -121,13 +124,13 @@ export function checkPageAnswer(
     findingAt(
       answer,
       '',
-      jsonType ? 'the body is not valid JSON' : `expected JSON, got content-type ${shown(answer.contentType)}`,
+      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
     ),
   );
   if (!typeOk || !parsed.ok) return undefined;
   const body = parsed.value;
   proxyVerdicts(answer, 'response-schema', ledger);
-  if (!validateInteractionPage(body)) {
+  if (!validateInteractionPage(asJsonNumbers(body))) {
     const { pointer, message } = firstIssue(validateInteractionPage.errors);
     ledger.check('response-schema', false, () =>
       findingAt(answer, pointer, `${message} (schema ${operation.successSchema})`, body),

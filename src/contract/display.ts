@@ -6,6 +6,7 @@
  * disguise a line. Findings and evidence are made safe when they are made, so the report object, and
  * the JSON and JUnit files written from it, hold exactly what the terminal shows.
  */
+import { stringifyJson } from '../common/exact-json.js';
 import { terminalText } from '../common/terminal-text.js';
 
 /** Longest body snippet kept in a finding. */
@@ -25,7 +26,7 @@ export function shown(value: unknown, max = 60): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = stringifyJson(value) ?? String(value);
   } catch {
     text = Object.prototype.toString.call(value);
   }

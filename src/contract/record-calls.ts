@@ -10,6 +10,7 @@
  * Evidence is type names, key names, counts and enum-like values (channel, direction), never a
  * customer's data.
  */
+import { stringifyJson } from '../common/exact-json.js';
 import type { InteractionRecord } from '../types.js';
 import { clean, shown } from './display.js';
 import { isRecord, type Observations } from './observations.js';
@@ -110,7 +111,7 @@ function matches(
       if (observed.records.length === 0) return noRecords(observed);
       const pairs = observed.records.flatMap((read) => pick(read) ?? []);
       if (pairs.length === 0) return notObserved(`absent on all ${observed.records.length} records`);
-      const same = (p: { ours: unknown; theirs: unknown }) => JSON.stringify(p.ours) === JSON.stringify(p.theirs);
+      const same = (p: { ours: unknown; theirs: unknown }) => stringifyJson(p.ours) === stringifyJson(p.theirs);
       const differ = pairs.filter((p) => !same(p));
       if (evidence === 'pairs') {
         const seen = `pairs seen: ${tally(pairs.map((p) => `${shown(p.theirs, 20)} → ${shown(p.ours, 20)}`))}`;

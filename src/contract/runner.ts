@@ -11,7 +11,7 @@
 import { spec } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
 import { resolveOptions } from '../http/options.js';
-import { checkParams } from '../validation/params.js';
+import { checkParams, checkSignal } from '../validation/params.js';
 import { checkPageAnswer, defaultLimit } from './answers.js';
 import { judge } from './judgement-calls.js';
 import { Ledger } from './ledger.js';
@@ -49,6 +49,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     throw new InvalidInputError('maxPages', maxPages, 'must be an integer ≥ 1');
   }
   const { tenantId, contactId } = checkParams({ tenantId: options.tenantId, contactId: options.contactId });
+  const signal = checkSignal(options.signal);
   const resolved = resolveOptions({
     auth: options.auth,
     ...(options.region !== undefined ? { region: options.region } : {}),
@@ -66,7 +67,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
   const singlePages = Math.min(SINGLE_ITEM_PAGES, maxPages);
   const successorReads = withSuccessor ? SUCCESSOR_READS : 0;
   const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length;
-  const transport = createTransport(resolved, budget, options.inspect);
+  const transport = createTransport(resolved, budget, options.inspect, signal);
   const redact = await resolved.redaction.redactor(); // the report names the target, redacted
   const ledger = new Ledger();
   const observed = newObservations();

@@ -10,8 +10,17 @@
 
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
+import { asJsonNumbers } from '../common/exact-json.js';
 import { paramProblem } from '../validation/params.js';
-import { findingAt, firstIssue, jsonAccepted, observeErrorBody, parse, proxyVerdicts } from './answers.js';
+import {
+  findingAt,
+  firstIssue,
+  jsonAccepted,
+  observeErrorBody,
+  parse,
+  proxyVerdicts,
+  unusableJson,
+} from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';
 import { noRecords } from './record-calls.js';
@@ -122,13 +131,13 @@ export function checkRecord(answer: Answer, item: Item, context: WalkContext): v
     findingAt(
       answer,
       '',
-      jsonType ? 'the body is not valid JSON' : `expected JSON, got content-type ${shown(answer.contentType)}`,
+      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
     ),
   );
   if (!parsed.ok) return;
   const body = parsed.value;
   proxyVerdicts(answer, 'successor-schema', ledger);
-  const valid = validateInteractionRecord(body);
+  const valid = validateInteractionRecord(asJsonNumbers(body));
   const issue = firstIssue(validateInteractionRecord.errors);
   ledger.check('successor-schema', valid, () =>
     findingAt(answer, issue.pointer, `${issue.message} (schema ${operation.successSchema})`, body),

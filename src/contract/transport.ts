@@ -8,6 +8,7 @@
 import { spec } from '../../generated/spec.js';
 import type { ResolvedOptions } from '../http/options.js';
 import { createAnonymousSend, createConnection, createPipeline } from '../http/pipeline.js';
+import { abortedError } from '../http/signals.js';
 import type { ContractOptions } from './types.js';
 
 /**
@@ -56,6 +57,7 @@ export function createTransport(
   resolved: ResolvedOptions,
   budget: number,
   inspect: ContractOptions['inspect'],
+  signal?: AbortSignal,
 ): Transport {
   let requests = 0;
   let attempts = 0;
@@ -88,8 +90,10 @@ export function createTransport(
       let response: Response;
       try {
         const outgoing = new Request(`${resolved.baseUrl}${relative}`, { method, headers });
-        response = await (credentials === 'given' ? send : sendAnonymous)(outgoing);
+        response = await (credentials === 'given' ? send : sendAnonymous)(outgoing, signal ? { signal } : {});
       } catch (failure) {
+        // Stopped by the caller: the run ends (no answer to judge), never a connection problem.
+        if (signal?.aborted) throw abortedError(signal.reason);
         const error = failure instanceof Error ? failure : new Error(String(failure));
         return { request, status: null, headers: null, contentType: null, text: '', failure: error, verdicts: [] };
       }

@@ -167,4 +167,6 @@ export interface ContractOptions
    * count as evidence of the judgement call `error-body-shapes` (error bodies have no documented schema).
    */
   inspect?: (answer: { status: number; headers: Headers }) => readonly { pointer: string; message: string }[];
+  /** Stops the checks: the request in flight is aborted and the run rejects with `AbortedError` (no report). */
+  signal?: AbortSignal;
 }

@@ -40,7 +40,7 @@ export function createConnection(
   onResponse: ExchangeContext['onResponse'] = () => undefined,
 ): Connection {
   const bodies = new BodyHandoff();
-  const credentials = createCredentials(resolved.auth, resolved.redaction, ({ username, password }) =>
+  const credentials = createCredentials(resolved.auth, resolved.redaction, ({ username, password }, signal) =>
     // Loaded on first use: a pipeline that never exchanges never loads the exchange.
     import('../auth/token-exchange.js').then(({ exchangeToken }) =>
       exchangeToken({
@@ -50,6 +50,7 @@ export function createConnection(
         send: watched(resolved, {}, (hooks) => loop(resolved, bodies, hooks)).send,
         bodies,
         onResponse,
+        signal,
       }),
     ),
   );

@@ -2,8 +2,10 @@
  * Reading back what a sync wrote: a stored checkpoint, or the progress of a sync an export stopped
  * part-way. Both are plain JSON from the caller's store, so each is checked whole before a sync trusts it:
  * written by this SDK, in a version it reads, for the very tenant and contact it is used for. A failure is
- * a {@link CheckpointError}, thrown before any request is sent.
+ * a {@link CheckpointError}, thrown before any request is sent. Ids are compared in their normal form
+ * (trimmed, lower-case), so a checkpoint saved under one spelling of an id serves every other.
  */
+import { normalId } from '../common/ids.js';
 import { CheckpointError } from '../errors.js';
 import type { SyncBoundary, SyncCheckpoint, SyncProgress, WatchedInteraction } from './types.js';
 
@@ -57,7 +59,7 @@ function checkHeader(value: unknown, tenantId: string, contactId: string, param:
     const code = typeof c['version'] === 'number' ? 'unsupported_version' : 'malformed';
     throw new CheckpointError(code, `${param}.version`, c['version'], 'must be 1 (the version this SDK reads)');
   }
-  if (typeof c['tenantId'] !== 'string' || c['tenantId'].toLowerCase() !== tenantId.toLowerCase()) {
+  if (typeof c['tenantId'] !== 'string' || normalId(c['tenantId']) !== normalId(tenantId)) {
     throw new CheckpointError(
       'other_tenant',
       `${param}.tenantId`,
@@ -65,7 +67,7 @@ function checkHeader(value: unknown, tenantId: string, contactId: string, param:
       `belongs to another tenant than ${tenantId}`,
     );
   }
-  if (typeof c['contactId'] !== 'string' || c['contactId'].toLowerCase() !== contactId.toLowerCase()) {
+  if (typeof c['contactId'] !== 'string' || normalId(c['contactId']) !== normalId(contactId)) {
     throw new CheckpointError(
       'other_contact',
       `${param}.contactId`,

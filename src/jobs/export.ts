@@ -8,6 +8,7 @@
 
 import { limiterOf } from '../client/limit-rate.js';
 import type { InteractionsClient } from '../client/types.js';
+import { normalId } from '../common/ids.js';
 import { AuthenticationError, CxEngageError, InvalidInputError } from '../errors.js';
 import { fanOut } from '../http/fan-out.js';
 import { type Pace, resolvePace } from '../http/rate-limit.js';
@@ -45,13 +46,13 @@ const EXPORT_KEYS: ReadonlySet<string> = new Set(
 const PROBE_CONTACT = '00000000-0000-4000-8000-000000000000';
 
 /**
- * Which shard (1 to `count`) a contact belongs to: FNV-1a (32 bits) of its lower-cased id, modulo
+ * Which shard (1 to `count`) a contact belongs to: FNV-1a (32 bits) of its id in the normal form (trimmed, lower-case), modulo
  * `count`. Stable across runs, machines and versions, so N jobs with `shard: { index: 1…N, count: N }`
  * export every contact exactly once between them.
  */
 export function shardOf(contactId: string, count: number): number {
   let hash = 0x811c9dc5;
-  for (const ch of contactId.toLowerCase()) {
+  for (const ch of normalId(contactId)) {
     hash ^= ch.codePointAt(0)!;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -183,14 +184,14 @@ async function* runExport(
   const syncs = fanOut(controller.signal);
   let workers: Promise<void>[] = [];
   try {
-    const saved = p.state ? await p.state.load() : undefined;
+    const saved = p.state ? byNormalId(await p.state.load()) : undefined;
     const seen = new Set<string>();
     const counts = new Map<string, number>();
 
+    // `contactId` is in the normal form (contactSource): the same contact in any spelling is one contact.
     const sync = async (contactId: string) => {
-      const key = contactId.toLowerCase();
-      if (seen.has(key)) return channel.put({ kind: 'skipped', contactId, reason: 'repeated' });
-      seen.add(key);
+      if (seen.has(contactId)) return channel.put({ kind: 'skipped', contactId, reason: 'repeated' });
+      seen.add(contactId);
       summary.contacts += 1;
       const state = saved?.get(contactId);
       if (state?.done) return channel.put({ kind: 'skipped', contactId, reason: 'already-done' });
@@ -291,13 +292,31 @@ function contactFailure(error: unknown): error is Error {
   return error instanceof CxEngageError && !(error instanceof AuthenticationError);
 }
 
+/**
+ * A saved state keyed by contact ids in their normal form. A store written before ids were normalised
+ * may hold one contact under two spellings: the furthest state wins (done, then progress, then a failure).
+ */
+function byNormalId(saved: ReadonlyMap<string, ExportContactState> | undefined): Map<string, ExportContactState> {
+  const rank = (state: ExportContactState) => (state.done ? 2 : state.progress ? 1 : 0);
+  const states = new Map<string, ExportContactState>();
+  for (const [contactId, state] of saved ?? []) {
+    const key = normalId(contactId);
+    const held = states.get(key);
+    if (!held || rank(state) >= rank(held)) states.set(key, state);
+  }
+  return states;
+}
+
 function failedState(error: Error, progress: SyncProgress | undefined): ExportContactState {
   const status = (error as { status?: unknown }).status;
   const summary = { name: error.name, message: error.message, ...(typeof status === 'number' ? { status } : {}) };
   return progress ? { progress, error: summary } : { error: summary };
 }
 
-/** The contact ids, one `next` at a time whatever the iterable, ending (done) as soon as `signal` aborts. */
+/**
+ * The contact ids in their normal form (trimmed, lower-case), one `next` at a time whatever the iterable,
+ * ending (done) as soon as `signal` aborts.
+ */
 function contactSource(contacts: ExportParams['contacts'], signal: AbortSignal) {
   const iterator =
     Symbol.asyncIterator in contacts
@@ -314,7 +333,7 @@ function contactSource(contacts: ExportParams['contacts'], signal: AbortSignal) 
       const result = chain.then(() => iterator.next());
       chain = result.catch(() => {});
       const value = result.then(
-        (r): IteratorResult<string> => (r.done ? end : { done: false, value: String(r.value) }),
+        (r): IteratorResult<string> => (r.done ? end : { done: false, value: normalId(String(r.value)) }),
       );
       return Promise.race([value, aborted]);
     },

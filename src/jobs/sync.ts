@@ -12,11 +12,14 @@
 import { listContactInteractions } from '../../generated/spec.js';
 import { scopedOf } from '../client/shared.js';
 import type { InteractionsClient } from '../client/types.js';
+import { normalId } from '../common/ids.js';
+import { MAX_JSON_DEPTH } from '../common/json-depth.js';
 import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
 import { PARENT, type Scope } from '../http/scope.js';
 import { abortedError, linkSignal } from '../http/signals.js';
-import { pageBound } from '../paging/page-audit.js';
-import type { Interaction } from '../types.js';
+import { PageAudit, pageBound } from '../paging/page-audit.js';
+import { checkWalkable } from '../paging/paginate.js';
+import type { Interaction, InteractionPage } from '../types.js';
 import { invariantBroken } from '../validation/invariant.js';
 import { checkParams, checkSignal } from '../validation/params.js';
 import { checkCheckpoint } from './checkpoint.js';
@@ -140,10 +143,15 @@ export interface SyncStep {
 
 /**
  * The sync itself, one step per page read, from `start` (a sync not yet begun, or one stopped part-way).
- * A page that shrank (interactions deleted before the cursor) is followed by a step back, so nothing
- * is skipped; interactions arriving meanwhile only push already handed-over ones into view, and the
- * cursor drops those. Observed (tracing, verbose logs), one contact's sync is a scope: a span its page
- * calls belong to, with its pages, records (new, updated) and requests answered 429.
+ * Every page goes through the walk's own audit (`paging/page-audit.ts`, in strict order) before the
+ * cursor looks at it, so the sync refuses whatever the walk refuses (a short page before the end, echoes
+ * that do not match the request, ids repeated or missing, a total that lies) with the same
+ * {@link PaginationError}, unless an arrival it saw (the total rising) explains it. A page that shrank
+ * (interactions deleted before the cursor) is followed by a step back, so nothing is skipped: the audit
+ * then knows the items before the old position by id. Interactions arriving meanwhile only push already
+ * handed-over ones into view, and the audit and the cursor drop those. Observed (tracing, verbose logs),
+ * one contact's sync is a scope: a span its page calls belong to, with its pages, records (new, updated)
+ * and requests answered 429.
  */
 export async function* syncSteps(
   client: InteractionsClient,
@@ -170,23 +178,26 @@ async function* steps(
   parent: Scope | undefined,
 ): AsyncGenerator<SyncStep, void, undefined> {
   const p = structuredClone(start);
-  const { tenantId, contactId, pageSize } = p;
+  const { tenantId, contactId } = p;
   const plan = planOf(p.from);
   const now = Date.parse(p.startedAt);
   let cursorMs = p.cursor ? Date.parse(p.cursor.startTimestamp) : undefined;
-  const cursorIds = new Set(p.cursor?.ids);
+  const cursorIds = new Set(p.cursor?.ids.map(normalId));
   let newestMs = p.newest ? Date.parse(p.newest.startTimestamp) : undefined;
+  if (p.newest) p.newest.ids = p.newest.ids.map(normalId);
+  // One audit per run, from the page the run starts on (a resumed sync re-reads nothing the audit knew).
+  let audit: PageAudit | undefined;
 
   for (;;) {
     if (signal?.aborted) throw abortedError(signal.reason);
-    const index = Math.floor(p.offset / pageSize);
+    const index = Math.floor(p.offset / p.pageSize);
     // A signal of its own per request: fetch keeps a listener on the signal it is given until the
     // Request is collected, and the caller's may live for a whole export.
     const request = new AbortController();
     const unlink = linkSignal(request, signal);
     const raw = await client
       .listInteractions(
-        { tenantId, contactId, limit: pageSize, page: index },
+        { tenantId, contactId, limit: p.pageSize, page: index },
         {
           signal: request.signal,
           ...(parent && { [PARENT]: parent }),
@@ -196,25 +207,39 @@ async function* steps(
     const page = checkSyncPage(raw);
     p.pages += 1;
     p.firstTotal ??= page.total;
-    if (p.pages > pageBound(p.firstTotal, pageSize)) {
+    if (p.pages > pageBound(p.firstTotal, p.pageSize)) {
       throw new PaginationError(
         'page_bound_exceeded',
         `Pagination did not end: ${p.pages} pages read, total ${p.firstTotal} at the first and ${page.total} now; stopped at the bound derived from the first total`,
-        { page: index, expected: pageBound(p.firstTotal, pageSize), actual: p.pages },
+        { page: index, expected: pageBound(p.firstTotal, p.pageSize), actual: p.pages },
       );
     }
     if (page.total < p.total) {
       // Interactions were deleted, maybe before the cursor: positions moved up by at most the shrink.
+      audit?.rebase(p.offset, page.total);
       p.offset = Math.max(0, p.offset - (p.total - page.total));
       p.total = page.total;
-      if (Math.floor(p.offset / pageSize) !== index) continue;
+      if (Math.floor(p.offset / p.pageSize) !== index) continue;
     }
     p.total = page.total;
+    audit ??= new PageAudit({
+      pageSize: p.pageSize,
+      last: Infinity,
+      concurrency: 1,
+      maxPages: Infinity,
+      order: 'strict', // the cursor and the early stop rely on the order, whatever the validation mode
+      warn: () => {},
+      startPage: index,
+    });
+    const accepted = audit.accept(index, page.page);
+    p.pageSize = audit.pageSize; // a server serving smaller pages on page 0: its size from now on
+    const fresh = new Set<Interaction>(accepted.results);
 
     const records: SyncRecord[] = [];
     let reached = false;
     for (const { item, start: at } of page.results) {
-      const id = item.interactionId;
+      if (!fresh.has(item)) continue; // arrived during the sync, or pushed back onto this page: seen
+      const id = normalId(item.interactionId);
       if (cursorMs !== undefined && (at > cursorMs || (at === cursorMs && cursorIds.has(id)))) continue;
       if (at < plan.horizon) {
         reached = true;
@@ -240,10 +265,8 @@ async function* steps(
       const change = classify(plan, id, at, previous, print);
       if (change) records.push({ interaction: item, change });
     }
-    p.offset = (index + 1) * pageSize;
-    // More results than `total` allows: it lies low, so only a short page ends the walk.
-    const trusted = page.results.length <= Math.max(0, Math.min(pageSize, page.total - index * pageSize));
-    const end = reached || page.results.length < pageSize || (trusted && p.offset >= page.total);
+    p.offset = (index + 1) * p.pageSize;
+    const end = reached || accepted.done;
     const progress = structuredClone(p);
     yield end ? { records, progress, checkpoint: checkpointOf(p) } : { records, progress };
     if (end) return;
@@ -263,7 +286,7 @@ interface Plan {
 }
 
 function planOf(from: SyncCheckpoint | null): Plan {
-  const watch = new Map(from?.watch.map(([id, , print]) => [id, print]));
+  const watch = new Map(from?.watch.map(([id, , print]) => [normalId(id), print]));
   if (!from?.newest) {
     return { horizon: -Infinity, completeFrom: -Infinity, newest: undefined, newestIds: new Set(), watch };
   }
@@ -274,7 +297,7 @@ function planOf(from: SyncCheckpoint | null): Plan {
     horizon: Math.min(newest, completeFrom, oldest),
     completeFrom,
     newest,
-    newestIds: new Set(from.newest.ids),
+    newestIds: new Set(from.newest.ids.map(normalId)),
     watch,
   };
 }
@@ -321,37 +344,35 @@ function checkpointOf(p: SyncProgress): SyncCheckpoint {
 }
 
 interface SyncPage {
+  page: InteractionPage;
   total: number;
   results: { item: Interaction; start: number }[];
 }
 
 /**
- * What the sync relies on, checked whatever the validation mode: a `total`, and `results` whose ids are
- * strings (unique on the page) and whose `startTimestamp`s parse and do not increase (most recent first).
+ * What the sync relies on, checked whatever the validation mode: what the walk relies on (a `total`,
+ * echoes, `results` with string ids: `checkWalkable`), and `startTimestamp`s that parse and do not
+ * increase within the page (most recent first), with no id twice.
  */
-function checkSyncPage(page: unknown): SyncPage {
+function checkSyncPage(raw: unknown): SyncPage {
+  const page = checkWalkable(raw);
   const fail = (pointer: string, keyword: string, message: string) =>
     invariantBroken('sync', pointer, keyword, message);
-  if (typeof page !== 'object' || page === null) return fail('', 'type', 'must be an object (a page)');
-  const { total, results } = page as Record<string, unknown>;
-  if (!Number.isSafeInteger(total) || (total as number) < 0) fail('/total', 'type', 'must be an integer ≥ 0');
-  if (!Array.isArray(results)) return fail('/results', 'type', 'must be an array');
   const ids = new Set<string>();
   let previous = Infinity;
-  const checked = (results as unknown[]).map((item, i) => {
-    if (typeof item !== 'object' || item === null) return fail(`/results/${i}`, 'type', 'must be an object');
-    const { interactionId: id, startTimestamp } = item as Record<string, unknown>;
-    if (typeof id !== 'string') return fail(`/results/${i}/interactionId`, 'type', 'must be a string');
+  const checked = page.results.map((item, i) => {
+    const id = normalId(item.interactionId);
     if (ids.has(id)) fail(`/results/${i}/interactionId`, 'uniqueItems', 'repeats an interactionId of the same page');
     ids.add(id);
+    const startTimestamp: unknown = item.startTimestamp;
     const start = typeof startTimestamp === 'string' ? Date.parse(startTimestamp) : Number.NaN;
     if (Number.isNaN(start)) fail(`/results/${i}/startTimestamp`, 'format', 'must be a date-time');
     if (start > previous)
       fail(`/results/${i}/startTimestamp`, 'order', 'must not be newer than the one before (most recent first)');
     previous = start;
-    return { item: item as Interaction, start };
+    return { item, start };
   });
-  return { total: total as number, results: checked };
+  return { page, total: page.total, results: checked };
 }
 
 /**
@@ -363,7 +384,11 @@ export function fingerprint(value: unknown): string {
 }
 
 function canonical(value: unknown, depth: number): string {
-  if (value === null || typeof value !== 'object' || depth > 32) return JSON.stringify(value) ?? 'null';
+  if (typeof value === 'bigint') return value.toString(); // exact digits, as a JSON number
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  // Bodies are read at most MAX_JSON_DEPTH deep (see common/exact-json.ts); this guards a caller's own client.
+  if (depth > MAX_JSON_DEPTH)
+    invariantBroken('sync', '', 'depth', `must not be nested more than ${MAX_JSON_DEPTH} levels deep`);
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();

@@ -139,7 +139,7 @@ export interface ExportContactState {
  * should resolve once the state (and whatever the consumer wrote) is durable.
  */
 export interface ExportStateStore {
-  /** The state an earlier run of the same export saved, keyed by contact id, or `undefined`. */
+  /** The state an earlier run of the same export saved, keyed by contact id (in any spelling), or `undefined`. */
   load():
     | ReadonlyMap<string, ExportContactState>
     | undefined
@@ -150,9 +150,13 @@ export interface ExportStateStore {
 /** Parameters of `exportInteractions`. */
 export interface ExportParams {
   tenantId: string;
-  /** Contact ids (repeats are exported once). */
+  /**
+   * Contact ids, taken in their normal form (trimmed, lower-case: UUIDs are case-insensitive), which is
+   * the form every event, checkpoint lookup and saved state then uses; repeats (in any spelling) are
+   * exported once.
+   */
   contacts: Iterable<string> | AsyncIterable<string>;
-  /** The checkpoint each contact syncs from (say, from your store); none: its whole history. */
+  /** The checkpoint each contact syncs from (say, from your store; called with the id in normal form); none: its whole history. */
   checkpoints?: (contactId: string) => SyncCheckpoint | undefined | Promise<SyncCheckpoint | undefined>;
   /** Where progress is kept, so that a run after a crash goes on where it stopped. */
   state?: ExportStateStore;

@@ -7,7 +7,7 @@
 // distances ≥ T0 are interactions that arrived during the walk (not yielded: walk again for them).
 // Anything else the server answers is a PaginationError naming what did not add up.
 import type { PaginationErrorCode } from '../errors.js';
-import { PaginationError } from '../http/up-front.js';
+import { normalId, PaginationError } from '../http/up-front.js';
 import type { Interaction, InteractionPage } from '../types.js';
 
 /** What a page audit needs to know about the walk. */
@@ -24,6 +24,11 @@ export interface AuditOptions {
   order: 'strict' | 'warn' | 'off';
   /** Receives the walk's warnings: a re-planned page size, and (`order: 'warn'`) the first order break. */
   warn: (message: string) => void;
+  /**
+   * The first page the audit sees (default 0): a walk that goes on from there, such as a sync resumed
+   * mid-history. What lies before it is not the audit's to check; from it on, every rule applies.
+   */
+  startPage?: number;
 }
 
 /**
@@ -119,6 +124,9 @@ export class PageAudit {
   /** Pages the walk may request so far (pages 0 … planned − 1): what the largest `total` needs, within the bounds. */
   planned = 1;
   private first = -1;
+  private readonly startPage: number;
+  /** Set by {@link PageAudit.rebase}: items before a known position may be re-reads, found by id. */
+  private rebased = false;
   private covered = 0;
   private lastTotal = 0;
   private maxTotal = 0;
@@ -132,6 +140,7 @@ export class PageAudit {
 
   constructor(private readonly options: AuditOptions) {
     this.pageSize = options.pageSize;
+    this.startPage = options.startPage ?? 0;
   }
 
   /** Ids held in memory to catch repeats: the window plus those of the oldest timestamp yielded. */
@@ -146,6 +155,22 @@ export class PageAudit {
    */
   leavesGap(index: number, page: InteractionPage): boolean {
     return index > 0 && page.total - index * this.pageSize < this.covered;
+  }
+
+  /**
+   * Goes on after items were deleted: the list now has `total` items, and every item before position
+   * `position` (counted from the front, as `offset` counts) had been handed out before the deletion
+   * moved them. From here on, items before that position are known by id rather than by place (a
+   * re-read is skipped, an item the deletion moved up is new), and the count check at the end is off
+   * (the deletion changed the count). Everything else still applies: echoes, lengths, order, no id
+   * handed out twice, nothing after that position that was seen before.
+   */
+  rebase(position: number, total: number): void {
+    if (this.first < 0) return; // no page seen yet: the first one sets everything
+    this.rebased = true;
+    this.first = Infinity;
+    this.covered = Math.max(0, total - position);
+    this.lastTotal = total;
   }
 
   /** Checks page `index` (see the class comment) and returns its new results, cut at `last`. Throws {@link PaginationError}. */
@@ -186,8 +211,10 @@ export class PageAudit {
         actual: n,
       });
     if (this.first < 0) {
-      this.first = this.covered = this.lastTotal = total;
-      this.bound = pageBound(total, s);
+      // The items from this page to the end: the whole list for a walk from page 0.
+      this.first = this.covered = Math.max(0, total - index * s);
+      this.lastTotal = total;
+      this.bound = index + pageBound(this.first, s);
     } else if (total - index * s < this.covered) {
       fail(
         'total_shrank',
@@ -214,7 +241,7 @@ export class PageAudit {
     const atEnd = n < s;
     const done = this.yielded >= this.options.last || atEnd;
     // The end rule itself: one id per interaction of the first total. The rules above make it hold.
-    if (atEnd && this.yielded < this.options.last && this.yielded !== this.first) {
+    if (atEnd && !this.rebased && this.yielded < this.options.last && this.yielded !== this.first) {
       fail(
         'ids_missing',
         `the walk reached the end of the list with ${this.yielded} distinct ids where the first total was ${this.first}`,
@@ -238,7 +265,7 @@ export class PageAudit {
         actual: page.page,
       });
     }
-    const replan = index === 0 && page.limit < this.pageSize;
+    const replan = index === 0 && this.first < 0 && page.limit < this.pageSize;
     if (page.limit !== this.pageSize && !replan) {
       fail(
         'page_size_mismatch',
@@ -275,7 +302,7 @@ export class PageAudit {
     let firstRepeat = '';
     let previousTs = Infinity;
     for (const [p, item] of page.results.entries()) {
-      const id = item.interactionId;
+      const id = normalId(item.interactionId);
       if (onPage.has(id))
         fail('duplicate_ids', `page ${index} holds ${shown(id)} twice`, { page: index, expected: 0, actual: 1 });
       onPage.add(id);
@@ -284,6 +311,14 @@ export class PageAudit {
       if (!Number.isNaN(ts)) previousTs = ts;
       const distance = top - p;
       if (distance >= this.first) continue; // arrived during the walk
+      if (distance >= this.covered && this.rebased) {
+        // Before the position read up to when items were deleted: a re-read (known by id), an item the
+        // deletion moved up (new), or one newer than every item handed out (arrived: the caller's cursor
+        // knows it). Deletions moved positions, so membership is all that can be checked here.
+        if (this.recent.has(id) || this.oldest.has(id) || ts > this.oldestTs) continue;
+        fresh.push(item);
+        continue;
+      }
       if (distance >= this.covered) {
         overlap++;
         if (this.recent.fromNewest(distance - this.covered) === id) matched++;
@@ -332,7 +367,7 @@ export class PageAudit {
   }
 
   private remember(item: Interaction): void {
-    const id = item.interactionId;
+    const id = normalId(item.interactionId);
     this.recent.add(id);
     const ts = this.timestamp(item);
     if (Number.isNaN(ts)) return;

@@ -10,6 +10,7 @@
  */
 import { getInteraction as detail, listContactInteractions as history, paramFormats } from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
+import { normalId } from '../common/ids.js';
 import { InvalidInputError } from '../errors.js';
 import type { Walk } from '../paging/paginate.js';
 
@@ -99,6 +100,10 @@ function checkOperation(
   }
   const failed = paramProblem(parameters, defined);
   if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
+  // Ids in their normal form (lower-case: the spec's `uuid` format takes either case), so that every later
+  // step (the request, the answer check, a checkpoint) sees one spelling.
+  for (const key in defined)
+    if (parameters[key]!.schema.format === 'uuid') defined[key] = normalId(defined[key] as string);
   return defined;
 }
 

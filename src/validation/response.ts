@@ -2,7 +2,8 @@
  * The server's side of validation, what every check of a 2xx body shares: a body is checked per the
  * client's {@link ValidationMode} (`strict` throws, `warn` logs and returns, `off` never gets here) by a
  * validator compiled from the spec, and a failure is a {@link ResponseValidationError} with the JSON
- * pointer of the first problem. Each answer's own check is a module of its own (`page.ts`, `record.ts`),
+ * pointer of the first problem. An integer the reader kept exactly (a `bigint`) is checked as the JSON
+ * number it is (`asJsonNumbers`, by each answer's check). Each answer's own check is a module of its own (`page.ts`, `record.ts`),
  * which the client loads, with its validator, on its first call that validates that answer: a bundle on
  * `validate: 'off'` never downloads a validator, one that lists pages never the record's.
  */

@@ -13,7 +13,7 @@ import {
   ServerError,
 } from '../../src/index.js';
 import { type ReferenceApi, startReferenceApi } from '../../src/testing/index.ts';
-import { CONTACT, TENANT } from '../helpers.js';
+import { CONTACT, hangingFetch, TENANT } from '../helpers.js';
 
 const KEY = 'tokens-key';
 const SECRET = 'tokens-secret-8c1f';
@@ -193,6 +193,36 @@ describe('token exchange', () => {
       expect.objectContaining({ constructor: InvalidInputError, param }),
     );
     expect(seen).toEqual([]);
+  });
+});
+
+describe('an exchange no call waits for', () => {
+  it('is aborted once every call waiting for it has stopped (Ctrl-C must not wait for its deadline); the next call starts another', async () => {
+    const { fetch, requests } = hangingFetch();
+    const client = exchangeClient({ fetch, timeoutMs: 600_000, deadlineMs: 600_000 });
+    const first = new AbortController();
+    const second = new AbortController();
+    const calls = [
+      client.listInteractions(params, { signal: first.signal }),
+      client.listInteractions(params, { signal: second.signal }),
+    ];
+    for (const call of calls) call.catch(() => {});
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    const exchange = requests[0]!;
+    expect(exchange.method).toBe('POST');
+    first.abort(new Error('one caller gone'));
+    await expect(calls[0]).rejects.toMatchObject({ name: 'AbortedError' });
+    expect(exchange.signal.aborted).toBe(false); // the second call still waits for the token
+    second.abort(new Error('every caller gone'));
+    await expect(calls[1]).rejects.toMatchObject({ name: 'AbortedError' });
+    expect(exchange.signal.aborted).toBe(true);
+    const third = client.listInteractions(params, { signal: AbortSignal.abort() });
+    await expect(third).rejects.toMatchObject({ name: 'AbortedError' });
+    const fourth = new AbortController();
+    const next = client.listInteractions(params, { signal: fourth.signal });
+    next.catch(() => {});
+    await vi.waitFor(() => expect(requests).toHaveLength(2)); // a new exchange, not the aborted one
+    fourth.abort();
   });
 });
 

@@ -6,11 +6,11 @@ import { regions } from '../../src/index.ts';
 const base = ['list', '--tenant', 'T', '--contact', 'C'];
 
 describe('parseCommand', () => {
-  it('reads a one-page list with defaults', () => {
+  it('reads a one-page list with defaults (ids in their normal form: trimmed, lower-case)', () => {
     expect(parseCommand(base)).toEqual({
       kind: 'list',
-      tenantId: 'T',
-      contactId: 'C',
+      tenantId: 't',
+      contactId: 'c',
       limit: undefined,
       page: undefined,
       walk: { mode: 'page' },

@@ -9,7 +9,6 @@ import {
   csvHeader,
   csvRow,
   jsonDocument,
-  MAX_OUTPUT_DEPTH,
   ndjsonLine,
   neutraliseFormula,
   OutputError,
@@ -17,6 +16,7 @@ import {
   table,
   useColor,
 } from '../../src/cli/format.ts';
+import { MAX_JSON_DEPTH } from '../../src/common/exact-json.ts';
 import type { Interaction } from '../../src/index.ts';
 
 const document = parse(readFileSync(bundledSpec, 'utf8'));
@@ -138,12 +138,12 @@ describe('json and ndjson', () => {
     for (const write of [() => ndjsonLine(item), () => jsonDocument([item]), () => csvRow(item)]) {
       expect(write).toThrowError(OutputError);
       expect(write).toThrowError(
-        /^cannot write the (ndjson|json|csv) output: the data is nested more than 1000 levels deep$/,
+        /^cannot write the (ndjson|json|csv) output: the data is nested more than 64 levels deep$/,
       );
     }
     // As deep as allowed: written, and it round-trips.
     let allowed: unknown = null;
-    for (let i = 0; i < MAX_OUTPUT_DEPTH - 1; i++) allowed = [allowed];
+    for (let i = 0; i < MAX_JSON_DEPTH - 1; i++) allowed = [allowed];
     for (const write of [
       () => ndjsonLine({ ...item, recording: allowed }),
       () => csvRow({ ...item, recording: allowed }),

@@ -201,7 +201,8 @@ function expectedBase(o: Options): string {
 
 /** Every request must be the spec's path under the base URL, with only in-bounds query values. */
 function checkRequest(url: URL, o: Options, call: Call): void {
-  const ids = { tenantId: String(call.tenantId), contactId: String(call.contactId) };
+  // Ids are sent in their normal form: lower-case (the spec's uuid format takes either case).
+  const ids = { tenantId: String(call.tenantId).toLowerCase(), contactId: String(call.contactId).toLowerCase() };
   const path = operationPath('listContactInteractions', ids);
   expect(`${url.origin}${url.pathname}`).toBe(`${expectedBase(o)}${path}`);
   for (const key of url.searchParams.keys()) expect(['limit', 'page']).toContain(key);

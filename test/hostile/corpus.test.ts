@@ -1,7 +1,8 @@
 // The hostile corpus: every bad input and hostile answer found so far (CSV and terminal output,
 // status lines, headers, bodies, sizes, credentials echoed, aborts, the CLI's own process, a tenant's
-// lawful but undocumented behaviour under the contract checks), each case asserting the safe behaviour.
-// Prints `hostile: N inputs, H held, B broke`; any broken case fails.
+// lawful but undocumented behaviour under the contract checks, and the classes of issue 19: writers,
+// paths, ids, waits, answers, sync, depth and numbers, messages), each case asserting the safe
+// behaviour. Prints `hostile: N inputs, H held, B broke`; any broken case fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceApi } from '../../src/testing/index.ts';
 import { CLI_KEY, CLI_SECRET, cliGroups, staleCli } from './cli-cases.ts';
@@ -9,11 +10,20 @@ import { contractGroups } from './contract-cases.ts';
 import { CONTACT, type Context, TENANT } from './corpus.ts';
 import { githubGroups } from './github-cases.ts';
 import { outputGroups } from './output-cases.ts';
+import { safetyGroups } from './safety-cases.ts';
 import { sdkGroups } from './sdk-cases.ts';
 import { wireGroups } from './wire-cases.ts';
 import { startWireServer } from './wire-server.ts';
 
-const groups = [...outputGroups, ...sdkGroups, ...wireGroups, ...cliGroups, ...contractGroups, ...githubGroups];
+const groups = [
+  ...outputGroups,
+  ...sdkGroups,
+  ...wireGroups,
+  ...cliGroups,
+  ...contractGroups,
+  ...githubGroups,
+  ...safetyGroups,
+];
 const tally = { run: 0, held: 0, broke: 0 };
 const context = { stall: { on: false, seen: 0 } } as Context;
 

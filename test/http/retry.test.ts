@@ -236,7 +236,7 @@ describe('createRetryingFetch', () => {
     const { retrying, calls, bodies } = setup([status, 200]);
     const response = await settle(retrying(request()));
     expect(response.status).toBe(status);
-    // Not a 2xx: buffered, and still readable by openapi-fetch for the error body.
+    // Not a 2xx: buffered, and still readable by error-body.ts's apiErrorOf (which parses it with the SDK's reader).
     expect(await response.text()).toBe('{"n":1}');
     expect(bodies.take(response)).toBeUndefined();
     expect(calls).toHaveLength(1);

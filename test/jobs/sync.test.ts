@@ -285,7 +285,7 @@ describe('a history that changes', () => {
 
   it('a server whose pages never end: PaginationError, not an endless walk', async () => {
     const contactId = contact(closed(150, 'endless'));
-    // Every page past the first is full of ever older interactions, while the total stays at 150.
+    // Every page past the first is full of ever older interactions, the total always a page ahead.
     transform = (page, context) => {
       if (context.contactId !== contactId || context.page === 0) return page;
       const base = Date.UTC(2000, 0, 1) - context.page * 1_000_000;
@@ -293,12 +293,84 @@ describe('a history that changes', () => {
         ...i,
         startTimestamp: new Date(base - n * 1000).toISOString(),
       }));
+      return { ...page, total: (context.page + 2) * 100, results };
+    };
+    const before = api.requests();
+    try {
+      const error = await sync(contactId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PaginationError);
+      // Caught by the walk's audit (the ids the growing total pushed back are not there), well within the bound.
+      expect(api.requests() - before).toBeLessThan(7);
+    } finally {
+      transform = undefined;
+    }
+  });
+
+  it('a total that stays put while the pages run on (more results than it allows): PaginationError', async () => {
+    const contactId = contact(closed(150, 'overrun'));
+    transform = (page, context) => {
+      if (context.contactId !== contactId || context.page === 0) return page;
+      const results = closed(100, `overrun-${context.page}`).map((i, n) => ({
+        ...i,
+        startTimestamp: new Date(Date.UTC(2000, 0, 1) - n * 1000).toISOString(),
+      }));
       return { ...page, total: 150, results };
+    };
+    try {
+      await expect(sync(contactId)).rejects.toMatchObject({ name: 'PaginationError', code: 'total_mismatch' });
+    } finally {
+      transform = undefined;
+    }
+  });
+});
+
+describe('as strict as the walk', () => {
+  it("page 1 repeats page 0's last id and leaves one out, total unchanged: PaginationError, as the walk says", async () => {
+    const contactId = contact(closed(250, 'repeat-last'));
+    transform = (page, context) => {
+      if (context.contactId !== contactId || context.page !== 1) return page;
+      const results = [...context.history.slice(99, 100), ...page.results.slice(0, 99)]; // 199 is never served
+      return { ...page, results };
     };
     try {
       const error = await sync(contactId).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PaginationError);
-      expect((error as PaginationError).message).toMatch(/did not end: 7 pages read/);
+      expect(error).toMatchObject({ code: 'duplicate_ids', page: 1 });
+      const walk = client().iterateInteractions({ tenantId, contactId });
+      await expect(async () => {
+        for await (const _ of walk);
+      }).rejects.toMatchObject({ name: 'PaginationError', code: 'duplicate_ids' });
+    } finally {
+      transform = undefined;
+    }
+  });
+
+  it.each<[string, (page: InteractionPage) => unknown, string]>([
+    ['a short page before the end', (page) => ({ ...page, results: page.results.slice(0, 60) }), 'short_page'],
+    ['the page echoed as another', (page) => ({ ...page, page: 2 }), 'page_mismatch'],
+    ['an offset that is not page × limit', (page) => ({ ...page, offset: 7 }), 'offset_mismatch'],
+    ['a total lying high (the list ends short of it)', (page) => ({ ...page, total: 260 }), 'ids_missing'],
+  ])('every page with %s: PaginationError %s, never a checkpoint', async (_name, bend, code) => {
+    const contactId = contact(closed(250, `strict-${code}`));
+    transform = (page, context) => (context.contactId === contactId ? bend(page) : page);
+    try {
+      await expect(sync(contactId)).rejects.toMatchObject({ name: 'PaginationError', code });
+    } finally {
+      transform = undefined;
+    }
+  });
+
+  it('a server serving pages of 50 when asked for 100 (limit echoed): the sync goes on with 50s, nothing lost', async () => {
+    const contactId = contact(closed(230, 'capped'));
+    transform = (page, context) => {
+      if (context.contactId !== contactId) return page;
+      const start = context.page * 50;
+      return { ...page, limit: 50, offset: start, results: context.history.slice(start, start + 50) };
+    };
+    try {
+      const { records, checkpoint } = await sync(contactId);
+      expect(recordIds(records)).toEqual(ids(store.interactions(tenantId, contactId)!));
+      expect(checkpoint.newest).not.toBeNull();
     } finally {
       transform = undefined;
     }

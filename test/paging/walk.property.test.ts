@@ -17,6 +17,12 @@
 // while interactions are deleted, the lie can hide the deletion, and with it the items the deletion
 // shifts past the walk: the check is then no id twice, in the list's order. (A deletion is seen only
 // through `total`; a server that substitutes ids it never served is not modelled: no client can tell.)
+//
+// The sync (syncInteractions, a first sync: no checkpoint) is held to the same promise over the same
+// cases, each on a model server of its own: the expected records (every one `new`, in the list's order)
+// or a typed error, never a normal end short. It reads one page at a time and checks the order whatever
+// the validation mode (its cursor relies on it), so it refuses a page out of order with a
+// ResponseValidationError or a PaginationError where the walk in 'warn' or 'off' would go on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,6 +31,7 @@ import {
   PaginationError,
   ResponseValidationError,
   ServerError,
+  syncInteractions,
   type ValidationMode,
 } from '../../src/index.ts';
 import { CONTACT, TENANT } from '../helpers.ts';
@@ -45,13 +52,22 @@ const totalLies: ReadonlySet<Deviation> = new Set([
   'drop_item',
   'torn_read',
 ]);
+type ErrorClass = abstract new (...args: never[]) => CxEngageError;
 /** Typed errors besides PaginationError that are the right answer to a deviation. */
-const otherErrors: Partial<Record<Deviation, Array<abstract new (...args: never[]) => CxEngageError>>> = {
+const otherErrors: Partial<Record<Deviation, ErrorClass[]>> = {
   oversized_page: [ResponseValidationError],
   echo_other_limit: [ResponseValidationError],
   malformed: [ResponseValidationError],
   http_500: [ServerError],
 };
+/**
+ * The sync's own page check (ids unique and most recent first within a page, whatever the mode) may
+ * answer any deviation that puts an item out of place: a ResponseValidationError, as typed as the walk's.
+ */
+const otherSyncErrors = (d: Deviation): ErrorClass[] => [ResponseValidationError, ...(otherErrors[d] ?? [])];
+
+/** Who walks the model server: the walk (iterateInteractions) or a first sync (syncInteractions). */
+type Walker = 'walk' | 'sync';
 
 const walkCase = fc
   .record({
@@ -103,11 +119,11 @@ interface Tally {
   caught: number;
   errors: Map<string, number>;
 }
-const tallies = new Map<Deviation, Tally>(
-  deviations.map((d) => [d, { cases: 0, fired: 0, ok: 0, caught: 0, errors: new Map() }]),
-);
+const tallyTable = () =>
+  new Map<Deviation, Tally>(deviations.map((d) => [d, { cases: 0, fired: 0, ok: 0, caught: 0, errors: new Map() }]));
+const tallies: Record<Walker, Map<Deviation, Tally>> = { walk: tallyTable(), sync: tallyTable() };
 
-async function check(c: WalkCase): Promise<void> {
+async function checkWith(walker: Walker, c: WalkCase): Promise<void> {
   const server = modelServer({
     size: c.size,
     deviation: c.deviation,
@@ -126,19 +142,30 @@ async function check(c: WalkCase): Promise<void> {
   });
   const ids: string[] = [];
   let error: unknown;
+  // The sync reads every page to the end (no `last`), one at a time, and always checks the order.
+  const last = walker === 'sync' ? undefined : c.last;
   try {
-    const params = {
-      tenantId: TENANT,
-      contactId: CONTACT,
-      pageSize: c.pageSize,
-      concurrency: c.concurrency,
-      ...(c.last === undefined ? {} : { last: c.last }),
-    };
-    for await (const item of client.iterateInteractions(params)) ids.push(item.interactionId);
+    if (walker === 'walk') {
+      const params = {
+        tenantId: TENANT,
+        contactId: CONTACT,
+        pageSize: c.pageSize,
+        concurrency: c.concurrency,
+        ...(last === undefined ? {} : { last }),
+      };
+      for await (const item of client.iterateInteractions(params)) ids.push(item.interactionId);
+    } else {
+      const run = syncInteractions(client, { tenantId: TENANT, contactId: CONTACT, pageSize: c.pageSize });
+      for await (const record of run) {
+        expect(record.change).toBe('new');
+        ids.push(record.interaction.interactionId);
+      }
+      expect(run.checkpoint().contactId).toBe(CONTACT);
+    }
   } catch (e) {
     error = e;
   }
-  const tally = tallies.get(c.deviation)!;
+  const tally = tallies[walker].get(c.deviation)!;
   tally.cases++;
   if (server.fired > 0) tally.fired++;
   if (error === undefined) {
@@ -151,14 +178,15 @@ async function check(c: WalkCase): Promise<void> {
     );
     const core = ids.filter((id) => !server.inserted.has(id));
     const yielded = new Set(ids);
-    const expected = [...server.initial, ...server.tail].filter((id) => yielded.has(id) || !server.deleted.has(id));
-    const complete = c.last === undefined || ids.length < c.last;
+    const made = [...server.initial, ...server.tail.filter((id) => server.shown.has(id))];
+    const expected = made.filter((id) => yielded.has(id) || !server.deleted.has(id));
+    const complete = last === undefined || ids.length < last;
     // No true total to see a deletion by, or a walk cut at `last` on the page that leaves an item out
     // (the next page would show it): items may be skipped there, but never repeated or reordered.
     const blind =
-      (totalLies.has(c.deviation) && server.deleted.size > 0) || (c.deviation === 'drop_item' && c.last !== undefined);
+      (totalLies.has(c.deviation) && server.deleted.size > 0) || (c.deviation === 'drop_item' && last !== undefined);
     if (blind) {
-      const position = new Map([...server.initial, ...server.tail].map((id, i) => [id, i]));
+      const position = new Map(made.map((id, i) => [id, i]));
       expect(core.every((id, i) => i === 0 || position.get(id)! > position.get(core[i - 1]!)!)).toBe(true);
     } else if (!orderDeviations.has(c.deviation))
       expect(core).toEqual(complete ? expected : expected.slice(0, core.length));
@@ -174,36 +202,50 @@ async function check(c: WalkCase): Promise<void> {
   const honestChurn =
     server.deleted.size === 0 && (server.inserted.size <= server.initial.length || c.deviation === 'endless_growth');
   if (server.fired > 0 && honestChurn) tally.caught++;
-  const allowed = [PaginationError, ...(otherErrors[c.deviation] ?? [])];
+  const allowed = [
+    PaginationError,
+    ...(walker === 'sync' ? otherSyncErrors(c.deviation) : (otherErrors[c.deviation] ?? [])),
+  ];
   expect(
     allowed.some((type) => error instanceof type),
     `${String(error)}`,
   ).toBe(true);
   const mustEnd = harmless(c.deviation, c.at) && honestChurn;
-  expect(mustEnd, `an honest server got ${String(error)}`).toBe(false);
+  expect(mustEnd, `an honest server got ${String(error)} (${walker})`).toBe(false);
   if (c.deviation === 'endless_growth' && server.deleted.size === 0)
     expect(error).toMatchObject({ code: 'page_bound_exceeded' });
 }
 
-describe('the walk, as a property', () => {
-  it(`${CASES} random walks (seed ${SEED}) over ${deviations.length} deviations: the expected ids in order, or a typed error`, async () => {
-    const started = performance.now();
-    await fc.assert(fc.asyncProperty(walkCase, check), { numRuns: CASES, seed: SEED });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`walk property: ${CASES} cases in ${seconds} s (seed ${SEED}); deviations: ${deviations.join(', ')}`);
-    for (const [d, t] of tallies) {
-      const errors = [...t.errors]
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ');
-      console.log(
-        `  ${d.padEnd(22)} ${String(t.cases).padStart(3)} cases, fired in ${String(t.fired).padStart(3)}, ${String(t.ok).padStart(3)} ended normally${errors ? `; ${errors}` : ''}`,
+describe('the walk and the sync, as a property', () => {
+  // The same cases (one arbitrary, one seed) for each: about 15 s apiece on an idle machine, CPU-bound,
+  // so each has room on a busy one.
+  it.each(['walk', 'sync'] as const)(
+    `%s: ${CASES} random cases (seed ${SEED}) over ${deviations.length} deviations: the expected ids in order, or a typed error`,
+    async (walker) => {
+      const started = performance.now();
+      await fc.assert(
+        fc.asyncProperty(walkCase, (c) => checkWith(walker, c)),
+        { numRuns: CASES, seed: SEED },
       );
-    }
-    // The catalogue is exercised: every deviation fired, and every harmful one was caught.
-    for (const [d, t] of tallies) {
-      if (d !== 'none') expect(t.fired, d).toBeGreaterThan(0);
-      if (!harmless(d, 1)) expect(t.caught, d).toBeGreaterThan(0);
-    }
-  });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `${walker} property: ${CASES} cases in ${seconds} s (seed ${SEED}); deviations: ${deviations.join(', ')}`,
+      );
+      for (const [d, t] of tallies[walker]) {
+        const errors = [...t.errors]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+        console.log(
+          `  ${d.padEnd(22)} ${String(t.cases).padStart(3)} cases, fired in ${String(t.fired).padStart(3)}, ${String(t.ok).padStart(3)} ended normally${errors ? `; ${errors}` : ''}`,
+        );
+      }
+      // The catalogue is exercised: every deviation fired, and every harmful one was caught.
+      for (const [d, t] of tallies[walker]) {
+        if (d !== 'none') expect(t.fired, `${walker}: ${d}`).toBeGreaterThan(0);
+        if (!harmless(d, 1)) expect(t.caught, `${walker}: ${d}`).toBeGreaterThan(0);
+      }
+    },
+    120_000,
+  );
 });

@@ -75,8 +75,13 @@ export interface ModelServer {
   fetch: typeof globalThis.fetch;
   /** The list when the first request was served: what a walk must yield. */
   readonly initial: readonly string[];
-  /** `never_ending`: the made-up ids served past the list's real end, in order (they follow `initial`). */
+  /**
+   * `never_ending`: the made-up ids served past the list's real end, in order (they follow `initial`).
+   * One more is made than served, for the next page: it counts only once it is served (`shown`).
+   */
   readonly tail: readonly string[];
+  /** Every id the server has put on a page. */
+  readonly shown: ReadonlySet<string>;
   /** Ids deleted while the walk ran. */
   readonly deleted: ReadonlySet<string>;
   /** Ids inserted while the walk ran. */
@@ -112,6 +117,7 @@ export function modelServer(options: ModelOptions): ModelServer {
   const served = new Map<number, string[]>();
   const deleted = new Set<string>();
   const inserted = new Set<string>();
+  const everServed = new Set<string>();
   let requests = 0;
   let fired = 0;
   const dropAt = pick(1 << 30);
@@ -214,6 +220,7 @@ export function modelServer(options: ModelOptions): ModelServer {
     }
     body.results = ids.map((id) => items.get(id)!);
     served.set(page, ids);
+    for (const id of ids) everServed.add(id);
     if (d === 'malformed') delete (body as Partial<InteractionPage>).total;
     return body;
   }
@@ -252,6 +259,7 @@ export function modelServer(options: ModelOptions): ModelServer {
     startOf: (id) => Date.parse(items.get(id)!.startTimestamp),
     initial,
     tail,
+    shown: everServed,
     deleted,
     inserted,
     get fired() {

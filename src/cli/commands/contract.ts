@@ -26,7 +26,7 @@ import { credentialEnv, switchedOn } from '../credentials.js';
 import { contractExitCodes, type ExitCode } from '../exit-codes.js';
 import { type Io, write } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { optionalInteger, required } from '../values.js';
+import { optionalInteger, quoted, required, requiredId } from '../values.js';
 import { packageVersion } from '../version.js';
 
 export interface ContractCommand extends Connection {
@@ -63,7 +63,7 @@ export const contract: Subcommand<ContractCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): ContractCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     const file = (flag: string) => {
       const value = values[flag];
       if (value === undefined) return undefined;
@@ -71,8 +71,8 @@ export const contract: Subcommand<ContractCommand> = {
     };
     return {
       kind: 'contract',
-      tenantId: required(values['tenant'], '--tenant'),
-      contactId: required(values['contact'], '--contact'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
+      contactId: requiredId(values['contact'], '--contact'),
       maxPages: optionalInteger(values['max-pages'], '--max-pages'),
       junit: file('junit'),
       json: file('json'),
@@ -115,6 +115,7 @@ async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
     contactId: command.contactId,
     ...(command.maxPages !== undefined ? { maxPages: command.maxPages } : {}),
     skipSuccessor,
+    signal: io.signal,
   });
   if (command.junit) await writeReport(command.junit, '--junit', toJUnitXml(report));
   if (command.json) {
@@ -126,7 +127,7 @@ async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
   }
   const text = terminalLines(io.redact(renderReport(report)));
   if (io.env['GITHUB_ACTIONS'] === 'true') await reportToGitHub(report, text, io);
-  else await write(io.stdout, text);
+  else await write(io.stdout, text, io.signal);
   if (report.setup) {
     io.stderr.write(`cxengage-interactions: ${terminalText(io.redact(setupLine(withCliHints(report.setup))))}\n`);
     return contractExitCodes.setup;
@@ -161,12 +162,13 @@ async function reportToGitHub(report: ContractReport, text: string, io: Io): Pro
     }
   }
   const pause = randomUUID();
-  await write(io.stdout, `::stop-commands::${pause}\n${text}::${pause}::\n`);
+  await write(io.stdout, `::stop-commands::${pause}\n${text}::${pause}::\n`, io.signal);
   await write(
     io.stdout,
     toGitHubAnnotations(io.redact(report))
       .map((line) => `${line}\n`)
       .join(''),
+    io.signal,
   );
 }
 

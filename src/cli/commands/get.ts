@@ -8,7 +8,7 @@ import { type Connection, connect, parseConnection } from '../connection.js';
 import { jsonValue } from '../format.js';
 import { write } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { required } from '../values.js';
+import { quoted, requiredId } from '../values.js';
 
 const getFormats = ['json', 'ndjson'] as const;
 
@@ -30,15 +30,15 @@ export const get: Subcommand<GetCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): GetCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     const format = values['format'] ?? 'json';
     if (!(getFormats as readonly unknown[]).includes(format)) {
-      throw new UsageError(`--format of 'get' must be one of ${getFormats.join(', ')} (got '${String(format)}')`);
+      throw new UsageError(`--format of 'get' must be one of ${getFormats.join(', ')} (got ${quoted(format)})`);
     }
     return {
       kind: 'get',
-      tenantId: required(values['tenant'], '--tenant'),
-      interactionId: required(values['interaction'], '--interaction'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
+      interactionId: requiredId(values['interaction'], '--interaction'),
       format: format as GetCommand['format'],
       ...parseConnection(values),
     };
@@ -57,6 +57,6 @@ Options:
   async run(command, io) {
     const { tenantId, interactionId } = command;
     const record = await connect(command, io).getInteraction({ tenantId, interactionId }, { signal: io.signal });
-    await write(io.stdout, jsonValue(record, command.format));
+    await write(io.stdout, jsonValue(record, command.format), io.signal);
   },
 };

@@ -11,7 +11,7 @@ import { type Connection, connect, parseConnection } from '../connection.js';
 import { csvHeader, csvRow, type Format, formats, jsonDocument, ndjsonLine, table, useColor } from '../format.js';
 import { type Io, progressLine, write } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { integer, optionalInteger, required } from '../values.js';
+import { integer, optionalInteger, quoted, requiredId } from '../values.js';
 
 export interface ListCommand extends Connection {
   kind: 'list';
@@ -44,9 +44,9 @@ export const list: Subcommand<ListCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): ListCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const tenantId = required(values['tenant'], '--tenant');
-    const contactId = required(values['contact'], '--contact');
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
+    const tenantId = requiredId(values['tenant'], '--tenant');
+    const contactId = requiredId(values['contact'], '--contact');
     const last = values['last'] as string | undefined;
     if (values['all'] && last !== undefined) throw new UsageError('--all and --last cannot be combined');
     const walk: ListCommand['walk'] = values['all']
@@ -98,7 +98,7 @@ Options:
 function format(value: unknown): Format {
   if (value === undefined) return 'table';
   if ((formats as readonly unknown[]).includes(value)) return value as Format;
-  throw new UsageError(`--format must be one of ${formats.join(', ')} (got '${String(value)}')`);
+  throw new UsageError(`--format must be one of ${formats.join(', ')} (got ${quoted(value)})`);
 }
 
 async function run(client: InteractionsClient, command: ListCommand, io: Io): Promise<void> {
@@ -108,12 +108,13 @@ async function run(client: InteractionsClient, command: ListCommand, io: Io): Pr
   // The csv header waits for the first answer, so a failed call leaves stdout empty.
   let csvStarted = false;
   const startCsv = async () => {
-    if (format === 'csv' && !csvStarted) await write(io.stdout, csvHeader());
+    if (format === 'csv' && !csvStarted) await write(io.stdout, csvHeader(), io.signal);
     csvStarted = true;
   };
   const emit = async (item: Interaction) => {
-    if (format === 'ndjson') await write(io.stdout, ndjsonLine(item));
-    else if (format === 'csv') await startCsv().then(() => write(io.stdout, csvRow(item, { raw: command.csvRaw })));
+    if (format === 'ndjson') await write(io.stdout, ndjsonLine(item), io.signal);
+    else if (format === 'csv')
+      await startCsv().then(() => write(io.stdout, csvRow(item, { raw: command.csvRaw }), io.signal));
     else items.push(item);
   };
 
@@ -143,6 +144,6 @@ async function run(client: InteractionsClient, command: ListCommand, io: Io): Pr
   }
 
   await startCsv();
-  if (format === 'json') await write(io.stdout, jsonDocument(items));
-  if (format === 'table') await write(io.stdout, table(items, { color: useColor(io.env, io.stdout.isTTY) }));
+  if (format === 'json') await write(io.stdout, jsonDocument(items), io.signal);
+  if (format === 'table') await write(io.stdout, table(items, { color: useColor(io.env, io.stdout.isTTY) }), io.signal);
 }

@@ -4,11 +4,14 @@
  * the contact's progress and the output length; a run after a crash (even `kill -9`) cuts the output
  * back to that length and goes on, so no record is lost or written twice. `--since-state` syncs from
  * the checkpoints of an earlier export: only what is new or changed. `--shard i/N` splits the contacts
- * between N jobs by a stable hash.
+ * between N jobs by a stable hash. Before anything is sent, the files are checked and locked
+ * (`files.ts`): one run per output and state file, and no file written over another the run uses.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { normalId } from '../../../common/ids.js';
+import { snippet } from '../../../common/snippet.js';
 import { terminalText } from '../../../common/terminal-text.js';
+import { shownPath } from '../../../files/paths.js';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../../jobs/export.js';
 import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../jobs/types.js';
@@ -18,7 +21,9 @@ import { csvField, csvHeader, csvRow, jsonValue } from '../../format.js';
 import { type Io, progressLine } from '../../io.js';
 import { PartialFailure } from '../../partial-failure.js';
 import { UsageError } from '../../usage-error.js';
-import { integer, required } from '../../values.js';
+import { integer, quoted, required, requiredId } from '../../values.js';
+import { readContacts } from './contacts.js';
+import { claimExportFiles } from './files.js';
 import { ExportJournal, type JournalHeader } from './journal.js';
 import { ExportOutput } from './output.js';
 import { progressText, rateMeter, summaryText } from './progress.js';
@@ -62,24 +67,21 @@ export const exportCommand: Subcommand<ExportCommand> = {
   },
 
   parse(values: FlagValues, positionals: string[]): ExportCommand {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${quoted(positionals[0])}`);
     const state = values['state'] as string | undefined;
     const sinceState = values['since-state'] as string | undefined;
-    if (state !== undefined && sinceState !== undefined && path.resolve(state) === path.resolve(sinceState)) {
-      throw new UsageError("--since-state must be an earlier export's state file, not this one's (--state)");
-    }
     const out = required(values['out'], '--out');
     if (out === '-')
       throw new UsageError('--out must be a file (it is cut back to what --state accounts for on resume)');
     const format = (values['format'] as string | undefined) ?? 'ndjson';
     if (!(exportFormats as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of ${exportFormats.join(', ')} for export (got '${format}')`);
+      throw new UsageError(`--format must be one of ${exportFormats.join(', ')} for export (got ${quoted(format)})`);
     }
     if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
     const concurrency = values['concurrency'];
     return {
       kind: 'export',
-      tenantId: required(values['tenant'], '--tenant'),
+      tenantId: requiredId(values['tenant'], '--tenant'),
       contacts: required(values['contacts'], '--contacts'),
       out,
       state,
@@ -102,7 +104,8 @@ it goes on where it stopped, and the output gets no record twice and loses none.
 
 Options:
   --tenant ID            tenant UUID (required)
-  --contacts FILE        contact ids, one per line ('-': stdin; blank lines and # comments skipped)
+  --contacts FILE        contact ids (UUIDs, any case), one per line ('-': stdin; blank lines and
+                         # comments skipped); a line that is no id refuses the list, nothing sent
   --out FILE             the output file (required); a new export empties it
   --state FILE           keep progress here, to resume; the finished file serves as --since-state later
   --since-state FILE     an earlier export's state: export only what is new or changed since
@@ -117,6 +120,9 @@ Options:
   --shard I/N            export only shard I of N (split by a stable hash of the contact id): run N
                          jobs with I = 1..N, each with its own --out and --state
 
+One run at a time per --out and --state: each is locked (FILE.lock) while a run writes it, and a
+second run refuses, naming the first. No file may be written over another the run uses.
+
 Progress goes to stderr on a terminal; a summary line is always printed there at the end.`,
 
   run: (command, io) => run(command, io),
@@ -126,7 +132,7 @@ function rate(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   if (!/^\d+(\.\d+)?$/.test(text))
-    throw new UsageError(`--rate must be a number of requests per second (got '${value}')`);
+    throw new UsageError(`--rate must be a number of requests per second (got ${quoted(value)})`);
   return Number(text);
 }
 
@@ -136,57 +142,52 @@ function shard(value: unknown): ExportCommand['shard'] {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4 (got '${value}')`);
+    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4 (got ${quoted(value)})`);
   }
   return { index, count };
 }
 
-async function readContacts(source: string, io: Io): Promise<string[]> {
-  let text: string;
-  if (source === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(chunk as Buffer);
-    text = Buffer.concat(chunks).toString('utf8');
-  } else {
-    text = await readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--contacts ${source}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
-  }
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
 /** The checkpoints of an earlier export: finished contacts', and for unfinished ones those they started from. */
 async function sinceCheckpoints(file: string, tenantId: string): Promise<Map<string, SyncCheckpoint>> {
-  const earlier = await ExportJournal.read(file);
-  if (!earlier) throw new UsageError(`--since-state ${file}: no such state file`);
-  if (earlier.header.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
-    throw new UsageError(`--since-state ${file} is an export of another tenant (${earlier.header.tenantId})`);
+  const earlier = await ExportJournal.read(file, '--since-state');
+  if (!earlier) throw new UsageError(`--since-state ${shownPath(file)}: is empty, not an export's state file`);
+  if (normalId(earlier.header.tenantId) !== tenantId) {
+    throw new UsageError(
+      `--since-state ${shownPath(file)} is an export of another tenant (${quoted(earlier.header.tenantId)})`,
+    );
   }
   const checkpoints = new Map<string, SyncCheckpoint>();
   for (const [contactId, state] of earlier.contacts) {
     const checkpoint = state.done ?? state.progress?.from ?? undefined;
-    if (checkpoint) checkpoints.set(contactId.toLowerCase(), checkpoint);
+    if (checkpoint) checkpoints.set(contactId, checkpoint);
   }
   return checkpoints;
 }
 
 async function run(command: ExportCommand, io: Io): Promise<void> {
+  const files = await claimExportFiles(command);
+  try {
+    await exportLocked(command, io, files.realOut);
+  } finally {
+    await files.release();
+  }
+}
+
+/** The export itself, with its files checked and locked. */
+async function exportLocked(command: ExportCommand, io: Io, realOut: string): Promise<void> {
   const { tenantId, format } = command;
   const client = connect(command, io);
   const listed = await readContacts(command.contacts, io);
   const inShard = command.shard
     ? listed.filter((id) => shardOf(id, command.shard!.count) === command.shard!.index)
     : listed;
-  const total = new Set(inShard.map((id) => id.toLowerCase())).size;
+  const total = new Set(inShard).size;
   const since = command.sinceState ? await sinceCheckpoints(command.sinceState, tenantId) : undefined;
   const header: JournalHeader = {
     cxengageExport: 1,
     tenantId,
     format,
-    out: path.resolve(command.out),
+    out: realOut,
     shard: command.shard ? `${command.shard.index}/${command.shard.count}` : null,
     ...(command.csvRaw ? { csvRaw: true } : {}),
     at: 0,
@@ -210,7 +211,7 @@ async function run(command: ExportCommand, io: Io): Promise<void> {
     tenantId,
     contacts: inShard,
     ...(store ? { state: store } : {}),
-    ...(since ? { checkpoints: (id: string) => since.get(id.toLowerCase()) } : {}),
+    ...(since ? { checkpoints: (id: string) => since.get(id) } : {}),
     ...(command.rate !== undefined ? { rateLimit: { requestsPerSecond: command.rate } } : {}),
     ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}),
     failFast: command.failFast,
@@ -226,7 +227,9 @@ async function run(command: ExportCommand, io: Io): Promise<void> {
       if (event.type === 'record') output.write(line(format, event, command.csvRaw));
       else if (event.type === 'failed') {
         // Server text (error messages) may hold control characters: never let them reach the terminal raw.
-        const message = terminalText(io.redact(`contact ${event.contactId} failed: ${event.error.message}`));
+        const message = terminalText(
+          io.redact(snippet(`contact ${event.contactId} failed: ${event.error.message}`, 500)),
+        );
         io.stderr.write(`${io.stderr.isTTY ? '\r\x1b[2K' : ''}warning: ${message}\n`);
       }
       if (output.pending > 256 * 1024) await output.flush();
@@ -264,21 +267,32 @@ async function openFiles(command: ExportCommand, header: JournalHeader) {
   const previous = command.state ? await ExportJournal.read(command.state) : undefined;
   if (previous && command.state) {
     const was = previous.header;
-    const differs = (['tenantId', 'format', 'out', 'shard'] as const).find(
-      (key) => String(was[key]).toLowerCase() !== String(header[key]).toLowerCase(),
-    );
-    if (!differs && Boolean(was.csvRaw) !== Boolean(header.csvRaw)) {
-      throw new UsageError(
-        `--state ${command.state} belongs to an export ${was.csvRaw ? 'with' : 'without'} --csv-raw`,
-      );
-    }
+    const label = `--state ${shownPath(command.state)}`;
+    // The output as recorded: its real path (or, in a file written before, its absolute path).
+    const sameOut = was.out === header.out || was.out === path.resolve(command.out);
+    const differs =
+      typeof was.tenantId !== 'string' || normalId(was.tenantId) !== header.tenantId
+        ? 'tenantId'
+        : was.format !== header.format
+          ? 'format'
+          : !sameOut
+            ? 'out'
+            : String(was.shard) !== String(header.shard)
+              ? 'shard'
+              : undefined;
     if (differs) {
       throw new UsageError(
-        `--state ${command.state} belongs to another export (its ${differs} is ${JSON.stringify(was[differs])}); use a new state file`,
+        `${label} belongs to another export (its ${differs} is ${JSON.stringify(snippet(String(was[differs]), 80))}); use a new state file`,
       );
     }
+    if (Boolean(was.csvRaw) !== Boolean(header.csvRaw)) {
+      throw new UsageError(`${label} belongs to an export ${was.csvRaw ? 'with' : 'without'} --csv-raw`);
+    }
     const output = await ExportOutput.resume(command.out, previous.at);
-    return { output, journal: await ExportJournal.resume(command.state, previous) };
+    return {
+      output,
+      journal: await ExportJournal.resume(command.state, { ...previous, header: { ...was, out: header.out } }),
+    };
   }
   const output = await ExportOutput.create(command.out);
   if (command.format === 'csv') output.write(`contactId,change,${csvHeader()}`);

@@ -5,12 +5,17 @@
  * syncs it: its cost is one contact's state, whatever the number of contacts. When the lines appended
  * outgrow the last snapshot, the file is rewritten with one line per contact (temp file, fsync,
  * rename, fsync of the directory), so it stays proportional to the contacts while a save stays
- * amortised O(1). A line cut short by a crash can only be the last one, and is ignored.
+ * amortised O(1). A line cut short by a crash can only be the last one, and is ignored. Contact ids are
+ * read back in their normal form (trimmed, lower-case), whatever spelling an older file holds. Every
+ * file error names the flag and the file (`--state export-state.json: is a directory (EISDIR)`).
  */
 import { type FileHandle, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { normalId } from '../../../common/ids.js';
 import { jsonSafeText } from '../../../common/terminal-text.js';
+import { fileError, namingFile } from '../../../files/paths.js';
 import type { ExportContactState } from '../../../jobs/types.js';
+import { UsageError } from '../../usage-error.js';
 
 /** Which export a state file belongs to, and how much of the output it accounts for. */
 export interface JournalHeader {
@@ -34,10 +39,10 @@ export interface JournalContents {
   at: number;
 }
 
-/** The state file is not one this command wrote, or was damaged other than by a crash. */
-export class JournalError extends Error {
-  constructor(message: string) {
-    super(message);
+/** The state file is not one this command wrote, or was damaged other than by a crash: nothing was sent (exit 2). */
+export class JournalError extends UsageError {
+  constructor(label: string, file: string, problem: string) {
+    super(`${label} ${file}: ${problem}`);
     this.name = 'JournalError';
   }
 }
@@ -63,14 +68,17 @@ export class ExportJournal {
     this.#snapshotBytes = snapshotBytes;
   }
 
-  /** Reads a state file; `undefined` when there is none (or it is empty). Throws {@link JournalError}. */
-  static async read(file: string): Promise<JournalContents | undefined> {
+  /**
+   * Reads a state file; `undefined` when there is none (or it is empty). Throws {@link JournalError}, or
+   * a file error naming `label` (the flag) and the file.
+   */
+  static async read(file: string, label = '--state'): Promise<JournalContents | undefined> {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+      throw fileError(label, file, error);
     }
     if (text === '') return undefined;
     // Every line ends with a newline: the last piece is empty, or a line a crash cut short (dropped).
@@ -82,11 +90,21 @@ export class ExportJournal {
         if (typeof value === 'object' && value !== null && !Array.isArray(value))
           return value as Record<string, unknown>;
       } catch {}
-      throw new JournalError(`${file}: line ${n + 1} is not a state entry: the file is damaged`);
+      throw new JournalError(label, file, `line ${n + 1} is not a state entry: the file is damaged`);
     };
-    const header = lines.length > 0 ? parse(lines[0]!, 0) : undefined;
+    // A first line that is not even JSON: some other file, not a damaged state file.
+    const header =
+      lines.length > 0
+        ? (() => {
+            try {
+              return parse(lines[0]!, 0);
+            } catch {
+              return undefined;
+            }
+          })()
+        : undefined;
     if (header?.['cxengageExport'] !== 1) {
-      throw new JournalError(`${file} is not a cxengage-interactions export state file`);
+      throw new JournalError(label, file, 'is not a cxengage-interactions export state file');
     }
     const contacts = new Map<string, ExportContactState>();
     let at = header['at'] as number;
@@ -97,11 +115,11 @@ export class ExportJournal {
         !Number.isSafeInteger(entry['at']) ||
         typeof entry['state'] !== 'object'
       )
-        throw new JournalError(`${file}: line ${i + 2} is not a state entry: the file is damaged`);
-      contacts.set(entry['contactId'], entry['state'] as ExportContactState);
+        throw new JournalError(label, file, `line ${i + 2} is not a state entry: the file is damaged`);
+      contacts.set(normalId(entry['contactId']), entry['state'] as ExportContactState);
       at = entry['at'] as number;
     }
-    if (!Number.isSafeInteger(at) || at < 0) throw new JournalError(`${file}: its output length is not a count`);
+    if (!Number.isSafeInteger(at) || at < 0) throw new JournalError(label, file, 'its output length is not a count');
     return { header: header as unknown as JournalHeader, contacts, at };
   }
 
@@ -112,10 +130,12 @@ export class ExportJournal {
 
   /** Goes on with what {@link ExportJournal.read} returned: the file is rewritten compacted first, so a cut line is gone. */
   static async resume(file: string, contents: JournalContents): Promise<ExportJournal> {
-    await removeStaleSnapshots(file);
-    const bytes = await writeSnapshot(file, { ...contents.header, at: contents.at }, contents.contacts);
-    const handle = await open(file, 'a');
-    return new ExportJournal(file, contents, handle, bytes);
+    return namingFile('--state', file, async () => {
+      await removeStaleSnapshots(file);
+      const bytes = await writeSnapshot(file, { ...contents.header, at: contents.at }, contents.contacts);
+      const handle = await open(file, 'a');
+      return new ExportJournal(file, contents, handle, bytes);
+    });
   }
 
   /** The contacts' states so far. */
@@ -126,8 +146,10 @@ export class ExportJournal {
   /** Records a contact's state, accounting for `at` bytes of output; durable when it resolves. */
   async append(contactId: string, state: ExportContactState, at: number): Promise<void> {
     const line = `${jsonSafeText(JSON.stringify({ contactId, at, state }))}\n`;
-    await this.#handle.write(line);
-    await this.#handle.datasync();
+    await namingFile('--state', this.#path, async () => {
+      await this.#handle.write(line);
+      await this.#handle.datasync();
+    });
     this.#contacts.set(contactId, state);
     this.#at = at;
     this.#appended += Buffer.byteLength(line);
@@ -136,15 +158,17 @@ export class ExportJournal {
 
   /** Rewrites the file as one line per contact. */
   async compact(): Promise<void> {
-    await this.#handle.close();
-    this.#header = { ...this.#header, at: this.#at };
-    this.#snapshotBytes = await writeSnapshot(this.#path, this.#header, this.#contacts);
-    this.#appended = 0;
-    this.#handle = await open(this.#path, 'a');
+    await namingFile('--state', this.#path, async () => {
+      await this.#handle.close();
+      this.#header = { ...this.#header, at: this.#at };
+      this.#snapshotBytes = await writeSnapshot(this.#path, this.#header, this.#contacts);
+      this.#appended = 0;
+      this.#handle = await open(this.#path, 'a');
+    });
   }
 
   async close(): Promise<void> {
-    await this.#handle.close();
+    await namingFile('--state', this.#path, () => this.#handle.close());
   }
 }
 

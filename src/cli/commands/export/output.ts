@@ -2,24 +2,27 @@
  * The export's output file (`--out`): records are buffered and written at a known position, so the
  * file's length is always known exactly. A resume truncates the file back to the length the state
  * file accounts for: records written after the last save are dropped there and written again, so none
- * is lost and none appears twice.
+ * is lost and none appears twice. Every file error names `--out` and the file (a full disk mid-run too).
  */
 import { type FileHandle, open } from 'node:fs/promises';
+import { FileUseError, fileError, namingFile } from '../../../files/paths.js';
 
 export class ExportOutput {
+  readonly #file: string;
   readonly #handle: FileHandle;
   #position: number;
   #buffer: string[] = [];
   #pending = 0;
 
-  private constructor(handle: FileHandle, position: number) {
+  private constructor(file: string, handle: FileHandle, position: number) {
+    this.#file = file;
     this.#handle = handle;
     this.#position = position;
   }
 
   /** Creates (or empties) the file. */
   static async create(file: string): Promise<ExportOutput> {
-    return new ExportOutput(await open(file, 'w'), 0);
+    return new ExportOutput(file, await namingFile('--out', file, () => open(file, 'w')), 0);
   }
 
   /**
@@ -31,18 +34,20 @@ export class ExportOutput {
     try {
       handle = await open(file, 'r+');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      throw new Error(`${file} is missing, but the state file accounts for ${length} bytes of it`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError('--out', file, error);
+      throw new FileUseError('--out', file, `is missing, but the state file accounts for ${length} bytes of it`);
     }
-    const { size } = await handle.stat();
+    const { size } = await namingFile('--out', file, () => handle.stat());
     if (size < length) {
       await handle.close();
-      throw new Error(
-        `${file} is shorter (${size} bytes) than the state file accounts for (${length}): it was changed`,
+      throw new FileUseError(
+        '--out',
+        file,
+        `is shorter (${size} bytes) than the state file accounts for (${length}): it was changed`,
       );
     }
-    await handle.truncate(length);
-    return new ExportOutput(handle, length);
+    await namingFile('--out', file, () => handle.truncate(length));
+    return new ExportOutput(file, handle, length);
   }
 
   /** Queues text; nothing reaches the file before {@link ExportOutput.flush}. */
@@ -64,11 +69,8 @@ export class ExportOutput {
     this.#pending = 0;
     let written = 0;
     while (written < bytes.length) {
-      const { bytesWritten } = await this.#handle.write(
-        bytes,
-        written,
-        bytes.length - written,
-        this.#position + written,
+      const { bytesWritten } = await namingFile('--out', this.#file, () =>
+        this.#handle.write(bytes, written, bytes.length - written, this.#position + written),
       );
       written += bytesWritten;
     }
@@ -78,7 +80,7 @@ export class ExportOutput {
   /** Flushes, and makes what was written durable (before the state file refers to it). */
   async sync(): Promise<void> {
     await this.flush();
-    await this.#handle.datasync();
+    await namingFile('--out', this.#file, () => this.#handle.datasync());
   }
 
   /** The length of the file as written so far (queued text excluded). */
@@ -87,7 +89,10 @@ export class ExportOutput {
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    await this.#handle.close();
+    try {
+      await this.flush();
+    } finally {
+      await namingFile('--out', this.#file, () => this.#handle.close());
+    }
   }
 }

@@ -210,7 +210,6 @@ describe('export flags', () => {
     ['a shard 0', [...base, '--shard', '0/2'], /--shard must be I\/N/],
     ['a rate that is not a number', [...base, '--rate', 'fast'], /--rate must be a number/],
     ['format json', [...base, '--format', 'json'], /--format must be one of ndjson, csv/],
-    ['the same state twice', [...base, '--state', 's', '--since-state', 's'], /not this one's/],
     ['a list flag', [...base, '--all'], /--all is not an option of 'export'/],
   ])('%s is a usage error', (_name, argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
