@@ -10,8 +10,9 @@
 import type { Redactor } from '../auth/redact.js';
 import type { Redaction } from '../auth/redaction.js';
 import { snippet } from '../common/snippet.js';
+import { ConnectionError } from './failures.js';
 import type { Logger } from './types.js';
-import { abortedError, ConnectionError, CxEngageError, TimeoutError } from './up-front.js';
+import { abortedError, CxEngageError, TimeoutError } from './up-front.js';
 import { sleep } from './waits.js';
 
 /** A failed attempt, as the loop saw it: an answer that is not a 2xx, or an error in its place. */

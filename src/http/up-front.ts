@@ -11,14 +11,5 @@ export { pkg } from '../../generated/package.js';
 export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/secrets.js';
 export { normalId } from '../common/ids.js';
 export { MAX_JSON_DEPTH } from '../common/json-depth.js';
-export {
-  ConnectionError,
-  CredentialsError,
-  CxEngageError,
-  InvalidResponseError,
-  PaginationError,
-  ResponseValidationError,
-  statusEntry,
-  TimeoutError,
-} from '../errors.js';
+export { CxEngageError, TimeoutError } from '../errors.js';
 export { abortedError, linkSignal } from './signals.js';

@@ -14,15 +14,17 @@ import { scopedOf } from '../client/shared.js';
 import type { InteractionsClient } from '../client/types.js';
 import { normalId } from '../common/ids.js';
 import { MAX_JSON_DEPTH } from '../common/json-depth.js';
-import { type CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
 import { PARENT, type Scope } from '../http/scope.js';
 import { abortedError, linkSignal } from '../http/signals.js';
 import { PageAudit, pageBound } from '../paging/page-audit.js';
 import { checkWalkable } from '../paging/paginate.js';
+import { PaginationError } from '../paging/pagination-error.js';
 import type { Interaction, InteractionPage } from '../types.js';
 import { invariantBroken } from '../validation/invariant.js';
 import { checkParams, checkSignal } from '../validation/params.js';
 import { checkCheckpoint } from './checkpoint.js';
+import type { CheckpointError } from './checkpoint-error.js';
 import type { SyncChange, SyncCheckpoint, SyncParams, SyncProgress, SyncRecord, SyncRun } from './types.js';
 
 const DAY_MS = 86_400_000;

@@ -1,13 +1,14 @@
 // Walking pages: requests (in order, or several at once), the walk's own limits (maxPages, a
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
-import type { ResponseValidationError } from '../errors.js';
+
 import { fanOut } from '../http/fan-out.js';
 import type { Scope, Scoped } from '../http/scope.js';
 import type { Logger, ValidationMode } from '../http/types.js';
 import { linkSignal, TimeoutError } from '../http/up-front.js';
 import type { Interaction, InteractionPage } from '../types.js';
 import { invariantBroken } from '../validation/invariant.js';
+import type { ResponseValidationError } from '../validation/response.js';
 import { PageAudit } from './page-audit.js';
 
 /**
