@@ -113,6 +113,14 @@ writeFileSync(
       .join('')}};\n`,
 );
 
+// Every operation's method and path template alone, in a file of their own: only the observer
+// (`src/http/instrument.ts`, loaded on demand) reads them, so a bundle carries them in its chunk alone.
+writeFileSync(
+  path.join(outDir, 'routes.ts'),
+  `${header}/** Every operation's method and path template alone: what tells a request's route (spans, logs). */\n` +
+    `export const routes = ${json(Object.values(operations).map(({ method, path }) => ({ method, path })))} as const;\n`,
+);
+
 // 4. Validators, compiled now so that nothing compiles a schema at runtime, in a file each, because
 // ajv's standalone code is not tree-shaken out of a bundle (each validator carries top-level statements),
 // and a bundler puts a file in one chunk whole:
@@ -211,7 +219,7 @@ writeFileSync(
     `export const pkg = ${JSON.stringify({ name: pkg.name, version: pkg.version }, null, 2)} as const;\n`,
 );
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,validators.js,validators.d.ts,${Object.keys(
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,routes.ts,validators.js,validators.d.ts,${Object.keys(
     refMap,
   )
     .map((name) => `${fileOf(name)}.{js,d.ts}`)

@@ -36,8 +36,18 @@ describe('what a bundled app loads up front', () => {
         'node_modules/openapi-fetch/dist/index.mjs',
       ]),
     );
-    // And nothing that only a failure, a validating client or an iterator needs.
-    for (const lazy of ['src/auth/redact.ts', 'src/http/retry-policy.ts', 'src/validation/page.ts']) {
+    // And nothing that only a failure, a validating client or an iterator needs: the error classes of
+    // those included, which the package root exports (through `src/client/on-demand-errors.ts`).
+    for (const lazy of [
+      'src/auth/redact.ts',
+      'src/http/retry-policy.ts',
+      'src/validation/page.ts',
+      'src/validation/response.ts',
+      'src/http/failures.ts',
+      'src/auth/credentials-error.ts',
+      'src/paging/pagination-error.ts',
+      'src/client/on-demand-errors.ts',
+    ]) {
       expect(modules.flat()).not.toContain(lazy);
     }
   });

@@ -7,6 +7,7 @@
  * first attempt of a client that has them (a client with a fixed header never downloads them); the
  * exchange call itself is `token-exchange.ts`, loaded on the first exchange.
  */
+import { lazy } from '../common/lazy.js';
 import type { RetryingFetch } from '../http/retry.js';
 import type { Redaction } from './redaction.js';
 import type { ResolvedAuth } from './resolve-auth.js';
@@ -36,19 +37,16 @@ export type FetchToken = (auth: ExchangeAuth, signal: AbortSignal) => Promise<st
 export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetchToken: FetchToken): Credentials {
   if (auth.kind === 'header') return { apply: (request) => request.headers.set('authorization', auth.authorization) };
   let loaded: Credentials | undefined;
-  let loading: Promise<Credentials> | undefined;
-  const load = () =>
-    (loading ??= import('./token-credentials.js').then(
+  // A failed load is tried again by the next attempt.
+  const load = lazy(() =>
+    import('./token-credentials.js').then(
       (kinds): Credentials =>
         (loaded =
           auth.kind === 'callback'
             ? kinds.callbackCredentials(auth.token, redaction)
             : kinds.exchangedCredentials((signal) => fetchToken(auth, signal), auth.lifetimeMs)),
-      (error: unknown) => {
-        loading = undefined; // tried again by the next attempt
-        throw error;
-      },
-    ));
+    ),
+  );
   const credentials: Credentials = {
     apply: async (request, signal) => (loaded ?? (await load())).apply(request, signal),
   };

@@ -32,7 +32,6 @@ export function isSendableToken(token: unknown): token is string {
 /**
  * The forms a secret takes in what the SDK sends: as it is, and JSON-escaped (the token exchange's body).
  * (The redactor finds JSON-escaped, URL-encoded and base64 spellings of every secret itself.)
- * @internal
  */
 export function secretForms(secret: string): string[] {
   const escaped = JSON.stringify(secret).slice(1, -1);

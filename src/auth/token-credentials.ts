@@ -8,8 +8,9 @@
  */
 
 import type { RetryingFetch } from '../http/retry.js';
-import { CredentialsError, isSendableToken, secretForms } from '../http/up-front.js';
+import { isSendableToken, secretForms } from '../http/up-front.js';
 import { abortable } from '../http/waits.js';
+import { CredentialsError } from './credentials-error.js';
 import type { Redaction } from './redaction.js';
 
 /** A token function's credentials: what it returns is checked, and a secret from then on. */

@@ -10,10 +10,11 @@ import { validateTokenResponse } from '../../generated/validate-token-response.j
 import { MAX_JSON_DEPTH, parseJson } from '../common/exact-json.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
 import { apiErrorOf } from '../http/error-body.js';
+import { InvalidResponseError } from '../http/failures.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
-import { InvalidResponseError, isSendableToken, ResponseValidationError, secretForms } from '../http/up-front.js';
-import { schemaFailure } from '../validation/response.js';
+import { isSendableToken, secretForms } from '../http/up-front.js';
+import { ResponseValidationError, schemaFailure } from '../validation/response.js';
 import type { Redaction } from './redaction.js';
 
 /** What the exchange needs from the client that owns the token cache. */

@@ -15,6 +15,7 @@
 import { getInteraction as detail, listContactInteractions as history } from '../../generated/spec.js';
 import type { Redaction } from '../auth/redaction.js';
 import { MAX_JSON_DEPTH, scanJson, TOO_DEEP } from '../common/json-depth.js';
+import { lazy } from '../common/lazy.js';
 import type { BodyProblem } from '../http/error-body.js';
 import {
   type CallSettings,
@@ -32,16 +33,6 @@ import { checkClaims, type RequestIds } from '../validation/answer.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
 import type { GetInteractionParams, InteractionsClient, IterateParams, ListParams } from './types.js';
-
-/** A module loaded on first use, once per process (a load that failed is tried again the next time). */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-}
 
 const pageChecks = lazy(() => import('../validation/page.js'));
 const recordChecks = lazy(() => import('../validation/record.js'));
@@ -70,7 +61,7 @@ export function createInteractionsClient(options: ClientOptions): InteractionsCl
 function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsClient {
   const { logger, redaction } = resolved;
   // Once a rate limit is set, every attempt waits for the client-wide bucket and reports back to it (AIMD on 429).
-  const { send, bodies } = createPipeline(resolved, shared, {
+  const { send, bodies, scoped } = createPipeline(resolved, shared, {
     pace: (signal) => shared.limiter?.take(signal),
     after: (outcome) => shared.limiter?.observe(outcome),
   });
@@ -165,10 +156,13 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
     const { timeoutMs, maxRetries, validate } = params;
     const call = resolveCall(resolved, { timeoutMs, maxRetries, validate });
     const { tenantId, contactId } = checked;
-    const fetchPage = (page: number, limit: number, signal: AbortSignal): Promise<InteractionPage> =>
-      getPage({ tenantId, contactId, limit, page }, { ...call, signal }).then((r) => r.data);
-    const start = ({ walkPages }: WalkModule) => walkPages(fetchPage, checked, { order: call.validate, logger });
-    return async () => start(await forMode(call.validate, walking));
+    return async () =>
+      (await forMode(call.validate, walking)).walkPages(
+        (page, limit, signal, parent) =>
+          getPage({ tenantId, contactId, limit, page }, { ...call, signal, parent }).then((r) => r.data),
+        checked,
+        { order: call.validate, logger, scoped },
+      );
   }
 
   return registerClient<InteractionsClient>(
@@ -184,15 +178,13 @@ function build(resolved: ResolvedOptions, shared: ClientShared): InteractionsCli
       getInteraction: async (params, options) => (await getInteractionWithResponse(params, options)).data,
       withOptions: (options) => build(deriveOptions(resolved, options), shared),
     },
-    // The standalone operations (limitRate, Get a List of Interactions) reach the client through this.
-    [shared, resolved, exchange],
+    // The standalone operations (limitRate, Get a List of Interactions, the jobs) reach the client through this.
+    [shared, resolved, exchange, scoped],
   );
 }
 
 const historyRoute = `${history.method.toUpperCase()} ${history.path}`;
 const detailRoute = `${detail.method.toUpperCase()} ${detail.path}`;
-
-type WalkModule = typeof import('../paging/paginate.js');
 
 /**
  * Warns through the logger, once per client family, when an answer signals that its route is deprecated.

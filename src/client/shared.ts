@@ -8,6 +8,7 @@
 import type { CallSettings, ResolvedOptions } from '../http/options.js';
 import type { Connection } from '../http/pipeline.js';
 import type { RateLimiter } from '../http/rate-limit.js';
+import type { Scoped } from '../http/scope.js';
 import type { ValidationMode } from '../http/types.js';
 import type { RequestIds } from '../validation/answer.js';
 
@@ -36,13 +37,22 @@ export type Exchange = <M, T>(
   ids: RequestIds,
 ) => Promise<{ data: T; response: Response }>;
 
+/** The scope a client's jobs run in when its calls are observed (see `http/observe.ts`). */
+export type ScopedOf = () => Promise<Scoped | undefined>;
+
 /**
- * What the standalone operations (Get a List of Interactions, `tenant-list.ts`) use of one client: the
- * state it shares with its family, its resolved options and its request path. Per client, not per family:
- * a derived client has its own options. A tuple: every browser bundle builds one per client, and a tuple
- * costs it the fewest bytes.
+ * What the standalone operations (Get a List of Interactions, `tenant-list.ts`, and the jobs) use of one
+ * client: the state it shares with its family, its resolved options, its request path, and the scope its
+ * jobs run in when its calls are observed. Per client, not per family: a derived client has its own
+ * options (and may log at another level). A tuple: every browser bundle builds one per client, and a
+ * tuple costs it the fewest bytes.
  */
-export type ClientPort = readonly [shared: ClientShared, resolved: ResolvedOptions, exchange: Exchange];
+export type ClientPort = readonly [
+  shared: ClientShared,
+  resolved: ResolvedOptions,
+  exchange: Exchange,
+  scoped: ScopedOf | undefined,
+];
 
 const registry = new WeakMap<object, ClientPort>();
 
@@ -61,3 +71,6 @@ export function portOf(client: unknown): ClientPort | undefined {
 export function sharedOf(client: unknown): ClientShared | undefined {
   return portOf(client)?.[0];
 }
+
+/** The scope a sync runs in, for a client made by `createInteractionsClient` whose calls are observed; else nothing. */
+export const scopedOf = (client: unknown): Promise<Scoped | undefined> | undefined => portOf(client)?.[3]?.();

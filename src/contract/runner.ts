@@ -66,6 +66,8 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.logLevel !== undefined ? { logLevel: options.logLevel } : {}),
+    ...(options.tracing !== undefined ? { tracing: options.tracing } : {}),
   });
   const withSuccessor = options.skipSuccessor !== true;
   const withList = options.skipList !== true;

@@ -11,8 +11,8 @@
 import type { Redactor } from '../auth/redact.js';
 import { parseJson } from '../common/exact-json.js';
 import { snippet } from '../common/snippet.js';
-import type { ApiError, ApiErrorDetails } from '../errors.js';
-import { InvalidResponseError, MAX_JSON_DEPTH, statusEntry } from './up-front.js';
+import { type ApiError, type ApiErrorDetails, InvalidResponseError, statusEntry } from './failures.js';
+import { MAX_JSON_DEPTH } from './up-front.js';
 
 /**
  * The exact re-reading of a 2xx body that holds an integer beyond 2^53 − 1 (`common/exact-json.ts`, the

@@ -9,13 +9,24 @@
  */
 import { pkg } from '../../generated/package.js';
 import { defaultRegion as specDefaultRegion, regions as specRegions } from '../../generated/spec.js';
-import { createRedaction, type Redaction, redactingLogger } from '../auth/redaction.js';
+import { createRedaction, type Redaction } from '../auth/redaction.js';
 import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
 import { REDACTED } from '../auth/secrets.js';
 import { InvalidInputError } from '../errors.js';
-import { checked, checkSignal, count, type Rule, TIMER } from '../validation/params.js';
+import { checked, checkSignal, count, oneOf, type Rule, TIMER } from '../validation/params.js';
+import { checkLogLevel, leveledLogger } from './log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
-import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
+import { PARENT, type Scope } from './scope.js';
+import type {
+  ClientOptions,
+  DerivedClientOptions,
+  Logger,
+  LogLevel,
+  Region,
+  RequestOptions,
+  TracingOptions,
+  ValidationMode,
+} from './types.js';
 
 /** The regions' base URLs, read from the spec. */
 export const regions: Record<Region, string> = specRegions;
@@ -29,8 +40,11 @@ export interface Behaviour {
   maxRetries: number;
   maxRetryAfterMs: number;
   validate: ValidationMode;
-  /** The caller's logger (or the default), behind redaction. */
+  /** The caller's logger (or the default), behind redaction, with only the levels logged (`http/log.ts`). */
   logger: Logger;
+  /** The logger and the level as given (undefined: not given), for a derived client to change one of them. */
+  logSink?: Logger | undefined;
+  logLevel?: LogLevel | undefined;
   /** The `User-Agent` header value, or undefined where the platform forbids it (browsers). */
   userAgent: string | undefined;
 }
@@ -44,6 +58,8 @@ export interface ResolvedOptions extends Behaviour {
   fetch: typeof fetch;
   /** The most bytes of one response body (after decompression) that are read. */
   maxResponseBytes: number;
+  /** OpenTelemetry: off, the global tracer provider (`true`), or the given one. */
+  tracing: TracingOptions;
 }
 
 /** One call's settings: the client's, overridden by the call's own options. */
@@ -53,6 +69,8 @@ export interface CallSettings {
   maxRetries: number;
   validate: ValidationMode;
   signal: AbortSignal | undefined;
+  /** The walk or contact sync this call belongs to (see `observe.ts`). */
+  parent?: Scope | undefined;
 }
 
 const DEFAULTS = {
@@ -69,11 +87,10 @@ const RULES = {
   deadlineMs: TIMER,
   maxRetries: count(0),
   maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, 'must be a finite number ≥ 0'],
-  validate: [(v) => MODES.includes(v), `must be one of ${MODES.join(', ')}`],
+  validate: oneOf(MODES),
 } satisfies Partial<Record<keyof Behaviour, Rule>>;
 /** What a call may set besides its signal: the client's rules, key by key. */
 const CALL_TUNABLE = ['timeoutMs', 'deadlineMs', 'maxRetries', 'validate'] as const;
-const consoleLogger: Logger = { warn: (msg, meta) => console.warn(msg, meta) };
 
 /** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
@@ -82,10 +99,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   }
   const { auth, secrets } = resolveAuth(options.auth);
   const redaction = createRedaction(secrets);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
-  const logger = redactingLogger(consoleLogger, redaction);
-  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger, userAgent: sdkUserAgent() };
+  const given = options.fetch ?? globalThis.fetch;
+  if (typeof given !== 'function') throw new InvalidInputError('fetch', typeof given, 'must be a function');
+  // The global one is looked up at each request: a mock installed after the client was made (MSW) is used.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const userAgent = sdkUserAgent();
+  const defaults: Defaults = { ...DEFAULTS, validate: 'strict', userAgent };
   return {
     baseUrl: resolveBaseUrl(options),
     auth,
@@ -97,6 +116,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       count(1, ' (bytes)'),
       DEFAULTS.maxResponseBytes,
     ),
+    // On by default where Node.js runs (where a User-Agent is sent), not in browsers.
+    tracing: checkTracing(options.tracing ?? userAgent !== undefined),
     ...resolveBehaviour(options, defaults, redaction),
   };
 }
@@ -109,6 +130,7 @@ const DERIVED_KEYS: ReadonlySet<string> = new Set(
     maxRetryAfterMs: true,
     validate: true,
     logger: true,
+    logLevel: true,
     userAgent: true,
   } satisfies Record<keyof DerivedClientOptions, true>),
 );
@@ -151,6 +173,8 @@ export function resolveCall(base: Behaviour, options: unknown): CallSettings {
     maxRetries: o.maxRetries ?? base.maxRetries,
     validate: o.validate ?? base.validate,
     signal: o.signal,
+    // Set only by the SDK's own jobs, under a symbol key that no unknown-key check sees.
+    parent: (o as { [PARENT]?: Scope })[PARENT],
   };
 }
 
@@ -168,12 +192,19 @@ export function checkCallOptions(options: unknown): RequestOptions {
   return o;
 }
 
-function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redaction: Redaction): Behaviour {
+/** What a client's behaviour is resolved over: the defaults, or the client a derived client is made from. */
+type Defaults = Omit<Behaviour, 'logger'>;
+
+function resolveBehaviour(options: DerivedClientOptions, base: Defaults, redaction: Redaction): Behaviour {
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
+  const logSink = options.logger ?? base.logSink;
+  const logLevel = checkLogLevel(options.logLevel) ?? base.logLevel;
   const behaviour: Record<string, unknown> = {
-    logger: options.logger ? redactingLogger(options.logger, redaction) : base.logger,
+    logger: leveledLogger(logSink, logLevel, redaction),
+    logSink,
+    logLevel,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
   for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
@@ -197,6 +228,16 @@ function withProduct(product: unknown): string | undefined {
   }
   const sdk = sdkUserAgent();
   return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
+}
+
+function checkTracing(value: unknown): TracingOptions {
+  if (
+    typeof value !== 'boolean' &&
+    typeof (value as TracingOptions & object)?.tracerProvider?.getTracer !== 'function'
+  ) {
+    throw new InvalidInputError('tracing', typeof value, 'must be a boolean or { tracerProvider } (OpenTelemetry)');
+  }
+  return value as TracingOptions;
 }
 
 function resolveBaseUrl(options: ClientOptions): string {

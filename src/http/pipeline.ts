@@ -6,13 +6,15 @@
  * such as a rate limiter's turn), the one more round a renewable token earns on a 401 (the credentials'
  * own `renewing`, loaded with them), and the token exchange:
  * its Request built here (as every request is, by `request.ts`), sent through the same loop without
- * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange.
+ * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange. Every call and
+ * attempt of a pipeline is observed too, when tracing or verbose logs ask for it (`observe.ts`).
  */
 
 import { createToken as exchange } from '../../generated/spec.js';
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import type { ExchangeContext } from '../auth/token-exchange.js';
 import { BodyHandoff } from './body-handoff.js';
+import { type Watched, watched } from './observe.js';
 import type { ResolvedOptions } from './options.js';
 import { requestFor } from './request.js';
 import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
@@ -45,7 +47,7 @@ export function createConnection(
         options: resolved,
         request: requestFor('post', exchange.path, { body: { username, password } }, resolved),
         route: EXCHANGE_ROUTE,
-        send: loop(resolved, bodies),
+        send: watched(resolved, {}, (hooks) => loop(resolved, bodies, hooks)).send,
         bodies,
         onResponse,
         signal,
@@ -64,7 +66,7 @@ export interface PipelineHooks {
 }
 
 /** A pipeline: send a request, as every call of the SDK is sent. */
-export interface Pipeline {
+export interface Pipeline extends Watched {
   /** With the credentials set on every attempt, and one more round after a 401 to a renewable token. */
   send: RetryingFetch;
   bodies: BodyHandoff;
@@ -79,8 +81,12 @@ export function createPipeline(resolved: ResolvedOptions, connection: Connection
     const turn = pace?.(signal);
     return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
   };
-  const send = loop(resolved, bodies, { before, after });
-  return { send: credentials.renewing?.(send) ?? send, bodies };
+  // Observed outside the token refresh: a call renewed after a 401 is one call, its attempts numbered on.
+  const observed = watched(resolved, { before, after }, (hooks) => {
+    const send = loop(resolved, bodies, hooks);
+    return credentials.renewing?.(send) ?? send;
+  });
+  return { ...observed, bodies };
 }
 
 /**
@@ -93,7 +99,8 @@ export function createAnonymousSend(
   hooks: PipelineHooks = {},
 ): RetryingFetch {
   const { pace, after } = hooks;
-  return loop(resolved, connection.bodies, { before: pace && ((_, signal) => pace(signal)), after });
+  const attempt: AttemptHooks = { before: pace && ((_, signal) => pace(signal)), after };
+  return watched(resolved, attempt, (hooks) => loop(resolved, connection.bodies, hooks)).send;
 }
 
 function loop(resolved: ResolvedOptions, bodies: BodyHandoff, hooks?: AttemptHooks): RetryingFetch {

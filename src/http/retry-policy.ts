@@ -10,8 +10,9 @@
 import type { Redactor } from '../auth/redact.js';
 import type { Redaction } from '../auth/redaction.js';
 import { snippet } from '../common/snippet.js';
+import { ConnectionError } from './failures.js';
 import type { Logger } from './types.js';
-import { abortedError, ConnectionError, CxEngageError, TimeoutError } from './up-front.js';
+import { abortedError, CxEngageError, TimeoutError } from './up-front.js';
 import { sleep } from './waits.js';
 
 /** A failed attempt, as the loop saw it: an answer that is not a 2xx, or an error in its place. */
@@ -35,7 +36,7 @@ export interface LoopSettings {
   redaction: Redaction;
   logger: Logger | undefined;
   /** The attempt hooks' `after` (see `retry.ts`). */
-  after: ((outcome: { status?: number; headers?: Headers }) => void) | undefined;
+  after: ((outcome: { status?: number; headers?: Headers; error?: unknown }, request: Request) => void) | undefined;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function afterFailure(failure: Failure, loop: LoopSettings): Promis
   const { input, response, error, attempt, caller } = failure;
   const redact = await loop.redaction.redactor();
   if (!response && isProgrammingError(error)) throw error;
-  loop.after?.(response ? { status: response.status, headers: response.headers } : {});
+  loop.after?.(response ? { status: response.status, headers: response.headers } : { error }, input);
   const retryable = response ? true : isRetryableError(error);
   const delay = retryable
     ? retryDelay({

@@ -8,19 +8,16 @@
  */
 
 import type { Redaction } from '../auth/redaction.js';
+import { lazy } from '../common/lazy.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
+import type { Scope } from './scope.js';
 import { abortedError, abortRace, linkSignal } from './signals.js';
 import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */
-let loading: Promise<typeof import('./retry-policy.js')> | undefined;
-const policy = () =>
-  (loading ??= import('./retry-policy.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
+const policy = lazy(() => import('./retry-policy.js'));
 
 /** The limits of one call. The loop's options give the defaults; a call may bring its own. */
 export interface CallLimits {
@@ -38,6 +35,8 @@ export interface CallLimits {
    * so the caller's long-lived signal never carries a listener that outlives a call.
    */
   signal?: AbortSignal | undefined;
+  /** The walk or contact sync the call belongs to, for whoever observes it (`observe.ts`); the loop ignores it. */
+  parent?: Scope | undefined;
 }
 
 /** The loop: one call, every attempt of it. */
@@ -80,8 +79,11 @@ export interface AttemptHooks {
    * rejection ends the call with that error, as it is: not retried, not wrapped.
    */
   before?(request: Request, signal: AbortSignal): Promise<void> | void;
-  /** After the attempt: its status and headers, or no status for a network error or timeout. */
-  after?(outcome: { status?: number; headers?: Headers }): void;
+  /**
+   * After the attempt: its status and headers, or no status and the `error` for a network error or
+   * timeout; with the call's Request (as `before` had it).
+   */
+  after?(outcome: { status?: number; headers?: Headers; error?: unknown }, request: Request): void;
 }
 
 /**
@@ -166,7 +168,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         unlinkCaller?.();
       }
       if (response?.ok) {
-        after?.({ status: response.status, headers: response.headers });
+        after?.({ status: response.status, headers: response.headers }, input);
         return response;
       }
       const failure = { input, response, error, attempt: n + 1, maxRetries, deadlineAt, caller };

@@ -7,17 +7,9 @@
  * they all share one set, so the code loaded up front is the app's chunk and one shared chunk.
  * `test/bundle.test.ts` holds the on-demand modules to it.
  */
+export { pkg } from '../../generated/package.js';
 export { isSendableToken, REDACTED, secretForms, utf8Base64 } from '../auth/secrets.js';
 export { normalId } from '../common/ids.js';
 export { MAX_JSON_DEPTH } from '../common/json-depth.js';
-export {
-  ConnectionError,
-  CredentialsError,
-  CxEngageError,
-  InvalidResponseError,
-  PaginationError,
-  ResponseValidationError,
-  statusEntry,
-  TimeoutError,
-} from '../errors.js';
+export { CxEngageError, TimeoutError } from '../errors.js';
 export { abortedError, linkSignal } from './signals.js';

@@ -9,7 +9,8 @@
 import { limiterOf } from '../client/limit-rate.js';
 import type { InteractionsClient } from '../client/types.js';
 import { normalId } from '../common/ids.js';
-import { AuthenticationError, CxEngageError, InvalidInputError } from '../errors.js';
+import { CxEngageError, InvalidInputError } from '../errors.js';
+import { AuthenticationError } from '../http/failures.js';
 import { fanOut } from '../http/fan-out.js';
 import { type Pace, resolvePace } from '../http/rate-limit.js';
 import { abortedError, linkSignal } from '../http/signals.js';

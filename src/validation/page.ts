@@ -6,9 +6,8 @@
 import { validateInteractionPage } from '../../generated/validate-interaction-page.js';
 import type { CompiledValidator, ValidationIssue } from '../../generated/validators.js';
 import type { Logger, ValidationMode } from '../http/types.js';
-import { ResponseValidationError } from '../http/up-front.js';
 import type { InteractionPage } from '../types.js';
-import { judged, schemaFailure } from './response.js';
+import { judged, ResponseValidationError, schemaFailure } from './response.js';
 
 /**
  * Checks a 2xx page per `mode` (see `judged`): schema failures, and more results than the limit.

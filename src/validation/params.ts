@@ -186,6 +186,12 @@ export const count = (min: number, unit = ''): Rule => [
   `must be an integer ≥ ${min}${unit}`,
 ];
 
+/** One of `values`. */
+export const oneOf = (values: readonly unknown[]): Rule => [
+  (v) => values.includes(v),
+  `must be one of ${values.join(', ')}`,
+];
+
 /** A number of ms a timer can wait: setTimeout's largest delay is 2^31 − 1, a longer one would fire at once. */
 export const TIMER: Rule = [
   (v) => typeof v === 'number' && v > 0 && v <= 2 ** 31 - 1,

@@ -10,11 +10,10 @@
  */
 import { validateInteractionRecordPage } from '../../generated/validate-interaction-record-page.js';
 import type { Logger, ValidationMode } from '../http/types.js';
-import { ResponseValidationError } from '../http/up-front.js';
 import type { InteractionRecordPage } from '../types.js';
 import type { ListRequest } from './list-params.js';
 import type { pageFailure } from './page.js';
-import { judged } from './response.js';
+import { judged, ResponseValidationError } from './response.js';
 
 /** Checks a 2xx body of the List per `mode` (see `judged`), as `checkPage` does a page of the history. */
 export function checkRecordPage(

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRedaction } from '../../src/auth/redaction.js';
-import { AbortedError, ConnectionError, TimeoutError } from '../../src/errors.js';
+import { AbortedError, TimeoutError } from '../../src/errors.js';
 import { BodyHandoff } from '../../src/http/body-handoff.js';
+import { ConnectionError } from '../../src/http/failures.js';
 import { createRetryingFetch } from '../../src/http/retry.js';
 import { isRetryableError, parseRetryAfter, type RetryDelayInput, retryDelay } from '../../src/http/retry-policy.js';
 import { hangingFetch, SENTINEL } from '../helpers.js';
