@@ -124,7 +124,7 @@ const self: Plugin = {
 };
 
 /** Bundles `entry` into `outdir`; the metafile's paths are relative to the repository root. */
-async function bundle(entry: string, outdir: string): Promise<Metafile> {
+export async function bundle(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -146,7 +146,7 @@ async function bundle(entry: string, outdir: string): Promise<Metafile> {
 }
 
 /** Output files (keys of `meta.outputs`) reachable from `from` by static imports. */
-function staticClosure(meta: Metafile, from: string): Set<string> {
+export function staticClosure(meta: Metafile, from: string): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -158,7 +158,11 @@ function staticClosure(meta: Metafile, from: string): Set<string> {
 }
 
 const gzipBytes = (contents: Uint8Array) => gzipSync(contents, { level: 9 }).length;
-const jsOutputs = (meta: Metafile) => Object.keys(meta.outputs).filter((f) => f.endsWith('.mjs'));
+export const jsOutputs = (meta: Metafile) => Object.keys(meta.outputs).filter((f) => f.endsWith('.mjs'));
+
+/** The output of the app's own entry (the chunks an `import()` loads are entry points too). */
+export const entryOutput = (meta: Metafile, entry: string): string =>
+  jsOutputs(meta).find((f) => meta.outputs[f]!.entryPoint === path.relative(root, entry))!;
 
 /** Interactions in the history the iterating apps walk: two pages of 50 and a short one. */
 const HISTORY = 120;
@@ -171,8 +175,7 @@ async function measureApp(name: BundleApp, dir: string, baseUrl: string): Promis
   const meta = await bundle(entry, outdir);
   const outputs = jsOutputs(meta);
   const built = new Map(outputs.map((file) => [file, readFileSync(path.join(root, file))]));
-  // The app's own output: a chunk that a dynamic import starts has an `entryPoint` too.
-  const entryOut = outputs.find((f) => meta.outputs[f]!.entryPoint === path.relative(root, entry))!;
+  const entryOut = entryOutput(meta, entry);
   const initial = staticClosure(meta, entryOut);
 
   // Run it, with every `import()` of a chunk recorded: esbuild writes them as `import("./chunk.mjs")`.

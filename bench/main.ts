@@ -430,6 +430,24 @@ function overheadRows(o: OverheadResult): Row[] {
     },
     judged('SDK strict / SDK off, CPU [IQR]', strict.cpu, 1.15),
     judged('SDK strict / SDK off, wall [IQR]', strict.wall, 1.15),
+    {
+      figure: '',
+      measure: 'SDK off, OpenTelemetry absent (tracing: false, its path), ms/call wall | CPU',
+      value: `${fmt(w.sdkOff, 3)} | ${fmt(c.sdkOff, 3)}`,
+      ratio: '1.00 (baseline)',
+    },
+    {
+      figure: '',
+      measure: 'SDK off, @opentelemetry/api but no SDK (no-op tracer), ms/call wall | CPU',
+      value: `${fmt(w.sdkOffApiOnly, 3)} | ${fmt(c.sdkOffApiOnly, 3)}`,
+      ratio: `${paired(o.ratios.apiOnlyVsOff.wall)} | ${paired(o.ratios.apiOnlyVsOff.cpu)}`,
+    },
+    {
+      figure: '',
+      measure: 'SDK off, recording tracer (2 spans/call), ms/call wall | CPU',
+      value: `${fmt(w.sdkOffTraced, 3)} | ${fmt(c.sdkOffTraced, 3)}`,
+      ratio: `${paired(o.ratios.tracedVsOff.wall)} | ${paired(o.ratios.tracedVsOff.cpu)}`,
+    },
   ];
 }
 

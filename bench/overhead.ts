@@ -10,7 +10,7 @@ import { pageFetchers } from './clients.ts';
 import { interleave, median, quantile } from './measure.ts';
 import type { BenchServer } from './servers.ts';
 
-export type Variant = 'raw' | 'openapiFetch' | 'sdkOff' | 'sdkStrict';
+export type Variant = 'raw' | 'openapiFetch' | 'sdkOff' | 'sdkStrict' | 'sdkOffApiOnly' | 'sdkOffTraced';
 
 /** A ratio as the median of per-round ratios, with the interquartile range (the noise) beside it. */
 export interface PairedRatio {
@@ -28,8 +28,14 @@ export interface OverheadResult {
   wallMsPerCall: Record<Variant, number>;
   /** Median over rounds of each batch's CPU time (user + system) per call, in ms. */
   cpuMsPerCall: Record<Variant, number>;
-  /** SDK off / bare openapi-fetch, SDK strict / bare openapi-fetch, SDK strict / SDK off; wall and CPU. */
-  ratios: Record<'offVsOpenapiFetch' | 'strictVsOpenapiFetch' | 'strictVsOff', { wall: PairedRatio; cpu: PairedRatio }>;
+  /**
+   * SDK off / bare openapi-fetch, SDK strict / bare openapi-fetch, SDK strict / SDK off, and OpenTelemetry's
+   * cost: SDK off with the API but no SDK, and with a recording tracer, each / SDK off without; wall and CPU.
+   */
+  ratios: Record<
+    'offVsOpenapiFetch' | 'strictVsOpenapiFetch' | 'strictVsOff' | 'apiOnlyVsOff' | 'tracedVsOff',
+    { wall: PairedRatio; cpu: PairedRatio }
+  >;
 }
 
 interface Sample {
@@ -58,6 +64,8 @@ export async function measureOverhead(
     openapiFetch: timedBatch(fetchers.openapiFetch),
     sdkOff: timedBatch(fetchers.sdkOff),
     sdkStrict: timedBatch(fetchers.sdkStrict),
+    sdkOffApiOnly: timedBatch(fetchers.sdkOffApiOnly),
+    sdkOffTraced: timedBatch(fetchers.sdkOffTraced),
   };
   await interleave(variants, 3); // warm-up: JIT, keep-alive connections, the lazily loaded validators
   const samples = await interleave(variants, opts.rounds);
@@ -78,6 +86,8 @@ export async function measureOverhead(
       offVsOpenapiFetch: both('sdkOff', 'openapiFetch'),
       strictVsOpenapiFetch: both('sdkStrict', 'openapiFetch'),
       strictVsOff: both('sdkStrict', 'sdkOff'),
+      apiOnlyVsOff: both('sdkOffApiOnly', 'sdkOff'),
+      tracedVsOff: both('sdkOffTraced', 'sdkOff'),
     },
   };
 }

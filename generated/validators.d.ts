@@ -1,6 +1,4 @@
 // Generated from openapi/ by `npm run generate`. Do not edit.
-import type { components } from './schema.js';
-
 /** One failed check, as ajv reports it. `instancePath` is a JSON pointer into the data. */
 export interface ValidationIssue {
   instancePath: string;
@@ -16,7 +14,7 @@ export interface CompiledValidator<T> {
   errors?: ValidationIssue[] | null;
 }
 
-export declare const validateInteractionPage: CompiledValidator<components['schemas']['InteractionPage']>;
-export declare const validateInteractionRecordPage: CompiledValidator<components['schemas']['InteractionRecordPage']>;
-export declare const validateInteractionRecord: CompiledValidator<components['schemas']['InteractionRecord']>;
-export declare const validateTokenResponse: CompiledValidator<components['schemas']['TokenResponse']>;
+export { validateInteractionPage } from './validate-interaction-page.js';
+export { validateInteractionRecordPage } from './validate-interaction-record-page.js';
+export { validateInteractionRecord } from './validate-interaction-record.js';
+export { validateTokenResponse } from './validate-token-response.js';

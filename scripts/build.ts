@@ -3,7 +3,7 @@
 // `--no-check` emits without type-checking (tsc --noCheck): `npm test` uses it because its typecheck
 // part checks the same files, declarations included, side by side; a build of its own always checks.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { root } from './lib/tools.ts';
@@ -24,14 +24,10 @@ execFileSync(
   },
 );
 mkdirSync(path.join(dist, 'generated'), { recursive: true });
-for (const file of [
-  'validators.js',
-  'validators.d.ts',
-  'error-validators.js',
-  'error-validators.d.ts',
-  'schema.d.ts',
-  'openapi.yaml',
-]) {
+// Every generated artefact but the TypeScript that tsc compiled: the validators (one file per schema),
+// their types, the schema types and the bundled spec.
+for (const file of readdirSync(path.join(root, 'generated'))) {
+  if (!/\.(js|d\.ts|yaml)$/.test(file)) continue;
   copyFileSync(path.join(root, 'generated', file), path.join(dist, 'generated', file));
 }
 const cli = path.join(dist, 'src/cli/main.js');

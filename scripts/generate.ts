@@ -80,20 +80,55 @@ for (const [operationId, op] of Object.entries(operations)) {
     }
   }
 }
+// The client's own view apart, as top-level constants: a bundler keeps or drops a whole constant, never
+// one key of an object (nor an object that spreads another), so what a browser bundle of the client
+// carries is the regions and, for each operation it calls, its method, path and parameters (one constant
+// per operation, named by its operationId); `spec`, whole, serves the contract checks, the testing kit
+// and the CLI.
+const requests = Object.fromEntries(
+  Object.entries(operations).map(([id, { method, path, parameters }]) => [id, { method, path, parameters }]),
+);
+const json = (value: unknown) => JSON.stringify(value, null, 2);
 writeFileSync(
   path.join(outDir, 'spec.ts'),
-  `${header}/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
-    `export const spec = ${JSON.stringify(facts, null, 2)} as const;\n\n` +
+  `${header}/** The regional servers: region → base URL. */\n` +
+    `export const regions = ${json(regions)} as const;\n\n` +
+    `/** The region used when none is given: the spec's first server. */\n` +
+    `export const defaultRegion = ${JSON.stringify(facts.defaultRegion)};\n\n` +
+    Object.entries(requests)
+      .map(
+        ([id, request]) =>
+          `/** What sending \`${id}\` needs: its method, path and parameters. */\n` +
+          `export const ${id} = ${json(request)} as const;\n\n`,
+      )
+      .join('') +
+    `/** Each operation's, by operationId. */\n` +
+    `export const requests = { ${Object.keys(requests).join(', ')} } as const;\n\n` +
+    `/** Facts read from the spec at generate time, so src/ never retypes them. */\n` +
+    `export const spec = ${json({ ...facts, regions: '<regions>', defaultRegion: '<defaultRegion>' })
+      .replace('"<regions>"', 'regions')
+      .replace('"<defaultRegion>"', 'defaultRegion')} as const;\n\n` +
     "/** How the parameters' `format`s are checked (the same patterns as the response validators'). */\n" +
     `export const paramFormats: Readonly<Record<string, RegExp>> = {\n${Object.entries(paramFormats)
       .map(([name, re]) => `  ${JSON.stringify(name)}: ${re},\n`)
       .join('')}};\n`,
 );
 
-// 4. Validators, compiled now so that nothing compiles a schema at runtime, in three files, because
-// ajv's standalone code is not tree-shaken out of a bundle (each validator carries top-level statements):
-// - validators.js: one per 2xx response schema (`validateInteractionPage`…), which the SDK loads with a
-//   dynamic import() on the first call that validates, so `validate: 'off'` never loads them;
+// Every operation's method and path template alone, in a file of their own: only the observer
+// (`src/http/instrument.ts`, loaded on demand) reads them, so a bundle carries them in its chunk alone.
+writeFileSync(
+  path.join(outDir, 'routes.ts'),
+  `${header}/** Every operation's method and path template alone: what tells a request's route (spans, logs). */\n` +
+    `export const routes = ${json(Object.values(operations).map(({ method, path }) => ({ method, path })))} as const;\n`,
+);
+
+// 4. Validators, compiled now so that nothing compiles a schema at runtime, in a file each, because
+// ajv's standalone code is not tree-shaken out of a bundle (each validator carries top-level statements),
+// and a bundler puts a file in one chunk whole:
+// - validate-<schema>.js: one per 2xx response schema (`validateInteractionPage`…), each loaded by the SDK
+//   with the code that validates with it (a dynamic import() on the first call that validates that
+//   answer), so `validate: 'off'` loads none and a page's validation not the record's;
+// - validators.js: all of those, re-exported, for what is not bundled (the contract checks, the tests);
 // - error-validators.js: the error responses' schemas (`validateErrorBody`), read only by the contract checks.
 // The SDK validates every page on the hot path, so formats are checked by shape: ajv-formats' `fast`
 // date-time regex (ISO 8601 with a zone) and a bare 8-4-4-4-12 uuid. Both are RegExps, which ajv's
@@ -134,13 +169,23 @@ const declare = (map: Record<string, string>) =>
     (name) =>
       `export declare const ${name}: CompiledValidator<components['schemas']['${name.slice('validate'.length)}']>;`,
   );
-await writeValidators('validators.js', refMap);
+/** `validateInteractionPage` → `validate-interaction-page` */
+const fileOf = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+for (const [name, ref] of Object.entries(refMap)) {
+  await writeValidators(`${fileOf(name)}.js`, { [name]: ref });
+  writeFileSync(
+    path.join(outDir, `${fileOf(name)}.d.ts`),
+    `${header}import type { components } from './schema.js';\nimport type { CompiledValidator } from './validators.js';\n\n${declare({ [name]: ref }).join('\n')}\n`,
+  );
+}
+const reExports = Object.keys(refMap)
+  .map((name) => `export { ${name} } from './${fileOf(name)}.js';\n`)
+  .join('');
+writeFileSync(path.join(outDir, 'validators.js'), header + reExports);
 await writeValidators('error-validators.js', errorRefMap);
 writeFileSync(
   path.join(outDir, 'validators.d.ts'),
-  `${header}import type { components } from './schema.js';
-
-/** One failed check, as ajv reports it. \`instancePath\` is a JSON pointer into the data. */
+  `${header}/** One failed check, as ajv reports it. \`instancePath\` is a JSON pointer into the data. */
 export interface ValidationIssue {
   instancePath: string;
   schemaPath: string;
@@ -155,8 +200,7 @@ export interface CompiledValidator<T> {
   errors?: ValidationIssue[] | null;
 }
 
-${declare(refMap).join('\n')}
-`,
+${reExports}`,
 );
 writeFileSync(
   path.join(outDir, 'error-validators.d.ts'),
@@ -195,7 +239,11 @@ writeFileSync(
     `export const fields = ${JSON.stringify(fieldFacts, null, 2)} as const;\n`,
 );
 console.log(
-  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,fields.ts,validators.js,validators.d.ts,error-validators.js,error-validators.d.ts,package.ts}`,
+  `generated: ${path.relative(root, outDir) || '.'}/{openapi.yaml,schema.d.ts,spec.ts,routes.ts,fields.ts,validators.js,validators.d.ts,${Object.keys(
+    refMap,
+  )
+    .map((name) => `${fileOf(name)}.{js,d.ts}`)
+    .join(',')},error-validators.js,error-validators.d.ts,package.ts}`,
 );
 
 /** Names of the component schemas the operation's non-2xx JSON responses refer to. */

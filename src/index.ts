@@ -9,6 +9,29 @@
 export type { Auth, BasicAuth, TokenAuth, TokenExchangeAuth } from './auth/types.js';
 export { createInteractionsClient } from './client/client.js';
 export { limitRate } from './client/limit-rate.js';
+// The errors defined in modules a client loads on demand, aliased there so that an app that does not
+// import them does not download them up front (see there).
+export type {
+  ApiErrorDetails,
+  ApiErrorKind,
+  PaginationErrorCode,
+  PaginationErrorDetails,
+  ValidationIssue,
+} from './client/on-demand-errors.js';
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  CredentialsError,
+  InvalidResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+} from './client/on-demand-errors.js';
 export {
   iterateTenantInteractions,
   iterateTenantPages,
@@ -26,34 +49,13 @@ export type {
   WalkOptions,
 } from './client/types.js';
 export { MAX_JSON_DEPTH } from './common/json-depth.js';
-export type {
-  ApiErrorDetails,
-  ApiErrorKind,
-  CheckpointErrorCode,
-  PaginationErrorCode,
-  PaginationErrorDetails,
-  ResponseMismatchCode,
-  ValidationIssue,
-} from './errors.js';
+export type { ResponseMismatchCode } from './errors.js';
 export {
   AbortedError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  CheckpointError,
-  ConnectionError,
-  CredentialsError,
   CxEngageError,
   InvalidInputError,
-  InvalidResponseError,
-  NotFoundError,
-  PaginationError,
-  PermissionDeniedError,
-  RateLimitError,
   ResponseMismatchError,
   ResponseTooLargeError,
-  ResponseValidationError,
-  ServerError,
   TimeoutError,
 } from './errors.js';
 export { defaultRegion, regions } from './http/options.js';
@@ -61,11 +63,15 @@ export type {
   ClientOptions,
   DerivedClientOptions,
   Logger,
+  LogLevel,
   RateLimitOptions,
   Region,
   RequestOptions,
+  TracerProviderLike,
+  TracingOptions,
   ValidationMode,
 } from './http/types.js';
+export { CheckpointError, type CheckpointErrorCode } from './jobs/checkpoint-error.js';
 export { withDetails } from './jobs/details.js';
 export { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from './jobs/export.js';
 export { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS, syncInteractions } from './jobs/sync.js';

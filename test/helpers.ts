@@ -1,4 +1,6 @@
+import { spec } from '../generated/spec.ts';
 import { type ClientOptions, createInteractionsClient, type Interaction, type InteractionPage } from '../src/index.js';
+import { apiBasePath } from '../src/testing/index.ts';
 import { interactionAt } from '../src/testing/interactions.ts';
 
 export const TENANT = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -77,3 +79,9 @@ export function hangingFetch() {
 
 /** A seeded PRNG, so "random" tests are reproducible (the reference API's own). */
 export { seededRandom as seeded } from '../src/testing/random.ts';
+
+/** The history route's URL template under the API's base path, as request logs and spans name it. */
+export const HISTORY_TEMPLATE = `${apiBasePath}${spec.operations.listContactInteractions.path}`;
+
+/** `text` as a regular expression source that matches it literally. */
+export const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

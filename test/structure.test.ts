@@ -1,6 +1,6 @@
 // The rooms of src/, read from the import graph (TypeScript's parser, every file) and the tree itself:
-// - src/ is folders by concern; its root holds only the public entry point (index.ts), the error
-//   catalogue (errors.ts) and the spec's data shapes (types.ts);
+// - src/ is folders by concern; its root holds only the public entry point (index.ts), the error base
+//   with the errors a request's own path throws (errors.ts) and the spec's data shapes (types.ts);
 // - every folder opens with a README.md saying what it owns, and every module with a header comment
 //   saying why it exists;
 // - which folder may import which is one table (MAY_IMPORT, below): the core flows one way, from the
@@ -91,7 +91,7 @@ function graphOf(sources: ReadonlyMap<string, string>): Graph {
 
 const inSrc = (file: string) => file.startsWith('src/');
 
-/** The files the root of src/ may hold: the public entry point, the error catalogue, the spec's data shapes. */
+/** The files the root of src/ may hold: the public entry point, the error base, the spec's data shapes. */
 const ROOT_FILES = ['src/index.ts', 'src/errors.ts', 'src/types.ts'];
 
 /** A file's room: its top folder under src/, or for a root file its own name (`index`, `errors`, `types`). */

@@ -143,7 +143,7 @@ describe('public surface', () => {
     expectTypeOf(client.withOptions).parameter(0).toEqualTypeOf<DerivedClientOptions>();
     expectTypeOf(client.withOptions).returns.toEqualTypeOf<InteractionsClient>();
     expectTypeOf<keyof DerivedClientOptions>().toEqualTypeOf<
-      'timeoutMs' | 'deadlineMs' | 'maxRetries' | 'maxRetryAfterMs' | 'validate' | 'logger' | 'userAgent'
+      'timeoutMs' | 'deadlineMs' | 'maxRetries' | 'maxRetryAfterMs' | 'validate' | 'logger' | 'logLevel' | 'userAgent'
     >();
     client.withOptions({ maxRetries: 5, userAgent: 'my-sync/1.0' });
     // @ts-expect-error auth cannot change: the token cache is shared

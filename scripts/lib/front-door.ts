@@ -7,7 +7,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
-import { sendError } from '../../src/testing/respond.ts';
+import { sendError } from '../../src/testing/write-answer.ts';
 import { parseTarget } from './request-target.ts';
 
 export interface FrontDoorOptions {

@@ -3,23 +3,24 @@
  * a token refresh carries the new token. Three kinds: a fixed header (Basic, or a fixed token); a token function
  * called for every attempt (the caller's own token store); and a token exchanged for the API key and
  * secret, cached, and renewed once for everyone when the API answers 401 (or when a lifetime the caller
- * set has passed). The exchange call itself is `token-exchange.ts`, loaded only by clients that use it.
+ * set has passed). The two kinds that get a token at runtime are `token-credentials.ts`, loaded on the
+ * first attempt of a client that has them (a client with a fixed header never downloads them); the
+ * exchange call itself is `token-exchange.ts`, loaded on the first exchange.
  */
-import { CredentialsError } from '../errors.js';
-import { abortable } from '../http/signals.js';
-import type { Redactor } from './redact.js';
-import { isSendableToken, type ResolvedAuth, secretForms } from './resolve-auth.js';
+import { lazy } from '../common/lazy.js';
+import type { RetryingFetch } from '../http/retry.js';
+import type { Redaction } from './redaction.js';
+import type { ResolvedAuth } from './resolve-auth.js';
 
 /** What the client needs of its credentials. */
 export interface Credentials {
   /** Sets `Authorization` on the attempt's request (waiting, under `signal`, for a token if need be). */
   apply(request: Request, signal: AbortSignal): void | Promise<void>;
   /**
-   * Only for credentials that can be renewed: the API answered 401 to a request sent with `sent` (its
-   * `Authorization` value). Starts a renewal unless one already replaced that value, so the calls that
-   * saw the same 401 together share one.
+   * Only for credentials that can be renewed: `loop`, plus the one more round a call answered 401 earns,
+   * within the same deadline, the token it was sent with renewed (once for all the calls that saw it).
    */
-  invalidate?(sent: string | null): void;
+  renewing?(loop: RetryingFetch): RetryingFetch;
 }
 
 /** The exchange kind of credentials. */
@@ -33,101 +34,25 @@ export type ExchangeAuth = Extract<ResolvedAuth, { kind: 'exchange' }>;
 export type FetchToken = (auth: ExchangeAuth, signal: AbortSignal) => Promise<string>;
 
 /** The credentials for `auth`; `fetchToken` is called only by the exchange kind. */
-export function createCredentials(auth: ResolvedAuth, redact: Redactor, fetchToken: FetchToken): Credentials {
+export function createCredentials(auth: ResolvedAuth, redaction: Redaction, fetchToken: FetchToken): Credentials {
   if (auth.kind === 'header') return { apply: (request) => request.headers.set('authorization', auth.authorization) };
-  if (auth.kind === 'callback') return callbackCredentials(auth.token, redact);
-  return exchangedCredentials((signal) => fetchToken(auth, signal), auth.lifetimeMs);
-}
-
-function callbackCredentials(token: () => string | Promise<string>, redact: Redactor): Credentials {
-  return {
-    async apply(request) {
-      let value: unknown;
-      try {
-        value = await token();
-      } catch (error) {
-        // What the function threw is the caller's, but it may quote a token: only a redacted copy is kept.
-        throw new CredentialsError('auth.token: the token function threw; nothing was sent', {
-          cause: redact.cause(error),
-        });
-      }
-      if (typeof value === 'string') for (const form of secretForms(value)) redact.add(form);
-      if (!isSendableToken(value)) {
-        const got = typeof value === 'string' ? 'a string with spaces or other characters' : typeof value;
-        throw new CredentialsError(
-          `auth.token: the token function must return a non-empty string of visible ASCII (got ${got}); nothing was sent`,
-        );
-      }
-      request.headers.set('authorization', `Token ${value}`);
-    },
+  let loaded: Credentials | undefined;
+  // A failed load is tried again by the next attempt.
+  const load = lazy(() =>
+    import('./token-credentials.js').then(
+      (kinds): Credentials =>
+        (loaded =
+          auth.kind === 'callback'
+            ? kinds.callbackCredentials(auth.token, redaction)
+            : kinds.exchangedCredentials((signal) => fetchToken(auth, signal), auth.lifetimeMs)),
+    ),
+  );
+  const credentials: Credentials = {
+    apply: async (request, signal) => (loaded ?? (await load())).apply(request, signal),
   };
-}
-
-interface CachedToken {
-  /** The exchange, settled or in flight. */
-  token: Promise<string>;
-  /** The token, once the exchange succeeded. */
-  value?: string;
-  /** When the exchange was started (so a lifetime is never overestimated). */
-  startedAt: number;
-  /** Calls waiting for the exchange in flight; when the last one stops waiting, the exchange is aborted. */
-  waiting: number;
-  /** Aborts the exchange in flight. */
-  controller: AbortController;
-}
-
-function exchangedCredentials(
-  fetchToken: (signal: AbortSignal) => Promise<string>,
-  lifetimeMs: number | undefined,
-): Credentials {
-  let current: CachedToken | undefined;
-  const renew = (): CachedToken => {
-    const controller = new AbortController();
-    const entry: CachedToken = { token: fetchToken(controller.signal), startedAt: Date.now(), waiting: 0, controller };
-    // A failed exchange is not cached: the next attempt starts another.
-    entry.token.then(
-      (value) => {
-        entry.value = value;
-      },
-      () => {
-        if (current === entry) current = undefined;
-      },
-    );
-    current = entry;
-    return entry;
-  };
-  const expired = (entry: CachedToken) =>
-    lifetimeMs !== undefined && entry.value !== undefined && Date.now() - entry.startedAt >= lifetimeMs;
-  /**
-   * Stops one call's wait for the exchange. An exchange no call waits for any more (every one of them
-   * aborted: Ctrl-C, say) is aborted too, rather than left to hold the process open until its deadline;
-   * the next call starts a new one.
-   */
-  const leave = (entry: CachedToken) => {
-    entry.waiting -= 1;
-    if (entry.waiting > 0 || entry.value !== undefined) return;
-    if (current === entry) current = undefined;
-    entry.token.catch(() => {});
-    entry.controller.abort(new DOMException('No call waits for the token any more', 'AbortError'));
-  };
-  return {
-    async apply(request, signal) {
-      const entry = current && !expired(current) ? current : renew();
-      let token: string;
-      if (entry.value !== undefined) token = entry.value;
-      else {
-        entry.waiting += 1;
-        try {
-          token = await abortable(entry.token, signal);
-        } finally {
-          if (signal.aborted) leave(entry);
-          else entry.waiting -= 1;
-        }
-      }
-      request.headers.set('authorization', `Token ${token}`);
-    },
-    invalidate(sent) {
-      if (current?.value !== undefined && `Token ${current.value}` === sent) renew();
-    },
-  };
+  // Only an exchanged token is renewed on a 401.
+  if (auth.kind === 'exchange') {
+    credentials.renewing = (loop) => async (input, call) => (loaded ?? (await load())).renewing!(loop)(input, call);
+  }
+  return credentials;
 }

@@ -1,7 +1,9 @@
 /**
  * Redaction: the one place that knows how a credential could leak into something the SDK (or its CLI)
  * shows — an error, a log line, a cause chain — and replaces it. Every message and field built from a
- * request, a response or a thrown error passes through the client's {@link Redactor} first.
+ * request, a response or a thrown error passes through the client's {@link Redactor} first. A client
+ * loads this module on demand, through its `Redaction` (`redaction.ts`), the first time it has
+ * something to show.
  *
  * The rules:
  * - A secret is found in every spelling an echo can give it: raw; JSON-escaped by any encoder (`\"`,
@@ -10,15 +12,13 @@
  *   JSON escapes undone, and with its URL encoding undone. The secret's base64 and base64url (padding
  *   optional) are searched for the same way.
  * - A credential is registered as its secret plus, for HTTP Basic, the `key:secret` pair, whose base64 is
- *   the header value (see {@link credentialSecrets}); so `Basic …` and `Token …` values are covered.
+ *   the header value (see `credentialSecrets` in `secrets.ts`); so `Basic …` and `Token …` values are covered.
  * - A form shorter than {@link SHORT_SECRET_LENGTH} characters is redacted only as a whole token: where
  *   neither neighbour is a letter, digit or `_`. A one-letter password therefore never garbles ordinary
  *   words (nor gives itself away by the gaps it would leave in them).
  * - Overlapping matches (of one secret or of several) are merged: each run becomes one {@link REDACTED}.
  */
-
-/** What a removed credential is replaced with. */
-export const REDACTED = '[redacted]';
+import { REDACTED, utf8Base64 } from '../http/up-front.js';
 
 /** Forms shorter than this (in characters) are redacted only as whole tokens, never inside words. */
 export const SHORT_SECRET_LENGTH = 8;
@@ -36,15 +36,6 @@ export interface Redactor {
 
 /** How deep the redactor looks into arrays and objects; anything deeper is replaced whole. */
 const MAX_REDACT_DEPTH = 20;
-
-/**
- * The secrets of a credential, as a {@link Redactor} takes them: a token, or a password and the
- * `key:password` pair (whose base64 is the Basic header value).
- */
-export function credentialSecrets(auth: { token: string } | { username: string; password: string }): string[] {
-  if ('token' in auth) return [auth.token];
-  return [auth.password, `${auth.username}:${auth.password}`];
-}
 
 /** Makes a {@link Redactor} for the client's credentials. Empty secrets are ignored. */
 export function createRedactor(secrets: readonly string[]): Redactor {
@@ -68,13 +59,6 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const redact = <T>(value: T): T => (forms.length ? (walk(value, 0) as T) : value);
   const redactor: Redactor = Object.assign(redact, { add, cause: (error: unknown) => safeCause(error, redactor) });
   return redactor;
-}
-
-/** Base64 of the text's UTF-8 bytes (as in an HTTP Basic header), for text of any length. */
-export function utf8Base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 /** The secret, and its base64 and base64url (unpadded: that also finds the padded forms). */

@@ -1,31 +1,17 @@
 /**
  * The caller's credentials, checked before anything is sent: which of the three kinds they are (a fixed
  * header, a token function, a key exchanged for a token), the secrets the redactor must hide from then
- * on, and the rule for what a token must look like to be sent at all. `credentials.ts` sends them.
+ * on, and the rule for what a token must look like to be sent at all (`secrets.ts`). `credentials.ts`
+ * sends them.
  */
 import { InvalidInputError } from '../errors.js';
-import { credentialSecrets, REDACTED, utf8Base64 } from './redact.js';
+import { credentialSecrets, isSendableToken, REDACTED, utf8Base64 } from './secrets.js';
 
 /** The credentials, checked: `credentials.ts` turns them into an `Authorization` header per attempt. */
 export type ResolvedAuth =
   | { kind: 'header'; authorization: string }
   | { kind: 'callback'; token: () => string | Promise<string> }
   | { kind: 'exchange'; username: string; password: string; lifetimeMs: number | undefined };
-
-/** Whether `token` can be sent as `Authorization: Token <token>` (else fetch throws an error quoting it). */
-export function isSendableToken(token: unknown): token is string {
-  return typeof token === 'string' && /^[\x21-\x7e]+$/.test(token);
-}
-
-/**
- * The forms a secret takes in what the SDK sends: as it is, and JSON-escaped (the token exchange's body).
- * (The redactor finds JSON-escaped, URL-encoded and base64 spellings of every secret itself.)
- * @internal
- */
-export function secretForms(secret: string): string[] {
-  const escaped = JSON.stringify(secret).slice(1, -1);
-  return escaped === secret ? [secret] : [secret, escaped];
-}
 
 /**
  * Checks `ClientOptions.auth` and resolves it to the kind of credentials it is, with the secrets the

@@ -1,33 +1,29 @@
 /**
  * The token exchange, `POST /v1/tokens`: the API key and secret in a JSON body, no auth on the call, sent
- * through the same request loop as every call (the pipeline hands it over) (timeouts, retries on 5xx and network errors, typed errors,
- * the body reader's limits). Its answer is a credential, so it is never shown: the token is added to the
+ * through the same request loop as every call (the pipeline builds the Request and hands both over:
+ * timeouts, retries on 5xx and network errors, typed errors, the body reader's limits), its answer read
+ * here. Its answer is a credential, so it is never shown: the token is added to the
  * redactor before it is used, and an error about the answer quotes no part of its body. Loaded (a dynamic
  * import) only by clients whose auth exchanges a key for a token.
  */
-import createClient from 'openapi-fetch';
-import type { paths } from '../../generated/schema.js';
-import { spec } from '../../generated/spec.js';
-import { validateTokenResponse } from '../../generated/validators.js';
+import { validateTokenResponse } from '../../generated/validate-token-response.js';
 import { MAX_JSON_DEPTH, parseJson } from '../common/exact-json.js';
-import { InvalidResponseError, ResponseValidationError } from '../errors.js';
 import type { BodyHandoff } from '../http/body-handoff.js';
-import { createApiError, errorBodyOf } from '../http/error-body.js';
+import { apiErrorOf } from '../http/error-body.js';
+import { InvalidResponseError } from '../http/failures.js';
 import type { ResolvedOptions } from '../http/options.js';
 import type { RetryingFetch } from '../http/retry.js';
-import { schemaFailure } from '../validation/response.js';
-import type { Redactor } from './redact.js';
-import { isSendableToken, secretForms } from './resolve-auth.js';
-
-const { path, method } = spec.operations.createToken;
-/** How the exchange is named in messages. */
-export const EXCHANGE_ROUTE = `${method.toUpperCase()} ${path}`;
+import { isSendableToken, secretForms } from '../http/up-front.js';
+import { ResponseValidationError, schemaFailure } from '../validation/response.js';
+import type { Redaction } from './redaction.js';
 
 /** What the exchange needs from the client that owns the token cache. */
 export interface ExchangeContext {
   options: ResolvedOptions;
-  username: string;
-  password: string;
+  /** The exchange's Request (the key and secret in its body), built by the pipeline. */
+  request: Request;
+  /** How the exchange is named in messages, e.g. `POST /tokens`. */
+  route: string;
   /** The request loop, without credentials (the key and secret are in the body). */
   send: RetryingFetch;
   bodies: BodyHandoff;
@@ -39,29 +35,18 @@ export interface ExchangeContext {
 
 /** Exchanges the key and secret for a token. Rejects with the SDK's typed errors; never with the token in them. */
 export async function exchangeToken(context: ExchangeContext): Promise<string> {
-  const { options, send, bodies, username, password, signal } = context;
-  const { redact } = options;
-  const api = createClient<paths>({
-    baseUrl: options.baseUrl,
-    headers: { Accept: 'application/json', ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}) },
-  });
-  const { response } = await api.POST(path, {
-    body: { username, password },
-    parseAs: 'stream',
-    fetch: (request: Request) => send(request, signal ? { signal } : {}),
-  });
-  await context.onResponse(response, EXCHANGE_ROUTE);
-  const text = bodies.take(response) ?? '';
+  const { options, send, bodies, request, route, signal } = context;
+  const { redaction } = options;
+  const response = await send(request, signal ? { signal } : {});
+  await context.onResponse(response, route);
   if (!response.ok) {
-    const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
-    const prefix = `Token exchange (${EXCHANGE_ROUTE}) failed: `;
-    const body = redact(errorBodyOf(text));
-    throw createApiError(response.status, redact(response.statusText), body, redact(headers), prefix);
+    const redact = await redaction.redactor();
+    throw await apiErrorOf(response, redact, `Token exchange (${route}) failed: `);
   }
-  return readToken(response, text, redact);
+  return readToken(response, bodies.take(response) ?? '', redaction);
 }
 
-function readToken(response: Response, text: string, redact: Redactor): string {
+function readToken(response: Response, text: string, redaction: Redaction): string {
   const fail = (problem: string): never => {
     // No body snippet: the body is (or holds) a credential.
     throw new InvalidResponseError(response.status, `the token response ${problem} (its body is not shown)`, '');
@@ -78,7 +63,7 @@ function readToken(response: Response, text: string, redact: Redactor): string {
   if (failure) throw failure;
   const { token } = body as { token: string };
   // A secret from now on, before anything else can show it (even a token refused below).
-  for (const form of secretForms(token)) redact.add(form);
+  for (const form of secretForms(token)) redaction.add(form);
   if (!isSendableToken(token)) {
     const message = 'must be a non-empty string of visible ASCII, to be sent as Authorization: Token …';
     const issue = { instancePath: '/token', schemaPath: '#/invariant/header', keyword: 'pattern', params: {}, message };

@@ -1,16 +1,16 @@
 /**
  * The flags every command that talks to the API shares: where (`--region` or `--base-url`), who
- * (credentials, see `credentials.ts`) and how loud (`--debug`); and the client built from them.
+ * (credentials, see `credentials.ts`) and how loud (`--debug`, or `CXENGAGE_LOG`); and the client built from them.
  */
 
-import { credentialSecrets } from '../auth/redact.js';
+import { credentialSecrets } from '../auth/secrets.js';
 import { createInteractionsClient } from '../client/client.js';
 import type { InteractionsClient } from '../client/types.js';
 import { regions } from '../http/options.js';
 import type { ClientOptions, Region } from '../http/types.js';
 import type { FlagValues } from './command.js';
 import { type CredentialFlags, resolveAuth } from './credentials.js';
-import { type Io, stderrLogger } from './io.js';
+import { type Io, logLevelOf, stderrLogger } from './io.js';
 import { UsageError } from './usage-error.js';
 import { quoted } from './values.js';
 
@@ -56,7 +56,7 @@ function target(region: string | undefined, baseUrl: string | undefined): Connec
 export function resolveConnection(
   connection: Connection,
   io: Io,
-): Pick<ClientOptions, 'auth' | 'region' | 'baseUrl' | 'logger'> {
+): Pick<ClientOptions, 'auth' | 'region' | 'baseUrl' | 'logger' | 'logLevel'> {
   const auth = resolveAuth(connection.credentials, io.env);
   for (const secret of credentialSecrets(auth)) io.redact.add(secret);
   const where: Pick<ClientOptions, 'region' | 'baseUrl'> =
@@ -65,7 +65,7 @@ export function resolveConnection(
       : 'baseUrl' in connection.target
         ? { baseUrl: connection.target.baseUrl }
         : {};
-  return { auth, ...where, logger: stderrLogger(io, connection.debug) };
+  return { auth, ...where, logger: stderrLogger(io), logLevel: logLevelOf(io, connection.debug) };
 }
 
 export function connect(connection: Connection, io: Io): InteractionsClient {

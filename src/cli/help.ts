@@ -19,7 +19,8 @@ Run 'cxengage-interactions COMMAND --help' for a command's own options.`;
   return `${head}
 ${connects ? `\nConnection (commands that call the API):\n${connectionHelp()}\n` : ''}
 Other:
-  --debug                print stack traces on errors, and retry notices
+  --debug                print stack traces on errors, and a line per request and retry
+                         (or set CXENGAGE_LOG to off, error, warn, info or debug)
   -h, --help             show this help
   -V, --version          show the version
 

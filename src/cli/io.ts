@@ -6,7 +6,8 @@
 import type { Redactor } from '../auth/redact.js';
 import { terminalText } from '../common/terminal-text.js';
 import { readStream } from '../files/read-input.js';
-import type { Logger } from '../http/types.js';
+import { envLogLevel } from '../http/log.js';
+import type { Logger, LogLevel } from '../http/types.js';
 
 export interface Io {
   stdin: NodeJS.ReadStream;
@@ -69,11 +70,18 @@ export function progressLine(stderr: NodeJS.WriteStream) {
   };
 }
 
-/** Retry notices are shown with --debug; warnings always go to stderr, never stdout. */
-export function stderrLogger(io: Io, debug: boolean): Logger {
-  const line = (prefix: string, msg: string) => io.stderr.write(`${prefix}: ${terminalText(io.redact(msg))}\n`);
-  return {
-    ...(debug ? { debug: (msg: string) => line('debug', msg) } : {}),
-    warn: (msg: string) => line('warning', msg),
+/**
+ * What the SDK logs goes to stderr, never stdout, one line each: which levels is the SDK's `logLevel`
+ * (see `logLevelOf`).
+ */
+export function stderrLogger(io: Io): Logger {
+  const line = (prefix: string) => (msg: string) => {
+    io.stderr.write(`${prefix}: ${terminalText(io.redact(msg))}\n`);
   };
+  return { error: line('error'), warn: line('warning'), info: line('info'), debug: line('debug') };
+}
+
+/** `--debug` logs everything (a line per request); else `CXENGAGE_LOG`; else warnings only. */
+export function logLevelOf(io: Io, debug: boolean): LogLevel {
+  return debug ? 'debug' : (envLogLevel(io.env) ?? 'warn');
 }

@@ -1,26 +1,31 @@
 /**
  * Get a List of Interactions, as standalone functions over a client (as `withDetails` and the jobs are),
  * so that a bundle that only reads histories carries none of it: one page, and the walk over every page.
- * The client hands over its pipeline through its port (`shared.ts`); the rest is the history's machinery
- * on the List's terms: parameters checked from the spec's facts (`validation/list-params.ts`), the answer
- * held to the request whatever the mode (`validation/list-answer.ts`) and to the spec per the mode
- * (`validation/list-response.ts`, loaded with the validators by clients that validate), and the same
- * walk and page audit (`paging/`, loaded on the first page an iterator asks for) at the route's page sizes.
+ * The client hands over its request path through its port (`shared.ts`); the rest is the history's
+ * machinery on the List's terms: parameters checked from the spec's facts (`validation/list-params.ts`),
+ * the Request built by openapi-fetch's pieces from the route's facts (`http/request.ts`), the answer held
+ * to the request whatever the mode (its tenant by the client's check, its contact by
+ * `validation/list-answer.ts`) and to the spec per the mode (`validation/record-page.ts`, loaded with its
+ * validator by clients that validate), and the same walk and page audit (`paging/`, loaded on the first
+ * page an iterator asks for) at the route's page sizes.
  */
-import { spec } from '../../generated/spec.js';
+import { listTenantInteractions as operation } from '../../generated/spec.js';
 import { InvalidInputError } from '../errors.js';
 import { type CallSettings, resolveCall } from '../http/options.js';
+import { requestFor } from '../http/request.js';
 import { typedAborts } from '../http/signals.js';
 import type { RequestOptions } from '../http/types.js';
 import type { FetchPage } from '../paging/paginate.js';
 import type { InteractionRecord, InteractionRecordPage } from '../types.js';
-import { checkListClaims } from '../validation/list-answer.js';
+import { checkListContact } from '../validation/list-answer.js';
 import { checkIterateListParams, checkListParams, type ListRequest } from '../validation/list-params.js';
 import { type ClientPort, portOf } from './shared.js';
 import type { InteractionsClient, IterateTenantParams, ListTenantParams } from './types.js';
 
-const operation = spec.operations.listTenantInteractions;
 const route = `${operation.method.toUpperCase()} ${operation.path}`;
+// The history's page check too, for the counts and limit it checks on either route (see record-page.ts).
+const recordPageChecks = () => Promise.all([import('../validation/record-page.js'), import('../validation/page.js')]);
+const walking = () => import('../paging/paginate.js');
 
 /** The port of `client`, or {@link InvalidInputError} for an object `createInteractionsClient` did not make. */
 function port(client: InteractionsClient): ClientPort {
@@ -29,19 +34,18 @@ function port(client: InteractionsClient): ClientPort {
   return found;
 }
 
-async function getPage(to: ClientPort, request: ListRequest, call: CallSettings) {
+async function getPage([, resolved, exchange]: ClientPort, request: ListRequest, call: CallSettings) {
   const { tenantId, query } = request;
-  const { response } = await to.sendVia(call, (init) =>
-    to.api.GET(operation.path, { params: { path: { tenantId }, query }, ...init }),
+  const answer = await exchange(
+    (signal) => requestFor('get', operation.path, { params: { path: { tenantId }, query } }, resolved, signal),
+    route,
+    call,
+    recordPageChecks,
+    ([list, page], body, mode) => list.checkRecordPage(body, mode, resolved.logger, request, page),
+    { tenantId },
   );
-  const body = await to.answer(response, route);
-  const { validate } = call;
-  const data =
-    validate === 'off'
-      ? (body as InteractionRecordPage)
-      : (await import('../validation/list-response.js')).checkRecordPage(body, validate, to.resolved.logger, request);
-  checkListClaims(data, request);
-  return { data, response };
+  checkListContact(answer.data, request);
+  return answer;
 }
 
 /**
@@ -60,7 +64,7 @@ export async function listTenantInteractionsWithResponse(
   options?: RequestOptions,
 ): Promise<{ data: InteractionRecordPage; response: Response }> {
   const to = port(client);
-  return getPage(to, checkListParams(params), resolveCall(to.resolved, options));
+  return getPage(to, checkListParams(params), resolveCall(to[1], options));
 }
 
 /**
@@ -91,12 +95,15 @@ export function iterateTenantPages(
   const to = port(client);
   const { plan, request } = checkIterateListParams(params);
   const { timeoutMs, maxRetries, validate } = params;
-  const call = resolveCall(to.resolved, { timeoutMs, maxRetries, validate });
+  const resolved = to[1];
+  const call = resolveCall(resolved, { timeoutMs, maxRetries, validate });
   const fetchPage: FetchPage<InteractionRecordPage> = (page, limit, signal) =>
     getPage(to, { ...request, query: { ...request.query, limit, page } }, { ...call, signal }).then((r) => r.data);
   return typedAborts(async () => {
-    const { walkPages } = await import('../paging/paginate.js');
-    return walkPages(fetchPage, plan, { order: call.validate, logger: to.resolved.logger });
+    // In 'warn' mode with the redactor, as the client's iterators: a warning reaches the logger in time.
+    if (call.validate === 'warn') await resolved.redaction.redactor();
+    const { walkPages } = await walking();
+    return walkPages(fetchPage, plan, { order: call.validate, logger: resolved.logger });
   }, plan.signal);
 }
 
@@ -118,7 +125,7 @@ export function iterateTenantInteractions(
 ): AsyncGenerator<InteractionRecord, void, undefined> {
   const pages = iterateTenantPages(client, params);
   return typedAborts(async () => {
-    const { walkItems } = await import('../paging/paginate.js');
+    const { walkItems } = await walking();
     return walkItems(pages, params.signal);
   }, params.signal);
 }

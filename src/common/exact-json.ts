@@ -15,9 +15,7 @@
  * The depth bound and its walk are `json-depth.ts`, on every call's path; this module (the exact
  * re-reading, the writer) is loaded by the client only for a body that holds such an integer.
  */
-import { BIGINT, MAX_JSON_DEPTH, markExact, readJson, scanJson, TOO_DEEP } from './json-depth.js';
-
-export { asJsonNumbers } from './json-depth.js';
+import { MAX_JSON_DEPTH, scanJson, TOO_DEEP } from './json-depth.js';
 
 export { MAX_JSON_DEPTH };
 
@@ -29,9 +27,16 @@ export type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: 's
  * ±(2^53 − 1) as a `bigint` of exactly its digits. Never throws.
  */
 export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJson {
-  const read = readJson(text, maxDepth);
-  if (!read.ok) return read;
-  return { ok: true, value: read.rounded ? exactly(text) : read.value };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'syntax' };
+  }
+  const found = scanJson(value, maxDepth);
+  if (found === TOO_DEEP) return { ok: false, problem: 'depth' };
+  // A number beyond 2^53 − 1: an integer JSON.parse may have rounded, read again exactly.
+  return { ok: true, value: found ? exactly(text) : value };
 }
 
 /** Strings (skipped whole, so digits inside them are never touched) and number literals of JSON text. */
@@ -84,11 +89,44 @@ export class JsonDepthError extends Error {
  * rather than overflowing the stack.
  */
 export function stringifyJson(value: unknown, space?: number, maxDepth = MAX_JSON_DEPTH): string {
-  const found = scanJson(value, maxDepth);
-  if (found === TOO_DEEP) throw new JsonDepthError(maxDepth);
-  if (!(found & BIGINT)) return JSON.stringify(value, null, space);
+  if (scanJson(value, maxDepth) === TOO_DEEP) throw new JsonDepthError(maxDepth);
+  try {
+    return JSON.stringify(value, null, space);
+  } catch (error) {
+    // JSON.stringify refuses a bigint (a TypeError): written below, as its digits.
+    if (!(error instanceof TypeError)) throw error;
+  }
   const mark = marker();
   const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${mark}${v}` : v), space);
   const quoted = JSON.stringify(mark).slice(1, -1).replace(/[\\$]/g, '\\$&');
   return text.replace(new RegExp(`"${quoted}(-?\\d+)"`, 'g'), '$1');
+}
+
+/** The values read exactly (`exact-json.ts`) that hold a `bigint`: looked up, never walked, on the hot path. */
+const withBigInts = new WeakSet<object>();
+
+/** Records that `value` (read exactly) holds a `bigint`, for {@link asJsonNumbers}. */
+function markExact(value: unknown): void {
+  if (typeof value === 'object' && value !== null) withBigInts.add(value);
+}
+
+/**
+ * `value` as a schema validator must see it: where the exact reading kept an integer exactly (a
+ * `bigint`), a copy with that integer as the JSON number it is (a double), since a validator knows only
+ * `number`. Any other value is returned as it is, at no cost.
+ */
+export function asJsonNumbers(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'object' || value === null || !withBigInts.has(value)) return value;
+  return numbers(value);
+}
+
+function numbers(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(numbers);
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value))
+    Object.defineProperty(copy, key, { value: numbers(child), enumerable: true, writable: true, configurable: true });
+  return copy;
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export { escapeData, escapeProperty, toGitHubAnnotations, toGitHubSummary } from './github.js';
 export { toJUnitXml } from './junit.js';
 export { contractRules } from './rules.js';
 export { DEFAULT_MAX_PAGES, runContractChecks } from './runner.js';

@@ -66,6 +66,8 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.logLevel !== undefined ? { logLevel: options.logLevel } : {}),
+    ...(options.tracing !== undefined ? { tracing: options.tracing } : {}),
   });
   const withSuccessor = options.skipSuccessor !== true;
   const withList = options.skipList !== true;
@@ -75,6 +77,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
   const listBudget = withList ? listRequests(maxPages) : 0;
   const budget = 1 + maxPages + singlePages + maxPages + 1 + successorReads + probes.length + listBudget;
   const transport = createTransport(resolved, budget, options.inspect, signal);
+  const redact = await resolved.redaction.redactor(); // the report names the target, redacted
   const ledger = new Ledger();
   const observed = newObservations();
   const context: WalkContext = { transport, ledger, observed, tenantId, contactId };
@@ -99,7 +102,7 @@ export async function runContractChecks(options: ContractOptions): Promise<Contr
     return {
       outcome: setup ? 'setup' : rules.some((r) => r.status === 'failed') ? 'drift' : 'pass',
       specVersion: spec.specVersion,
-      target: { baseUrl: resolved.redact(resolved.baseUrl), tenantId, contactId },
+      target: { baseUrl: redact(resolved.baseUrl), tenantId, contactId },
       startedAt: new Date(startedAt).toISOString(),
       durationMs: Date.now() - startedAt,
       requests: {

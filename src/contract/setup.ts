@@ -5,7 +5,8 @@
  * the run stops there: these are not findings about the server.
  */
 import { spec } from '../../generated/spec.js';
-import { ConnectionError, TimeoutError } from '../errors.js';
+import { TimeoutError } from '../errors.js';
+import { ConnectionError } from '../http/failures.js';
 import { clean } from './display.js';
 import type { Answer } from './transport.js';
 import type { ContractSetupProblem } from './types.js';

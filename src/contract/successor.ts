@@ -10,7 +10,7 @@
 
 import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
-import { asJsonNumbers } from '../common/json-depth.js';
+import { asJsonNumbers } from '../common/exact-json.js';
 import { paramProblem } from '../validation/params.js';
 import {
   findingAt,

@@ -7,7 +7,7 @@
  */
 import { spec } from '../../generated/spec.js';
 import type { ResolvedOptions } from '../http/options.js';
-import { createConnection, createPipeline } from '../http/pipeline.js';
+import { createAnonymousSend, createConnection, createPipeline } from '../http/pipeline.js';
 import { abortedError } from '../http/signals.js';
 import type { ContractOptions } from './types.js';
 
@@ -70,17 +70,19 @@ export function createTransport(
   let requests = 0;
   let attempts = 0;
   // The client's credentials, whatever their kind (a fixed header, a token function, an exchanged token).
-  const { send, sendAnonymous, bodies } = createPipeline(resolved, createConnection(resolved), {
+  const connection = createConnection(resolved);
+  const hooks = {
     after: () => {
       attempts += 1;
     },
-  });
-  const { redact } = resolved;
-
+  };
+  const { send, bodies } = createPipeline(resolved, connection, hooks);
+  const sendAnonymous = createAnonymousSend(resolved, connection, hooks);
   return {
     counts: () => ({ requests, attempts }),
     async send(probe) {
       const { query = [], credentials = 'given' } = probe;
+      const redact = await resolved.redaction.redactor();
       const method = operationOf(probe).method.toUpperCase();
       // A guard against a bug in the plan, not a limit a server can reach: the plan is bounded up front.
       if (requests >= budget) throw new Error(`contract checks: request budget of ${budget} exhausted`);

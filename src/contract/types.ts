@@ -156,7 +156,16 @@ export interface ContractReport {
 export interface ContractOptions
   extends Pick<
     ClientOptions,
-    'auth' | 'region' | 'baseUrl' | 'allowInsecureHttp' | 'fetch' | 'timeoutMs' | 'maxRetries' | 'logger'
+    | 'auth'
+    | 'region'
+    | 'baseUrl'
+    | 'allowInsecureHttp'
+    | 'fetch'
+    | 'timeoutMs'
+    | 'maxRetries'
+    | 'logger'
+    | 'logLevel'
+    | 'tracing'
   > {
   tenantId: string;
   /** A contact whose history is read (read-only). More than the spec's maximum `limit` interactions exercise every rule. */

@@ -6,6 +6,18 @@
  * short before they reach a message (and the logger redacts it, as it does everything).
  */
 import { terminalText } from '../common/terminal-text.js';
+import type { Logger } from './types.js';
+
+/**
+ * Warns through `logger`, unless `notice` says it was done (once per client family), when `headers`
+ * signal that `route` is deprecated.
+ */
+export function warnOnce(notice: { warned: boolean }, headers: Headers, route: string, logger: Logger): void {
+  const warning = deprecationWarning(headers, route);
+  if (!warning || notice.warned) return;
+  notice.warned = true;
+  logger.warn(warning.message, warning.meta);
+}
 
 /** The longest header value quoted in the warning. */
 const MAX_VALUE = 200;

@@ -8,18 +8,30 @@
  * options.
  */
 import { pkg } from '../../generated/package.js';
-import { spec } from '../../generated/spec.js';
-import { createRedactor, REDACTED, type Redactor } from '../auth/redact.js';
+import { defaultRegion as specDefaultRegion, regions as specRegions } from '../../generated/spec.js';
+import { createRedaction, type Redaction } from '../auth/redaction.js';
 import { type ResolvedAuth, resolveAuth } from '../auth/resolve-auth.js';
+import { REDACTED } from '../auth/secrets.js';
 import { InvalidInputError } from '../errors.js';
-import { checkSignal } from '../validation/params.js';
+import { checked, checkSignal, count, oneOf, type Rule, TIMER } from '../validation/params.js';
+import { checkLogLevel, leveledLogger } from './log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body.js';
-import type { ClientOptions, DerivedClientOptions, Logger, Region, RequestOptions, ValidationMode } from './types.js';
+import { PARENT, type Scope } from './scope.js';
+import type {
+  ClientOptions,
+  DerivedClientOptions,
+  Logger,
+  LogLevel,
+  Region,
+  RequestOptions,
+  TracingOptions,
+  ValidationMode,
+} from './types.js';
 
 /** The regions' base URLs, read from the spec. */
-export const regions: Record<Region, string> = spec.regions;
+export const regions: Record<Region, string> = specRegions;
 /** The region used when neither `region` nor `baseUrl` is given: the spec's first server. */
-export const defaultRegion: Region = spec.defaultRegion;
+export const defaultRegion: Region = specDefaultRegion;
 
 /** What a derived client may change (see `withOptions`), resolved. */
 export interface Behaviour {
@@ -28,8 +40,11 @@ export interface Behaviour {
   maxRetries: number;
   maxRetryAfterMs: number;
   validate: ValidationMode;
-  /** The caller's logger (or the default), behind redaction. */
+  /** The caller's logger (or the default), behind redaction, with only the levels logged (`http/log.ts`). */
   logger: Logger;
+  /** The logger and the level as given (undefined: not given), for a derived client to change one of them. */
+  logSink?: Logger | undefined;
+  logLevel?: LogLevel | undefined;
   /** The `User-Agent` header value, or undefined where the platform forbids it (browsers). */
   userAgent: string | undefined;
 }
@@ -38,10 +53,13 @@ export interface Behaviour {
 export interface ResolvedOptions extends Behaviour {
   baseUrl: string;
   auth: ResolvedAuth;
-  redact: Redactor;
+  /** The secrets, and the one way to the redactor: whatever is shown from a request, a response or an error goes through it. */
+  redaction: Redaction;
   fetch: typeof fetch;
   /** The most bytes of one response body (after decompression) that are read. */
   maxResponseBytes: number;
+  /** OpenTelemetry: off, the global tracer provider (`true`), or the given one. */
+  tracing: TracingOptions;
 }
 
 /** One call's settings: the client's, overridden by the call's own options. */
@@ -51,6 +69,8 @@ export interface CallSettings {
   maxRetries: number;
   validate: ValidationMode;
   signal: AbortSignal | undefined;
+  /** The walk or contact sync this call belongs to (see `observe.ts`). */
+  parent?: Scope | undefined;
 }
 
 const DEFAULTS = {
@@ -60,10 +80,17 @@ const DEFAULTS = {
   maxRetryAfterMs: 60_000,
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
 } as const;
-/** setTimeout's largest delay; a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 const MODES: readonly ValidationMode[] = ['off', 'warn', 'strict'];
-const consoleLogger: Logger = { warn: (msg, meta) => console.warn(msg, meta) };
+/** The numbers and the mode a client, a derived client or a call may set, each with its one rule. */
+const RULES = {
+  timeoutMs: TIMER,
+  deadlineMs: TIMER,
+  maxRetries: count(0),
+  maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, 'must be a finite number ≥ 0'],
+  validate: oneOf(MODES),
+} satisfies Partial<Record<keyof Behaviour, Rule>>;
+/** What a call may set besides its signal: the client's rules, key by key. */
+const CALL_TUNABLE = ['timeoutMs', 'deadlineMs', 'maxRetries', 'validate'] as const;
 
 /** Checks `options` and applies the defaults. Throws {@link InvalidInputError} naming the first bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
@@ -71,18 +98,27 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     throw new InvalidInputError('options', typeof options, 'must be an object');
   }
   const { auth, secrets } = resolveAuth(options.auth);
-  const redact = createRedactor(secrets);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new InvalidInputError('fetch', typeof fetchImpl, 'must be a function');
-  const logger = redactedLogger(consoleLogger, redact);
-  const defaults: Behaviour = { ...DEFAULTS, validate: 'strict', logger, userAgent: sdkUserAgent() };
+  const redaction = createRedaction(secrets);
+  const given = options.fetch ?? globalThis.fetch;
+  if (typeof given !== 'function') throw new InvalidInputError('fetch', typeof given, 'must be a function');
+  // The global one is looked up at each request: a mock installed after the client was made (MSW) is used.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const userAgent = sdkUserAgent();
+  const defaults: Defaults = { ...DEFAULTS, validate: 'strict', userAgent };
   return {
     baseUrl: resolveBaseUrl(options),
     auth,
-    redact,
+    redaction,
     fetch: fetchImpl,
-    maxResponseBytes: byteLimit(options.maxResponseBytes),
-    ...resolveBehaviour(options, defaults, redact),
+    maxResponseBytes: checked(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      count(1, ' (bytes)'),
+      DEFAULTS.maxResponseBytes,
+    ),
+    // On by default where Node.js runs (where a User-Agent is sent), not in browsers.
+    tracing: checkTracing(options.tracing ?? userAgent !== undefined),
+    ...resolveBehaviour(options, defaults, redaction),
   };
 }
 
@@ -94,6 +130,7 @@ const DERIVED_KEYS: ReadonlySet<string> = new Set(
     maxRetryAfterMs: true,
     validate: true,
     logger: true,
+    logLevel: true,
     userAgent: true,
   } satisfies Record<keyof DerivedClientOptions, true>),
 );
@@ -111,7 +148,7 @@ export function deriveOptions(base: ResolvedOptions, options: DerivedClientOptio
     const problem = `cannot be changed by withOptions (only ${[...DERIVED_KEYS].join(', ')}); create another client`;
     throw new InvalidInputError(fixed, fixed === 'auth' ? REDACTED : typeof options[fixed as never], problem);
   }
-  return { ...base, ...resolveBehaviour(options, base, base.redact) };
+  return { ...base, ...resolveBehaviour(options, base, base.redaction) };
 }
 
 const CALL_KEYS: ReadonlySet<string> = new Set(
@@ -136,6 +173,8 @@ export function resolveCall(base: Behaviour, options: unknown): CallSettings {
     maxRetries: o.maxRetries ?? base.maxRetries,
     validate: o.validate ?? base.validate,
     signal: o.signal,
+    // Set only by the SDK's own jobs, under a symbol key that no unknown-key check sees.
+    parent: (o as { [PARENT]?: Scope })[PARENT],
   };
 }
 
@@ -148,43 +187,30 @@ export function checkCallOptions(options: unknown): RequestOptions {
   const o = options as RequestOptions;
   const unknown = Object.keys(o).find((key) => !CALL_KEYS.has(key));
   if (unknown !== undefined) throw new InvalidInputError(unknown, typeof o[unknown as never], 'is not a call option');
-  positive('timeoutMs', o.timeoutMs, 0);
-  positive('deadlineMs', o.deadlineMs, 0);
-  retries(o.maxRetries, 0);
-  mode(o.validate, 'off');
+  for (const key of CALL_TUNABLE) checked(key, o[key], RULES[key]);
   checkSignal(o.signal);
   return o;
 }
 
-function resolveBehaviour(options: DerivedClientOptions, base: Behaviour, redact: Redactor): Behaviour {
+/** What a client's behaviour is resolved over: the defaults, or the client a derived client is made from. */
+type Defaults = Omit<Behaviour, 'logger'>;
+
+function resolveBehaviour(options: DerivedClientOptions, base: Defaults, redaction: Redaction): Behaviour {
   if (options.logger !== undefined && typeof options.logger?.warn !== 'function') {
     throw new InvalidInputError('logger', typeof options.logger, 'must have a warn(msg, meta) method');
   }
-  return {
-    timeoutMs: positive('timeoutMs', options.timeoutMs, base.timeoutMs),
-    deadlineMs: positive('deadlineMs', options.deadlineMs, base.deadlineMs),
-    maxRetries: retries(options.maxRetries, base.maxRetries),
-    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, base.maxRetryAfterMs),
-    validate: mode(options.validate, base.validate),
-    logger: options.logger ? redactedLogger(options.logger, redact) : base.logger,
+  const logSink = options.logger ?? base.logSink;
+  const logLevel = checkLogLevel(options.logLevel) ?? base.logLevel;
+  const behaviour: Record<string, unknown> = {
+    logger: leveledLogger(logSink, logLevel, redaction),
+    logSink,
+    logLevel,
     userAgent: options.userAgent === undefined ? base.userAgent : withProduct(options.userAgent),
   };
-}
-
-function retries(value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new InvalidInputError('maxRetries', value, 'must be an integer ≥ 0');
+  for (const key of Object.keys(RULES) as (keyof typeof RULES)[]) {
+    behaviour[key] = checked(key, options[key], RULES[key], base[key]);
   }
-  return value as number;
-}
-
-function mode(value: unknown, fallback: ValidationMode): ValidationMode {
-  if (value === undefined) return fallback;
-  if (!MODES.includes(value as ValidationMode)) {
-    throw new InvalidInputError('validate', value, `must be one of ${MODES.join(', ')}`);
-  }
-  return value as ValidationMode;
+  return behaviour as unknown as Behaviour;
 }
 
 /**
@@ -204,19 +230,22 @@ function withProduct(product: unknown): string | undefined {
   return sdk === undefined ? undefined : `${sdk} ${product.trim()}`;
 }
 
-function redactedLogger(logger: Logger, redact: Redactor): Logger {
-  return {
-    ...(logger.debug ? { debug: (msg, meta) => logger.debug?.(redact(msg), redact(meta)) } : {}),
-    warn: (msg, meta) => logger.warn(redact(msg), redact(meta)),
-  };
+function checkTracing(value: unknown): TracingOptions {
+  if (
+    typeof value !== 'boolean' &&
+    typeof (value as TracingOptions & object)?.tracerProvider?.getTracer !== 'function'
+  ) {
+    throw new InvalidInputError('tracing', typeof value, 'must be a boolean or { tracerProvider } (OpenTelemetry)');
+  }
+  return value as TracingOptions;
 }
 
 function resolveBaseUrl(options: ClientOptions): string {
   const region = options.region ?? defaultRegion;
-  if (!Object.hasOwn(spec.regions, region)) {
-    throw new InvalidInputError('region', region, `must be one of ${Object.keys(spec.regions).join(', ')}`);
+  if (!Object.hasOwn(regions, region)) {
+    throw new InvalidInputError('region', region, `must be one of ${Object.keys(regions).join(', ')}`);
   }
-  if (options.baseUrl === undefined) return spec.regions[region];
+  if (options.baseUrl === undefined) return regions[region];
   let url: URL;
   try {
     url = new URL(options.baseUrl);
@@ -250,28 +279,4 @@ function withoutCredentials(baseUrl: unknown): unknown {
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
-function positive(param: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMER_MS)) {
-    throw new InvalidInputError(param, value, `must be a number in (0, ${MAX_TIMER_MS}]`);
-  }
-  return value;
-}
-
-function byteLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULTS.maxResponseBytes;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidInputError('maxResponseBytes', value, 'must be an integer ≥ 1 (bytes)');
-  }
-  return value;
-}
-
-function nonNegative(param: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError(param, value, 'must be a finite number ≥ 0');
-  }
-  return value;
 }

@@ -3,14 +3,24 @@
  * checks (`contract/transport.ts`) each take one. It is the resolved options' `fetch` under the attempt
  * loop (`retry.ts`: timeouts, retries, every body read under the size cap, a 2xx body handed over through
  * the {@link BodyHandoff}), with the credentials set on every attempt (after any wait the caller adds,
- * such as a rate limiter's turn), the one retry a renewable token earns on a 401, and the token exchange:
- * loaded on first use, sent through the same loop without credentials.
+ * such as a rate limiter's turn), the one more round a renewable token earns on a 401 (the credentials'
+ * own `renewing`, loaded with them), and the token exchange:
+ * its Request built here (as every request is, by `request.ts`), sent through the same loop without
+ * credentials, its answer read by `auth/token-exchange.ts`, loaded on the first exchange. Every call and
+ * attempt of a pipeline is observed too, when tracing or verbose logs ask for it (`observe.ts`).
  */
+
+import { createToken as exchange } from '../../generated/spec.js';
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import type { ExchangeContext } from '../auth/token-exchange.js';
 import { BodyHandoff } from './body-handoff.js';
+import { type Watched, watched } from './observe.js';
 import type { ResolvedOptions } from './options.js';
+import { requestFor } from './request.js';
 import { type AttemptHooks, createRetryingFetch, type RetryingFetch } from './retry.js';
+
+/** How the exchange is named in messages. */
+const EXCHANGE_ROUTE = `${exchange.method.toUpperCase()} ${exchange.path}`;
 
 /**
  * What every pipeline of one family shares (a client and the clients derived from it with `withOptions`):
@@ -30,14 +40,14 @@ export function createConnection(
   onResponse: ExchangeContext['onResponse'] = () => undefined,
 ): Connection {
   const bodies = new BodyHandoff();
-  const credentials = createCredentials(resolved.auth, resolved.redact, ({ username, password }, signal) =>
+  const credentials = createCredentials(resolved.auth, resolved.redaction, ({ username, password }, signal) =>
     // Loaded on first use: a pipeline that never exchanges never loads the exchange.
     import('../auth/token-exchange.js').then(({ exchangeToken }) =>
       exchangeToken({
         options: resolved,
-        username,
-        password,
-        send: loop(resolved, bodies),
+        request: requestFor('post', exchange.path, { body: { username, password } }, resolved),
+        route: EXCHANGE_ROUTE,
+        send: watched(resolved, {}, (hooks) => loop(resolved, bodies, hooks)).send,
         bodies,
         onResponse,
         signal,
@@ -56,11 +66,9 @@ export interface PipelineHooks {
 }
 
 /** A pipeline: send a request, as every call of the SDK is sent. */
-export interface Pipeline {
+export interface Pipeline extends Watched {
   /** With the credentials set on every attempt, and one more round after a 401 to a renewable token. */
   send: RetryingFetch;
-  /** The same loop and hooks with no credentials: for a request that carries its own, or none on purpose. */
-  sendAnonymous: RetryingFetch;
   bodies: BodyHandoff;
 }
 
@@ -73,30 +81,28 @@ export function createPipeline(resolved: ResolvedOptions, connection: Connection
     const turn = pace?.(signal);
     return turn ? turn.then(() => credentials.apply(request, signal)) : credentials.apply(request, signal);
   };
-  return {
-    send: withTokenRefresh(loop(resolved, bodies, { before, after }), credentials),
-    sendAnonymous: loop(resolved, bodies, { before: pace && ((_, signal) => pace(signal)), after }),
-    bodies,
-  };
+  // Observed outside the token refresh: a call renewed after a 401 is one call, its attempts numbered on.
+  const observed = watched(resolved, { before, after }, (hooks) => {
+    const send = loop(resolved, bodies, hooks);
+    return credentials.renewing?.(send) ?? send;
+  });
+  return { ...observed, bodies };
+}
+
+/**
+ * The same loop and hooks as {@link createPipeline}'s, with no credentials: for a request that carries its
+ * own, or none on purpose (the contract checks' probes).
+ */
+export function createAnonymousSend(
+  resolved: ResolvedOptions,
+  connection: Connection,
+  hooks: PipelineHooks = {},
+): RetryingFetch {
+  const { pace, after } = hooks;
+  const attempt: AttemptHooks = { before: pace && ((_, signal) => pace(signal)), after };
+  return watched(resolved, attempt, (hooks) => loop(resolved, connection.bodies, hooks)).send;
 }
 
 function loop(resolved: ResolvedOptions, bodies: BodyHandoff, hooks?: AttemptHooks): RetryingFetch {
   return createRetryingFetch({ ...resolved, fetch: (request, init) => resolved.fetch(request, init), bodies, hooks });
-}
-
-/**
- * The loop, plus the one retry a renewable credential earns: a call answered 401 invalidates the token it
- * was sent with and goes round the loop once more, within the same deadline; a second 401 is returned as
- * it is (the client makes it an `AuthenticationError`).
- */
-export function withTokenRefresh(loop: RetryingFetch, credentials: Credentials): RetryingFetch {
-  const { invalidate } = credentials;
-  if (!invalidate) return loop;
-  return async (input, call = {}) => {
-    const limits = { ...call, startedAt: call.startedAt ?? Date.now() };
-    const response = await loop(input, limits);
-    if (response.status !== 401) return response;
-    invalidate(input.headers.get('authorization'));
-    return loop(input, limits);
-  };
 }

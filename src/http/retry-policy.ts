@@ -1,5 +1,6 @@
 /**
- * What the request loop (`retry.ts`) needs only once an attempt has failed: the retry policy
+ * What the request loop (`retry.ts`) needs only once an attempt has failed: what the failure leads to
+ * ({@link afterFailure}: the answer, the error, or the retry reported and waited for), the retry policy
  * ({@link retryDelay}, {@link isRetryableError}: pure, so tested table by table), the typed error for a
  * network failure, and the buffered copy of a non-2xx answer. A module apart because a call that
  * succeeds at once never needs it: the loop loads it (a dynamic import) on the first failed attempt, so
@@ -7,8 +8,80 @@
  */
 
 import type { Redactor } from '../auth/redact.js';
+import type { Redaction } from '../auth/redaction.js';
 import { snippet } from '../common/snippet.js';
-import { ConnectionError, CxEngageError, TimeoutError } from '../errors.js';
+import { ConnectionError } from './failures.js';
+import type { Logger } from './types.js';
+import { abortedError, CxEngageError, TimeoutError } from './up-front.js';
+import { sleep } from './waits.js';
+
+/** A failed attempt, as the loop saw it: an answer that is not a 2xx, or an error in its place. */
+export interface Failure {
+  input: Request;
+  response: Response | undefined;
+  error: unknown;
+  /** The attempt that failed: 1 for the first. */
+  attempt: number;
+  maxRetries: number;
+  /** When the call's deadline falls (the loop's clock). */
+  deadlineAt: number;
+  caller: AbortSignal | undefined;
+}
+
+/** The loop's own settings a failure is judged and reported by. */
+export interface LoopSettings {
+  now: () => number;
+  random: () => number;
+  maxRetryAfterMs: number;
+  redaction: Redaction;
+  logger: Logger | undefined;
+  /** The attempt hooks' `after` (see `retry.ts`). */
+  after: ((outcome: { status?: number; headers?: Headers; error?: unknown }, request: Request) => void) | undefined;
+}
+
+/**
+ * What a failed attempt leads to: the answer to give (not to be retried, or the last one), the error to
+ * throw (a network failure as `ConnectionError`, redacted; a programming error as it is), or, once the
+ * retry has been reported (the logger's `debug`) and waited for under the caller's signal, `undefined`:
+ * the loop goes round again. A wait the deadline would cut short is not started: what there is is given.
+ */
+export async function afterFailure(failure: Failure, loop: LoopSettings): Promise<Response | undefined> {
+  const { input, response, error, attempt, caller } = failure;
+  const redact = await loop.redaction.redactor();
+  if (!response && isProgrammingError(error)) throw error;
+  loop.after?.(response ? { status: response.status, headers: response.headers } : { error }, input);
+  const retryable = response ? true : isRetryableError(error);
+  const delay = retryable
+    ? retryDelay({
+        attempt,
+        maxRetries: failure.maxRetries,
+        now: loop.now(),
+        random: loop.random,
+        maxRetryAfterMs: loop.maxRetryAfterMs,
+        ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
+      })
+    : null;
+  if (delay === null || loop.now() + delay >= failure.deadlineAt) {
+    if (response) return response;
+    throw asConnectionError(error, attempt, redact);
+  }
+  loop.logger?.debug?.(
+    'cxengage: retrying request',
+    redact({
+      method: input.method,
+      url: input.url,
+      attempt,
+      delayMs: delay,
+      ...(response ? { status: response.status } : { error: describe(error) }),
+    }),
+  );
+  try {
+    await sleep(delay, caller);
+  } catch {
+    throw abortedError(caller?.reason);
+  }
+  return undefined;
+}
 
 /** Statuses worth another attempt: GET is idempotent, and these are transient by definition. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -138,11 +211,6 @@ export function describe(error: unknown): string {
 /** Error bodies longer than this (characters) are kept only as a snippet, never parsed or held whole. */
 const MAX_ERROR_BODY = 64 * 1024;
 
-/** What is kept of a non-2xx answer's text: all of it, or a snippet of one longer than {@link MAX_ERROR_BODY}. */
-export function keptErrorText(text: string): string {
-  return text.length > MAX_ERROR_BODY ? snippet(text) : text;
-}
-
 /**
  * A readable Response over the already-read text of a non-2xx answer, as bytes (so no default
  * content-type is added); `url` is kept. A 304 may not have a body. The status line is the server's,
@@ -151,7 +219,7 @@ export function keptErrorText(text: string): string {
  * so the real status and a cleaned, bounded reason phrase are set on the copy itself.
  */
 export function buffered(res: Response, text: string): Response {
-  const body = keptErrorText(text);
+  const body = text.length > MAX_ERROR_BODY ? snippet(text) : text;
   const copy = new Response(res.status === 304 ? null : new TextEncoder().encode(body), {
     status: res.status >= 300 && res.status <= 599 ? res.status : 599,
     headers: res.headers,

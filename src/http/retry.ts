@@ -1,25 +1,23 @@
 /**
  * The request loop: every attempt of every call goes through {@link createRetryingFetch}, which owns
  * retries, backoff with jitter, `Retry-After`, the per-attempt timeout and the overall deadline, and
- * reads each body inside its attempt. The policy (when to retry, how long to wait) and what a failure
- * becomes are `retry-policy.ts`, loaded on the first failed attempt: a call that succeeds at once does
- * not need them, so a browser bundle downloads them only then.
+ * reads each body inside its attempt. What a failed attempt leads to (the policy: when to retry, how
+ * long to wait; the answer or the error the call ends with; the retry's notice and wait) is
+ * `retry-policy.ts`, loaded on the first failed attempt, with the redactor (what a failure shows is
+ * redacted): a call that succeeds at once needs neither, so a browser bundle downloads them only then.
  */
 
-import type { Redactor } from '../auth/redact.js';
+import type { Redaction } from '../auth/redaction.js';
+import { lazy } from '../common/lazy.js';
 import { TimeoutError } from '../errors.js';
 import type { BodyHandoff } from './body-handoff.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
-import { abortedError, abortRace, linkSignal, sleep } from './signals.js';
+import type { Scope } from './scope.js';
+import { abortedError, abortRace, linkSignal } from './signals.js';
 import type { Logger } from './types.js';
 
 /** The policy module, loaded once per process on the first failed attempt (a failed load is tried again). */
-let loading: Promise<typeof import('./retry-policy.js')> | undefined;
-const policy = () =>
-  (loading ??= import('./retry-policy.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
+const policy = lazy(() => import('./retry-policy.js'));
 
 /** The limits of one call. The loop's options give the defaults; a call may bring its own. */
 export interface CallLimits {
@@ -37,6 +35,8 @@ export interface CallLimits {
    * so the caller's long-lived signal never carries a listener that outlives a call.
    */
   signal?: AbortSignal | undefined;
+  /** The walk or contact sync the call belongs to, for whoever observes it (`observe.ts`); the loop ignores it. */
+  parent?: Scope | undefined;
 }
 
 /** The loop: one call, every attempt of it. */
@@ -55,7 +55,8 @@ export interface RetryingFetchOptions {
   maxRetryAfterMs: number;
   /** The most bytes of a body (2xx or error) read, after decompression: see `readBody`. Default 8 MiB. */
   maxResponseBytes?: number;
-  redact: Redactor;
+  /** What a failure's error and the retry notices are redacted with (loaded with the policy). */
+  redaction: Redaction;
   /** Where 2xx bodies read by an attempt are handed to the caller. */
   bodies: BodyHandoff;
   /** Extension points around each attempt (credentials, rate limiting). */
@@ -78,8 +79,11 @@ export interface AttemptHooks {
    * rejection ends the call with that error, as it is: not retried, not wrapped.
    */
   before?(request: Request, signal: AbortSignal): Promise<void> | void;
-  /** After the attempt: its status and headers, or no status for a network error or timeout. */
-  after?(outcome: { status?: number; headers?: Headers }): void;
+  /**
+   * After the attempt: its status and headers, or no status and the `error` for a network error or
+   * timeout; with the call's Request (as `before` had it).
+   */
+  after?(outcome: { status?: number; headers?: Headers; error?: unknown }, request: Request): void;
 }
 
 /**
@@ -88,7 +92,7 @@ export interface AttemptHooks {
  * builds a new request from `input` (a clone of `input` when it has a body, which can be sent only once).
  * Every attempt's body is read inside the attempt (under its timeout): a 2xx comes back with the text
  * handed over through `options.bodies`; any other status (3xx included: redirects are not followed) comes
- * back as a buffered, still readable Response, its text (or a snippet of a long one) handed over too.
+ * back as a buffered, still readable Response.
  *
  * One timer per attempt covers both limits: it fires at the attempt timeout or at the overall
  * deadline, whichever is sooner, and a backoff that would cross the deadline is never started. A wait in
@@ -102,12 +106,13 @@ export interface AttemptHooks {
  * itself an SDK error, such as a walk's deadline, is thrown as it is).
  */
 export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetch {
-  const { maxRetryAfterMs, redact, logger, bodies, hooks } = options;
+  const { maxRetryAfterMs, redaction, logger, bodies, hooks } = options;
   const before = hooks?.before;
   const after = hooks?.after;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  const settings = { now, random, maxRetryAfterMs, redaction, logger, after };
 
   // One attempt: the response and its whole body, so the attempt timeout covers the body read. The
   // hook has set headers on the call's Request before a body-carrying one is cloned, so the clone has them.
@@ -115,15 +120,9 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
     const request = input.body !== null ? input.clone() : input;
     const res = await options.fetch(request, { signal, redirect: 'manual' });
     const text = await readBody(res, maxResponseBytes);
-    if (res.ok) {
-      bodies.put(res, text);
-      return res;
-    }
-    // The error body travels like a 2xx one, so that the client parses it with the SDK's own reader.
-    const { buffered, keptErrorText } = await policy();
-    const copy = buffered(res, text);
-    bodies.put(copy, keptErrorText(text));
-    return copy;
+    if (!res.ok) return (await policy()).buffered(res, text);
+    bodies.put(res, text);
+    return res;
   }
 
   return async function retryingFetch(input: Request, call: Partial<CallLimits> = {}): Promise<Response> {
@@ -169,44 +168,12 @@ export function createRetryingFetch(options: RetryingFetchOptions): RetryingFetc
         unlinkCaller?.();
       }
       if (response?.ok) {
-        after?.({ status: response.status, headers: response.headers });
+        after?.({ status: response.status, headers: response.headers }, input);
         return response;
       }
-      const { isProgrammingError, isRetryableError, retryDelay, asConnectionError, describe } = await policy();
-      if (!response && isProgrammingError(error)) throw error;
-      after?.(response ? { status: response.status, headers: response.headers } : {});
-
-      const retryable = response ? true : isRetryableError(error);
-      const delay = retryable
-        ? retryDelay({
-            attempt: n + 1,
-            maxRetries,
-            now: now(),
-            random,
-            maxRetryAfterMs,
-            ...(response ? { status: response.status, retryAfter: response.headers.get('retry-after') } : {}),
-          })
-        : null;
-      // A wait the deadline would cut short is not worth starting: report what we have.
-      if (delay === null || now() + delay >= deadlineAt) {
-        if (response) return response;
-        throw asConnectionError(error, n + 1, redact);
-      }
-      logger?.debug?.(
-        'cxengage: retrying request',
-        redact({
-          method: input.method,
-          url: input.url,
-          attempt: n + 1,
-          delayMs: delay,
-          ...(response ? { status: response.status } : { error: describe(error) }),
-        }),
-      );
-      try {
-        await sleep(delay, caller);
-      } catch {
-        throw abortedError(caller?.reason);
-      }
+      const failure = { input, response, error, attempt: n + 1, maxRetries, deadlineAt, caller };
+      const last = await (await policy()).afterFailure(failure, settings);
+      if (last) return last;
     }
   };
 }

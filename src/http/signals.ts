@@ -1,7 +1,9 @@
 /**
  * Small AbortSignal helpers shared by the request loop, the page walk and the jobs, and what an abort
  * becomes ({@link abortedError}). Each one removes what it adds: a listener left on a caller's
- * long-lived signal is a leak (and a MaxListenersExceededWarning).
+ * long-lived signal is a leak (and a MaxListenersExceededWarning). Those only some paths need are apart,
+ * so that a bundle loads them with those paths: the waits (`waits.ts`: a retry's backoff, a token
+ * awaited) and the fan-out of one signal to many requests (`fan-out.ts`: the walk, the export).
  */
 import { AbortedError, CxEngageError } from '../errors.js';
 
@@ -15,26 +17,6 @@ export function linkSignal(controller: Pick<AbortController, 'abort'>, signal: A
   const onAbort = () => controller.abort(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
   return () => signal.removeEventListener('abort', onAbort);
-}
-
-/** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** Waits `ms`, or rejects with the signal's reason if it aborts first. The timer is always cleared. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return signal ? abortable(wait, signal).finally(() => clearTimeout(timer)) : wait;
 }
 
 /** An AbortController that can also cut short the promise it races, see {@link abortRace}. */
@@ -79,36 +61,6 @@ export async function* typedAborts<T>(
   } catch (error) {
     throw signal?.aborted && error === signal.reason ? abortedError(error) : error;
   }
-}
-
-/** A signal handed out by {@link fanOut}; `release` when its work is done. */
-export interface Branch {
-  readonly signal: AbortSignal;
-  release(): void;
-}
-
-/**
- * Hands out signals that abort when `parent` does, through one listener on `parent` however many are
- * out: a walk or an export can have more requests in flight than the ten listeners on one signal after
- * which Node warns of a leak. For a signal its owner aborts when done (the listener goes with the abort).
- */
-export function fanOut(parent: AbortSignal): { branch(): Branch } {
-  const out = new Set<AbortController>();
-  parent.addEventListener(
-    'abort',
-    () => {
-      for (const controller of out) controller.abort(parent.reason);
-    },
-    { once: true },
-  );
-  return {
-    branch() {
-      const controller = new AbortController();
-      if (parent.aborted) controller.abort(parent.reason);
-      else out.add(controller);
-      return { signal: controller.signal, release: () => out.delete(controller) };
-    },
-  };
 }
 
 /**

@@ -14,13 +14,39 @@ export type Region = keyof typeof spec.regions;
 export type ValidationMode = 'off' | 'warn' | 'strict';
 
 /**
- * Where the SDK reports what is not an error: retry notices (`debug`, optional) and validation or
- * protocol warnings (`warn`). Messages and `meta` are redacted before they reach it.
+ * How much the SDK logs, from nothing to one line per request: each level includes the ones before it.
+ * `error`: a call that failed for good for a reason on the server's side (429, 5xx, a time-out, the
+ * network), after its retries (the call still throws); `warn`: what you should know although nothing
+ * failed; `info`: a call that needed retries, once it is over, and the end of each walk and of each
+ * contact's sync (pages, items, 429s); `debug`: one line per request (method, URL template, status,
+ * duration, attempt) and each retry before it waits.
+ */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/**
+ * Where the SDK logs (see {@link LogLevel}): `warn` is required, the other levels are optional (a level the
+ * logger lacks is not logged). Messages and `meta` are redacted before they reach it. Called as
+ * `logger.warn(msg, meta)` (console, winston…), or, for a pino logger (one with pino's `levels.values`
+ * table), object first as pino expects: `logger.warn(meta, msg)`.
  */
 export interface Logger {
-  debug?(msg: string, meta?: Record<string, unknown>): void;
+  error?(msg: string, meta?: Record<string, unknown>): void;
   warn(msg: string, meta?: Record<string, unknown>): void;
+  info?(msg: string, meta?: Record<string, unknown>): void;
+  debug?(msg: string, meta?: Record<string, unknown>): void;
 }
+
+/** An OpenTelemetry `TracerProvider` (`@opentelemetry/api` 1.x), e.g. your SDK's, or `trace.getTracerProvider()`. */
+export interface TracerProviderLike {
+  getTracer(name: string, version?: string): unknown;
+}
+
+/**
+ * OpenTelemetry tracing (`@opentelemetry/api` 1.x, an optional peer dependency). `true`: the tracer
+ * provider registered globally (the default on Node.js when the package is installed); `false`: none,
+ * and the package is never loaded; `{ tracerProvider }`: that provider instead of the global one.
+ */
+export type TracingOptions = boolean | { tracerProvider: TracerProviderLike };
 
 /** Options of `createInteractionsClient`. */
 export interface ClientOptions {
@@ -63,11 +89,24 @@ export interface ClientOptions {
    */
   validate?: ValidationMode;
   /**
-   * Receives retry notices (`debug`) and warnings (`warn`): response validation in `'warn'` mode, and once
-   * per client (with the clients derived from it) a `Deprecation` or `Sunset` header on an answer.
-   * Default: `console.warn` for warnings only.
+   * Receives what the SDK logs (see {@link LogLevel}): warnings (`warn`: response validation in `'warn'`
+   * mode, and once per client, with the clients derived from it, a `Deprecation` or `Sunset` header on an
+   * answer), and at the levels `logLevel` lets through, request lines, retries and summaries.
+   * Default: `console`, at `warn`.
    */
   logger?: Logger;
+  /**
+   * The most detail logged. Default: the `CXENGAGE_LOG` environment variable where there is one (Node.js;
+   * a browser has none), else `warn` for the default console logger and `debug` for a logger of your own
+   * (which filters for itself, as before this option). The option wins over the variable.
+   */
+  logLevel?: LogLevel;
+  /**
+   * OpenTelemetry spans for each call (with a child per attempt), walk and contact sync, and `traceparent`
+   * on every request. Default: on in Node.js when `@opentelemetry/api` can be loaded (spans go to the
+   * provider your OpenTelemetry SDK registered; none registered, none recorded), off in browsers.
+   */
+  tracing?: TracingOptions;
   /**
    * Your own product token, appended to the SDK's `User-Agent` (`cxengage-interactions/1.2.3 (node 20.19.0)
    * my-sync/4.5`). Visible ASCII, spaces allowed. Browsers forbid setting `User-Agent`, so there the SDK
@@ -82,7 +121,7 @@ export interface ClientOptions {
  */
 export type DerivedClientOptions = Pick<
   ClientOptions,
-  'timeoutMs' | 'deadlineMs' | 'maxRetries' | 'maxRetryAfterMs' | 'validate' | 'logger' | 'userAgent'
+  'timeoutMs' | 'deadlineMs' | 'maxRetries' | 'maxRetryAfterMs' | 'validate' | 'logger' | 'logLevel' | 'userAgent'
 >;
 
 /** A rate limit: one token bucket for every request of a client (see `limitRate`, `exportInteractions`). */

@@ -6,7 +6,7 @@
  * (trimmed, lower-case), so a checkpoint saved under one spelling of an id serves every other.
  */
 import { normalId } from '../common/ids.js';
-import { CheckpointError } from '../errors.js';
+import { CheckpointError } from './checkpoint-error.js';
 import type { SyncBoundary, SyncCheckpoint, SyncProgress, WatchedInteraction } from './types.js';
 
 /**

@@ -7,7 +7,8 @@
  */
 
 import type { InteractionsClient } from '../client/types.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
+import { NotFoundError } from '../http/failures.js';
 import { checkCallOptions } from '../http/options.js';
 import { linkSignal } from '../http/signals.js';
 import type { Interaction } from '../types.js';

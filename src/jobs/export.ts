@@ -9,9 +9,11 @@
 import { limiterOf } from '../client/limit-rate.js';
 import type { InteractionsClient } from '../client/types.js';
 import { normalId } from '../common/ids.js';
-import { AuthenticationError, CxEngageError, InvalidInputError } from '../errors.js';
+import { CxEngageError, InvalidInputError } from '../errors.js';
+import { AuthenticationError } from '../http/failures.js';
+import { fanOut } from '../http/fan-out.js';
 import { type Pace, resolvePace } from '../http/rate-limit.js';
-import { abortedError, fanOut, linkSignal } from '../http/signals.js';
+import { abortedError, linkSignal } from '../http/signals.js';
 import { checkProgress } from './checkpoint.js';
 import { type SyncStep, startSync, syncSteps } from './sync.js';
 import type { ExportContactState, ExportEvent, ExportParams, ExportRun, ExportSummary, SyncProgress } from './types.js';

@@ -38,9 +38,11 @@ import { spec } from '../../generated/spec.js';
 import { listTenantInteractions } from '../client/tenant-list.js';
 import type { InteractionsClient } from '../client/types.js';
 import { normalId } from '../common/ids.js';
-import { CheckpointError, InvalidInputError, PaginationError } from '../errors.js';
+import { InvalidInputError } from '../errors.js';
 import { PageAudit } from '../paging/page-audit.js';
+import { PaginationError } from '../paging/pagination-error.js';
 import type { InteractionRecord, InteractionRecordPage } from '../types.js';
+import { CheckpointError } from './checkpoint-error.js';
 import { DEFAULT_OPEN_WINDOW_MS, DEFAULT_SETTLE_WINDOW_MS } from './sync.js';
 
 /** The route's largest page size (the spec's `limit` maximum). */

@@ -6,8 +6,8 @@
 // with the first page's `total` T0 and must hand out exactly one id for each distance 0 … T0 − 1;
 // distances ≥ T0 are interactions that arrived during the walk (not yielded: walk again for them).
 // Anything else the server answers is a PaginationError naming what did not add up.
-import { normalId } from '../common/ids.js';
-import { PaginationError, type PaginationErrorCode } from '../errors.js';
+import { normalId } from '../http/up-front.js';
+import { PaginationError, type PaginationErrorCode } from './pagination-error.js';
 
 /** What the audit reads of a result, on any route: its id (repeats) and its start (order). */
 export interface WalkItem {

@@ -1,10 +1,13 @@
 // Walking pages, of any route whose pages have the paging arithmetic: requests (in order, or several at once), the walk's own limits (maxPages, a
 // deadline, the caller's signal) and the shape check every page gets whatever the validation mode.
 // What a page must contain to be trusted is decided by PageAudit (page-audit.ts), which has no I/O.
-import { type ResponseValidationError, TimeoutError } from '../errors.js';
-import { fanOut, linkSignal } from '../http/signals.js';
+
+import { fanOut } from '../http/fan-out.js';
+import type { Scope, Scoped } from '../http/scope.js';
 import type { Logger, ValidationMode } from '../http/types.js';
+import { linkSignal, TimeoutError } from '../http/up-front.js';
 import { invariantBroken } from '../validation/invariant.js';
+import type { ResponseValidationError } from '../validation/response.js';
 import { PageAudit, type WalkPage } from './page-audit.js';
 
 /**
@@ -28,8 +31,16 @@ export interface Walk extends WalkPlan {
   contactId: string;
 }
 
-/** Fetches page `page` with page size `limit`, aborting when `signal` aborts. */
-export type FetchPage<P extends WalkPage = WalkPage> = (page: number, limit: number, signal: AbortSignal) => Promise<P>;
+/**
+ * Fetches page `page` with page size `limit`, aborting when `signal` aborts; `parent` is the walk's scope
+ * when its calls are observed (the call belongs to it).
+ */
+export type FetchPage<P extends WalkPage = WalkPage> = (
+  page: number,
+  limit: number,
+  signal: AbortSignal,
+  parent?: Scope,
+) => Promise<P>;
 
 /** What the walk checks beyond the arithmetic, from the client's settings. */
 export interface WalkChecks {
@@ -37,6 +48,8 @@ export interface WalkChecks {
   order: ValidationMode;
   /** Receives the walk's warnings. */
   logger: Pick<Logger, 'warn'>;
+  /** The scope the walk runs in when the client's calls are observed (see `http/observe.ts`). */
+  scoped?: (() => Promise<Scoped | undefined>) | undefined;
 }
 
 /**
@@ -94,6 +107,19 @@ export function checkWalkable<P extends WalkPage>(page: unknown): P {
  * - Every page is checked by {@link checkWalkable} first, whatever the validation mode.
  */
 export async function* walkPages<P extends WalkPage>(
+  fetchPage: FetchPage<P>,
+  walk: WalkPlan,
+  checks: WalkChecks,
+): AsyncGenerator<P, void, undefined> {
+  const scoped = await checks.scoped?.();
+  const run = (parent?: Scope) =>
+    pages(parent ? (page, limit, signal) => fetchPage(page, limit, signal, parent) : fetchPage, walk, checks);
+  // Observed, the walk is a scope (a span, an info line) that its page calls belong to.
+  const contactId = (walk as Partial<Walk>).contactId;
+  yield* scoped ? scoped('walk', contactId ? { 'cxengage.contact.id': contactId } : {}, run, countPage) : run();
+}
+
+async function* pages<P extends WalkPage>(
   fetchPage: FetchPage<P>,
   walk: WalkPlan,
   checks: WalkChecks,
@@ -160,6 +186,12 @@ export async function* walkPages<P extends WalkPage>(
     clearTimeout(timer);
     unlink();
   }
+}
+
+/** What an observed walk counts of each page it yields. */
+function countPage(page: WalkPage, scope: Scope): void {
+  scope.add('pages', 1);
+  scope.add('items', page.results.length);
 }
 
 /** Yields every interaction of {@link walkPages}, in order; an abort also stops mid-page. */

@@ -17,7 +17,8 @@
  * its deprecation. `operationPath` and `pathPattern` give the spec's paths, for raw requests.
  * For sync and export tests: many contacts (`store.addContacts`), a rate limit answering 429 with
  * `Retry-After` (`rateLimit`), and live interactions that start open and end as you drive the store's
- * clock (`store.beginInteractions`, `store.advance`).
+ * clock (`store.beginInteractions`, `store.advance`). The same reference API comes as MSW request handlers
+ * from `cxengage-interactions/testing/msw`.
  *
  * @example
  * ```ts
@@ -36,7 +37,14 @@
 export type { Interaction, InteractionPage } from '../types.js';
 export type { ContactHistory } from './history.js';
 export { generateInteractions, interactionAt, interactionHooks, interactionRecord } from './interactions.js';
-export type { AnswerContext, DataSet, OperationId, PageContext, ReferenceApiOptions } from './options.js';
+export type {
+  AnswerContext,
+  DataSet,
+  OperationId,
+  PageContext,
+  ReferenceApiOptions,
+  ReferenceOptions,
+} from './options.js';
 export { apiBasePath, operationPath, pathPattern } from './paths.js';
 export type { Answer } from './respond.js';
 export type { ReferenceApi } from './server.js';

@@ -1,8 +1,9 @@
 /**
- * What a test can ask of the reference API: where it listens, the data and credentials it starts with,
- * and the generic hooks that bend it on purpose (`intercept` before the reference semantics, `transformPage`
- * and `interceptAnswer` after them). The options live apart from the server so that the routes can read
- * them without importing the server that imports them.
+ * What a test can ask of the reference API: the data and credentials it starts with, its pace and rate
+ * limit, and the hooks that bend it on purpose (`transformPage` on a page, `historyDeprecation`), served
+ * either way (`ReferenceOptions`); and for the loopback server, where it listens and the hooks on the
+ * wire (`intercept` before the reference semantics, `interceptAnswer` after them). The options live apart
+ * from the server so that the routes can read them without importing the server that imports them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { spec } from '../../generated/spec.js';
@@ -44,12 +45,8 @@ export interface AnswerContext {
   operationId: OperationId | undefined;
 }
 
-/** Options of `startReferenceApi`. */
-export interface ReferenceApiOptions {
-  /** Port to listen on; 0 (the default) asks the kernel for a free one. */
-  port?: number;
-  /** Interface to listen on; loopback by default. */
-  host?: string;
+/** What the reference API is, however it is served: the loopback server or the MSW handlers. */
+export interface ReferenceOptions {
   /** Seed for generated interactions and issued tokens (ignored when `store` is given). */
   seed?: string | number;
   /**
@@ -75,20 +72,8 @@ export interface ReferenceApiOptions {
    * Default: no limit (the vendor documents none).
    */
   rateLimit?: ReferenceRateLimit;
-  /**
-   * Called first for every request, before authentication. Answer `res` yourself (or stall, or cut the
-   * socket) and return true to take the request over; return false to let the reference semantics answer
-   * (you may change `url` first, or the store: the answer then reflects the change).
-   */
-  intercept?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
   /** Rewrites each 200 page of the history route before it is sent; the return value is sent as JSON. */
   transformPage?: (page: InteractionPage, context: PageContext) => unknown;
-  /**
-   * Called with every answer the reference semantics composed for a request `intercept` passed on (any
-   * status, after `transformPage`), before it is written. Write `res` yourself — cut the body, change a
-   * header, reset the socket midway — and return true; return false to let it be written as it is.
-   */
-  interceptAnswer?: (answer: Answer, res: ServerResponse, context: AnswerContext) => boolean;
   /**
    * Makes the history route's answers (200, 400 and 404; not the 401/403 of authentication) carry the
    * headers a deprecated route sends: `Deprecation` (RFC 9745, e.g. `@1767225600`), `Sunset` (RFC 8594,
@@ -96,4 +81,24 @@ export interface ReferenceApiOptions {
    * deprecation, but not these headers.
    */
   historyDeprecation?: { deprecation?: string; sunset?: string; link?: string };
+}
+
+/** Options of `startReferenceApi`: the reference API, and how the loopback server serves it. */
+export interface ReferenceApiOptions extends ReferenceOptions {
+  /** Port to listen on; 0 (the default) asks the kernel for a free one. */
+  port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
+  /**
+   * Called first for every request, before authentication. Answer `res` yourself (or stall, or cut the
+   * socket) and return true to take the request over; return false to let the reference semantics answer
+   * (you may change `url` first, or the store: the answer then reflects the change).
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
+  /**
+   * Called with every answer the reference semantics composed for a request `intercept` passed on (any
+   * status, after `transformPage`), before it is written. Write `res` yourself — cut the body, change a
+   * header, reset the socket midway — and return true; return false to let it be written as it is.
+   */
+  interceptAnswer?: (answer: Answer, res: ServerResponse, context: AnswerContext) => boolean;
 }

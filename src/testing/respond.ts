@@ -1,10 +1,10 @@
 /**
  * How the reference API answers: JSON with a length, and errors in the vendor's three `error` shapes
  * (string, array of strings, object), each status in the shape the API is seen to use for it. An answer
- * is composed first (`Answer`) and written second, so a test's `interceptAnswer` hook can damage what
- * goes on the wire without the routes knowing.
+ * is composed (`Answer`: status, headers, body) and handed to whoever serves it, the loopback server or
+ * the MSW handlers, so a test's `interceptAnswer` hook can damage what goes on the wire without the
+ * routes knowing. No `node:` import: the MSW handlers run in browsers too.
  */
-import type { ServerResponse } from 'node:http';
 import { type ErrorShape, REQUIRED_PERMISSION } from './store.js';
 
 const defaultShape: Record<number, ErrorShape> = {
@@ -69,7 +69,7 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
     status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'content-length': String(Buffer.byteLength(text)),
+      'content-length': String(new TextEncoder().encode(text).byteLength),
       ...headers,
     },
     body: text,
@@ -79,13 +79,4 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
 /** A vendor-shaped error answer. */
 export function errorAnswer(e: ErrorAnswer): Answer {
   return jsonAnswer(e.status, errorBody(e), e.headers);
-}
-
-export function writeAnswer(res: ServerResponse, answer: Answer): void {
-  res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
-}
-
-export function sendError(res: ServerResponse, e: ErrorAnswer): void {
-  writeAnswer(res, errorAnswer(e));
 }

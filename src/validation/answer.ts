@@ -18,41 +18,27 @@ export interface RequestIds {
   interactionId?: string;
 }
 
-const CODES: Record<keyof RequestIds, ResponseMismatchCode> = {
-  tenantId: 'other_tenant',
-  contactId: 'other_contact',
-  interactionId: 'other_interaction',
-};
-
-/** Throws {@link ResponseMismatchError} when `value` (an object) states an id other than the request's. */
-export function checkClaims(value: unknown, request: RequestIds, pointer: string): void {
-  if (typeof value !== 'object' || value === null) return;
-  const record = value as Record<string, unknown>;
-  // Unrolled: this runs on every item of every page.
-  claim(record['tenantId'], request.tenantId, 'tenantId', pointer);
-  if (request.contactId !== undefined) claim(record['contactId'], request.contactId, 'contactId', pointer);
-  if (request.interactionId !== undefined)
-    claim(record['interactionId'], request.interactionId, 'interactionId', pointer);
-}
-
-function claim(stated: unknown, expected: string, key: keyof RequestIds, pointer: string): void {
-  if (typeof stated === 'string' && stated !== expected && normalId(stated) !== expected) {
-    throw new ResponseMismatchError(CODES[key], `${pointer}/${key}`, expected, stated);
-  }
-}
-
-/** Checks a page's envelope and each of its items (any list under `results`) against the request. */
-export function checkPageClaims(page: unknown, request: RequestIds): void {
-  checkClaims(page, request, '');
-  const results = (page as { results?: unknown } | null)?.results;
-  if (!Array.isArray(results)) return;
-  for (let i = 0; i < results.length; i++) checkClaims(results[i], request, `/results/${i}`);
-}
-
 /**
- * Checks a record of Get a Specific Interaction: the interaction (and tenant) it states must be the one
- * requested. One that states none is a question of shape, left to the validation mode (strict refuses it).
+ * Throws {@link ResponseMismatchError} when an answer states an id other than the request's: the body
+ * itself (a page's envelope, a record) or any of its items (a list under `results`). A record states its
+ * interaction (and tenant): one that states none is a question of shape, left to the validation mode.
  */
-export function checkRecordClaims(record: unknown, request: Required<Pick<RequestIds, 'interactionId'>> & RequestIds) {
-  checkClaims(record, request, '');
+export function checkClaims(body: unknown, request: RequestIds): void {
+  claims(body, request, '');
+  const results = (body as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results)) return;
+  for (let i = 0; i < results.length; i++) claims(results[i], request, `/results/${i}`);
+}
+
+/** What `value` (an object) states against the request: throws on the first id that differs. */
+export function claims(value: unknown, request: RequestIds, pointer: string): void {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key in request) {
+    const stated = (value as Record<string, unknown>)[key];
+    const expected = request[key as keyof RequestIds]!;
+    if (typeof stated === 'string' && stated !== expected && normalId(stated) !== expected) {
+      const code = `other_${key.slice(0, -2)}` as ResponseMismatchCode; // tenantId → other_tenant
+      throw new ResponseMismatchError(code, `${pointer}/${key}`, expected, stated);
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * failure is a {@link ResponseValidationError} of its own (`#/invariant/…`), never a crash or a short
  * result. Apart from `response.ts` so that the walk does not carry the compiled validators.
  */
-import { ResponseValidationError } from '../errors.js';
+import { ResponseValidationError } from './response.js';
 
 /**
  * Throws the {@link ResponseValidationError} for a page that breaks what `invariant` (the walk, the sync)

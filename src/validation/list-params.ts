@@ -6,7 +6,7 @@
  * for the vendor's `green=false`. Only the List's code loads this module, so the history's bundle never
  * carries it.
  */
-import { spec } from '../../generated/spec.js';
+import { listTenantInteractions } from '../../generated/spec.js';
 import type { IterateTenantParams, ListTenantParams } from '../client/types.js';
 import { normalId } from '../common/ids.js';
 import { utcInstant } from '../common/utc-time.js';
@@ -14,7 +14,7 @@ import { InvalidInputError } from '../errors.js';
 import type { WalkPlan } from '../paging/paginate.js';
 import { checkIterateParams, definedOnly, ITERATE_KEYS, paramProblem } from './params.js';
 
-const { parameters } = spec.operations.listTenantInteractions;
+const { parameters } = listTenantInteractions;
 /** A well-formed id that stands in for the history's ids while the walk's own options are checked. */
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 /** How `paramProblem` words a value its pattern refuses (ajv's words), and what the List's patterns mean. */

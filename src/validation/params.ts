@@ -3,16 +3,17 @@
  * and unknown keys, read from the spec's facts in `generated/spec.ts`), and a failure is an
  * {@link InvalidInputError} naming the parameter. The facts are interpreted rather than compiled (ajv's
  * code for them cost every browser bundle 5 kB); the wording is ajv's, as for response bodies, and the
- * generator refuses a parameter schema this interpreter cannot check. The other side, 2xx bodies, is
- * `response.ts`, which only clients that validate ever load.
+ * generator refuses a parameter schema this interpreter cannot check. The numbers a caller sets beyond
+ * the spec's parameters (the iterators' here, the options' in `http/options.ts`) are checked by one kind
+ * of rule ({@link Rule}, {@link checked}). The other side, 2xx bodies, is `response.ts`, which only
+ * clients that validate ever load.
  */
-import { paramFormats, spec } from '../../generated/spec.js';
+import { getInteraction as detail, listContactInteractions as history, paramFormats } from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
 import { normalId } from '../common/ids.js';
 import { InvalidInputError } from '../errors.js';
 import type { Walk } from '../paging/paginate.js';
 
-const { listContactInteractions: history, getInteraction: detail } = spec.operations;
 const { limit: limitParam } = history.parameters;
 
 /** One parameter's facts, as generated/spec.ts holds them (the generator allows no other keyword). */
@@ -77,31 +78,41 @@ export interface CheckedParams {
 }
 
 /**
- * Checks one page call's parameters against the spec's facts (uuids, `limit` bounds,
- * `page` ≥ 0, no unknown keys), plus a safe-integer guard the schema cannot express. Throws
- * {@link InvalidInputError} naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`).
+ * Checks an operation's parameters against the spec's facts (formats, bounds, no unknown keys), plus a
+ * safe-integer guard on its integers that the schema cannot express. Throws {@link InvalidInputError}
+ * naming the parameter (renamed through `names`, e.g. `limit` → `pageSize`). What one more operation
+ * needs here is its facts.
  */
-export function checkParams(params: unknown, names: Partial<Record<string, string>> = {}): CheckedParams {
+function checkOperation(
+  parameters: Readonly<Record<string, ParamFacts>>,
+  params: unknown,
+  names: Partial<Record<string, string>> = {},
+): Record<string, unknown> {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new InvalidInputError('params', params, 'must be an object');
   }
   const defined = definedOnly(params);
   const rename = (p: string) => (Object.hasOwn(names, p) ? names[p]! : p);
-  for (const key of ['limit', 'page']) {
+  for (const key in parameters) {
     const v = defined[key];
-    if (typeof v === 'number' && !Number.isSafeInteger(v))
+    if (parameters[key]!.schema.type === 'integer' && typeof v === 'number' && !Number.isSafeInteger(v))
       throw new InvalidInputError(rename(key), v, 'must be a safe integer');
   }
-  const failed = paramProblem(history.parameters, defined);
+  const failed = paramProblem(parameters, defined);
   if (failed) throw new InvalidInputError(rename(failed[0]), defined[failed[0]], failed[1]);
-  return withNormalIds(defined) as unknown as CheckedParams;
+  // Ids in their normal form (lower-case: the spec's `uuid` format takes either case), so that every later
+  // step (the request, the answer check, a checkpoint) sees one spelling.
+  for (const key in defined)
+    if (parameters[key]!.schema.format === 'uuid') defined[key] = normalId(defined[key] as string);
+  return defined;
 }
+
+/** Checks one page call's parameters (uuids, `limit` bounds, `page` ≥ 0, no unknown keys): see `checkOperation`. */
+export const checkParams = (params: unknown, names?: Partial<Record<string, string>>): CheckedParams =>
+  checkOperation(history.parameters, params, names) as unknown as CheckedParams;
 
 /** The most pages a walk reads unless `maxPages` says otherwise: 10 million interactions at the spec's maximum page size. */
 export const DEFAULT_MAX_PAGES = 100_000;
-/** setTimeout's largest delay; a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** The iterators' parameters: the ids and the walk's own options. */
 export const ITERATE_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
@@ -144,27 +155,16 @@ export function checkIterateParams(params: unknown): Walk {
     },
     { limit: 'pageSize' },
   );
-  const { last = Infinity, concurrency = 1, maxPages = DEFAULT_MAX_PAGES, deadlineMs = Infinity } = p;
-  if (last !== Infinity && (!Number.isSafeInteger(last) || (last as number) < 0)) {
-    throw new InvalidInputError('last', last, 'must be an integer ≥ 0');
-  }
-  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1) {
-    throw new InvalidInputError('concurrency', concurrency, 'must be an integer ≥ 1');
-  }
-  if (!Number.isSafeInteger(maxPages) || (maxPages as number) < 1) {
-    throw new InvalidInputError('maxPages', maxPages, 'must be an integer ≥ 1');
-  }
-  if (deadlineMs !== Infinity && (typeof deadlineMs !== 'number' || !(deadlineMs > 0 && deadlineMs <= MAX_TIMER_MS))) {
-    throw new InvalidInputError('deadlineMs', deadlineMs, `must be a number in (0, ${MAX_TIMER_MS}]`);
-  }
+  // `last` and `deadlineMs` may be Infinity, as their defaults are.
+  const bounded = (key: string) => (p[key] === Infinity ? undefined : (p[key] as number | undefined));
   return {
     tenantId,
     contactId,
     pageSize: limit!,
-    last: last as number,
-    concurrency: concurrency as number,
-    maxPages: maxPages as number,
-    deadlineMs: deadlineMs as number,
+    last: checked('last', bounded('last'), count(0), Infinity),
+    concurrency: checked('concurrency', p['concurrency'] as number | undefined, count(1), 1),
+    maxPages: checked('maxPages', p['maxPages'] as number | undefined, count(1), DEFAULT_MAX_PAGES),
+    deadlineMs: checked('deadlineMs', bounded('deadlineMs'), TIMER, Infinity),
     signal: checkSignal(p['signal']),
   };
 }
@@ -173,32 +173,45 @@ export function checkIterateParams(params: unknown): Walk {
  * Checks `getInteraction`'s parameters against the spec's facts (both ids uuids, no unknown keys).
  * Throws {@link InvalidInputError} naming the parameter.
  */
-export function checkInteractionParams(params: unknown): GetInteractionParams {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new InvalidInputError('params', params, 'must be an object');
-  }
-  const defined = definedOnly(params);
-  const failed = paramProblem(detail.parameters, defined);
-  if (failed) throw new InvalidInputError(failed[0], defined[failed[0]], failed[1]);
-  return withNormalIds(defined) as unknown as GetInteractionParams;
+export const checkInteractionParams = (params: unknown): GetInteractionParams =>
+  checkOperation(detail.parameters, params) as unknown as GetInteractionParams;
+
+/** A rule for a value the caller sets: whether a value passes, and what the error says when it does not. */
+// biome-ignore lint/suspicious/noExplicitAny: a rule tests a value of any type
+export type Rule = readonly [passes: (value: any) => boolean, problem: string];
+
+/** An integer of at least `min` (`unit` ends the message, e.g. ` (bytes)`). */
+export const count = (min: number, unit = ''): Rule => [
+  (v) => Number.isSafeInteger(v) && v >= min,
+  `must be an integer ≥ ${min}${unit}`,
+];
+
+/** One of `values`. */
+export const oneOf = (values: readonly unknown[]): Rule => [
+  (v) => values.includes(v),
+  `must be one of ${values.join(', ')}`,
+];
+
+/** A number of ms a timer can wait: setTimeout's largest delay is 2^31 − 1, a longer one would fire at once. */
+export const TIMER: Rule = [
+  (v) => typeof v === 'number' && v > 0 && v <= 2 ** 31 - 1,
+  'must be a number in (0, 2147483647]',
+];
+
+/**
+ * `value`, which must pass `rule` (else an {@link InvalidInputError} naming `param`), or `fallback` when it
+ * is undefined (as for an optional property, `undefined` means not set).
+ */
+export function checked<T>(param: string, value: T | undefined, [passes, problem]: Rule, fallback?: T): T {
+  if (value === undefined) return fallback as T;
+  if (!passes(value)) throw new InvalidInputError(param, value, problem);
+  return value;
 }
 
 /** `undefined` or an AbortSignal; anything else is an {@link InvalidInputError}. */
 export function checkSignal(signal: unknown): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;
   throw new InvalidInputError('signal', typeof signal, 'must be an AbortSignal');
-}
-
-/**
- * The checked parameters with their ids in the normal form (lower-case: the spec's `uuid` format takes
- * either case), so that every later step (the request, the answer check, a checkpoint) sees one spelling.
- */
-function withNormalIds(checked: Record<string, unknown>): Record<string, unknown> {
-  for (const key of ['tenantId', 'contactId', 'interactionId']) {
-    const id = checked[key];
-    if (typeof id === 'string') checked[key] = normalId(id);
-  }
-  return checked;
 }
 
 /**

@@ -1,49 +1,48 @@
 /**
- * The server's side of validation: a 2xx body is checked per the client's {@link ValidationMode}
- * (`strict` throws, `warn` logs and returns, `off` never gets here) by the validators compiled from the
- * spec, plus the invariants a schema cannot express (exact integers, no more results than the limit). An
- * integer the reader kept exactly (a `bigint`) is checked as the JSON number it is.
- * A failure is a {@link ResponseValidationError} with the JSON pointer of the first problem. The client
- * loads this module (and the validators with it) by a dynamic import on its first call that validates,
- * so a bundle on `validate: 'off'` never downloads them.
+ * The server's side of validation, what every check of a 2xx body shares: a body is checked per the
+ * client's {@link ValidationMode} (`strict` throws, `warn` logs and returns, `off` never gets here) by a
+ * validator compiled from the spec, and a failure is a {@link ResponseValidationError} with the JSON
+ * pointer of the first problem (defined here, with the checks that throw it: a client that neither
+ * validates nor walks pages never downloads it). An integer the reader kept exactly (a `bigint`) is checked as the JSON
+ * number it is (`asJsonNumbers`, by each answer's check). Each answer's own check is a module of its own (`page.ts`, `record.ts`),
+ * which the client loads, with its validator, on its first call that validates that answer: a bundle on
+ * `validate: 'off'` never downloads a validator, one that lists pages never the record's.
  */
-import {
-  type CompiledValidator,
-  type ValidationIssue,
-  validateInteractionPage,
-  validateInteractionRecord,
-} from '../../generated/validators.js';
-import { asJsonNumbers } from '../common/json-depth.js';
-import { ResponseValidationError } from '../errors.js';
+import type { CompiledValidator, ValidationIssue } from '../../generated/validators.js';
 import type { Logger, ValidationMode } from '../http/types.js';
-import type { InteractionPage, InteractionRecord } from '../types.js';
+import { CxEngageError } from '../http/up-front.js';
+
+export type { ValidationIssue };
+
+/** A 2xx body that does not match the spec (`validate: 'strict'`). */
+export class ResponseValidationError extends CxEngageError {
+  /** JSON pointer into the body of the first failure, e.g. `/results/3/channelType`. */
+  readonly pointer: string;
+  /** Every failure the validator reported. */
+  readonly issues: ValidationIssue[];
+  constructor(pointer: string, issues: ValidationIssue[], problem: string) {
+    super(`Response failed validation at ${pointer || '/'}: ${problem}`);
+    this.name = 'ResponseValidationError';
+    this.pointer = pointer;
+    this.issues = issues;
+  }
+}
 
 /**
- * Checks a 2xx body per `mode`. `strict` throws {@link ResponseValidationError} (schema failures, and
- * more results than the limit); `warn` logs the same and returns the body; `off` returns it unchecked,
- * whatever it is (`null` included): the iterators check what they rely on themselves.
+ * `body` per `mode`, given its first failure (or none): `strict` throws it, `warn` logs it and returns the
+ * body, `off` returns the body unchecked, whatever it is (`null` included).
  */
-export function checkPage(
+export function judged<T>(
   body: unknown,
   mode: ValidationMode,
   logger: Logger,
-  requestedLimit?: number,
-): InteractionPage {
-  if (mode !== 'off') settle(pageFailure(validateInteractionPage, asJsonNumbers(body), requestedLimit), mode, logger);
-  return body as InteractionPage;
-}
-
-/** Checks a `getInteraction` 2xx body per `mode`, as {@link checkPage} does a page. */
-export function checkRecord(body: unknown, mode: ValidationMode, logger: Logger): InteractionRecord {
-  if (mode !== 'off') settle(schemaFailure(validateInteractionRecord, asJsonNumbers(body)), mode, logger);
-  return body as InteractionRecord;
-}
-
-/** What a failure comes to in `mode`: `strict` throws it, `warn` logs it; none, nothing. */
-export function settle(failure: ResponseValidationError | undefined, mode: ValidationMode, logger: Logger): void {
-  if (!failure) return;
-  if (mode === 'strict') throw failure;
-  logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
+  failure: ResponseValidationError | undefined,
+): T {
+  if (failure && mode !== 'off') {
+    if (mode === 'strict') throw failure;
+    logger.warn(`cxengage: ${failure.message}`, { pointer: failure.pointer, issues: failure.issues });
+  }
+  return body as T;
 }
 
 /** The first failure of a compiled validator on `body`, as a typed error with its JSON pointer. */
@@ -54,51 +53,6 @@ export function schemaFailure<T>(validator: CompiledValidator<T>, body: unknown)
   const child = first?.params['missingProperty'] ?? first?.params['additionalProperty'];
   const pointer = (first?.instancePath ?? '') + (typeof child === 'string' ? `/${escapePointer(child)}` : '');
   return new ResponseValidationError(pointer, issues, first?.message ?? 'does not match the spec');
-}
-
-/**
- * The first failure of a page of either route (`validator`: its compiled schema): the schema, then the
- * invariants a schema cannot express (exact integers, no more results than the limit).
- */
-export function pageFailure(
-  validator: CompiledValidator<unknown>,
-  body: unknown,
-  requestedLimit: number | undefined,
-): ResponseValidationError | undefined {
-  const failure = schemaFailure(validator, body);
-  if (failure) return failure;
-  const page = body as Pick<InteractionPage, 'total' | 'limit' | 'offset' | 'page' | 'results'>;
-  // The schema's integers, as JSON.parse read them: beyond 2^53 they are no longer exact counts.
-  for (const key of ['total', 'limit', 'offset', 'page'] as const) {
-    const value = page[key];
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      const message = 'must be a safe integer (at most 2^53 - 1): larger counts cannot be exact';
-      const issue: ValidationIssue = {
-        instancePath: `/${key}`,
-        schemaPath: '#/invariant/safeInteger',
-        keyword: 'type',
-        params: {},
-        message,
-      };
-      return new ResponseValidationError(`/${key}`, [issue], message);
-    }
-  }
-  const max = Math.min(page.limit, requestedLimit ?? Infinity);
-  if (page.results.length > max) {
-    const issue: ValidationIssue = {
-      instancePath: '/results',
-      schemaPath: '#/invariant/limit',
-      keyword: 'maxItems',
-      params: { limit: max },
-      message: `must NOT have more than ${max} items (the page limit)`,
-    };
-    return new ResponseValidationError(
-      '/results',
-      [issue],
-      `${page.results.length} results exceed the page limit of ${max}`,
-    );
-  }
-  return undefined;
 }
 
 function escapePointer(token: string): string {

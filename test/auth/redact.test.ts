@@ -1,13 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  createRedactor,
-  credentialSecrets,
-  REDACTED,
-  SHORT_SECRET_LENGTH,
-  safeCause,
-  utf8Base64,
-} from '../../src/auth/redact.js';
+import { createRedactor, SHORT_SECRET_LENGTH, safeCause } from '../../src/auth/redact.js';
+import { credentialSecrets, REDACTED, utf8Base64 } from '../../src/auth/secrets.js';
 import { ApiError, CxEngageError, createInteractionsClient } from '../../src/index.js';
 import { CONTACT, json, SENTINEL, TENANT } from '../helpers.js';
 

@@ -86,7 +86,9 @@ describe('the token exchange never shows a token or the secret', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(exchanges).toBe(2);
-    expect(logged.filter(([level]) => level === 'debug')).toHaveLength(1); // the retry notice
+    const debug = logged.filter(([level]) => level === 'debug').map(([, msg]) => String(msg));
+    expect(debug.filter((msg) => msg.includes('retrying'))).toHaveLength(1); // the retry notice
+    expect(debug.filter((msg) => msg.includes(' → '))).toHaveLength(5); // a line per request: 2 exchanges, 3 reads
     expect(logged.filter(([level]) => level === 'warn')).toHaveLength(1); // the deprecation warning
     expect(JSON.stringify(logged)).toContain('[redacted]');
     expect((error as AuthenticationError).message).toContain('[redacted]');

@@ -19,6 +19,7 @@ import {
   startReferenceApi,
 } from '../../src/testing/index.ts';
 import { type FaultyApi, type Scenario, startFaultyApi } from '../faults/scenarios.ts';
+import { HISTORY_TEMPLATE, literal } from '../helpers.ts';
 import { memoryIo } from '../support/memory-io.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -248,7 +249,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
       });
       expect(code).toBe(3);
       expect(stdout).toBe('');
-      expect(stderr.split('\n')[0]).toMatch(/^cxengage-interactions: HTTP 401/);
+      expect(stderr.split('\n').find((line) => !line.startsWith('debug:'))).toMatch(/^cxengage-interactions: HTTP 401/);
       expect(stderr).not.toContain(wrong);
       const plain = await run(['list', ...target], { CXENGAGE_API_KEY: key, CXENGAGE_API_SECRET: wrong });
       expect(plain.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -334,7 +335,7 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
         CXENGAGE_API_SECRET: wrong,
       });
       expect(code).toBe(3);
-      expect(stderr.split('\n')[0]).toBe(
+      expect(stderr.split('\n').find((line) => !line.startsWith('debug:'))).toBe(
         'cxengage-interactions: Token exchange (POST /tokens) failed: HTTP 401: Unauthorized',
       );
       expect(stderr).not.toContain(wrong);
@@ -541,6 +542,44 @@ describe.concurrent('cxengage-interactions (built CLI)', () => {
     it('--version prints the package version', async () => {
       const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
       expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    });
+  });
+
+  describe('logging: CXENGAGE_LOG and --debug', () => {
+    const request = (attempt: number) =>
+      new RegExp(`^debug: cxengage: GET ${literal(HISTORY_TEMPLATE)} → 200 in \\d+ ms \\(attempt ${attempt}\\)$`);
+
+    it('CXENGAGE_LOG=debug: the process prints one redacted line per request, and the walk at its end', async () => {
+      const { code, stdout, stderr } = await runProcess(['list', ...target, '--all', '--format', 'ndjson'], {
+        ...keyEnv,
+        CXENGAGE_LOG: 'debug',
+      });
+      expect(code).toBe(0);
+      expect(stdout.trimEnd().split('\n')).toHaveLength(all.length);
+      const lines = stderr.trimEnd().split('\n');
+      // 137 interactions: pages of 100 and 37, two requests.
+      expect(lines.filter((line) => line.startsWith('debug:'))).toHaveLength(2);
+      for (const line of lines.filter((l) => l.startsWith('debug:'))) expect(line).toMatch(request(1));
+      expect(lines.filter((line) => line.startsWith('info:'))).toEqual([
+        `info: cxengage: walk of contact ${contact} ended: pages 2, items 137, requests 2, throttled 0`,
+      ]);
+      expect(lines).toHaveLength(3);
+      expect(stderr).not.toContain(secret);
+    });
+
+    it('the option wins: --debug over CXENGAGE_LOG=off; and without either, no request lines', async () => {
+      const loud = await run(['list', ...target, '--limit', '1', '--debug'], { ...keyEnv, CXENGAGE_LOG: 'off' });
+      expect(loud.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(request(1))]);
+      const quiet = await run(['list', ...target, '--limit', '1']);
+      expect(quiet.stderr).toBe('');
+      const info = await run(['list', ...target, '--limit', '1'], { ...keyEnv, CXENGAGE_LOG: ' INFO ' });
+      expect(info.stderr).toBe('');
+    });
+
+    it('a CXENGAGE_LOG that is no level: exit 2, naming the variable and the levels', async () => {
+      const { code, stderr } = await run(['list', ...target], { ...keyEnv, CXENGAGE_LOG: 'verbose' });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/Invalid CXENGAGE_LOG: must be one of off, error, warn, info, debug \(got "verbose"\)/);
     });
   });
 

@@ -50,7 +50,7 @@ describe('every stderr line is sanitised', () => {
 
   it('warnings and retry notices', () => {
     const { io, written } = memoryIo();
-    const logger = stderrLogger(io, true);
+    const logger = stderrLogger(io);
     logger.warn(hostile);
     logger.debug?.(hostile);
     expect(written).toHaveLength(2);

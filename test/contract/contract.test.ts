@@ -23,7 +23,8 @@ import { renderReport, setupLine } from '../../src/contract/text.ts';
 import type { Answer } from '../../src/contract/transport.ts';
 import type { ContractReport } from '../../src/contract/types.ts';
 import type { WalkContext } from '../../src/contract/walks.ts';
-import { ConnectionError, TimeoutError } from '../../src/errors.ts';
+import { TimeoutError } from '../../src/errors.ts';
+import { ConnectionError } from '../../src/http/failures.ts';
 
 const T = '8f2b1a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 /** What no terminal may be sent raw (the sanitiser's own class; `\n` is the reports' line break). */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
-import { utf8Base64 } from '../../src/auth/redact.ts';
+import { utf8Base64 } from '../../src/auth/secrets.ts';
 import { Interrupted } from '../../src/cli/exit-codes.ts';
 import { csvColumns, restoreFormula } from '../../src/cli/format.ts';
 import { runCli } from '../../src/cli/run.ts';

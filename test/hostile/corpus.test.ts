@@ -8,6 +8,7 @@ import { startReferenceApi } from '../../src/testing/index.ts';
 import { CLI_KEY, CLI_SECRET, cliGroups, staleCli } from './cli-cases.ts';
 import { contractGroups } from './contract-cases.ts';
 import { CONTACT, type Context, TENANT } from './corpus.ts';
+import { githubGroups } from './github-cases.ts';
 import { listGroups } from './list-cases.ts';
 import { outputGroups } from './output-cases.ts';
 import { safetyGroups } from './safety-cases.ts';
@@ -22,6 +23,7 @@ const groups = [
   ...cliGroups,
   ...contractGroups,
   ...listGroups,
+  ...githubGroups,
   ...safetyGroups,
 ];
 const tally = { run: 0, held: 0, broke: 0 };

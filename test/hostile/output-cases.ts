@@ -159,8 +159,8 @@ function terminalCases(): CaseGroup {
       input: `${name} in warnings, retry notices and the progress line`,
       check: () => {
         const { io, written } = memoryIo({ isTTY: true, redact: createRedactor([TOKEN_LIKE]) });
-        stderrLogger(io, true).warn(text);
-        stderrLogger(io, true).debug?.(text);
+        stderrLogger(io).warn(text);
+        stderrLogger(io).debug?.(text);
         const progress = progressLine(io.stderr);
         progress.update(text);
         progress.done(text);

@@ -2,7 +2,7 @@
 // credentials and aborts: all through the SDK on an injected fetch, in-process.
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import { utf8Base64 } from '../../src/auth/redact.ts';
+import { utf8Base64 } from '../../src/auth/secrets.ts';
 import {
   AbortedError,
   ApiError,

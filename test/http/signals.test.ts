@@ -1,8 +1,10 @@
-// signals.ts: each helper forwards an abort with the caller's reason, and removes every listener it
-// added once it is done (a long walk must leave a long-lived signal as it found it).
+// signals.ts, waits.ts and fan-out.ts: each helper forwards an abort with the caller's reason, and
+// removes every listener it added once it is done (a long walk must leave a long-lived signal as it found it).
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { abortable, abortRace, fanOut, linkSignal, sleep } from '../../src/http/signals.js';
+import { fanOut } from '../../src/http/fan-out.js';
+import { abortRace, linkSignal } from '../../src/http/signals.js';
+import { abortable, sleep } from '../../src/http/waits.js';
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
 

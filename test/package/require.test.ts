@@ -3,14 +3,14 @@
 // package's self-reference, which resolves `exports` exactly as an installed copy would), and the
 // packed file list carries the licence. TypeScript accepts the same require() under `module: nodenext`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/tools.ts';
 
 const name = 'cxengage-interactions';
-const entries = [name, `${name}/testing`, `${name}/stores`];
+const entries = [name, `${name}/testing`, `${name}/testing/msw`, `${name}/stores`];
 
 // Loads each entry with require() and with import(), and prints what each exposes.
 const script = `'use strict';
@@ -69,6 +69,31 @@ describe('the package from CommonJS', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('imports its optional peers only where they are used: msw in testing/msw, @opentelemetry/api never statically', () => {
+    const built = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? built(`${dir}/${entry.name}`)
+          : entry.name.endsWith('.js')
+            ? [`${dir}/${entry.name}`]
+            : [],
+      );
+    const importing = (peer: string) =>
+      built('dist/src').filter((file) =>
+        new RegExp(`(?:from|import)\\s*['"]${peer}['"/]`).test(readFileSync(path.join(root, file), 'utf8')),
+      );
+    expect(importing('msw')).toEqual(['dist/src/testing/msw.js']);
+    expect(importing('@opentelemetry/api')).toEqual([]);
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    // Every peer is optional: these two, and the stores' drivers (better-sqlite3, pg).
+    expect(pkg.peerDependenciesMeta).toEqual({
+      '@opentelemetry/api': { optional: true },
+      'better-sqlite3': { optional: true },
+      msw: { optional: true },
+      pg: { optional: true },
+    });
+  });
+
   it('is ESM-only: package.json declares type module and no require condition', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       type: string;
@@ -88,7 +113,14 @@ describe('the package from CommonJS', () => {
     });
     const [packed] = JSON.parse(json) as { files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
-    const expected = ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/testing/index.js'];
+    const expected = [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/src/index.js',
+      'dist/src/testing/index.js',
+      'dist/src/testing/msw.js',
+    ];
     expect(files).toEqual(expect.arrayContaining(expected));
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
   });

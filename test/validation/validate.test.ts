@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { spec } from '../../generated/spec.ts';
 import { createAjv } from '../../scripts/lib/spec-ajv.ts';
-import { InvalidInputError, ResponseValidationError } from '../../src/errors.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { checkPage } from '../../src/validation/page.js';
 import { checkIterateParams, checkParams, checkSignal, paramProblem } from '../../src/validation/params.js';
-import { checkPage } from '../../src/validation/response.js';
+import { ResponseValidationError } from '../../src/validation/response.js';
 import { CONTACT, interaction, page, TENANT } from '../helpers.js';
 
 const { limit } = spec.operations.listContactInteractions.parameters;

@@ -3,12 +3,17 @@
  * scheduled CI job. Prints the report, optionally writes it as JUnit XML and JSON, and exits 0 (no
  * drift), 1 (drift) or 2 (a setup problem: credentials, permissions, network, base URL, ids; or bad
  * flags). What it prints passes through the CLI's one terminal sanitiser like every other command's
- * output; the JSON file gets the same visible escapes, so it never holds a raw control character.
+ * output; the JSON file gets the same visible escapes, so it never holds a raw control character. In
+ * GitHub Actions (`GITHUB_ACTIONS=true`) it also appends a Markdown summary to `$GITHUB_STEP_SUMMARY` and
+ * prints one `::error` annotation per broken rule (`contract/github.ts`), and the text report goes out
+ * between `::stop-commands::` markers, so that no line of it is ever taken for a workflow command.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spec } from '../../../generated/spec.js';
 import { terminalLines, terminalText } from '../../common/terminal-text.js';
+import { toGitHubAnnotations, toGitHubSummary } from '../../contract/github.js';
 import { toJUnitXml } from '../../contract/junit.js';
 import { listRequests } from '../../contract/list.js';
 import { probePlan } from '../../contract/probes.js';
@@ -132,7 +137,9 @@ async function run(command: ContractCommand, io: Io): Promise<ExitCode> {
     const safe = (_key: string, value: unknown) => (typeof value === 'string' ? terminalText(value) : value);
     await writeReport(command.json, '--json', `${JSON.stringify(document, safe, 2)}\n`);
   }
-  await write(io.stdout, terminalLines(io.redact(renderReport(report))), io.signal);
+  const text = terminalLines(io.redact(renderReport(report)));
+  if (io.env['GITHUB_ACTIONS'] === 'true') await reportToGitHub(report, text, io);
+  else await write(io.stdout, text, io.signal);
   if (report.setup) {
     io.stderr.write(`cxengage-interactions: ${terminalText(io.redact(setupLine(withCliHints(report.setup))))}\n`);
     return contractExitCodes.setup;
@@ -151,6 +158,31 @@ function withCliHints(setup: NonNullable<ContractReport['setup']>): NonNullable<
     'list-permission': ` (--skip-list, or ${SKIP_LIST_ENV}=1)`,
   };
   return { ...setup, message: `${setup.message}${hints[setup.kind] ?? ''}` };
+}
+
+/**
+ * GitHub Actions: the summary appended to `$GITHUB_STEP_SUMMARY` (when the runner sets it), the text report
+ * with workflow commands switched off around it (a token no one can guess ends the pause), then the
+ * annotations. Everything passes the CLI's redactor first.
+ */
+async function reportToGitHub(report: ContractReport, text: string, io: Io): Promise<void> {
+  const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+  if (summaryFile) {
+    try {
+      await appendFile(summaryFile, io.redact(toGitHubSummary(report)));
+    } catch (error) {
+      throw new UsageError(`cannot write GITHUB_STEP_SUMMARY ${summaryFile}: ${(error as Error).message}`);
+    }
+  }
+  const pause = randomUUID();
+  await write(io.stdout, `::stop-commands::${pause}\n${text}::${pause}::\n`, io.signal);
+  await write(
+    io.stdout,
+    toGitHubAnnotations(io.redact(report))
+      .map((line) => `${line}\n`)
+      .join(''),
+    io.signal,
+  );
 }
 
 async function writeReport(file: string, flag: string, text: string): Promise<void> {

@@ -7,16 +7,16 @@
  */
 import { spec } from '../../../generated/spec.js';
 import type { InteractionPage } from '../../types.js';
-import type { ReferenceApiOptions } from '../options.js';
+import type { ReferenceOptions } from '../options.js';
 import { parseQuery } from '../query.js';
-import { isUuid } from '../respond.js';
+import { errorAnswer, isUuid, jsonAnswer } from '../respond.js';
 import type { Route } from '../route.js';
 
 const { parameters, permission } = spec.operations.listContactInteractions;
 const limitSchema = parameters.limit.schema;
 const pageSchema = parameters.page.schema;
 
-function deprecationHeaders(signal: ReferenceApiOptions['historyDeprecation']): Record<string, string> {
+function deprecationHeaders(signal: ReferenceOptions['historyDeprecation']): Record<string, string> {
   if (!signal) return {};
   return {
     ...(signal.deprecation !== undefined ? { deprecation: signal.deprecation } : {}),
@@ -28,7 +28,7 @@ function deprecationHeaders(signal: ReferenceApiOptions['historyDeprecation']): 
 export const contactInteractions: Route = {
   operationId: 'listContactInteractions',
   permission,
-  handle({ url, pathParams: [tenantId = '', contactId = ''], store, options, send, fail }) {
+  handle({ url, pathParams: [tenantId = '', contactId = ''], store, options }) {
     const headers = deprecationHeaders(options.historyDeprecation);
     const { values, attribute: invalid } = parseQuery(url.searchParams, parameters);
     const attribute: Record<string, string> = {};
@@ -36,13 +36,13 @@ export const contactInteractions: Route = {
     if (!isUuid(contactId)) attribute['contactId'] = 'must be a UUID';
     Object.assign(attribute, invalid);
     if (Object.keys(attribute).length > 0) {
-      return fail({ status: 400, message: 'Invalid request parameters.', attribute, headers });
+      return errorAnswer({ status: 400, message: 'Invalid request parameters.', attribute, headers });
     }
     const limit = values['limit'] as number | undefined;
     const page = values['page'] as number | undefined;
-    if (!store.hasTenant(tenantId)) return fail({ status: 404, message: 'Tenant not found.', headers });
+    if (!store.hasTenant(tenantId)) return errorAnswer({ status: 404, message: 'Tenant not found.', headers });
     const history = store.history(tenantId, contactId);
-    if (!history) return fail({ status: 404, message: 'Contact not found.', headers });
+    if (!history) return errorAnswer({ status: 404, message: 'Contact not found.', headers });
 
     const size = limit ?? limitSchema.default;
     const index = page ?? pageSchema.default;
@@ -64,6 +64,6 @@ export const contactInteractions: Route = {
           history,
         })
       : body;
-    send(200, sent, headers);
+    return jsonAnswer(200, sent, headers);
   },
 };

@@ -6,7 +6,7 @@
  */
 import { spec } from '../../../generated/spec.js';
 import { interactionRecord } from '../interactions.js';
-import { isUuid } from '../respond.js';
+import { errorAnswer, isUuid, jsonAnswer } from '../respond.js';
 import type { Route } from '../route.js';
 
 const { permission, successStatus } = spec.operations.getInteraction;
@@ -14,16 +14,16 @@ const { permission, successStatus } = spec.operations.getInteraction;
 export const interaction: Route = {
   operationId: 'getInteraction',
   permission,
-  handle({ pathParams: [tenantId = '', interactionId = ''], store, send, fail }) {
+  handle({ pathParams: [tenantId = '', interactionId = ''], store }) {
     const attribute: Record<string, string> = {};
     if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
     if (!isUuid(interactionId)) attribute['interactionId'] = 'must be a UUID';
     if (Object.keys(attribute).length > 0) {
-      return fail({ status: 400, message: 'Invalid request parameters.', attribute });
+      return errorAnswer({ status: 400, message: 'Invalid request parameters.', attribute });
     }
-    if (!store.hasTenant(tenantId)) return fail({ status: 404, message: 'Tenant not found.' });
+    if (!store.hasTenant(tenantId)) return errorAnswer({ status: 404, message: 'Tenant not found.' });
     const found = store.findInteraction(tenantId, interactionId);
-    if (!found) return fail({ status: 404, message: 'Interaction not found.' });
-    send(successStatus, interactionRecord(found.interaction, tenantId, found.contactId));
+    if (!found) return errorAnswer({ status: 404, message: 'Interaction not found.' });
+    return jsonAnswer(successStatus, interactionRecord(found.interaction, tenantId, found.contactId));
   },
 };

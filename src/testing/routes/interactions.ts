@@ -19,7 +19,7 @@ import { utcInstant } from '../../common/utc-time.js';
 import type { Run } from '../history.js';
 import { interactionHooks, interactionRecord } from '../interactions.js';
 import { parseQuery } from '../query.js';
-import { isUuid } from '../respond.js';
+import { errorAnswer, isUuid, jsonAnswer } from '../respond.js';
 import type { Route } from '../route.js';
 import type { Listed } from '../timeline.js';
 
@@ -54,7 +54,7 @@ function hooksMatch(listed: Listed, filters: Record<string, string | undefined>)
 export const interactions: Route = {
   operationId: 'listTenantInteractions',
   permission,
-  handle({ url, pathParams: [tenantId = ''], store, send, fail }) {
+  handle({ url, pathParams: [tenantId = ''], store }) {
     const { values, attribute: invalid } = parseQuery(url.searchParams, parameters);
     const attribute: Record<string, string> = {};
     if (!isUuid(tenantId)) attribute['tenantId'] = 'must be a UUID';
@@ -75,9 +75,9 @@ export const interactions: Route = {
     const to = bounds['endTimeRange'] ?? Number.POSITIVE_INFINITY;
     if (to < from) attribute['endTimeRange'] = 'must not be before startTimeRange';
     if (Object.keys(attribute).length > 0)
-      return fail({ status: 400, message: 'Invalid request parameters.', attribute });
+      return errorAnswer({ status: 400, message: 'Invalid request parameters.', attribute });
     const tenant = store.tenant(tenantId);
-    if (!tenant) return fail({ status: 404, message: 'Tenant not found.' });
+    if (!tenant) return errorAnswer({ status: 404, message: 'Tenant not found.' });
 
     const contactId = values['contactId'] as string | undefined;
     const limit = (values['limit'] as number | undefined) ?? parameters.limit.schema.default;
@@ -125,6 +125,6 @@ export const interactions: Route = {
       tenantTimezone: tenant.timezone,
       results: served.map((listed) => interactionRecord(listed.interaction, tenantId, listed.contactId, { nulls })),
     };
-    send(successStatus, body);
+    return jsonAnswer(successStatus, body);
   },
 };

@@ -4,54 +4,33 @@
  * every call that sends it). 400 for a body that is not such JSON (object shape, naming the field), 401 for
  * an unknown key or a wrong secret. The body is two short strings, so it is read up to a small limit.
  */
-import type { IncomingMessage } from 'node:http';
 import { spec } from '../../../generated/spec.js';
+import { errorAnswer, jsonAnswer } from '../respond.js';
 import type { Route } from '../route.js';
 
 const { successStatus } = spec.operations.createToken;
 const MAX_BODY_BYTES = 16 * 1024;
 
-/** The body as text, or undefined when it is longer than `max` bytes. */
-function readText(req: IncomingMessage, max: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export const tokens: Route = {
   operationId: 'createToken',
-  handle({ req, res, store, send, fail }) {
+  async handle({ request, store }) {
     const invalid = (attribute: Record<string, string>) =>
-      fail({ status: 400, message: 'Invalid request body.', attribute });
-    readText(req, MAX_BODY_BYTES).then(
-      (text) => {
-        if (text === undefined) return invalid({ body: `must be at most ${MAX_BODY_BYTES} bytes` });
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return invalid({ body: 'must be JSON' });
-        }
-        const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<
-          string,
-          unknown
-        >;
-        const attribute: Record<string, string> = {};
-        if (typeof username !== 'string') attribute['username'] = 'is required (a string)';
-        if (typeof password !== 'string') attribute['password'] = 'is required (a string)';
-        if (Object.keys(attribute).length > 0) return invalid(attribute);
-        const token = store.issueToken(username as string, password as string);
-        if (token === undefined) return fail({ status: 401 });
-        send(successStatus, { token });
-      },
-      () => res.destroy(),
-    );
+      errorAnswer({ status: 400, message: 'Invalid request body.', attribute });
+    const text = await request.text(MAX_BODY_BYTES);
+    if (text === undefined) return invalid({ body: `must be at most ${MAX_BODY_BYTES} bytes` });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return invalid({ body: 'must be JSON' });
+    }
+    const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const attribute: Record<string, string> = {};
+    if (typeof username !== 'string') attribute['username'] = 'is required (a string)';
+    if (typeof password !== 'string') attribute['password'] = 'is required (a string)';
+    if (Object.keys(attribute).length > 0) return invalid(attribute);
+    const token = store.issueToken(username as string, password as string);
+    if (token === undefined) return errorAnswer({ status: 401 });
+    return jsonAnswer(successStatus, { token });
   },
 };

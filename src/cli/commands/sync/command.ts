@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { limitRate } from '../../../client/limit-rate.js';
 import type { InteractionsClient } from '../../../client/types.js';
 import { terminalText } from '../../../common/terminal-text.js';
-import { PermissionDeniedError } from '../../../errors.js';
+import { PermissionDeniedError } from '../../../http/failures.js';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, shardOf } from '../../../jobs/export.js';
 import { TENANT_PAGE_SIZE } from '../../../jobs/tenant-sync.js';
