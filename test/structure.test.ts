@@ -353,7 +353,7 @@ describe('the rooms of src/ and their imports', () => {
   it('names the room of a file', () => {
     expect(room('src/index.ts')).toBe('index');
     expect(room('src/http/pipeline.ts')).toBe('http');
-    expect(room('src/cli/commands/export/journal.ts')).toBe('cli');
+    expect(room('src/cli/commands/export/output.ts')).toBe('cli');
     expect(room('generated/spec.ts')).toBeUndefined();
   });
 

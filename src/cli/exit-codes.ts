@@ -3,6 +3,7 @@
 
 import { snippet } from '../common/snippet.js';
 import { terminalLines, terminalText } from '../common/terminal-text.js';
+import { JournalError } from '../files/journal.js';
 import { LockedError } from '../files/lock.js';
 import { AuthenticationError, InvalidInputError, NotFoundError, PermissionDeniedError } from '../index.js';
 import { StoreError } from '../stores/errors.js';
@@ -58,7 +59,12 @@ export class Interrupted extends Error {
 }
 
 export function exitCodeFor(error: unknown): ExitCode {
-  if (error instanceof UsageError || error instanceof InvalidInputError || error instanceof LockedError)
+  if (
+    error instanceof UsageError ||
+    error instanceof InvalidInputError ||
+    error instanceof LockedError ||
+    error instanceof JournalError
+  )
     return exitCodes.usage;
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return exitCodes.auth;
   if (error instanceof NotFoundError) return exitCodes.notFound;

@@ -1,7 +1,7 @@
 /**
  * `cxengage-interactions/stores`: the stores a sync writes into, with the sync's state committed in
- * the same transaction as the rows (SQLite, PostgreSQL, Singer messages), and the per-contact sync into
- * one. Node only: the database drivers (`better-sqlite3`, `pg`) are optional peer dependencies, loaded
+ * the same transaction as the rows (SQLite, PostgreSQL, an NDJSON file with its state beside it, Singer
+ * messages), and the per-contact sync into one. Node only: the database drivers (`better-sqlite3`, `pg`) are optional peer dependencies, loaded
  * when a store is opened.
  * @packageDocumentation
  */
@@ -12,6 +12,8 @@ export type { StoreSyncEvent, StoreSyncParams, StoreSyncRun, StoreSyncSummary } 
 export { syncToStore } from './contacts.js';
 export type { StoreErrorCode } from './errors.js';
 export { StoreError } from './errors.js';
+export type { NdjsonStoreOptions } from './ndjson.js';
+export { ndjsonStore } from './ndjson.js';
 export type { StoreFromUrlOptions } from './open.js';
 export { storeFromUrl } from './open.js';
 export type { PostgresStoreOptions } from './postgres.js';

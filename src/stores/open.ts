@@ -1,7 +1,8 @@
 /**
- * A store from its name (`--to`): `sqlite:FILE`, `postgres://…` or `singer`, with what a Singer store
+ * A store from its name (`--to`): `sqlite:FILE`, `postgres://…`, `ndjson:FILE` or `singer`, with what a Singer store
  * needs besides (the stream it writes, the state the runner passed). No I/O until the store is opened.
  */
+import { ndjsonStore } from './ndjson.js';
 import { postgresStore } from './postgres.js';
 import { type SingerStoreOptions, singerStore } from './singer.js';
 import { sqliteStore } from './sqlite.js';
@@ -20,6 +21,7 @@ export interface StoreFromUrlOptions {
 export function storeFromUrl(url: string, options: StoreFromUrlOptions = {}): InteractionStore {
   const target = parseStoreUrl(url, options.param);
   if (target.kind === 'sqlite') return sqliteStore({ file: target.file });
+  if (target.kind === 'ndjson') return ndjsonStore({ file: target.file });
   if (target.kind === 'postgres') return postgresStore({ url: target.url });
   if (!options.singer) throw new TypeError('a Singer store needs options.singer (at least its output stream)');
   return singerStore(options.singer);

@@ -84,3 +84,19 @@ export function outcome(of: readonly number[], changes: readonly RowChange[]): S
   }
   return result;
 }
+
+/**
+ * A prepared row as one JSON object, the record of Singer and the line of NDJSON: the typed columns
+ * under their keys' own names, the interaction whole as `record`, its `fingerprint` and `source`, then
+ * `extra`'s fields (JSON text by name).
+ */
+export function rowJson(row: PreparedRow, extra: Readonly<Record<string, string>> = {}): string {
+  const fields = typedColumns.map((column, i) => {
+    const value = row.values[i] ?? null;
+    return `${JSON.stringify(column.field)}:${typeof value === 'bigint' ? String(value) : JSON.stringify(value)}`;
+  });
+  fields.push(`"record":${row.record}`, `"fingerprint":${JSON.stringify(row.fingerprint)}`);
+  fields.push(`"source":${JSON.stringify(row.source)}`);
+  for (const [name, json] of Object.entries(extra)) fields.push(`${JSON.stringify(name)}:${json}`);
+  return `{${fields.join(',')}}`;
+}

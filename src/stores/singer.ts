@@ -17,7 +17,7 @@ import type { Writable } from 'node:stream';
 import { type ColumnKind, typedColumns } from './columns.js';
 import { StoreError } from './errors.js';
 import { recordJson } from './json.js';
-import { normalId, outcome, prepareRows } from './rows.js';
+import { normalId, outcome, prepareRows, rowJson } from './rows.js';
 import type { InteractionStore, SessionOptions, StoreBatch, StoreCommit, StoreSession } from './types.js';
 
 /** The stream's name. */
@@ -146,14 +146,10 @@ class SingerSession implements StoreSession {
   async commit(batch: StoreBatch): Promise<StoreCommit> {
     const { rows, of } = prepareRows(batch, this.tenantId);
     const extracted = new Date().toISOString();
-    const lines = rows.map((row) => {
-      const typed = typedColumns.map((column, i) => {
-        const value = row.values[i] ?? null;
-        return `${JSON.stringify(column.field)}:${typeof value === 'bigint' ? String(value) : JSON.stringify(value)}`;
-      });
-      const record = `{${typed.join(',')},"record":${row.record},"fingerprint":${JSON.stringify(row.fingerprint)},"source":${JSON.stringify(row.source)}}`;
-      return `{"type":"RECORD","stream":${JSON.stringify(SINGER_STREAM)},"record":${record},"time_extracted":"${extracted}"}`;
-    });
+    const lines = rows.map(
+      (row) =>
+        `{"type":"RECORD","stream":${JSON.stringify(SINGER_STREAM)},"record":${rowJson(row)},"time_extracted":"${extracted}"}`,
+    );
     for (const line of lines) await this.write(line);
     for (const { key, value } of batch.state) {
       if (value === null) this.#entries.delete(key);

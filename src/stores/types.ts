@@ -109,7 +109,7 @@ export interface StoreSession {
   readState(keys?: readonly string[]): Promise<Map<string, unknown>>;
   /**
    * The fingerprints stored for these interaction ids (those stored); `undefined` when the store cannot
-   * read its rows back (Singer), and the sync's own judgement stands.
+   * read its rows back (Singer), and the sync's own judgement stands. (NDJSON keeps them in its state.)
    */
   known(ids: readonly string[]): Promise<Map<string, string> | undefined>;
   /** Upserts the rows and the state entries in ONE transaction. Throws `StoreError` (`write`) after a rollback. */
@@ -120,8 +120,8 @@ export interface StoreSession {
 
 /** A destination, not yet opened: creating one does no I/O. */
 export interface InteractionStore {
-  /** `sqlite`, `postgres` or `singer`. */
-  readonly kind: 'sqlite' | 'postgres' | 'singer';
+  /** `sqlite`, `postgres`, `ndjson` or `singer`. */
+  readonly kind: 'sqlite' | 'postgres' | 'ndjson' | 'singer';
   /** Where it is, for messages: a file, or a server and database (never a password). */
   readonly location: string;
   /** Connects, checks or creates its tables, and takes the writer lock (see {@link StoreSession}). */

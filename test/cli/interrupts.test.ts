@@ -10,7 +10,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExportJournal } from '../../src/cli/commands/export/journal.ts';
+import { StateJournal } from '../../src/files/journal.ts';
+import type { ExportContactState } from '../../src/jobs/types.ts';
 import { pathPattern, type ReferenceApi, ReferenceStore, startReferenceApi } from '../../src/testing/index.ts';
 import { idle, spawnCli, until } from '../support/cli-process.ts';
 
@@ -141,7 +142,7 @@ describe.each(signals)('%s during a blocking wait', (signal, code) => {
     await interrupt(cli, signal, code, [out, state]);
     expect(requestsFor(small!)).toBe(before + 1);
     // The state kept: page 0 handed over and saved, the output as long as the state says.
-    const journal = await ExportJournal.read(state);
+    const journal = await StateJournal.read<ExportContactState>(state);
     expect(journal?.contacts.get(small!)?.progress).toMatchObject({ pages: 1 });
     expect(readFileSync(out).length).toBe(journal?.at);
   });

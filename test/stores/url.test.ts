@@ -12,6 +12,9 @@ describe('parseStoreUrl', () => {
     ['sqlite:///var/lib/x.db', { kind: 'sqlite', file: '/var/lib/x.db' }],
     ['SQLite:x.db', { kind: 'sqlite', file: 'x.db' }],
     ['singer', { kind: 'singer' }],
+    ['ndjson:out.ndjson', { kind: 'ndjson', file: 'out.ndjson' }],
+    ['NDJSON:/var/lib/out.ndjson', { kind: 'ndjson', file: '/var/lib/out.ndjson' }],
+    ['ndjson:///var/lib/out.ndjson', { kind: 'ndjson', file: '/var/lib/out.ndjson' }],
     [
       'postgres://sync@db.example.com:5432/crm',
       { kind: 'postgres', location: 'postgres://sync@db.example.com:5432/crm', password: undefined },
@@ -39,7 +42,10 @@ describe('parseStoreUrl', () => {
     ['postgres://sync@host/a/b', /names a path, not a database/],
     ['postgres://sync:%E0%A4%A@host/db', /malformed percent-encoding/],
     ['mysql://sync@host/db', /no store is called mysql:/],
-    ['ndjson:out.ndjson', /must be one of sqlite:FILE, postgres:/],
+    ['ndjson:', /ndjson: needs a file/],
+    ['ndjson:-', /not stdout: name a file/],
+    ['ndjson://host/out.ndjson', /takes a path, not a host/],
+    ['jsonl:out.jsonl', /must be one of sqlite:FILE, postgres:.*, ndjson:FILE or singer/],
     ['interactions.db', /must be one of/],
   ])('refuses %j, naming --to', (text, problem) => {
     let error: unknown;

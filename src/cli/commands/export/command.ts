@@ -11,10 +11,11 @@ import path from 'node:path';
 import { normalId } from '../../../common/ids.js';
 import { snippet } from '../../../common/snippet.js';
 import { terminalText } from '../../../common/terminal-text.js';
+import { type JournalHeader, StateJournal } from '../../../files/journal.js';
 import { shownPath } from '../../../files/paths.js';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, exportInteractions, shardOf } from '../../../jobs/export.js';
-import type { ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../jobs/types.js';
+import type { ExportContactState, ExportEvent, ExportStateStore, SyncCheckpoint } from '../../../jobs/types.js';
 import type { FlagValues, Subcommand } from '../../command.js';
 import { type Connection, connect, parseConnection } from '../../connection.js';
 import { csvField, csvHeader, csvRow, jsonValue } from '../../format.js';
@@ -24,7 +25,6 @@ import { UsageError } from '../../usage-error.js';
 import { integer, quoted, required, requiredId } from '../../values.js';
 import { readContacts } from './contacts.js';
 import { claimExportFiles } from './files.js';
-import { ExportJournal, type JournalHeader } from './journal.js';
 import { ExportOutput } from './output.js';
 import { progressText, rateMeter, summaryText } from './progress.js';
 
@@ -151,7 +151,7 @@ export function shard(value: unknown): ExportCommand['shard'] {
 
 /** The checkpoints of an earlier export: finished contacts', and for unfinished ones those they started from. */
 async function sinceCheckpoints(file: string, tenantId: string): Promise<Map<string, SyncCheckpoint>> {
-  const earlier = await ExportJournal.read(file, '--since-state');
+  const earlier = await StateJournal.read<ExportContactState>(file, '--since-state');
   if (!earlier) throw new UsageError(`--since-state ${shownPath(file)}: is empty, not an export's state file`);
   if (normalId(earlier.header.tenantId) !== tenantId) {
     throw new UsageError(
@@ -266,7 +266,7 @@ async function exportLocked(command: ExportCommand, io: Io, realOut: string): Pr
 
 /** The output and the state file: new ones, or those of the export being resumed (the output cut back). */
 async function openFiles(command: ExportCommand, header: JournalHeader) {
-  const previous = command.state ? await ExportJournal.read(command.state) : undefined;
+  const previous = command.state ? await StateJournal.read<ExportContactState>(command.state) : undefined;
   if (previous && command.state) {
     const was = previous.header;
     const label = `--state ${shownPath(command.state)}`;
@@ -293,14 +293,14 @@ async function openFiles(command: ExportCommand, header: JournalHeader) {
     const output = await ExportOutput.resume(command.out, previous.at);
     return {
       output,
-      journal: await ExportJournal.resume(command.state, { ...previous, header: { ...was, out: header.out } }),
+      journal: await StateJournal.resume(command.state, { ...previous, header: { ...was, out: header.out } }),
     };
   }
   const output = await ExportOutput.create(command.out);
   if (command.format === 'csv') output.write(`contactId,change,${csvHeader()}`);
   await output.sync();
   const journal = command.state
-    ? await ExportJournal.create(command.state, { ...header, at: output.length })
+    ? await StateJournal.create<ExportContactState>(command.state, { ...header, at: output.length })
     : undefined;
   return { output, journal };
 }

@@ -1,6 +1,6 @@
 /**
  * `cxengage-interactions sync`: the interactions of a tenant into a store (`--to sqlite:FILE`,
- * `postgres://…` or `singer`), incremental and resumable, with the sync's state kept in the store itself,
+ * `postgres://…`, `ndjson:FILE` or `singer`), incremental and resumable, with the sync's state kept in the store itself,
  * committed in the same transaction as the rows it accounts for: a run killed at any instant (`kill -9`
  * included) is resumed by the next one, which stores nothing twice and loses nothing.
  *
@@ -9,13 +9,14 @@
  * so and names `--contacts`); with `--contacts FILE` the per-contact mode (`syncToStore`: one
  * incremental sync per contact over the history route). Everything that can be refused is refused before
  * a request is sent: the flags, `--to` (a malformed store URL is a usage error naming it), the contact
- * list, then the store itself (opened, checked and locked before the first request; one that cannot be
+ * list (never the file an NDJSON store writes, nor its state), then the store itself (opened, checked and locked before the first request; one that cannot be
  * reached is one line and exit 1, one that cannot be used as it is exit 6).
  */
 import { readFile } from 'node:fs/promises';
 import { limitRate } from '../../../client/limit-rate.js';
 import type { InteractionsClient } from '../../../client/types.js';
 import { terminalText } from '../../../common/terminal-text.js';
+import { checkFileUses, FileUseError } from '../../../files/paths.js';
 import { PermissionDeniedError } from '../../../http/failures.js';
 import { linkSignal } from '../../../http/signals.js';
 import { DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_RATE, shardOf } from '../../../jobs/export.js';
@@ -58,7 +59,7 @@ export interface SyncCommand extends Connection {
 
 export const syncCommand: Subcommand<SyncCommand> = {
   name: 'sync',
-  summary: 'sync a tenant into SQLite, PostgreSQL or Singer, incremental and resumable',
+  summary: 'sync a tenant into SQLite, PostgreSQL, an NDJSON file or Singer, incremental and resumable',
   connects: true,
   options: {
     tenant: { type: 'string' },
@@ -132,6 +133,8 @@ Stores (--to):
   postgres://USER@HOST:PORT/DATABASE
                          a PostgreSQL database (needs: npm install pg); the password in
                          PGPASSWORD or ~/.pgpass rather than in the URL
+  ndjson:FILE            a change log, one JSON line per interaction new or updated, its state beside
+                         it in FILE.state (no driver needed)
   singer                 Singer messages on stdout (SCHEMA, RECORD, STATE) for a Singer target
 
 Options:
@@ -164,6 +167,9 @@ Progress goes to stderr on a terminal; a summary line is always printed there at
 };
 
 async function run(command: SyncCommand, io: Io): Promise<void> {
+  if (command.to.kind === 'ndjson' && command.contacts !== undefined && command.contacts !== '-') {
+    await checkNdjsonFiles(command.contacts, command.to.file);
+  }
   const client = connect(command, io);
   const store = storeFromUrl(command.toText, {
     param: '--to',
@@ -184,6 +190,19 @@ async function run(command: SyncCommand, io: Io): Promise<void> {
     throw error;
   } finally {
     unlink();
+  }
+}
+
+/** The contacts list is never the NDJSON store's file or its state (which the store writes). */
+async function checkNdjsonFiles(contacts: string, file: string): Promise<void> {
+  try {
+    await checkFileUses([
+      { label: '--contacts', file: contacts, writes: false, reads: 'stream' },
+      { label: '--to', file, writes: true },
+      { label: '--to (its state)', file: `${file}.state`, writes: true },
+    ]);
+  } catch (error) {
+    throw error instanceof FileUseError ? new UsageError(error.message) : error;
   }
 }
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../../src/cli/args.ts';
-import { ExportJournal, JournalError, type JournalHeader } from '../../../../src/cli/commands/export/journal.ts';
 import { ExportOutput } from '../../../../src/cli/commands/export/output.ts';
 import { bar, duration, progressText, rateMeter, summaryText } from '../../../../src/cli/commands/export/progress.ts';
 import { UsageError } from '../../../../src/cli/usage-error.ts';
+import { JournalError, type JournalHeader, StateJournal } from '../../../../src/files/journal.ts';
 import type { ExportContactState, ExportSummary } from '../../../../src/index.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cxi-export-files-'));
@@ -18,16 +18,16 @@ const file = (name: string) => path.join(scratch, `${++n}-${name}`);
 const header: JournalHeader = { cxengageExport: 1, tenantId: 't', format: 'ndjson', out: '/x', shard: null, at: 0 };
 const failed = (message: string): ExportContactState => ({ error: { name: 'E', message } });
 
-describe('ExportJournal', () => {
+describe('StateJournal', () => {
   it('appends one line per save; reading it back gives each contact its latest state and the last length', async () => {
     const f = file('state.json');
-    const journal = await ExportJournal.create(f, header);
+    const journal = await StateJournal.create(f, header);
     await journal.append('a', failed('1'), 10);
     await journal.append('b', failed('2'), 20);
     await journal.append('a', failed('3'), 30);
     await journal.close();
     expect(readFileSync(f, 'utf8').trimEnd().split('\n')).toHaveLength(4);
-    const back = await ExportJournal.read(f);
+    const back = await StateJournal.read(f);
     expect(back?.at).toBe(30);
     expect([...back!.contacts]).toEqual([
       ['a', failed('3')],
@@ -37,14 +37,14 @@ describe('ExportJournal', () => {
 
   it('a last line cut short by a crash is dropped; resuming rewrites the file without it', async () => {
     const f = file('torn.json');
-    const journal = await ExportJournal.create(f, header);
+    const journal = await StateJournal.create(f, header);
     await journal.append('a', failed('1'), 10);
     await journal.close();
     appendFileSync(f, '{"contactId":"b","at":20,"state":{"err');
-    const back = await ExportJournal.read(f);
+    const back = await StateJournal.read(f);
     expect(back).toMatchObject({ at: 10 });
     expect([...back!.contacts.keys()]).toEqual(['a']);
-    const resumed = await ExportJournal.resume(f, back!);
+    const resumed = await StateJournal.resume(f, back!);
     await resumed.close();
     expect(readFileSync(f, 'utf8').endsWith('\n')).toBe(true);
     expect(readFileSync(f, 'utf8')).not.toContain('"b"');
@@ -52,36 +52,36 @@ describe('ExportJournal', () => {
 
   it('a temp file left by a run killed mid-compaction is removed on resume; the state file was intact', async () => {
     const f = file('stale.json');
-    const journal = await ExportJournal.create(f, header);
+    const journal = await StateJournal.create(f, header);
     await journal.append('a', failed('1'), 10);
     await journal.close();
     const stale = `${f}.999999.tmp`;
     writeFileSync(stale, 'half a snapshot');
-    const resumed = await ExportJournal.resume(f, (await ExportJournal.read(f))!);
+    const resumed = await StateJournal.resume(f, (await StateJournal.read(f))!);
     await resumed.close();
     expect(existsSync(stale)).toBe(false);
-    expect((await ExportJournal.read(f))?.at).toBe(10);
+    expect((await StateJournal.read(f))?.at).toBe(10);
   });
 
   it('a damaged line in the middle, or a file that is no state file, is a JournalError', async () => {
     const damaged = file('damaged.json');
     writeFileSync(damaged, `${JSON.stringify(header)}\nnot json\n{"contactId":"a","at":1,"state":{}}\n`);
-    await expect(ExportJournal.read(damaged)).rejects.toThrow(JournalError);
+    await expect(StateJournal.read(damaged)).rejects.toThrow(JournalError);
     const other = file('other.json');
     writeFileSync(other, '{"some":"json"}\n');
-    await expect(ExportJournal.read(other)).rejects.toThrow(/not a cxengage-interactions export state file/);
-    expect(await ExportJournal.read(file('absent.json'))).toBeUndefined();
+    await expect(StateJournal.read(other)).rejects.toThrow(/not a cxengage-interactions export state file/);
+    expect(await StateJournal.read(file('absent.json'))).toBeUndefined();
   });
 
   it('compaction keeps the file one line per contact, whatever the number of saves (bounded size)', async () => {
     const f = file('compact.json');
-    const journal = await ExportJournal.create(f, header);
+    const journal = await StateJournal.create(f, header);
     const big = failed('x'.repeat(2_000));
     for (let i = 0; i < 400; i++) await journal.append(`c${i % 5}`, big, i);
     await journal.close();
     // 400 saves of 2 kB each: 800 kB appended, yet the file never holds much more than one compaction's worth.
     expect(readFileSync(f).length).toBeLessThan(300 * 1024);
-    const back = await ExportJournal.read(f);
+    const back = await StateJournal.read(f);
     expect(back?.at).toBe(399);
     expect(back?.contacts.size).toBe(5);
   });
