@@ -48,7 +48,7 @@ describe('the NDJSON store', () => {
 
     const second = await store.open({ tenantId: TENANT, scope: 'contacts' });
     expect(await second.readState()).toEqual(new Map([[CONTACT, { n: 1 }]]));
-    expect((await second.known([history[0]!.interactionId, uuid(999)])).size).toBe(1);
+    expect((await second.known([history[0]!.interactionId, uuid(999)]))?.size).toBe(1);
     const changed = { ...history[1]!, csat: 4 };
     const two = await second.commit({
       rows: rowsOf([history[0]!, changed, ...history.slice(3)]),

@@ -1,14 +1,15 @@
 // The real stores the tests write into, one factory per kind: a SQLite file in a temporary directory, and
 // a database of its own on the throw-away PostgreSQL cluster (test/support/postgres.ts, started once per
 // test file and stopped by PID). Each `fresh()` is an empty store with its `--to` URL and a way to read it
-// back with plain SQL, so one suite can hold every SQL store to the same promises.
-import { mkdtempSync, rmSync } from 'node:fs';
+// back with plain SQL, so one suite can hold every SQL store to the same promises; and the NDJSON file,
+// read back as its latest line per interaction (its change log checked on the way: see `interactions`).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { InteractionStore, StoreSession } from '../../src/stores/index.js';
-import { StoreError, storeFromUrl } from '../../src/stores/index.js';
+import { StoreError, storeFromUrl, TABLES } from '../../src/stores/index.js';
 import { needs } from './needs.ts';
 import { type Postgres, postgresBinDir, postgresInstall, startPostgres } from './postgres.ts';
 
@@ -20,10 +21,25 @@ export interface FreshStore {
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Runs a statement that changes the store, as its user (or another tool) might. */
   execute(sql: string): Promise<void>;
+  /** The tenant's stored interactions, in the SQL stores' column names. */
+  interactions(tenantId: string): Promise<StoredInteraction[]>;
 }
 
+/** An interaction as stored, in the columns of the SQL stores' table. */
+export interface StoredInteraction {
+  contact_id: string;
+  interaction_id: string;
+  record: unknown;
+  revision: unknown;
+  end_timestamp: unknown;
+  csat: unknown;
+}
+
+const selectInteractions = (tenantId: string) =>
+  `SELECT contact_id, interaction_id, record, revision, end_timestamp, csat FROM ${TABLES.interactions} WHERE tenant_id = '${tenantId}'`;
+
 export interface StoreKind {
-  name: 'sqlite' | 'postgres';
+  name: 'sqlite' | 'postgres' | 'ndjson';
   /** Whether the kind can run here (PostgreSQL may be missing on a laptop: a loud SKIP, or a failure in CI). */
   available: boolean;
   setup(): Promise<void>;
@@ -42,17 +58,18 @@ export function sqliteKind(): StoreKind {
     async fresh(label) {
       const file = path.join(dir, `${label}.db`);
       const url = `sqlite:${file}`;
+      const query = async <T>(sql: string) => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return db.prepare(sql).all() as T[];
+        } finally {
+          db.close();
+        }
+      };
       return {
         url,
         store: storeFromUrl(url),
-        async query<T>(sql: string) {
-          const db = new Database(file, { readonly: true });
-          try {
-            return db.prepare(sql).all() as T[];
-          } finally {
-            db.close();
-          }
-        },
+        query,
         async execute(sql) {
           const db = new Database(file);
           try {
@@ -61,6 +78,7 @@ export function sqliteKind(): StoreKind {
             db.close();
           }
         },
+        interactions: (tenantId) => query<StoredInteraction>(selectInteractions(tenantId)),
       };
     },
     async teardown() {
@@ -89,12 +107,71 @@ export function postgresKind(): StoreKind {
         store: storeFromUrl(url),
         query: (sql) => queryOn(url, sql),
         execute: async (sql) => void (await queryOn(url, sql)),
+        interactions: (tenantId) => queryOn<StoredInteraction>(url, selectInteractions(tenantId)),
       };
     },
     async teardown() {
       await server?.stop();
     },
   };
+}
+
+/**
+ * NDJSON files in a temporary directory. A file is no database: `query` and `execute` throw, and
+ * `interactions` reads the change log, failing unless each interaction's lines are its revisions 1, 2, …
+ * in order, once each (the first `new`, the others `updated`), so a line written twice or lost shows.
+ */
+export function ndjsonKind(): StoreKind {
+  let dir = '';
+  return {
+    name: 'ndjson',
+    available: true,
+    async setup() {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'cxengage-ndjson-'));
+    },
+    async fresh(label) {
+      const file = path.join(dir, `${label}.ndjson`);
+      const url = `ndjson:${file}`;
+      const notSql = async (): Promise<never> => {
+        throw new Error('an NDJSON store is a file, not a database: read it with interactions()');
+      };
+      return {
+        url,
+        store: storeFromUrl(url),
+        query: notSql,
+        execute: notSql,
+        interactions: async () => readChangeLog(file),
+      };
+    },
+    async teardown() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readChangeLog(file: string): StoredInteraction[] {
+  const latest = new Map<string, StoredInteraction>();
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  for (const [n, line] of text.split('\n').filter(Boolean).entries()) {
+    const row = JSON.parse(line) as Record<string, unknown>;
+    const id = String(row['interactionId']);
+    const before = latest.get(id);
+    const revision = Number(before?.revision ?? 0) + 1;
+    if (row['revision'] !== revision || row['change'] !== (revision === 1 ? 'new' : 'updated')) {
+      throw new Error(
+        `line ${n + 1}: ${id} is ${String(row['change'])} revision ${String(row['revision'])}, not revision ${revision}`,
+      );
+    }
+    latest.set(id, {
+      contact_id: String(row['contactId']),
+      interaction_id: id,
+      record: row['record'],
+      revision,
+      end_timestamp: row['endTimestamp'] ?? null,
+      csat: row['csat'] ?? null,
+    });
+  }
+  return [...latest.values()];
 }
 
 /** The PostgreSQL URL of the cluster a kind started (for tests that need the server itself). */

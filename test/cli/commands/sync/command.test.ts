@@ -1,6 +1,7 @@
 // The built CLI's `sync` as a subprocess, against the reference API in this process (its store clock
 // drives late changes between runs, and a request can trigger a real kill -9 of the CLI mid-sync), into a
-// real SQLite file and a real PostgreSQL database (the throw-away cluster of test/support/): every
+// real SQLite file, a real PostgreSQL database (the throw-away cluster of test/support/) and an NDJSON
+// file (its change log checked line by line: each interaction's revisions once each, in order): every
 // interaction exactly once with its latest version after 20 runs killed at seeded moments, `updated` only
 // after a real change; a store named badly or unreachable refused in one line with nothing sent; a store
 // another sync holds refused with exit 6; Singer messages on stdout only.
@@ -12,11 +13,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../../../scripts/lib/tools.ts';
-import { TABLES } from '../../../../src/stores/index.ts';
 import { ReferenceStore, startReferenceApi } from '../../../../src/testing/index.ts';
 import { seeded } from '../../../helpers.ts';
 import { singerMessageSchema } from '../../../stores/singer-messages.ts';
-import { type FreshStore, postgresKind, type StoreKind, sqliteKind } from '../../../support/stores.ts';
+import { type FreshStore, ndjsonKind, postgresKind, type StoreKind, sqliteKind } from '../../../support/stores.ts';
 
 const cli = path.join(root, 'dist/src/cli/main.js');
 const token = 'sync-cli-token';
@@ -106,14 +106,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(sorted(typeof value === 'string' ? JSON.parse(value) : value));
 }
 
-interface StoredRow {
-  contact_id: string;
-  interaction_id: string;
-  record: unknown;
-  revision: unknown;
-}
-
-describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
+describe.each([sqliteKind(), postgresKind(), ndjsonKind()].filter((kind) => kind.available))(
   'cxengage-interactions sync --contacts into $name (built CLI)',
   (kind: StoreKind) => {
     beforeAll(() => kind.setup(), 120_000);
@@ -154,9 +147,7 @@ describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
         expect(last.stderr).toMatch(
           /^sync: 12 contacts \(12 done, 0 failed\) · \d+ new, \d+ updated, \d+ unchanged in /m,
         );
-        const rows = await fresh.query<StoredRow>(
-          `SELECT contact_id, interaction_id, record, revision FROM ${TABLES.interactions} WHERE tenant_id = '${w.tenant}'`,
-        );
+        const rows = await fresh.interactions(w.tenant);
         const expected = new Map(
           w.contacts.flatMap((c) =>
             w.reference.interactions(w.tenant, c)!.map((i) => [`${c}/${i.interactionId}`, i] as const),
@@ -182,10 +173,10 @@ describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
         const idle = await sync(w, args);
         expect(idle.code, idle.stderr).toBe(0);
         expect(idle.stderr).toMatch(/ · 0 new, 0 updated, \d+ unchanged in /);
-        const after = await fresh.query<{ n: unknown }>(
-          `SELECT sum(revision) AS n FROM ${TABLES.interactions} WHERE tenant_id = '${w.tenant}'`,
+        const after = await fresh.interactions(w.tenant);
+        expect(after.reduce((n, r) => n + Number(r.revision), 0)).toBe(
+          rows.reduce((n, r) => n + Number(r.revision), 0),
         );
-        expect(Number(after[0]!.n)).toBe(rows.reduce((n, r) => n + Number(r.revision), 0));
       } finally {
         await w.api.close();
       }
@@ -211,7 +202,7 @@ describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
   },
 );
 
-describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
+describe.each([sqliteKind(), postgresKind(), ndjsonKind()].filter((kind) => kind.available))(
   'cxengage-interactions sync (tenant-wide) into $name (built CLI)',
   (kind: StoreKind) => {
     beforeAll(() => kind.setup(), 120_000);
@@ -244,9 +235,7 @@ describe.each([sqliteKind(), postgresKind()].filter((kind) => kind.available))(
         const last = await sync(w, args);
         expect(last.code, last.stderr).toBe(0);
         expect(last.stderr).toMatch(/^sync: tenant-wide, window \[.*\) · \d+ new, \d+ updated, \d+ unchanged in /m);
-        const rows = await fresh.query<StoredRow & { end_timestamp: unknown; csat: unknown }>(
-          `SELECT contact_id, interaction_id, record, revision, end_timestamp, csat FROM ${TABLES.interactions} WHERE tenant_id = '${w.tenant}'`,
-        );
+        const rows = await fresh.interactions(w.tenant);
         const expected = new Map(
           w.contacts.flatMap((c) =>
             w.reference.interactions(w.tenant, c)!.map((i) => [`${c}/${i.interactionId}`, i] as const),
