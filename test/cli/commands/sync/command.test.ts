@@ -311,6 +311,7 @@ describe('cxengage-interactions sync: refusals before anything is sent, and Sing
 
   it.each([
     ['sqlite:', /^cxengage-interactions: Invalid --to: sqlite: needs a file/],
+    ['ndjson:', /^cxengage-interactions: Invalid --to: ndjson: needs a file/],
     ['postgres://user@host:port/db', /^cxengage-interactions: Invalid --to: is not a valid URL/],
     ['mysql://localhost/db', /^cxengage-interactions: Invalid --to: .*\(no store is called mysql:\)/],
     ['interactions.db', /^cxengage-interactions: Invalid --to: must be one of sqlite:FILE, postgres:/],
@@ -320,6 +321,27 @@ describe('cxengage-interactions sync: refusals before anything is sent, and Sing
     expect(result.requests).toBe(0);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('--to ndjson: over the --contacts file, or its state over it: a usage error naming both (exit 2), nothing sent or written', async () => {
+    const named = file('contacts.state');
+    writeFileSync(named, readFileSync(w.contactsFile));
+    for (const [contacts, to, message] of [
+      [w.contactsFile, w.contactsFile, /^cxengage-interactions: --to .*: is the same file as --contacts /],
+      [
+        named,
+        named.slice(0, -'.state'.length),
+        /^cxengage-interactions: --to \(its state\) .*: is the same file as --contacts /,
+      ],
+    ] as const) {
+      const before = readFileSync(contacts, 'utf8');
+      const result = await sync(w, ['--tenant', w.tenant, '--contacts', contacts, '--to', `ndjson:${to}`]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.requests).toBe(0);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+      expect(readFileSync(contacts, 'utf8')).toBe(before);
+    }
   });
 
   it('a PostgreSQL that cannot be reached: one line (exit 1), no password, nothing sent', async () => {
