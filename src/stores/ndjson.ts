@@ -122,6 +122,8 @@ class NdjsonSession implements StoreSession {
   readonly #journal: StateJournal<unknown>;
   readonly #lock: FileLock;
   #at: number;
+  /** The commit in progress: commits run one at a time, each writing where the last one ended. */
+  #queue: Promise<unknown> = Promise.resolve();
   #failed = false;
   #closed = false;
 
@@ -162,8 +164,16 @@ class NdjsonSession implements StoreSession {
     return { revision: Number(value.slice(0, colon)), fingerprint: value.slice(colon + 1) };
   }
 
-  async commit(batch: StoreBatch): Promise<StoreCommit> {
-    if (this.#closed) throw new StoreError('write', this.#location, `${this.#location}: the session is closed`);
+  commit(batch: StoreBatch): Promise<StoreCommit> {
+    if (this.#closed) {
+      return Promise.reject(new StoreError('write', this.#location, `${this.#location}: the session is closed`));
+    }
+    const next = this.#queue.then(() => this.#commit(batch));
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  async #commit(batch: StoreBatch): Promise<StoreCommit> {
     if (this.#failed) {
       throw new StoreError(
         'write',
@@ -212,6 +222,7 @@ class NdjsonSession implements StoreSession {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#queue;
     try {
       await this.#journal.close();
       await this.#output.close();

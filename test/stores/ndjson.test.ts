@@ -71,6 +71,23 @@ describe('the NDJSON store', () => {
     expect(written[0]!['fingerprint']).toMatch(/^\S+$/);
   });
 
+  it('runs commits made at once one after the other: each line whole, each at the end of the last', async () => {
+    const file = fresh();
+    const session = await ndjsonStore({ file }).open({ tenantId: TENANT, scope: 'contacts' });
+    const many = generateInteractions(40, 'ndjson-concurrent');
+    const results = await Promise.all(
+      many.map((interaction, i) =>
+        session.commit({ rows: rowsOf([interaction]), state: [{ key: uuid(i), value: i }] }),
+      ),
+    );
+    await session.close();
+    expect(results.every((r) => r.new === 1)).toBe(true);
+    expect(lines(file).map((l) => l['interactionId'])).toEqual(many.map((i) => i.interactionId));
+    const reopened = await ndjsonStore({ file }).open({ tenantId: TENANT, scope: 'contacts' });
+    expect((await reopened.readState()).size).toBe(40);
+    await reopened.close();
+  });
+
   it('cuts off what a crash left past its state, and ignores a state line cut short', async () => {
     const file = fresh();
     const store = ndjsonStore({ file });
