@@ -7,9 +7,10 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ndjsonStore, StoreError, type StoreRow } from '../../src/stores/index.js';
+import { ndjsonStore, type StoreRow } from '../../src/stores/index.js';
 import { generateInteractions } from '../../src/testing/index.js';
 import { CONTACT, TENANT, uuid } from '../helpers.js';
+import { refusal } from '../support/stores.ts';
 
 let dir: string;
 let files = 0;
@@ -27,15 +28,6 @@ const lines = (file: string) =>
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-
-async function refusal(promise: Promise<unknown>): Promise<StoreError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  return error as StoreError;
-}
 
 describe('the NDJSON store', () => {
   it('writes each new or changed interaction once, in the row shape, and tells new, updated and unchanged across sessions', async () => {

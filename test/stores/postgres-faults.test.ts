@@ -13,19 +13,10 @@ import { generateInteractions } from '../../src/testing/index.js';
 import { CONTACT, seeded, TENANT } from '../helpers.js';
 import { needs } from '../support/needs.ts';
 import { type Postgres, postgresBinDir, postgresInstall, startPostgres } from '../support/postgres.ts';
-import { queryOn } from '../support/stores.ts';
+import { queryOn, refusal } from '../support/stores.ts';
 
 const hasPostgres = needs('PostgreSQL (throw-away test cluster)', postgresBinDir() !== undefined, postgresInstall);
 const writer = `${root}/test/stores/fixtures/store-writer.ts`;
-
-async function refusal(promise: Promise<unknown>): Promise<StoreError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  return error as StoreError;
-}
 
 describe.runIf(hasPostgres)('the PostgreSQL store under faults', () => {
   let server: Postgres;

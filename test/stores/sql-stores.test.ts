@@ -5,25 +5,16 @@
 // refused with the table or the versions named and nothing altered; and one writer per tenant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pkg } from '../../generated/package.js';
-import { StoreError, type StoreRow, TABLES } from '../../src/stores/index.js';
+import { type StoreRow, TABLES } from '../../src/stores/index.js';
 import { SCHEMA_VERSION } from '../../src/stores/schema.js';
 import { generateInteractions, interactionRecord } from '../../src/testing/index.js';
 import { CONTACT, TENANT, uuid } from '../helpers.js';
-import { postgresKind, type StoreKind, sqliteKind } from '../support/stores.ts';
+import { postgresKind, refusal, type StoreKind, sqliteKind } from '../support/stores.ts';
 
 const kinds = [sqliteKind(), postgresKind()];
 const history = generateInteractions(6, 'sql-stores');
 const rowsOf = (items: typeof history, contactId = CONTACT): StoreRow[] =>
   items.map((interaction) => ({ source: 'history', interaction, contactId }));
-
-async function refusal(promise: Promise<unknown>): Promise<StoreError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  return error as StoreError;
-}
 
 describe.each(kinds.filter((kind) => kind.available))('the $name store', (kind: StoreKind) => {
   beforeAll(() => kind.setup(), 120_000);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { expect } from 'vitest';
 import type { InteractionStore, StoreSession } from '../../src/stores/index.js';
 import { StoreError, storeFromUrl, TABLES } from '../../src/stores/index.js';
 import { needs } from './needs.ts';
@@ -183,6 +184,16 @@ export async function queryOn<T = Record<string, unknown>>(url: string, sql: str
   } finally {
     await client.end();
   }
+}
+
+/** The {@link StoreError} `promise` rejects with (failing the test when it resolves or rejects otherwise). */
+export async function refusal(promise: Promise<unknown>): Promise<StoreError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  return error as StoreError;
 }
 
 /** A store whose commit number `failAt` (1-based) fails before anything is written: a crash just before it. */
