@@ -49,18 +49,23 @@ export function ndjsonStore(options: NdjsonStoreOptions): InteractionStore {
 async function openNdjson(file: string, location: string, options: SessionOptions): Promise<StoreSession> {
   options.signal?.throwIfAborted();
   const stateFile = `${file}.state`;
-  const label = `the state of ${location}`;
+  // How file errors name the two files: `ndjson: FILE: is a directory…`, `the state of ndjson: FILE.state: …`.
+  const label = 'the state of ndjson:';
   const fail = (code: 'not_a_store' | 'other_tenant' | 'other_scope', problem: string): never => {
     throw new StoreError(code, location, `${location}: ${problem}`);
+  };
+  // A file error or a damaged state already names the file.
+  const refuse = (error: FileUseError | JournalError): never => {
+    throw new StoreError('not_a_store', location, error.message, { cause: error });
   };
   let real: string;
   try {
     [real] = (await checkFileUses([
-      { label: location, file, writes: true },
+      { label: 'ndjson:', file, writes: true },
       { label, file: stateFile, writes: true },
     ])) as [string];
   } catch (error) {
-    if (error instanceof FileUseError) fail('not_a_store', error.message);
+    if (error instanceof FileUseError) refuse(error);
     throw error;
   }
   let lock: FileLock;
@@ -75,7 +80,7 @@ async function openNdjson(file: string, location: string, options: SessionOption
     const tenantId = normalId(options.tenantId);
     const shard = options.part ?? null;
     const saved = await StateJournal.read<unknown>(stateFile, label).catch((error: unknown) => {
-      if (error instanceof JournalError) fail('not_a_store', error.message);
+      if (error instanceof JournalError) refuse(error);
       throw error;
     });
     // O_RDWR, not append: a commit writes at the length the state names, over what a crash left past it.
@@ -111,7 +116,7 @@ async function openNdjson(file: string, location: string, options: SessionOption
   } catch (error) {
     await output?.close();
     await lock.release();
-    if (error instanceof FileUseError) fail('not_a_store', error.message);
+    if (error instanceof FileUseError) refuse(error);
     throw error;
   }
 }

@@ -148,7 +148,7 @@ describe('the NDJSON store', () => {
     const folder = fresh();
     mkdirSync(folder);
     const error = await refusal(ndjsonStore({ file: folder }).open({ tenantId: TENANT, scope: 'contacts' }));
-    expect(error.message).toMatch(/is a directory/);
+    expect(error.message).toBe(`ndjson: ${folder}: is a directory, not a regular file`);
     expect(error.message.split('\n')).toHaveLength(1);
   });
 });
