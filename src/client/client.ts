@@ -28,7 +28,6 @@ import { createConnection, createPipeline } from '../http/pipeline.js';
 import { requestFor } from '../http/request.js';
 import { linkSignal, typedAborts } from '../http/signals.js';
 import type { ClientOptions, RequestOptions, ValidationMode } from '../http/types.js';
-import type { InteractionPage } from '../types.js';
 import { checkClaims, type RequestIds } from '../validation/answer.js';
 import { type CheckedParams, checkInteractionParams, checkIterateParams, checkParams } from '../validation/params.js';
 import { type ClientShared, registerClient } from './shared.js';
