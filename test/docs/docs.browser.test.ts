@@ -158,7 +158,8 @@ describe.runIf(hasChromium)('docs site in Chromium', () => {
     expect(await shown()).toEqual(defaultSample!.value);
     const picker = panel.getByTestId('dropdown').filter({ hasText: defaultSample!.summary }).getByRole('button');
     await picker.click();
-    expect(await page.getByRole('menuitem').allInnerTexts()).toEqual(listExamples.map((e) => e.summary));
+    // The menu renders after the click resolves: polled until it is there, never slept for.
+    await expect.poll(() => page.getByRole('menuitem').allInnerTexts()).toEqual(listExamples.map((e) => e.summary));
     await page.getByRole('menuitem', { name: nullValuesSample!.summary, exact: true }).click();
     await expect.poll(shown).toEqual(nullValuesSample!.value);
     expect(await viewer.getByTestId('source-code').innerText()).toContain('"ivrAbandoned": null');
