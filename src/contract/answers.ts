@@ -39,6 +39,27 @@ export function parse(text: string): ParsedJson {
 }
 
 /** Why a JSON-typed body could not be used, for a finding. */
+/**
+ * An answer's body read as JSON, under `rule` (a content-type rule): a finding unless the content-type
+ * accepts JSON and the body parses within the depth bound. `typeOk` is that rule's verdict.
+ */
+export function checkJson(
+  answer: Answer,
+  ledger: Ledger,
+  rule: ContractRuleId,
+): { typeOk: boolean; parsed: ParsedJson } {
+  const parsed = parse(answer.text);
+  const jsonType = jsonAccepted(answer.contentType);
+  const typeOk = ledger.check(rule, jsonType && parsed.ok, () =>
+    findingAt(
+      answer,
+      '',
+      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
+    ),
+  );
+  return { typeOk, parsed };
+}
+
 export function unusableJson(parsed: ParsedJson): string {
   return !parsed.ok && parsed.problem === 'depth'
     ? `the body is nested more than ${MAX_JSON_DEPTH} levels deep (the SDK's bound)`
@@ -118,15 +139,7 @@ export function checkPageAnswer(
     if (status !== null && status >= 400) observeErrorBody(answer, observed);
     return undefined;
   }
-  const parsed = parse(answer.text);
-  const jsonType = jsonAccepted(answer.contentType);
-  const typeOk = ledger.check('content-type', jsonType && parsed.ok, () =>
-    findingAt(
-      answer,
-      '',
-      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
-    ),
-  );
+  const { typeOk, parsed } = checkJson(answer, ledger, 'content-type');
   if (!typeOk || !parsed.ok) return undefined;
   const body = parsed.value;
   proxyVerdicts(answer, 'response-schema', ledger);

@@ -12,16 +12,7 @@ import { spec } from '../../generated/spec.js';
 import { validateInteractionRecordPage } from '../../generated/validators.js';
 import { asJsonNumbers } from '../common/exact-json.js';
 import { normalId } from '../common/ids.js';
-import {
-  findingAt,
-  firstIssue,
-  jsonAccepted,
-  observeErrorBody,
-  type PageView,
-  parse,
-  proxyVerdicts,
-  unusableJson,
-} from './answers.js';
+import { checkJson, findingAt, firstIssue, observeErrorBody, type PageView, parse, proxyVerdicts } from './answers.js';
 import { shown } from './display.js';
 import { isRecord, type ListAnswer, type ListObservations } from './observations.js';
 import { listSetupProblem } from './setup.js';
@@ -95,15 +86,7 @@ export function checkListAnswer(
     if (status !== null && status >= 400) observeErrorBody(answer, observed);
     return undefined;
   }
-  const parsed = parse(answer.text);
-  const jsonType = jsonAccepted(answer.contentType);
-  const typeOk = ledger.check('list-content-type', jsonType && parsed.ok, () =>
-    findingAt(
-      answer,
-      '',
-      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
-    ),
-  );
+  const { typeOk, parsed } = checkJson(answer, ledger, 'list-content-type');
   if (!typeOk || !parsed.ok) return undefined;
   const body = parsed.value;
   proxyVerdicts(answer, 'list-schema', ledger);

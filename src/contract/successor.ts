@@ -12,15 +12,7 @@ import { spec } from '../../generated/spec.js';
 import { validateInteractionRecord } from '../../generated/validators.js';
 import { asJsonNumbers } from '../common/exact-json.js';
 import { paramProblem } from '../validation/params.js';
-import {
-  findingAt,
-  firstIssue,
-  jsonAccepted,
-  observeErrorBody,
-  parse,
-  proxyVerdicts,
-  unusableJson,
-} from './answers.js';
+import { checkJson, findingAt, firstIssue, observeErrorBody, proxyVerdicts } from './answers.js';
 import { clean, shown } from './display.js';
 import { isRecord } from './observations.js';
 import { noRecords } from './record-calls.js';
@@ -125,15 +117,8 @@ export function checkRecord(answer: Answer, item: Item, context: WalkContext): v
     if (status !== null && status >= 400) observeErrorBody(answer, observed);
     return;
   }
-  const parsed = parse(answer.text);
-  const jsonType = jsonAccepted(answer.contentType);
-  ledger.check('successor-content-type', jsonType && parsed.ok, () =>
-    findingAt(
-      answer,
-      '',
-      jsonType ? unusableJson(parsed) : `expected JSON, got content-type ${shown(answer.contentType)}`,
-    ),
-  );
+  // A record that parses is checked on, whatever its content-type said.
+  const { parsed } = checkJson(answer, ledger, 'successor-content-type');
   if (!parsed.ok) return;
   const body = parsed.value;
   proxyVerdicts(answer, 'successor-schema', ledger);
