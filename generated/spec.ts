@@ -427,6 +427,21 @@ export const spec = {
   }
 } as const;
 
+/** One parameter's facts, as this file holds them: the generator refuses any other keyword. */
+export interface ParamFacts {
+  readonly in: string;
+  readonly required: boolean;
+  readonly schema: {
+    readonly type: string;
+    readonly format?: string;
+    readonly minimum?: number;
+    readonly maximum?: number;
+    readonly pattern?: string;
+    readonly enum?: readonly unknown[];
+    readonly default?: unknown;
+  };
+}
+
 /** How the parameters' `format`s are checked (the same patterns as the response validators'). */
 export const paramFormats: Readonly<Record<string, RegExp>> = {
   "uuid": /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,

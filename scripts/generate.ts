@@ -108,6 +108,14 @@ writeFileSync(
     `export const spec = ${json({ ...facts, regions: '<regions>', defaultRegion: '<defaultRegion>' })
       .replace('"<regions>"', 'regions')
       .replace('"<defaultRegion>"', 'defaultRegion')} as const;\n\n` +
+    "/** One parameter's facts, as this file holds them: the generator refuses any other keyword. */\n" +
+    'export interface ParamFacts {\n' +
+    '  readonly in: string;\n' +
+    '  readonly required: boolean;\n' +
+    '  readonly schema: {\n' +
+    `${[...PARAM_KEYWORDS].map((k) => `    readonly ${k}${k === 'type' ? '' : '?'}: ${({ type: 'string', format: 'string', pattern: 'string', minimum: 'number', maximum: 'number', enum: 'readonly unknown[]', default: 'unknown' } as Record<string, string>)[k]};\n`).join('')}` +
+    '  };\n' +
+    '}\n\n' +
     "/** How the parameters' `format`s are checked (the same patterns as the response validators'). */\n" +
     `export const paramFormats: Readonly<Record<string, RegExp>> = {\n${Object.entries(paramFormats)
       .map(([name, re]) => `  ${JSON.stringify(name)}: ${re},\n`)

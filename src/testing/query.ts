@@ -5,19 +5,7 @@
  * (`error.attribute`); parameters the spec does not declare are ignored, as an API ignores what it does
  * not know.
  */
-import { paramFormats } from '../../generated/spec.js';
-
-/** A parameter's facts, as the generator writes them. */
-interface ParamFacts {
-  readonly in: string;
-  readonly schema: {
-    readonly type: string;
-    readonly format?: string;
-    readonly minimum?: number;
-    readonly maximum?: number;
-    readonly pattern?: string;
-  };
-}
+import { type ParamFacts, paramFormats } from '../../generated/spec.js';
 
 /** The query parameters read (absent and failed ones undefined), and the messages of those that failed (none: empty). */
 export interface ParsedQuery {

@@ -8,26 +8,18 @@
  * of rule ({@link Rule}, {@link checked}). The other side, 2xx bodies, is `response.ts`, which only
  * clients that validate ever load.
  */
-import { getInteraction as detail, listContactInteractions as history, paramFormats } from '../../generated/spec.js';
+import {
+  getInteraction as detail,
+  listContactInteractions as history,
+  type ParamFacts,
+  paramFormats,
+} from '../../generated/spec.js';
 import type { GetInteractionParams, IterateParams } from '../client/types.js';
 import { normalId } from '../common/ids.js';
 import { InvalidInputError } from '../errors.js';
 import type { Walk } from '../paging/paginate.js';
 
 const { limit: limitParam } = history.parameters;
-
-/** One parameter's facts, as generated/spec.ts holds them (the generator allows no other keyword). */
-interface ParamFacts {
-  readonly required: boolean;
-  readonly schema: {
-    readonly type: string;
-    readonly format?: string;
-    readonly minimum?: number;
-    readonly maximum?: number;
-    readonly pattern?: string;
-    readonly enum?: readonly unknown[];
-  };
-}
 
 /**
  * The first of `params` that breaks the operation's parameter facts, and why, in ajv's order (a missing

@@ -2,7 +2,7 @@
 // 2xx bodies are checked per mode (strict throws with a pointer, warn logs and returns, off is free).
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { spec } from '../../generated/spec.ts';
+import { type ParamFacts, spec } from '../../generated/spec.ts';
 import { createAjv } from '../../scripts/lib/spec-ajv.ts';
 import { InvalidInputError } from '../../src/errors.js';
 import { checkPage } from '../../src/validation/page.js';
@@ -62,7 +62,7 @@ describe('paramProblem', () => {
     fc.array(fc.integer(), { maxLength: 2 }),
   );
   for (const [operationId, op] of Object.entries(spec.operations)) {
-    const parameters = op.parameters as Record<string, { required: boolean; schema: { type: string } }>;
+    const parameters = op.parameters as Record<string, ParamFacts>;
     const names = Object.keys(parameters);
     if (names.length === 0) continue;
     const validate = ajv.compile({
