@@ -14,7 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { sourceValue, typedColumns, typedValue } from '../src/stores/columns.js';
-import { postgresStore, type StoreRow, sqliteStore, TABLES } from '../src/stores/index.js';
+import { type InteractionStore, postgresStore, type StoreRow, sqliteStore, TABLES } from '../src/stores/index.js';
 import { TABLE_SPECS } from '../src/stores/schema.js';
 import { generateInteractions, ReferenceStore, startReferenceApi } from '../src/testing/index.js';
 import { seededRandom } from '../src/testing/random.js';
@@ -62,6 +62,19 @@ export async function measureStoreThroughput(
 }
 
 /** The typed values of a row, as a hand-written loop would take them (the record's own keys). */
+/** The time to commit `batches` through `store`, a page's rows and its state per commit, as a sync does. */
+async function timeCommits(store: InteractionStore, batches: StoreRow[][]): Promise<number> {
+  const session = await store.open({ tenantId, scope: 'contacts' });
+  try {
+    return await time(async () => {
+      for (const [i, rows] of batches.entries())
+        await session.commit({ rows, state: [{ key: contactId, value: { page: i } }] });
+    });
+  } finally {
+    await session.close();
+  }
+}
+
 function bareValues(row: StoreRow): unknown[] {
   const path = { tenantId, contactId };
   return typedColumns.map((column) =>
@@ -82,20 +95,7 @@ async function sqliteThroughput(batches: StoreRow[][], sizes: ThroughputSizes): 
   try {
     const samples = await interleave(
       {
-        store: async () => {
-          const session = await sqliteStore({ file: path.join(dir, `store-${++n}.db`) }).open({
-            tenantId,
-            scope: 'contacts',
-          });
-          try {
-            return await time(async () => {
-              for (const [i, rows] of batches.entries())
-                await session.commit({ rows, state: [{ key: contactId, value: { page: i } }] });
-            });
-          } finally {
-            await session.close();
-          }
-        },
+        store: () => timeCommits(sqliteStore({ file: path.join(dir, `store-${++n}.db`) }), batches),
         bare: async () => {
           const db = new Database(path.join(dir, `bare-${++n}.db`));
           db.pragma('journal_mode = WAL');
@@ -150,17 +150,7 @@ async function postgresThroughput(
   };
   const samples = await interleave(
     {
-      store: async () => {
-        const session = await postgresStore({ url: await database() }).open({ tenantId, scope: 'contacts' });
-        try {
-          return await time(async () => {
-            for (const [i, rows] of batches.entries())
-              await session.commit({ rows, state: [{ key: contactId, value: { page: i } }] });
-          });
-        } finally {
-          await session.close();
-        }
-      },
+      store: async () => timeCommits(postgresStore({ url: await database() }), batches),
       bare: async () => {
         const client = new pg.Client({ connectionString: await database() });
         await client.connect();
